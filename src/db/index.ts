@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { createPgDb } from './pg.js';
+import { createPgliteDb } from './pglite.js';
+import type { Db } from './types.js';
+
+export { migrate } from './migrate.js';
+export * from './types.js';
+
+export interface OpenDbOptions {
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  poolSize: number;
+  applicationName?: string;
+}
+
+/** PostgreSQL when a URL is given, else PGlite under dataDir (in memory when dataDir is undefined). */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    return createPgDb({
+      url: options.databaseUrl,
+      poolSize: options.poolSize,
+      applicationName: options.applicationName,
+    });
+  }
+  return createPgliteDb({ dataDir: options.dataDir ? join(options.dataDir, 'pglite') : undefined });
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
+
+export interface PgliteOptions {
+  /** A folder for the data, or undefined for an in-memory database (tests). */
+  dataDir: string | undefined;
+}
+
+/**
+ * PGlite is PostgreSQL compiled to WebAssembly and runs in this process with a
+ * single connection. Its transaction() holds an exclusive lock, so concurrent
+ * callers are serialised, which is what a single connection requires.
+ */
+export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    parsers: {
+      [pgliteTypes.INT8]: (value: string) => BigInt(value),
+      [pgliteTypes.NUMERIC]: (value: string) => value,
+    },
+    serializers: {
+      [pgliteTypes.INT8]: (value: unknown) => String(value),
+    },
+  });
+
+  const toParams = (params?: readonly unknown[]) =>
+    params?.map((p) => (typeof p === 'bigint' ? p.toString() : p)) as unknown[] | undefined;
+
+  const wrap = (target: { query: PGlite['query']; exec: PGlite['exec'] }): Tx => ({
+    async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      const result = await target.query<R>(sql, toParams(params));
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
+    },
+  });
+  const root = wrap(pglite);
+
+  return {
+    kind: 'pglite',
+    query: root.query,
+    exec: root.exec,
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T> {
+      return pglite.transaction(async (tx) => {
+        if (opts?.isolation)
+          await tx.query(`SET TRANSACTION ISOLATION LEVEL ${opts.isolation.toUpperCase()}`);
+        return fn(wrap(tx));
+      });
+    },
+    async listen(channel, onMessage) {
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => {
+        await unsubscribe();
+      };
+    },
+    async close() {
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorHandler, problem, problemSchema } from './errors.js';
+import { httpDuration, registry } from './metrics.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
+
+/** Module route plugins, registered in order. Each module exports one. */
+const modules: RoutePlugin[] = [];
+
+export function registerModuleRoutes(plugin: RoutePlugin) {
+  modules.push(plugin);
+}
+
+export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: ctx.config.env.TRUST_PROXY === 'true',
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+  app.decorate('ctx', ctx);
+  app.addSchema(problemSchema);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    const body = problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send({ ...body, requestId: request.id });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vendra API',
+        version: '0.1.0',
+        description:
+          'Wallets, transfers and bill payments on a double-entry ledger. Money is always an integer in minor units ' +
+          '(kobo for NGN) with the currency beside it. Errors are RFC 9457 problem documents with a stable `code`. ' +
+          'Every money-moving POST requires an `Idempotency-Key` header.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/health/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process can serve: the database answers',
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } },
+          503: { $ref: 'Problem#' },
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await withTimeout(ctx.db.query('SELECT 1'), 2000);
+        return { status: 'ok', database: ctx.db.kind };
+      } catch (error) {
+        reply.status(503).type('application/problem+json');
+        return problem(
+          503,
+          'database_unavailable',
+          `The database did not answer: ${(error as Error).message}`,
+        );
+      }
+    },
+  );
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+
+  for (const plugin of [...modules, ...extraPlugins]) {
+    await app.register(async (scope) => plugin(scope, ctx));
+  }
+  return app;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,168 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * An error the client can act on. It becomes an RFC 9457 problem document
+ * whose `code` is stable and documented; the title is for humans.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new AppError(400, code, message, extra);
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found`);
+export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new AppError(409, code, message, extra);
+export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new AppError(422, code, message, extra);
+export const unauthorized = (message = 'Authentication is required') =>
+  new AppError(401, 'unauthorized', message, {}, { 'www-authenticate': 'Bearer' });
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new AppError(403, 'forbidden', message);
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [key: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return {
+    type: `urn:vendra:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+/** Maps Fastify's own errors to stable codes. */
+function fromFastify(error: FastifyError): Problem | undefined {
+  if (error.validation) {
+    const errors = error.validation.map((v) => {
+      const base = v.instancePath || '';
+      const prop =
+        v.keyword === 'additionalProperties'
+          ? `/${(v.params as { additionalProperty?: string }).additionalProperty}`
+          : v.keyword === 'required'
+            ? `/${(v.params as { missingProperty?: string }).missingProperty}`
+            : '';
+      return {
+        path: `${error.validationContext ?? 'body'}${base}${prop}`,
+        message: v.message ?? 'is invalid',
+      };
+    });
+    const unknownField = error.validation.some((v) => v.keyword === 'additionalProperties');
+    return problem(400, unknownField ? 'unknown_field' : 'validation_failed', error.message, { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'body_too_large', 'The request body is larger than this endpoint accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'unsupported_media_type', 'Send the body as application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'empty_body', 'The request body is empty but JSON was declared');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(400, 'malformed_json', 'The request body is not valid JSON');
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return problem(400, 'malformed_json', 'The request body is not valid JSON');
+  }
+  if (error.statusCode === 429) {
+    return problem(429, 'rate_limited', error.message || 'Too many requests');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return problem(error.statusCode, 'bad_request', error.message);
+  }
+  return undefined;
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  let body: Problem;
+  if (error instanceof AppError) {
+    body = problem(error.status, error.code, error.message, error.extra);
+    for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+    if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+  } else {
+    const mapped = fromFastify(error);
+    if (mapped) {
+      body = mapped;
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      body = problem(500, 'internal_error', 'Something went wrong on our side; it has been logged');
+    }
+  }
+  body.instance = request.url.split('?')[0];
+  body.requestId = request.id;
+  reply.status(body.status).type('application/problem+json').send(body);
+}
+
+/** Schema for a problem document, used in route responses so /docs shows the error shape. */
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  description: 'RFC 9457 problem details with a stable machine-readable code',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+  required: ['type', 'title', 'status', 'code'],
+  additionalProperties: true,
+} as const;
+
+/** Standard error responses for a route's schema, listing the codes it can answer. */
+export function errorResponses(codes: Record<number, string[]>) {
+  const out: Record<number, unknown> = {};
+  for (const [status, list] of Object.entries(codes)) {
+    out[Number(status)] = {
+      description: `Problem document; code is one of: ${list.join(', ')}`,
+      content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } },
+    };
+  }
+  return out;
+}
