@@ -1,0 +1,68 @@
+export interface CaseResult {
+  name: string;
+  ops: number;
+  errors: number;
+  ops_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  line: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length));
+  return sorted[i] as number;
+}
+
+export function summarise(
+  name: string,
+  latenciesMs: number[],
+  errors: number,
+  elapsedMs: number,
+): CaseResult {
+  const sorted = latenciesMs.sort((a, b) => a - b);
+  const opsPerS = (sorted.length / elapsedMs) * 1000;
+  const r = {
+    name,
+    ops: sorted.length,
+    errors,
+    ops_per_s: Math.round(opsPerS),
+    p50_ms: Number(percentile(sorted, 50).toFixed(2)),
+    p99_ms: Number(percentile(sorted, 99).toFixed(2)),
+  };
+  return {
+    ...r,
+    line: `${name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} ops/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  errors ${errors}`,
+  };
+}
+
+/** `callers` loops each running `op` back to back for `seconds`; a bounded closed-loop load. */
+export async function runClosedLoop(
+  name: string,
+  callers: number,
+  seconds: number,
+  op: () => Promise<void>,
+): Promise<CaseResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await op();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+          if (errors > 1000) break;
+        }
+      }
+    }),
+  );
+  if (firstError) console.error(`${name}: first error:`, firstError);
+  return summarise(name, latencies, errors, performance.now() - start);
+}

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { createPgDb } from '../src/db/pg.js';
+import { migrate } from '../src/db/index.js';
+import type { CaseResult } from './harness.js';
+import { benchLedger } from './ledger.js';
+import { runPgbench } from './pgbench.js';
+
+/**
+ * npm run bench [-- --json FILE] [--seconds N] [--only ledger,pgbench,...]
+ * Runs against PostgreSQL (BENCH_DATABASE_URL, default the local server) with
+ * its default settings. Reports figures; never fails on time.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function freshDatabase(base: URL, name: string): Promise<URL> {
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return url;
+}
+
+async function main() {
+  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const seconds = Number(arg('seconds') ?? process.env.BENCH_SECONDS ?? 10);
+  const only = (arg('only') ?? 'pgbench,ledger').split(',');
+  const jsonFile = arg('json');
+  const log = (s: string) => console.log(s);
+  const results: CaseResult[] = [];
+
+  const pgbenchResult = only.includes('pgbench') ? runPgbench(base, Math.max(seconds, 5), log) : undefined;
+  if (pgbenchResult) log(pgbenchResult.line);
+
+  if (only.includes('ledger')) {
+    const url = await freshDatabase(base, 'vendra_bench');
+    const db = createPgDb({ url: url.toString(), poolSize: 16 });
+    await migrate(db);
+    results.push(...(await benchLedger(db, { seconds, callers: 64, wallets: 10_000 }, log)));
+    await db.close();
+  }
+  if (pgbenchResult) results.push(pgbenchResult);
+
+  const tpcb = pgbenchResult?.ops_per_s;
+  const table = results.map((r) => ({
+    name: r.name,
+    ops_per_s: r.ops_per_s,
+    p50_ms: r.p50_ms,
+    p99_ms: Number.isNaN(r.p99_ms) ? null : r.p99_ms,
+    ratio_to_tpcb: tpcb ? Number((r.ops_per_s / tpcb).toFixed(2)) : null,
+  }));
+  console.log('\n| case | ops/s | p50 ms | p99 ms | x tpcb-like |\n|---|---:|---:|---:|---:|');
+  for (const r of table) {
+    console.log(
+      `| ${r.name} | ${r.ops_per_s} | ${r.p50_ms} | ${r.p99_ms ?? '-'} | ${r.ratio_to_tpcb ?? '-'} |`,
+    );
+  }
+  if (jsonFile) {
+    writeFileSync(jsonFile, JSON.stringify(table, null, 2));
+    console.log(`\nwrote ${jsonFile}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

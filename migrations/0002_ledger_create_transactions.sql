@@ -1,0 +1,375 @@
+-- ledger.create_transactions: a whole batch in one round trip.
+--
+-- Input: a JSON array of items, already validated in TypeScript (shapes, positive
+-- amounts, balanced legs); the function re-asserts balance before writing.
+--   {"id": uuid, "k": "transfer"|"hold"|"post"|"void", "c": "NGN",
+--    "l": [[account_id, "D"|"C", "amount"], ...],   -- transfer/hold; optional on post (partial)
+--    "p": pending_id, "x": expires_at, "f": linked, "e": expiry_void,
+--    "h": request_hash, "code": "transfer", "m": {metadata}}
+-- Output: one code per item ('ok', 'exists', or an error code) and whether it was
+-- answered from an earlier request with the same id.
+--
+-- Locks are taken in one global order so that no two batches can deadlock:
+--   holds being resolved (by id) -> single-row balances (by account id)
+--   -> bucket rows of hot accounts (by account id) -> new transaction ids (by id).
+-- Hot accounts (buckets > 1) are never locked for the checks; their deltas are
+-- summed per batch and added to one bucket row chosen by the backend pid.
+
+CREATE FUNCTION ledger.create_transactions(p_items jsonb, OUT r_code text[], OUT r_replayed boolean[])
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  n int := jsonb_array_length(p_items);
+  m int;
+  k int;
+  -- items
+  i_id uuid[]; i_kind text[]; i_cur text[]; i_pending uuid[]; i_linked boolean[];
+  i_expires timestamptz[]; i_hash text[]; i_expiry_void boolean[]; i_hold int[];
+  i_lo int[]; i_hi int[];
+  -- holds referenced by post/void
+  h_id uuid[]; h_status text[]; h_expires timestamptz[]; h_cur text[]; h_legs jsonb[];
+  h_new text[]; h_by int[];
+  -- legs, ordered by item
+  l_item int[]; l_accid uuid[]; l_acc int[]; l_debit boolean[]; l_pending boolean[]; l_amount bigint[]; l_after bigint[];
+  -- accounts, ordered by id
+  a_id uuid[]; a_cur text[]; a_status text[]; a_dr boolean[]; a_cr boolean[]; a_buckets smallint[]; a_single boolean[];
+  a_dp bigint[]; a_cp bigint[]; a_dpe bigint[]; a_cpe bigint[]; a_touched boolean[];
+  transient constant text[] := ARRAY['insufficient_funds', 'credit_limit_exceeded', 'account_frozen', 'account_closed'];
+  rec record;
+  i int; j int; a int; hi int; chain_start int; code text; amt bigint;
+BEGIN
+  IF n IS NULL OR n = 0 THEN
+    r_code := '{}'; r_replayed := '{}';
+    RETURN;
+  END IF;
+
+  SELECT array_agg((t.j->>'id')::uuid ORDER BY t.o), array_agg(t.j->>'k' ORDER BY t.o),
+         array_agg(t.j->>'c' ORDER BY t.o), array_agg((t.j->>'p')::uuid ORDER BY t.o),
+         array_agg(coalesce((t.j->>'f')::boolean, false) ORDER BY t.o),
+         array_agg((t.j->>'x')::timestamptz ORDER BY t.o), array_agg(t.j->>'h' ORDER BY t.o),
+         array_agg(coalesce((t.j->>'e')::boolean, false) ORDER BY t.o)
+    INTO i_id, i_kind, i_cur, i_pending, i_linked, i_expires, i_hash, i_expiry_void
+    FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o);
+
+  IF (SELECT count(DISTINCT x) FROM unnest(i_id) x) <> n THEN
+    RAISE EXCEPTION 'ledger: duplicate transaction id within one batch' USING ERRCODE = '22023';
+  END IF;
+
+  r_code := array_fill(NULL::text, ARRAY[n]);
+  r_replayed := array_fill(false, ARRAY[n]);
+  i_hold := array_fill(NULL::int, ARRAY[n]);
+  i_lo := array_fill(NULL::int, ARRAY[n]);
+  i_hi := array_fill(NULL::int, ARRAY[n]);
+
+  -- 1. Ids seen before: the same request gets the same answer.
+  FOR rec IN
+    SELECT x.o::int AS o, t.status, t.error, t.request_hash
+      FROM unnest(i_id) WITH ORDINALITY AS x(id, o)
+      JOIN ledger.transactions t ON t.id = x.id
+  LOOP
+    IF rec.request_hash <> i_hash[rec.o] THEN
+      r_code[rec.o] := 'exists_with_different_fields';
+    ELSE
+      r_replayed[rec.o] := true;
+      r_code[rec.o] := CASE WHEN rec.status = 'committed' THEN 'exists' ELSE rec.error END;
+    END IF;
+  END LOOP;
+
+  -- 2. Holds to post or void, locked in id order.
+  SELECT array_agg(s.id ORDER BY s.id), array_agg(s.status ORDER BY s.id), array_agg(s.expires_at ORDER BY s.id),
+         array_agg(s.currency ORDER BY s.id), array_agg(s.legs ORDER BY s.id)
+    INTO h_id, h_status, h_expires, h_cur, h_legs
+    FROM (SELECT h.id, h.status, h.expires_at, h.currency::text AS currency, h.legs
+            FROM ledger.holds h
+           WHERE h.id IN (SELECT x.p FROM unnest(i_pending, i_kind, r_code) AS x(p, k, c)
+                           WHERE x.k IN ('post', 'void') AND x.c IS NULL)
+           ORDER BY h.id
+             FOR UPDATE) s;
+  h_new := h_status;
+  h_by := array_fill(NULL::int, ARRAY[coalesce(array_length(h_id, 1), 0)]);
+
+  FOR rec IN
+    SELECT x.o::int AS o, hh.idx::int AS idx
+      FROM unnest(i_pending) WITH ORDINALITY AS x(p, o)
+      JOIN unnest(h_id) WITH ORDINALITY AS hh(id, idx) ON hh.id = x.p
+  LOOP
+    i_hold[rec.o] := rec.idx;
+  END LOOP;
+
+  FOR i IN 1..n LOOP
+    CONTINUE WHEN r_code[i] IS NOT NULL OR i_kind[i] NOT IN ('post', 'void');
+    IF i_hold[i] IS NULL THEN
+      r_code[i] := 'pending_not_found';
+      CONTINUE;
+    END IF;
+    j := i_hold[i];
+    i_cur[i] := h_cur[j];
+    IF h_status[j] = 'posted' THEN r_code[i] := 'pending_already_posted';
+    ELSIF h_status[j] = 'voided' THEN r_code[i] := 'pending_already_voided';
+    ELSIF h_status[j] = 'expired' THEN r_code[i] := 'pending_expired';
+    ELSIF i_expiry_void[i] AND (h_expires[j] IS NULL OR h_expires[j] > now()) THEN r_code[i] := 'pending_not_expired';
+    ELSIF NOT i_expiry_void[i] AND h_expires[j] IS NOT NULL AND h_expires[j] <= now() THEN r_code[i] := 'pending_expired';
+    END IF;
+  END LOOP;
+
+  -- A partial post may post at most what each leg of the hold reserved.
+  FOR rec IN
+    SELECT t.o::int AS o
+      FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o)
+     WHERE t.j->>'k' = 'post' AND t.j ? 'l' AND r_code[t.o] IS NULL
+       AND EXISTS (
+         SELECT 1
+           FROM (SELECT (v->>0)::uuid AS acc, v->>1 AS side, sum((v->>2)::bigint) AS amt
+                   FROM jsonb_array_elements(t.j->'l') AS v GROUP BY 1, 2) posted
+           LEFT JOIN (SELECT (v->>0)::uuid AS acc, v->>1 AS side, sum((v->>2)::bigint) AS amt
+                        FROM jsonb_array_elements(h_legs[i_hold[t.o]]) AS v GROUP BY 1, 2) held
+             ON held.acc = posted.acc AND held.side = posted.side
+          WHERE held.amt IS NULL OR posted.amt > held.amt)
+  LOOP
+    r_code[rec.o] := 'post_exceeds_pending';
+  END LOOP;
+
+  -- 3. Legs of every item still to decide, ordered by item. A post releases the
+  --    hold's pending legs and posts its own (or the hold's); a void only releases.
+  SELECT array_agg(lg.o ORDER BY lg.o, lg.s), array_agg(lg.acc ORDER BY lg.o, lg.s),
+         array_agg(lg.deb ORDER BY lg.o, lg.s), array_agg(lg.pend ORDER BY lg.o, lg.s),
+         array_agg(lg.amt ORDER BY lg.o, lg.s)
+    INTO l_item, l_accid, l_debit, l_pending, l_amount
+    FROM (
+      SELECT t.o::int AS o, l.s AS s, (l.v->>0)::uuid AS acc, (l.v->>1) = 'D' AS deb,
+             (t.j->>'k') = 'hold' AS pend, (l.v->>2)::bigint AS amt
+        FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o),
+             jsonb_array_elements(t.j->'l') WITH ORDINALITY AS l(v, s)
+       WHERE t.j->>'k' IN ('transfer', 'hold') AND r_code[t.o] IS NULL
+      UNION ALL
+      SELECT t.o::int, l.s, (l.v->>0)::uuid, (l.v->>1) = 'D', true, -((l.v->>2)::bigint)
+        FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o),
+             jsonb_array_elements(h_legs[i_hold[t.o]]) WITH ORDINALITY AS l(v, s)
+       WHERE t.j->>'k' IN ('post', 'void') AND r_code[t.o] IS NULL
+      UNION ALL
+      SELECT t.o::int, 1000 + l.s, (l.v->>0)::uuid, (l.v->>1) = 'D', false, (l.v->>2)::bigint
+        FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o),
+             jsonb_array_elements(coalesce(t.j->'l', h_legs[i_hold[t.o]])) WITH ORDINALITY AS l(v, s)
+       WHERE t.j->>'k' = 'post' AND r_code[t.o] IS NULL
+    ) lg;
+  m := coalesce(array_length(l_item, 1), 0);
+
+  IF m > 0 THEN
+    -- 4. Accounts, in id order. Single-row accounts are locked (their limits are
+    --    checked); bucketed hot accounts are not.
+    SELECT array_agg(DISTINCT x ORDER BY x) INTO a_id FROM unnest(l_accid) AS x;
+    k := array_length(a_id, 1);
+    SELECT array_agg(ac.currency::text ORDER BY x.o), array_agg(ac.status ORDER BY x.o),
+           array_agg(ac.debits_must_not_exceed_credits ORDER BY x.o),
+           array_agg(ac.credits_must_not_exceed_debits ORDER BY x.o),
+           array_agg(ac.buckets ORDER BY x.o), array_agg(coalesce(ac.buckets = 1, false) ORDER BY x.o)
+      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single
+      FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
+      LEFT JOIN ledger.accounts ac ON ac.id = x.id;
+
+    SELECT array_agg(s.debits_posted ORDER BY x.o), array_agg(s.credits_posted ORDER BY x.o),
+           array_agg(s.debits_pending ORDER BY x.o), array_agg(s.credits_pending ORDER BY x.o)
+      INTO a_dp, a_cp, a_dpe, a_cpe
+      FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
+      LEFT JOIN (SELECT b.account_id, b.debits_posted, b.credits_posted, b.debits_pending, b.credits_pending
+                   FROM ledger.balances b
+                  WHERE b.bucket = 0
+                    AND b.account_id = ANY (SELECT y.id FROM unnest(a_id, a_single) AS y(id, single) WHERE y.single)
+                  ORDER BY b.account_id
+                    FOR UPDATE) s ON s.account_id = x.id;
+    a_touched := array_fill(false, ARRAY[k]);
+
+    SELECT array_agg(x.o::int ORDER BY l.o) INTO l_acc
+      FROM unnest(l_accid) WITH ORDINALITY AS l(id, o)
+      JOIN unnest(a_id) WITH ORDINALITY AS x(id, o) ON x.id = l.id;
+    l_after := array_fill(NULL::bigint, ARRAY[m]);
+    FOR j IN 1..m LOOP
+      i := l_item[j];
+      IF i_lo[i] IS NULL THEN i_lo[i] := j; END IF;
+      i_hi[i] := j;
+    END LOOP;
+  END IF;
+
+  -- 5. Decide each item in order against running balances; a linked chain
+  --    succeeds or fails as a whole.
+  IF i_linked[n] AND r_code[n] IS NULL THEN
+    -- An unterminated chain at the end of the batch fails.
+    i := n;
+    WHILE i >= 1 AND i_linked[i] LOOP
+      IF r_code[i] IS NULL THEN r_code[i] := 'linked_event_chain_open'; END IF;
+      i := i - 1;
+    END LOOP;
+  END IF;
+
+  chain_start := NULL;
+  i := 1;
+  WHILE i <= n LOOP
+    IF chain_start IS NULL AND i_linked[i] THEN chain_start := i; END IF;
+    IF r_code[i] IS NULL THEN
+      code := NULL;
+      IF i_lo[i] IS NULL AND i_kind[i] IN ('transfer', 'hold') THEN
+        code := 'no_legs';
+      END IF;
+      IF code IS NULL AND i_lo[i] IS NOT NULL THEN
+        FOR j IN i_lo[i]..i_hi[i] LOOP
+          a := l_acc[j];
+          IF a_cur[a] IS NULL THEN code := 'account_not_found'; EXIT; END IF;
+          IF a_cur[a] <> i_cur[i] THEN code := 'currency_mismatch'; EXIT; END IF;
+          IF a_status[a] = 'closed' THEN code := 'account_closed'; EXIT; END IF;
+          IF a_status[a] = 'frozen' AND i_kind[i] IN ('transfer', 'hold') THEN code := 'account_frozen'; EXIT; END IF;
+        END LOOP;
+      END IF;
+      IF code IS NULL AND i_hold[i] IS NOT NULL AND h_new[i_hold[i]] <> 'open' THEN
+        code := CASE h_new[i_hold[i]] WHEN 'posted' THEN 'pending_already_posted'
+                                      WHEN 'voided' THEN 'pending_already_voided'
+                                      ELSE 'pending_expired' END;
+      END IF;
+      IF code IS NULL AND i_lo[i] IS NOT NULL THEN
+        -- apply, then check every single-row account the item touched
+        FOR j IN i_lo[i]..i_hi[i] LOOP
+          a := l_acc[j];
+          CONTINUE WHEN NOT a_single[a];
+          IF l_pending[j] THEN
+            IF l_debit[j] THEN a_dpe[a] := a_dpe[a] + l_amount[j]; ELSE a_cpe[a] := a_cpe[a] + l_amount[j]; END IF;
+          ELSE
+            IF l_debit[j] THEN a_dp[a] := a_dp[a] + l_amount[j]; ELSE a_cp[a] := a_cp[a] + l_amount[j]; END IF;
+          END IF;
+          l_after[j] := a_cp[a] - a_dp[a];
+        END LOOP;
+        FOR j IN i_lo[i]..i_hi[i] LOOP
+          a := l_acc[j];
+          CONTINUE WHEN NOT a_single[a];
+          IF a_dr[a] AND a_dp[a] + a_dpe[a] > a_cp[a] THEN code := 'insufficient_funds'; EXIT; END IF;
+          IF a_cr[a] AND a_cp[a] + a_cpe[a] > a_dp[a] THEN code := 'credit_limit_exceeded'; EXIT; END IF;
+        END LOOP;
+        IF code IS NOT NULL THEN
+          PERFORM 1; -- undo below
+          FOR j IN i_lo[i]..i_hi[i] LOOP
+            a := l_acc[j];
+            CONTINUE WHEN NOT a_single[a];
+            IF l_pending[j] THEN
+              IF l_debit[j] THEN a_dpe[a] := a_dpe[a] - l_amount[j]; ELSE a_cpe[a] := a_cpe[a] - l_amount[j]; END IF;
+            ELSE
+              IF l_debit[j] THEN a_dp[a] := a_dp[a] - l_amount[j]; ELSE a_cp[a] := a_cp[a] - l_amount[j]; END IF;
+            END IF;
+          END LOOP;
+        ELSE
+          FOR j IN i_lo[i]..i_hi[i] LOOP
+            a := l_acc[j];
+            IF a_single[a] THEN a_touched[a] := true; END IF;
+          END LOOP;
+          IF i_hold[i] IS NOT NULL THEN
+            h_new[i_hold[i]] := CASE WHEN i_kind[i] = 'post' THEN 'posted'
+                                     WHEN i_expiry_void[i] THEN 'expired'
+                                     ELSE 'voided' END;
+            h_by[i_hold[i]] := i;
+          END IF;
+        END IF;
+      END IF;
+      r_code[i] := coalesce(code, 'ok');
+    END IF;
+
+    IF chain_start IS NOT NULL THEN
+      IF r_code[i] NOT IN ('ok', 'exists') THEN
+        -- undo the chain's earlier items and fail the rest of it
+        FOR hi IN chain_start..(i - 1) LOOP
+          IF r_code[hi] = 'ok' THEN
+            IF i_lo[hi] IS NOT NULL THEN
+              FOR j IN i_lo[hi]..i_hi[hi] LOOP
+                a := l_acc[j];
+                CONTINUE WHEN NOT a_single[a];
+                IF l_pending[j] THEN
+                  IF l_debit[j] THEN a_dpe[a] := a_dpe[a] - l_amount[j]; ELSE a_cpe[a] := a_cpe[a] - l_amount[j]; END IF;
+                ELSE
+                  IF l_debit[j] THEN a_dp[a] := a_dp[a] - l_amount[j]; ELSE a_cp[a] := a_cp[a] - l_amount[j]; END IF;
+                END IF;
+              END LOOP;
+            END IF;
+            IF i_hold[hi] IS NOT NULL THEN
+              h_new[i_hold[hi]] := 'open';
+              h_by[i_hold[hi]] := NULL;
+            END IF;
+            r_code[hi] := 'linked_event_failed';
+          END IF;
+        END LOOP;
+        WHILE i_linked[i] AND i < n LOOP
+          i := i + 1;
+          IF r_code[i] IS NULL OR r_code[i] = 'ok' THEN r_code[i] := 'linked_event_failed'; END IF;
+        END LOOP;
+        chain_start := NULL;
+      ELSIF NOT i_linked[i] THEN
+        chain_start := NULL;
+      END IF;
+    END IF;
+    i := i + 1;
+  END LOOP;
+
+  -- 6. Assert: every accepted item balances, posted and pending layers apart.
+  IF m > 0 AND EXISTS (
+    SELECT 1 FROM unnest(l_item, l_debit, l_pending, l_amount) AS l(item, deb, pend, amt)
+     WHERE r_code[l.item] = 'ok'
+     GROUP BY l.item, l.pend
+    HAVING sum(CASE WHEN l.deb THEN l.amt ELSE -l.amt END) <> 0) THEN
+    RAISE EXCEPTION 'ledger: unbalanced transaction reached the database' USING ERRCODE = '23514';
+  END IF;
+
+  -- 7. Write. Hot-account buckets first (in account order), then single rows
+  --    (already locked), then the journal.
+  IF m > 0 THEN
+    INSERT INTO ledger.balances AS b
+           (account_id, bucket, debits_posted, credits_posted, debits_pending, credits_pending, dr_limit, cr_limit)
+    SELECT a_id[l.acc], (pg_backend_pid() % a_buckets[l.acc])::smallint,
+           coalesce(sum(l.amt) FILTER (WHERE l.deb AND NOT l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND NOT l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE l.deb AND l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND l.pend), 0),
+           false, false
+      FROM unnest(l_item, l_acc, l_debit, l_pending, l_amount) AS l(item, acc, deb, pend, amt)
+     WHERE r_code[l.item] = 'ok' AND NOT a_single[l.acc]
+     GROUP BY l.acc
+     ORDER BY l.acc
+    ON CONFLICT (account_id, bucket) DO UPDATE
+       SET debits_posted = b.debits_posted + EXCLUDED.debits_posted,
+           credits_posted = b.credits_posted + EXCLUDED.credits_posted,
+           debits_pending = b.debits_pending + EXCLUDED.debits_pending,
+           credits_pending = b.credits_pending + EXCLUDED.credits_pending;
+
+    UPDATE ledger.balances b
+       SET debits_posted = v.dp, credits_posted = v.cp, debits_pending = v.dpe, credits_pending = v.cpe
+      FROM unnest(a_id, a_dp, a_cp, a_dpe, a_cpe, a_touched) AS v(id, dp, cp, dpe, cpe, touched)
+     WHERE v.touched AND b.account_id = v.id AND b.bucket = 0;
+  END IF;
+
+  INSERT INTO ledger.transactions (id, kind, status, error, currency, pending_id, amount, request_hash, code, metadata)
+  SELECT i_id[t.o], i_kind[t.o],
+         CASE WHEN r_code[t.o] = 'ok' THEN 'committed' ELSE 'failed' END,
+         NULLIF(r_code[t.o], 'ok'), i_cur[t.o], i_pending[t.o], coalesce(s.amt, 0), i_hash[t.o],
+         coalesce(t.j->>'code', ''), coalesce(t.j->'m', '{}'::jsonb)
+    FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o)
+    LEFT JOIN (SELECT l.item, sum(abs(l.amt)) FILTER (WHERE l.deb AND (l.amt > 0 OR i_kind[l.item] = 'void')) AS amt
+                 FROM unnest(l_item, l_debit, l_amount) AS l(item, deb, amt)
+                GROUP BY l.item) s ON s.item = t.o
+   WHERE NOT r_replayed[t.o]
+     AND (r_code[t.o] = 'ok' OR r_code[t.o] = ANY (transient))
+   ORDER BY i_id[t.o];
+
+  IF m > 0 THEN
+    INSERT INTO ledger.postings (account_id, transaction_id, side, pending, amount, balance_after)
+    SELECT a_id[l.acc], i_id[l.item], CASE WHEN l.deb THEN 'D' ELSE 'C' END, l.pend, l.amt,
+           CASE WHEN a_single[l.acc] THEN l.after END
+      FROM unnest(l_item, l_acc, l_debit, l_pending, l_amount, l_after) AS l(item, acc, deb, pend, amt, after)
+     WHERE r_code[l.item] = 'ok';
+
+    INSERT INTO ledger.holds (id, currency, legs, amount, expires_at)
+    SELECT i_id[t.o], i_cur[t.o], t.j->'l',
+           (SELECT sum((v->>2)::bigint) FROM jsonb_array_elements(t.j->'l') AS v WHERE v->>1 = 'D'),
+           i_expires[t.o]
+      FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o)
+     WHERE i_kind[t.o] = 'hold' AND r_code[t.o] = 'ok';
+
+    UPDATE ledger.holds h
+       SET status = v.st, resolved_by = i_id[v.by], resolved_at = now()
+      FROM unnest(h_id, h_new, h_by) AS v(id, st, by)
+     WHERE v.by IS NOT NULL AND h.id = v.id;
+  END IF;
+END
+$fn$;

@@ -1,0 +1,207 @@
+import type { Db, Tx } from '../db/index.js';
+import type { Logger } from '../log.js';
+import { createTransactions, isRetryableBatchError } from './transactions.js';
+import type { LedgerItem, TransactionResult } from './types.js';
+
+/**
+ * A row another module wants written in the same database transaction as a
+ * ledger item (an idempotency record, an outbox event), produced from the
+ * item's result. Rows are grouped by writer and written once per batch.
+ */
+export interface BatchWrite {
+  writer: string;
+  row: unknown;
+}
+
+/** Writes all rows of one kind for a batch, inside the batch's transaction, in one statement if it can. */
+export type BatchWriter = (tx: Tx, rows: unknown[]) => Promise<void>;
+
+export interface SubmitOptions {
+  /** Rows to write with the result, in the same transaction. */
+  writes?: (result: TransactionResult) => BatchWrite[];
+}
+
+export interface BatcherOptions {
+  /** How long the first item of a batch waits for company. */
+  windowMs: number;
+  maxItems: number;
+  /** Batches running at once (each holds one connection). */
+  maxInFlight: number;
+  /** Attempts for a batch that hit a concurrent duplicate id or a deadlock. */
+  maxAttempts?: number;
+  log?: Logger;
+}
+
+interface Pending {
+  items: LedgerItem[];
+  options: SubmitOptions | undefined;
+  resolve: (results: TransactionResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface LedgerBatcher {
+  /** Submits one item; resolves with its result once its batch has committed. */
+  submit(item: LedgerItem, options?: SubmitOptions): Promise<TransactionResult>;
+  /** Submits items that must share a batch (a linked chain). */
+  submitChain(items: LedgerItem[], options?: SubmitOptions): Promise<TransactionResult[]>;
+  registerWriter(name: string, writer: BatchWriter): void;
+  /** Waits for queued work to commit, then refuses new work. */
+  close(): Promise<void>;
+  stats(): { batches: number; items: number; inFlight: number; queued: number };
+}
+
+/**
+ * Group commit in front of createTransactions: concurrent callers within
+ * `windowMs` (or until `maxItems`) share one database transaction and one
+ * round trip. A batch that fails as a whole for a reason other than a
+ * retryable conflict is split in halves and retried, so one poisoned item
+ * cannot fail its neighbours.
+ */
+export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatcher {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const writers = new Map<string, BatchWriter>();
+  let queue: Pending[] = [];
+  let queuedItems = 0;
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let batches = 0;
+  let itemsDone = 0;
+  const idleWaiters: (() => void)[] = [];
+
+  const schedule = () => {
+    if (queue.length === 0 || inFlight >= options.maxInFlight) return;
+    if (queuedItems >= options.maxItems || options.windowMs === 0) {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      flush();
+      return;
+    }
+    if (!timer) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        flush();
+      }, options.windowMs);
+    }
+  };
+
+  const flush = () => {
+    while (queue.length > 0 && inFlight < options.maxInFlight) {
+      const batch: Pending[] = [];
+      const ids = new Set<string>();
+      let count = 0;
+      const rest: Pending[] = [];
+      // Share the queue among the free slots so that the database works on
+      // several batches at once (one per core) instead of one large one.
+      const target = Math.min(options.maxItems, Math.ceil(queuedItems / (options.maxInFlight - inFlight)));
+      for (const p of queue) {
+        const clash = p.items.some((i) => ids.has(i.id.toLowerCase()));
+        if (clash || (count > 0 && count + p.items.length > target)) {
+          rest.push(p); // the same id twice waits for the next batch, which sees the first as existing
+          continue;
+        }
+        for (const i of p.items) ids.add(i.id.toLowerCase());
+        count += p.items.length;
+        batch.push(p);
+      }
+      if (batch.length === 0) break;
+      queue = rest;
+      queuedItems -= count;
+      inFlight++;
+      void run(batch).finally(() => {
+        inFlight--;
+        batches++;
+        itemsDone += count;
+        if (queue.length > 0) flush();
+        if (inFlight === 0 && queue.length === 0) for (const w of idleWaiters.splice(0)) w();
+      });
+    }
+  };
+
+  async function run(batch: Pending[]): Promise<void> {
+    try {
+      const results = await commit(batch);
+      batch.forEach((p, i) => {
+        p.resolve(results[i] as TransactionResult[]);
+      });
+    } catch (error) {
+      if (batch.length > 1) {
+        // Split so that a bad member fails alone.
+        const mid = Math.ceil(batch.length / 2);
+        await run(batch.slice(0, mid));
+        await run(batch.slice(mid));
+        return;
+      }
+      options.log?.error({ err: error }, 'ledger batch failed');
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  async function commit(batch: Pending[]): Promise<TransactionResult[][]> {
+    const items = batch.flatMap((p) => p.items);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction(async (tx) => {
+          const results = await createTransactions(tx, items);
+          const byWriter = new Map<string, unknown[]>();
+          let offset = 0;
+          const grouped = batch.map((p) => {
+            const mine = results.slice(offset, offset + p.items.length);
+            offset += p.items.length;
+            if (p.options?.writes) {
+              mine.forEach((r) => {
+                for (const w of p.options?.writes?.(r) ?? []) {
+                  const rows = byWriter.get(w.writer) ?? [];
+                  rows.push(w.row);
+                  byWriter.set(w.writer, rows);
+                }
+              });
+            }
+            return mine;
+          });
+          for (const [name, rows] of byWriter) {
+            const writer = writers.get(name);
+            if (!writer) throw new Error(`ledger batcher: no writer named ${name}`);
+            await writer(tx, rows);
+          }
+          return grouped;
+        });
+      } catch (error) {
+        if (attempt < maxAttempts && isRetryableBatchError(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  const enqueue = (items: LedgerItem[], opts?: SubmitOptions) =>
+    new Promise<TransactionResult[]>((resolve, reject) => {
+      if (closed) {
+        reject(new Error('ledger batcher is closed'));
+        return;
+      }
+      queue.push({ items, options: opts, resolve, reject });
+      queuedItems += items.length;
+      schedule();
+    });
+
+  return {
+    async submit(item, opts) {
+      const [result] = await enqueue([item], opts);
+      return result as TransactionResult;
+    },
+    submitChain: (items, opts) => enqueue(items, opts),
+    registerWriter(name, writer) {
+      writers.set(name, writer);
+    },
+    async close() {
+      closed = true;
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+        flush();
+      }
+      if (inFlight > 0 || queue.length > 0) await new Promise<void>((r) => idleWaiters.push(r));
+    },
+    stats: () => ({ batches, items: itemsDone, inFlight, queued: queuedItems }),
+  };
+}

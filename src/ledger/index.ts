@@ -1,0 +1,19 @@
+export { createAccount, getAccount, getAccountByKey, listAccounts, setAccountStatus } from './accounts.js';
+export type { CreateAccountInput } from './accounts.js';
+export { formatAudit, runAudit } from './audit.js';
+export type { AuditCheck, AuditReport } from './audit.js';
+export { createLedgerBatcher } from './batcher.js';
+export type { BatchWrite, BatchWriter, LedgerBatcher, SubmitOptions } from './batcher.js';
+export {
+  getBalance,
+  getBalanceAt,
+  getBalances,
+  getHistory,
+  getTransactionPostings,
+  MAX_HISTORY_PAGE,
+} from './reads.js';
+export type { HistoryLine, HistoryQuery } from './reads.js';
+export { sweepExpiredHolds } from './sweeper.js';
+export { createTransactions, isRetryableBatchError } from './transactions.js';
+export * from './types.js';
+export { isUuid } from './validate.js';

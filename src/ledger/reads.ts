@@ -1,0 +1,170 @@
+import type { Tx } from '../db/index.js';
+import type { Balance, Side } from './types.js';
+
+interface SumsRow {
+  account_id: string;
+  currency: string;
+  dp: bigint;
+  cp: bigint;
+  dpe: bigint;
+  cpe: bigint;
+}
+
+const toBalance = (r: SumsRow): Balance => ({
+  accountId: r.account_id,
+  currency: r.currency.trim(),
+  debitsPosted: r.dp,
+  creditsPosted: r.cp,
+  debitsPending: r.dpe,
+  creditsPending: r.cpe,
+  posted: r.cp - r.dp,
+  available: r.cp - r.dp - r.dpe,
+  held: r.dpe,
+});
+
+/** Balances of several accounts, summing the bucket rows of hot accounts. */
+export async function getBalances(tx: Tx, accountIds: readonly string[]): Promise<Map<string, Balance>> {
+  if (accountIds.length === 0) return new Map();
+  const { rows } = await tx.query<SumsRow>(
+    `SELECT a.id AS account_id, a.currency,
+            coalesce(sum(b.debits_posted), 0)::bigint AS dp, coalesce(sum(b.credits_posted), 0)::bigint AS cp,
+            coalesce(sum(b.debits_pending), 0)::bigint AS dpe, coalesce(sum(b.credits_pending), 0)::bigint AS cpe
+       FROM ledger.accounts a LEFT JOIN ledger.balances b ON b.account_id = a.id
+      WHERE a.id = ANY ($1::uuid[])
+      GROUP BY a.id, a.currency`,
+    [accountIds],
+  );
+  return new Map(rows.map((r) => [r.account_id, toBalance(r)]));
+}
+
+export async function getBalance(tx: Tx, accountId: string): Promise<Balance | undefined> {
+  return (await getBalances(tx, [accountId])).get(accountId);
+}
+
+/** The posted balance (credits - debits) of an account as it was at a moment, from the journal. */
+export async function getBalanceAt(tx: Tx, accountId: string, at: Date): Promise<bigint> {
+  const { rows } = await tx.query<{ balance: bigint }>(
+    `SELECT coalesce(sum(CASE WHEN side = 'C' THEN amount ELSE -amount END), 0)::bigint AS balance
+       FROM ledger.postings WHERE account_id = $1 AND NOT pending AND created_at <= $2`,
+    [accountId, at],
+  );
+  return rows[0]?.balance ?? 0n;
+}
+
+export interface HistoryLine {
+  postingId: bigint;
+  transactionId: string;
+  kind: 'transfer' | 'hold' | 'post' | 'void';
+  code: string;
+  side: Side;
+  pending: boolean;
+  amount: bigint;
+  /** Posted balance after this line (credits - debits). */
+  balanceAfter: bigint;
+  pendingId: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface HistoryQuery {
+  /** Lines older than this posting id (the cursor of the previous page). */
+  before?: bigint;
+  limit?: number;
+  codes?: string[];
+  from?: Date;
+  to?: Date;
+  /** Include pending (hold) lines; default true. */
+  includePending?: boolean;
+}
+
+export const MAX_HISTORY_PAGE = 100;
+
+/**
+ * An account's journal, newest first, with the running posted balance after
+ * each line. Cursor-paginated by posting id; at most 100 lines a page.
+ */
+export async function getHistory(
+  tx: Tx,
+  accountId: string,
+  q: HistoryQuery = {},
+): Promise<{ lines: HistoryLine[]; nextCursor: bigint | null }> {
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), MAX_HISTORY_PAGE);
+  const { rows } = await tx.query<{
+    id: bigint;
+    transaction_id: string;
+    kind: HistoryLine['kind'];
+    code: string;
+    side: Side;
+    pending: boolean;
+    amount: bigint;
+    balance_after: bigint | null;
+    running: bigint;
+    pending_id: string | null;
+    metadata: Record<string, unknown>;
+    created_at: Date;
+  }>(
+    `SELECT p.id, p.transaction_id, t.kind, t.code, p.side, p.pending, p.amount, p.balance_after,
+            t.pending_id, t.metadata, p.created_at,
+            CASE WHEN p.balance_after IS NULL THEN
+              (SELECT coalesce(sum(CASE WHEN q.side = 'C' THEN q.amount ELSE -q.amount END), 0)
+                 FROM ledger.postings q WHERE q.account_id = p.account_id AND NOT q.pending AND q.id <= p.id)
+            END::bigint AS running
+       FROM ledger.postings p JOIN ledger.transactions t ON t.id = p.transaction_id
+      WHERE p.account_id = $1
+        AND ($2::bigint IS NULL OR p.id < $2)
+        AND ($3::text[] IS NULL OR t.code = ANY ($3))
+        AND ($4::timestamptz IS NULL OR p.created_at >= $4)
+        AND ($5::timestamptz IS NULL OR p.created_at < $5)
+        AND ($6 OR NOT p.pending)
+      ORDER BY p.id DESC
+      LIMIT $7`,
+    [
+      accountId,
+      q.before ?? null,
+      q.codes ?? null,
+      q.from ?? null,
+      q.to ?? null,
+      q.includePending ?? true,
+      limit + 1,
+    ],
+  );
+  const page = rows.slice(0, limit);
+  const lines = page.map((r) => ({
+    postingId: r.id,
+    transactionId: r.transaction_id,
+    kind: r.kind,
+    code: r.code,
+    side: r.side,
+    pending: r.pending,
+    amount: r.amount,
+    balanceAfter: r.balance_after ?? r.running,
+    pendingId: r.pending_id,
+    metadata: r.metadata,
+    createdAt: r.created_at,
+  }));
+  return { lines, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** The postings of one transaction (for an operator's view of a payment). */
+export async function getTransactionPostings(tx: Tx, transactionIds: readonly string[]) {
+  const { rows } = await tx.query<{
+    transaction_id: string;
+    account_id: string;
+    side: Side;
+    pending: boolean;
+    amount: bigint;
+    created_at: Date;
+  }>(
+    `SELECT transaction_id, account_id, side, pending, amount, created_at
+       FROM ledger.postings WHERE transaction_id = ANY ($1::uuid[]) ORDER BY id`,
+    [transactionIds],
+  );
+  return rows.map((r) => ({
+    transactionId: r.transaction_id,
+    accountId: r.account_id,
+    side: r.side,
+    pending: r.pending,
+    amount: r.amount,
+    createdAt: r.created_at,
+  }));
+}
