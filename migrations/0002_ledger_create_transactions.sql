@@ -10,7 +10,7 @@
 -- answered from an earlier request with the same id.
 --
 -- Locks are taken in one global order so that no two batches can deadlock:
---   holds being resolved (by id) -> single-row balances (by account id)
+--   transaction ids (advisory, by hash) -> holds being resolved (by id) -> single-row balances (by account id)
 --   -> bucket rows of hot accounts (by account id) -> new transaction ids (by id).
 -- Hot accounts (buckets > 1) are never locked for the checks; their deltas are
 -- summed per batch and added to one bucket row chosen by the backend pid.
@@ -24,7 +24,7 @@ DECLARE
   -- items
   i_id uuid[]; i_kind text[]; i_cur text[]; i_pending uuid[]; i_linked boolean[];
   i_expires timestamptz[]; i_hash text[]; i_expiry_void boolean[]; i_hold int[];
-  i_lo int[]; i_hi int[];
+  i_lo int[]; i_hi int[]; i_exceeds boolean[];
   -- holds referenced by post/void
   h_id uuid[]; h_status text[]; h_expires timestamptz[]; h_cur text[]; h_legs jsonb[];
   h_new text[]; h_by int[];
@@ -59,8 +59,14 @@ BEGIN
   i_hold := array_fill(NULL::int, ARRAY[n]);
   i_lo := array_fill(NULL::int, ARRAY[n]);
   i_hi := array_fill(NULL::int, ARRAY[n]);
+  i_exceeds := array_fill(false, ARRAY[n]);
 
-  -- 1. Ids seen before: the same request gets the same answer.
+  -- 1. Ids seen before: the same request gets the same answer. A transaction-
+  --    scoped advisory lock per id (taken in order) makes a concurrent request
+  --    with the same id wait for the first to commit, so this check then sees it.
+  PERFORM pg_advisory_xact_lock(s.h)
+     FROM (SELECT hashtextextended(x::text, 7411) AS h FROM unnest(i_id) AS x ORDER BY 1) s;
+
   FOR rec IN
     SELECT x.o::int AS o, t.status, t.error, t.request_hash
       FROM unnest(i_id) WITH ORDINALITY AS x(id, o)
@@ -125,7 +131,7 @@ BEGIN
              ON held.acc = posted.acc AND held.side = posted.side
           WHERE held.amt IS NULL OR posted.amt > held.amt)
   LOOP
-    r_code[rec.o] := 'post_exceeds_pending';
+    i_exceeds[rec.o] := true; -- reported after the hold's state, which may change earlier in the batch
   END LOOP;
 
   -- 3. Legs of every item still to decide, ordered by item. A post releases the
@@ -223,6 +229,7 @@ BEGIN
                                       WHEN 'voided' THEN 'pending_already_voided'
                                       ELSE 'pending_expired' END;
       END IF;
+      IF code IS NULL AND i_exceeds[i] THEN code := 'post_exceeds_pending'; END IF;
       IF code IS NULL AND i_lo[i] IS NOT NULL THEN
         -- apply, then check every single-row account the item touched
         FOR j IN i_lo[i]..i_hi[i] LOOP

@@ -15,8 +15,8 @@ function newest(dir) {
 const stamp = 'dist/main.js';
 const needsBuild = !existsSync(stamp) || newest('src') > statSync(stamp).mtimeMs;
 if (needsBuild) {
-  console.log('building server (tsc)...');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  console.log('building server...');
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
     stdio: 'inherit',
   });
 }

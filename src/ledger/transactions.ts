@@ -36,16 +36,19 @@ export async function createTransactions(tx: Tx, items: readonly LedgerItem[]): 
   // A chain with an invalid member fails as a whole: send none of it.
   failChainsWithInvalidMembers(items, results, wire, wireIndex);
 
-  if (wire.length > 0) {
+  // The SQL function sees the holds that existed when it started. A post or
+  // void of a hold placed earlier in the same batch starts a new segment (a
+  // second call in the same transaction), so items still apply in order.
+  for (const [from, to] of segments(items, wireIndex)) {
     const { rows } = await tx.query<{ r_code: string[]; r_replayed: boolean[] }>(
       'SELECT r_code, r_replayed FROM ledger.create_transactions($1::jsonb)',
-      [stringifyJson(wire)],
+      [stringifyJson(wire.slice(from, to))],
     );
     const row = rows[0];
-    if (!row || row.r_code.length !== wire.length)
+    if (!row || row.r_code.length !== to - from)
       throw new Error('ledger: result count does not match the batch');
     row.r_code.forEach((raw, k) => {
-      const index = wireIndex[k] as number;
+      const index = wireIndex[from + k] as number;
       const item = items[index] as LedgerItem;
       const code = (raw === 'exists' ? 'ok' : raw) as ResultCode;
       results[index] = { id: item.id, ok: code === 'ok', code, replayed: Boolean(row.r_replayed[k]) };
@@ -53,6 +56,28 @@ export async function createTransactions(tx: Tx, items: readonly LedgerItem[]): 
   }
   const out = results as TransactionResult[];
   ledgerMetrics.record(items, out);
+  return out;
+}
+
+/** Splits the wire items where one resolves a hold placed earlier in the same call, at chain boundaries. */
+function segments(items: readonly LedgerItem[], wireIndex: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let holds = new Set<string>();
+  let chainOpen = false;
+  for (let k = 0; k < wireIndex.length; k++) {
+    const item = items[wireIndex[k] as number] as LedgerItem;
+    const dependent =
+      (item.kind === 'post' || item.kind === 'void') && holds.has(item.pendingId.toLowerCase());
+    if (dependent && !chainOpen && k > start) {
+      out.push([start, k]);
+      start = k;
+      holds = new Set();
+    }
+    if (item.kind === 'hold') holds.add(item.id.toLowerCase());
+    chainOpen = Boolean(item.linked);
+  }
+  if (wireIndex.length > start) out.push([start, wireIndex.length]);
   return out;
 }
 

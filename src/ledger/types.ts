@@ -2,8 +2,11 @@
 export const MAX_AMOUNT = 9_223_372_036_854_775_807n;
 /** At most this many legs in one transaction. */
 export const MAX_LEGS = 16;
-/** At most this many items in one call to createTransactions. */
-export const MAX_BATCH_ITEMS = 8_000;
+/**
+ * At most this many items in one call to createTransactions: each takes an
+ * advisory lock until commit, and PostgreSQL's lock table is shared.
+ */
+export const MAX_BATCH_ITEMS = 1_000;
 
 export type AccountType =
   | 'user_wallet'

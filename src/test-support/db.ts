@@ -17,7 +17,15 @@ export function backends(): Backend[] {
 export interface TestDb {
   db: Db;
   url: string | undefined;
-  drop(): Promise<void>;
+  /** Audits the ledger (failing the test file if it is not clean), then drops the database. */
+  drop(options?: { skipAudit?: boolean }): Promise<void>;
+}
+
+async function auditBeforeDrop(db: Db, skip: boolean | undefined) {
+  if (skip) return;
+  const { runAudit, formatAudit } = await import('../ledger/audit.js');
+  const report = await runAudit(db);
+  if (!report.ok) throw new Error(`ledger audit failed after the tests:\n${formatAudit(report)}`);
 }
 
 /**
@@ -28,7 +36,17 @@ export async function createTestDb(backend: Backend, poolSize = 16): Promise<Tes
   if (backend === 'pglite') {
     const db = await createPgliteDb({ dataDir: undefined });
     await migrate(db);
-    return { db, url: undefined, drop: () => db.close() };
+    return {
+      db,
+      url: undefined,
+      async drop(options) {
+        try {
+          await auditBeforeDrop(db, options?.skipAudit);
+        } finally {
+          await db.close();
+        }
+      },
+    };
   }
   const base = new URL(pgUrl());
   const name = `vendra_t_${randomBytes(6).toString('hex')}`;
@@ -43,8 +61,12 @@ export async function createTestDb(backend: Backend, poolSize = 16): Promise<Tes
   return {
     db,
     url: url.toString(),
-    async drop() {
-      await db.close();
+    async drop(options) {
+      try {
+        await auditBeforeDrop(db, options?.skipAudit);
+      } finally {
+        await db.close();
+      }
       const c = new pg.Client({ connectionString: base.toString() });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
