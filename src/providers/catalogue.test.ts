@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxBigint, minBigint } from './amount.js';
 import { VTPASS_CATALOGUE, findService, findVariation } from './catalogue.js';
 
 const DISCOS = [
@@ -49,8 +50,8 @@ describe('VTPASS_CATALOGUE', () => {
         return v.amountMinor as bigint;
       });
       expect(prices.every((p) => p > 0n && p % 100n === 0n)).toBe(true);
-      expect(s.minAmountMinor).toBe(prices.reduce((a, b) => (b < a ? b : a)));
-      expect(s.maxAmountMinor).toBe(prices.reduce((a, b) => (b > a ? b : a)));
+      expect(s.minAmountMinor).toBe(minBigint(...(prices as [bigint, ...bigint[]])));
+      expect(s.maxAmountMinor).toBe(maxBigint(...(prices as [bigint, ...bigint[]])));
     }
     expect(findVariation('dstv', 'dstv79')?.amountMinor).toBe(1_900_000n);
     expect(findVariation('dstv', 'nope')).toBeUndefined();
