@@ -339,6 +339,12 @@ type HttpAnswer =
       message: string;
     };
 
+const UNDICI_TIMEOUTS = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -393,8 +399,11 @@ async function exchange(
     }
     return { ok: true, status: res.statusCode, body: parsed };
   } catch (error) {
-    if (controller.signal.aborted)
+    // Our deadline, or one of undici's own timers if it fired first: both are a timeout.
+    const undiciCode = (error as { code?: unknown } | null)?.code;
+    if (controller.signal.aborted || (typeof undiciCode === 'string' && UNDICI_TIMEOUTS.has(undiciCode))) {
       return { ok: false, code: 'timeout', message: `no answer within ${opts.timeoutMs} ms` };
+    }
     return {
       ok: false,
       code: 'network_error',
