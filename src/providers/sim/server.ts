@@ -79,6 +79,7 @@ const WEBHOOK_ATTEMPTS = 5; // VTpass retries 5 times
 const WEBHOOK_TIMEOUT_MS = 5_000;
 const WEBHOOK_BACKOFF_MS = 250;
 const WEBHOOK_BACKOFF_MAX_MS = 5_000;
+const WEBHOOK_MAX_ANSWER_CHARS = 4_096;
 /** A request_id stamped a few minutes off "today" (clock skew at midnight) is still accepted. */
 const STAMP_SKEW_MS = 10 * 60_000;
 
@@ -342,7 +343,11 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
         signal: controller.signal,
       });
       code = `http_${res.statusCode}`;
-      const text = (await res.body.text()).slice(0, 1024);
+      let text = '';
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        text += chunk.toString('utf8');
+        if (text.length > WEBHOOK_MAX_ANSWER_CHARS) break; // the acknowledgement is tiny; do not read a flood
+      }
       // VTpass retries unless the receiver answers {"response":"success"}.
       acknowledged = res.statusCode < 300 && /"response"\s*:\s*"success"/.test(text);
     } catch {
