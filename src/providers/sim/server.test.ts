@@ -14,7 +14,7 @@ import { DEFAULT_KNOBS } from './knobs.js';
 import { type ProviderSim, SANDBOX_CREDENTIALS, type SimCall, startProviderSim } from './server.js';
 
 const ADAPTER_TIMEOUT_MS = 300;
-const PENDING_MS = 300;
+const PENDING_MS = 600; // wide enough that "still pending right after the vend" holds on a loaded machine
 const SIM_TIMEOUT_MS = 1_000;
 const REVERSAL_MS = 300;
 

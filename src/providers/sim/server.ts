@@ -83,7 +83,7 @@ const WEBHOOK_MAX_ANSWER_CHARS = 4_096;
 /** A request_id stamped a few minutes off "today" (clock skew at midnight) is still accepted. */
 const STAMP_SKEW_MS = 10 * 60_000;
 
-type TxKind = 'delivered' | 'pending' | 'failed' | 'reversing';
+type TxKind = 'delivered' | 'pending' | 'failed' | 'reversing' | 'reversed';
 type TxStatus = 'delivered' | 'pending' | 'failed' | 'reversed';
 
 interface SimTx {
@@ -321,9 +321,19 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
 
   // ---------------------------------------------------------------- webhooks
 
-  /** POSTs a transaction-update when the transaction changes state; retried like VTpass (bounded). */
-  function scheduleWebhook(tx: SimTx, delayMs: number): void {
-    later(delayMs, () => void sendWebhook(tx, 1));
+  /**
+   * At changeAtMs the transaction settles (pending -> delivered, delivered ->
+   * reversed) and a transaction-update webhook goes out. Settling in the timer,
+   * not only by comparing clocks, matters: a timer can fire a millisecond before
+   * Date.now() reaches changeAtMs, and the webhook must announce the new state.
+   */
+  function scheduleChange(tx: SimTx, delayMs: number): void {
+    later(delayMs, () => {
+      if (tx.kind === 'pending') tx.kind = 'delivered';
+      else if (tx.kind === 'reversing') tx.kind = 'reversed';
+      tx.changeAtMs = null;
+      void sendWebhook(tx, 1);
+    });
   }
 
   async function sendWebhook(tx: SimTx, attempt: number): Promise<void> {
@@ -529,7 +539,7 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
       }
     }
     if (tx.kind === 'pending' || tx.kind === 'reversing')
-      scheduleWebhook(tx, Math.max(0, (tx.changeAtMs ?? now) - now));
+      scheduleChange(tx, Math.max(0, (tx.changeAtMs ?? now) - now));
 
     const rendered = render(tx, now);
     if (processing) {
