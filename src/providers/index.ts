@@ -10,7 +10,7 @@ export type {
   WebhookHint,
 } from './types.js';
 export { ProviderError } from './types.js';
-export { formatMinor, parseMajorToMinor } from './amount.js';
+export { formatMinor, maxBigint, minBigint, parseMajorToMinor } from './amount.js';
 export { lagosDate, lagosStamp, parseLagosStamp } from './lagos-time.js';
 export {
   type CatalogueService,
