@@ -1,0 +1,805 @@
+/**
+ * A VTpass-compatible provider simulator: a real HTTP server speaking the
+ * same API as VTpass (merchant-verify, pay, requery, service-variations), so
+ * the real adapter is exercised over real sockets. Behaviour is chosen by the
+ * customer reference (see behaviour.ts) and by knobs that can be turned while
+ * it runs. Everything it keeps is in memory and bounded.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'undici';
+import { formatMinor, parseMajorToMinor } from '../amount.js';
+import { type CatalogueService, type ServiceCategory, findService } from '../catalogue.js';
+import { lagosDate, parseLagosStamp } from '../lagos-time.js';
+import {
+  commissionFor,
+  customerAccepted,
+  customerFor,
+  dashedToken,
+  electricityBreakdown,
+  payScript,
+  tokenFor,
+  transactionIdFor,
+} from './behaviour.js';
+import { DEFAULT_KNOBS, mergeKnobs, type SimKnobs } from './knobs.js';
+
+export interface SimOptions extends Partial<SimKnobs> {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port (default). */
+  port?: number;
+  name?: string;
+  /** Credentials the simulator accepts; anything else answers 087. */
+  apiKey?: string;
+  secretKey?: string;
+  publicKey?: string;
+  /** Call log capacity (oldest dropped). Default 100,000. */
+  maxCalls?: number;
+  /** Transactions kept (oldest forgotten: a forgotten request_id would vend again). Default 200,000. */
+  maxTransactions?: number;
+  /** Randomness for the rate knobs; inject for deterministic tests. */
+  random?: () => number;
+}
+
+export interface SimCall {
+  seq: number;
+  at: string;
+  /** /api/pay, /api/requery, /api/merchant-verify, /api/service-variations, webhook */
+  endpoint: string;
+  requestId: string | null;
+  billersCode: string | null;
+  serviceID: string | null;
+  /** VTpass code answered, or no_response (socket destroyed), not_json, late (answered after timeoutMs), http_NNN/error (webhooks). */
+  code: string;
+  /** True only for the call that created a vended (delivered/pending) transaction. */
+  vended: boolean;
+}
+
+export interface ProviderSim {
+  url: string;
+  port: number;
+  name: string;
+  close(): Promise<void>;
+  calls(filter?: { requestId?: string }): SimCall[];
+  setKnobs(update: Partial<SimKnobs>): SimKnobs;
+  knobs(): SimKnobs;
+}
+
+export const SANDBOX_CREDENTIALS = Object.freeze({
+  apiKey: 'sandbox-api-key',
+  secretKey: 'sandbox-secret-key',
+  publicKey: 'sandbox-public-key',
+});
+
+const MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_CALLS = 100_000;
+const DEFAULT_MAX_TRANSACTIONS = 200_000;
+const DEFAULT_CALLS_LIMIT = 10_000;
+const WEBHOOK_ATTEMPTS = 5; // VTpass retries 5 times
+const WEBHOOK_TIMEOUT_MS = 5_000;
+const WEBHOOK_BACKOFF_MS = 250;
+const WEBHOOK_BACKOFF_MAX_MS = 5_000;
+const WEBHOOK_MAX_ANSWER_CHARS = 4_096;
+/** A request_id stamped a few minutes off "today" (clock skew at midnight) is still accepted. */
+const STAMP_SKEW_MS = 10 * 60_000;
+
+type TxKind = 'delivered' | 'pending' | 'failed' | 'reversing' | 'reversed';
+type TxStatus = 'delivered' | 'pending' | 'failed' | 'reversed';
+
+interface SimTx {
+  requestId: string;
+  service: CatalogueService;
+  variationCode: string | null;
+  billersCode: string;
+  phone: string | null;
+  email: string | null;
+  amountKobo: bigint;
+  createdAtMs: number;
+  transactionId: string;
+  kind: TxKind;
+  /** pending -> delivered, or delivered -> reversed, at this time. */
+  changeAtMs: number | null;
+  token: string | null;
+}
+
+type Reply =
+  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'destroy' }
+  | { kind: 'html' }
+  | { kind: 'late'; delayMs: number; body: unknown };
+
+interface Handled {
+  reply: Reply;
+  log: Omit<SimCall, 'seq' | 'at' | 'endpoint'>;
+}
+
+const CATEGORY_LABEL: Readonly<Record<ServiceCategory, string>> = {
+  'electricity-bill': 'Electricity Bill',
+  airtime: 'Airtime Recharge',
+  data: 'Data Services',
+  'tv-subscription': 'TV Subscription',
+};
+
+/**
+ * Naira as a JSON number, like VTpass sends. Built from the exact decimal
+ * string; a double prints back to the same shortest decimal, so the JSON text
+ * is exact for any amount below 2^53 kobo.
+ */
+function nairaNumber(kobo: bigint): number {
+  return Number(formatMinor(kobo));
+}
+
+function statusOf(tx: SimTx, nowMs: number): TxStatus {
+  switch (tx.kind) {
+    case 'pending':
+      return tx.changeAtMs !== null && nowMs >= tx.changeAtMs ? 'delivered' : 'pending';
+    case 'reversing':
+      return tx.changeAtMs !== null && nowMs >= tx.changeAtMs ? 'reversed' : 'delivered';
+    default:
+      return tx.kind;
+  }
+}
+
+const DESCRIPTION: Readonly<Record<TxStatus, string>> = {
+  delivered: 'TRANSACTION SUCCESSFUL',
+  pending: 'TRANSACTION PROCESSING',
+  failed: 'TRANSACTION FAILED',
+  reversed: 'TRANSACTION REVERSAL',
+};
+
+/** The pay/requery answer for a transaction as it stands now. */
+function render(tx: SimTx, nowMs: number): Record<string, unknown> {
+  const status = statusOf(tx, nowMs);
+  const code = status === 'failed' ? '016' : status === 'reversed' ? '040' : '000';
+  const commission = status === 'failed' ? 0n : commissionFor(tx.service.category, tx.amountKobo);
+  const amount = nairaNumber(tx.amountKobo);
+  const body: Record<string, unknown> = {
+    code,
+    content: {
+      transactions: {
+        status,
+        product_name: tx.service.name,
+        unique_element: tx.billersCode,
+        unit_price: amount,
+        quantity: 1,
+        service_verification: null,
+        channel: 'api',
+        commission: nairaNumber(commission),
+        total_amount: nairaNumber(tx.amountKobo - commission),
+        discount: null,
+        type: CATEGORY_LABEL[tx.service.category],
+        email: tx.email,
+        phone: tx.phone,
+        name: null,
+        convinience_fee: 0,
+        amount,
+        platform: 'api',
+        method: 'api',
+        transactionId: tx.transactionId,
+      },
+    },
+    response_description: DESCRIPTION[status],
+    requestId: tx.requestId,
+    amount,
+    transaction_date: new Date(tx.createdAtMs).toISOString(),
+    purchased_code: '',
+  };
+  if (tx.service.category === 'electricity-bill') {
+    const customer = customerFor(tx.billersCode);
+    body.customerName = customer.name;
+    body.customerAddress = customer.address;
+    body.meterNumber = tx.billersCode;
+    if (status === 'delivered') {
+      body.exchangeReference = tx.transactionId.slice(-12);
+      if (tx.token !== null) {
+        const split = electricityBreakdown(tx.amountKobo);
+        body.purchased_code = `Token : ${dashedToken(tx.token)}`;
+        body.token = tx.token;
+        body.units = split.units;
+        body.tokenAmount = nairaNumber(split.tokenKobo);
+        body.taxAmount = nairaNumber(split.taxKobo);
+        body.debtAmount = 0;
+        body.tariff = 'A1 - Band A';
+        body.resetToken = null;
+        body.configureToken = null;
+        body.fixChargeAmount = null;
+      } else {
+        body.utilityName = tx.service.name;
+        body.balance = 0;
+      }
+    }
+  }
+  return body;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown, max = 64): string | null {
+  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
+}
+
+/** VTpass's rule: 12 digits of today's Lagos date-time, then letters/digits. */
+function requestIdAcceptable(id: string, nowMs: number): boolean {
+  if (!/^\d{12}[A-Za-z0-9]{0,52}$/.test(id)) return false;
+  const stampMs = parseLagosStamp(id.slice(0, 12));
+  if (stampMs === undefined) return false;
+  return (
+    lagosDate(new Date(stampMs)) === lagosDate(new Date(nowMs)) || Math.abs(nowMs - stampMs) <= STAMP_SKEW_MS
+  );
+}
+
+function answer(code: string, description: string, content: Record<string, unknown> = {}): Reply {
+  return { kind: 'json', status: 200, body: { code, response_description: description, content } };
+}
+
+export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderSim> {
+  const name = opts.name ?? 'vtpass-sim';
+  const host = opts.host ?? '127.0.0.1';
+  const credentials = {
+    apiKey: opts.apiKey ?? SANDBOX_CREDENTIALS.apiKey,
+    secretKey: opts.secretKey ?? SANDBOX_CREDENTIALS.secretKey,
+    publicKey: opts.publicKey ?? SANDBOX_CREDENTIALS.publicKey,
+  };
+  const maxCalls = opts.maxCalls ?? DEFAULT_MAX_CALLS;
+  const maxTransactions = opts.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS;
+  if (!Number.isInteger(maxCalls) || maxCalls < 1)
+    throw new RangeError('sim: maxCalls must be a positive integer');
+  if (!Number.isInteger(maxTransactions) || maxTransactions < 1)
+    throw new RangeError('sim: maxTransactions must be a positive integer');
+  const random = opts.random ?? Math.random;
+
+  const initial: Partial<SimKnobs> = {};
+  for (const key of Object.keys(DEFAULT_KNOBS) as (keyof SimKnobs)[]) {
+    if (opts[key] !== undefined) Object.assign(initial, { [key]: opts[key] });
+  }
+  const merged = mergeKnobs({ ...DEFAULT_KNOBS }, initial);
+  if ('error' in merged) throw new RangeError(`sim: ${merged.error}`);
+  let knobs: SimKnobs = merged;
+
+  // ---------------------------------------------------------------- state
+  const transactions = new Map<string, SimTx>();
+  /** serviceID|customer -> last vend time, for the 019 duplicate check. */
+  const recentVends = new Map<string, number>();
+  /** Ring buffer of calls. */
+  const callRing: SimCall[] = [];
+  let callStart = 0;
+  let seq = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  /** Wakes the handlers sleeping on latencyMs when the simulator closes. */
+  const sleepers = new Set<() => void>();
+  const webhookAborts = new Set<AbortController>();
+  let closed = false;
+
+  function logCall(endpoint: string, log: Handled['log']): void {
+    const entry: SimCall = { seq: ++seq, at: new Date().toISOString(), endpoint, ...log };
+    if (callRing.length < maxCalls) callRing.push(entry);
+    else {
+      callRing[callStart] = entry;
+      callStart = (callStart + 1) % maxCalls;
+    }
+  }
+
+  function orderedCalls(): SimCall[] {
+    return [...callRing.slice(callStart), ...callRing.slice(0, callStart)];
+  }
+
+  function later(ms: number, fn: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  }
+
+  function cancel(timer: NodeJS.Timeout): void {
+    clearTimeout(timer);
+    timers.delete(timer);
+  }
+
+  function sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        sleepers.delete(wake);
+        resolve();
+      };
+      sleepers.add(wake);
+      later(ms, wake);
+    });
+  }
+
+  function remember(tx: SimTx): void {
+    transactions.set(tx.requestId, tx);
+    if (transactions.size > maxTransactions) {
+      const oldest = transactions.keys().next().value;
+      if (oldest !== undefined) transactions.delete(oldest);
+    }
+  }
+
+  // ---------------------------------------------------------------- webhooks
+
+  /**
+   * At changeAtMs the transaction settles (pending -> delivered, delivered ->
+   * reversed) and a transaction-update webhook goes out. Settling in the timer,
+   * not only by comparing clocks, matters: a timer can fire a millisecond before
+   * Date.now() reaches changeAtMs, and the webhook must announce the new state.
+   */
+  function scheduleChange(tx: SimTx, delayMs: number): void {
+    later(delayMs, () => {
+      if (tx.kind === 'pending') tx.kind = 'delivered';
+      else if (tx.kind === 'reversing') tx.kind = 'reversed';
+      tx.changeAtMs = null;
+      void sendWebhook(tx, 1);
+    });
+  }
+
+  async function sendWebhook(tx: SimTx, attempt: number): Promise<void> {
+    const url = knobs.webhookUrl;
+    if (closed || url === null) return;
+    const body = JSON.stringify({ type: 'transaction-update', data: render(tx, Date.now()) });
+    const controller = new AbortController();
+    webhookAborts.add(controller);
+    const timer = setTimeout(() => controller.abort(), WEBHOOK_TIMEOUT_MS);
+    let code = 'error';
+    let acknowledged = false;
+    try {
+      const res = await httpRequest(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: controller.signal,
+      });
+      code = `http_${res.statusCode}`;
+      let text = '';
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        text += chunk.toString('utf8');
+        if (text.length > WEBHOOK_MAX_ANSWER_CHARS) break; // the acknowledgement is tiny; do not read a flood
+      }
+      // VTpass retries unless the receiver answers {"response":"success"}.
+      acknowledged = res.statusCode < 300 && /"response"\s*:\s*"success"/.test(text);
+    } catch {
+      code = controller.signal.aborted && !closed ? 'timeout' : 'error';
+    } finally {
+      clearTimeout(timer);
+      webhookAborts.delete(controller);
+    }
+    if (closed) return;
+    logCall('webhook', {
+      requestId: tx.requestId,
+      billersCode: tx.billersCode,
+      serviceID: tx.service.serviceId,
+      code,
+      vended: false,
+    });
+    if (!acknowledged && attempt < WEBHOOK_ATTEMPTS) {
+      const backoff = Math.min(WEBHOOK_BACKOFF_MS * 2 ** (attempt - 1), WEBHOOK_BACKOFF_MAX_MS);
+      later(backoff, () => void sendWebhook(tx, attempt + 1));
+    }
+  }
+
+  // ---------------------------------------------------------------- handlers
+
+  function handleVerify(body: Record<string, unknown>): Handled {
+    const billersCode = str(body.billersCode);
+    const serviceID = str(body.serviceID);
+    const log = { requestId: null, billersCode, serviceID, vended: false };
+    const service = serviceID === null ? undefined : findService(serviceID);
+    if (!service) return { reply: answer('012', 'PRODUCT DOES NOT EXIST'), log: { ...log, code: '012' } };
+    if (billersCode === null)
+      return { reply: answer('011', 'INVALID ARGUMENTS'), log: { ...log, code: '011' } };
+    if (!customerAccepted(knobs.profile, service.category, billersCode)) {
+      const content = {
+        error: `This number is not correct or is not a valid ${service.name} customer. Please check and try again`,
+        WrongBillersCode: true,
+      };
+      return { reply: answer('011', 'INVALID ARGUMENTS', content), log: { ...log, code: '011' } };
+    }
+    const customer = customerFor(billersCode);
+    const type = str(body.type) ?? '';
+    const content: Record<string, unknown> = {
+      Customer_Name: customer.name,
+      Address: customer.address,
+      WrongBillersCode: false,
+      commission_details: { amount: null, rate: '1.00', rate_type: 'percent', computation_type: 'default' },
+    };
+    if (service.category === 'electricity-bill') {
+      const minNaira = formatMinor(service.minAmountMinor);
+      Object.assign(content, {
+        Meter_Number: billersCode,
+        Customer_Arrears: type === 'postpaid' ? '1500.00' : '0.00',
+        Minimum_Amount: minNaira,
+        Min_Purchase_Amount: minNaira,
+        Can_Vend: 'yes',
+        Business_Unit: 'SIMULATED BU',
+        Customer_Account_Type: 'NMD',
+        Meter_Type: type === 'postpaid' ? 'POSTPAID' : 'PREPAID',
+      });
+    } else if (service.category === 'tv-subscription') {
+      Object.assign(content, {
+        Customer_Number: billersCode,
+        Status: 'ACTIVE',
+        Current_Bouquet: service.variations[0]?.name ?? null,
+      });
+    }
+    // The VTpass sandbox answers 000; the reference documents 020 (biller confirmed). Serve both.
+    const code = knobs.profile === 'vtpass-sandbox' ? '000' : '020';
+    return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
+  }
+
+  function handlePay(body: Record<string, unknown>): Handled {
+    const now = Date.now();
+    const requestId = str(body.request_id);
+    const serviceID = str(body.serviceID);
+    let billersCode = str(body.billersCode);
+    const base = { requestId, billersCode, serviceID, vended: false };
+    const refuse = (code: string, description: string): Handled => ({
+      reply: answer(code, description),
+      log: { ...base, code },
+    });
+
+    if (requestId === null || !requestIdAcceptable(requestId, now)) {
+      return refuse(
+        '085',
+        "INVALID REQUEST ID: must start with today's date and time (Africa/Lagos YYYYMMDDHHII)",
+      );
+    }
+    // VTpass's idempotency: a used request_id is never vended again.
+    if (transactions.has(requestId)) return refuse('014', 'REQUEST ID ALREADY EXIST');
+    const service = serviceID === null ? undefined : findService(serviceID);
+    if (!service) return refuse('012', 'PRODUCT DOES NOT EXIST');
+    const variationCode = str(body.variation_code);
+    const variation =
+      variationCode === null ? undefined : service.variations.find((v) => v.code === variationCode);
+    if (service.variations.length > 0 && variationCode === null) return refuse('011', 'INVALID ARGUMENTS');
+    if (service.variations.length > 0 && !variation) return refuse('012', 'PRODUCT DOES NOT EXIST');
+    const phone = str(body.phone, 32);
+    // Airtime goes to `phone`; everything else to billersCode.
+    if (service.category === 'airtime') billersCode = phone ?? billersCode;
+    if (billersCode === null) return refuse('011', 'INVALID ARGUMENTS');
+    base.billersCode = billersCode;
+
+    let amountKobo: bigint | undefined;
+    if (variation?.fixedPrice && variation.amountMinor !== null) amountKobo = variation.amountMinor;
+    else amountKobo = parseMajorToMinor(body.amount);
+    if (amountKobo === undefined || amountKobo <= 0n) return refuse('011', 'INVALID ARGUMENTS');
+    if (amountKobo < service.minAmountMinor) return refuse('013', 'BELOW MINIMUM AMOUNT ALLOWED');
+    if (amountKobo > service.maxAmountMinor) return refuse('017', 'ABOVE MAXIMUM AMOUNT ALLOWED');
+
+    const dupKey = `${service.serviceId}|${billersCode}`;
+    const lastVend = recentVends.get(dupKey);
+    if (knobs.duplicateWindowMs > 0 && lastVend !== undefined && now - lastVend < knobs.duplicateWindowMs) {
+      return refuse('019', 'LIKELY DUPLICATE TRANSACTION');
+    }
+
+    const script = payScript(knobs.profile, service.category, billersCode);
+    if (script === 'no_response')
+      return { reply: { kind: 'destroy' }, log: { ...base, code: 'no_response' } };
+
+    const prepaidByVariation = service.category === 'electricity-bill' && variationCode === 'prepaid';
+    const tx: SimTx = {
+      requestId,
+      service,
+      variationCode,
+      billersCode,
+      phone,
+      email: str(body.email, 254),
+      amountKobo,
+      createdAtMs: now,
+      transactionId: transactionIdFor(requestId),
+      kind: 'delivered',
+      changeAtMs: null,
+      token: null,
+    };
+    let processing = false; // answer 099 instead of 000/pending
+    let lost = false;
+    switch (script) {
+      case 'prepaid':
+        tx.token = tokenFor(requestId);
+        break;
+      case 'postpaid':
+      case 'timeout':
+      case 'bad_json':
+        break;
+      case 'pending':
+        tx.kind = 'pending';
+        tx.changeAtMs = now + knobs.pendingMs;
+        break;
+      case 'fail':
+      case 'rejected':
+        tx.kind = 'failed';
+        break;
+      case 'reverse':
+        tx.kind = 'reversing';
+        tx.changeAtMs = now + knobs.reversalMs;
+        break;
+      case 'ordinary':
+        if (random() < knobs.failureRate) tx.kind = 'failed';
+        else if (random() < knobs.pendingRate) {
+          tx.kind = 'pending';
+          tx.changeAtMs = now + knobs.pendingMs;
+          processing = true;
+        }
+        lost = tx.kind !== 'failed' && random() < knobs.lostResponseRate;
+        break;
+    }
+    if (tx.kind !== 'failed' && tx.token === null && prepaidByVariation && script !== 'postpaid') {
+      tx.token = tokenFor(requestId);
+    }
+    remember(tx);
+    const vended = tx.kind !== 'failed';
+    if (vended) {
+      recentVends.delete(dupKey); // re-insert at the end: the map is pruned oldest-first
+      recentVends.set(dupKey, now);
+      if (recentVends.size > maxTransactions) {
+        const oldest = recentVends.keys().next().value;
+        if (oldest !== undefined) recentVends.delete(oldest);
+      }
+    }
+    if (tx.kind === 'pending' || tx.kind === 'reversing')
+      scheduleChange(tx, Math.max(0, (tx.changeAtMs ?? now) - now));
+
+    const rendered = render(tx, now);
+    if (processing) {
+      rendered.code = '099';
+      rendered.response_description = 'TRANSACTION IS PROCESSING';
+    }
+    const code = String(rendered.code);
+    const log = { ...base, vended };
+    if (lost) return { reply: { kind: 'destroy' }, log: { ...log, code: 'no_response' } };
+    if (script === 'timeout')
+      return {
+        reply: { kind: 'late', delayMs: knobs.timeoutMs, body: rendered },
+        log: { ...log, code: 'late' },
+      };
+    if (script === 'bad_json') return { reply: { kind: 'html' }, log: { ...log, code: 'not_json' } };
+    return { reply: { kind: 'json', status: 200, body: rendered }, log: { ...log, code } };
+  }
+
+  function handleRequery(body: Record<string, unknown>): Handled {
+    const requestId = str(body.request_id);
+    const tx = requestId === null ? undefined : transactions.get(requestId);
+    if (!tx) {
+      return {
+        reply: answer('015', 'INVALID REQUEST ID'),
+        log: { requestId, billersCode: null, serviceID: null, code: '015', vended: false },
+      };
+    }
+    const rendered = render(tx, Date.now());
+    return {
+      reply: { kind: 'json', status: 200, body: rendered },
+      log: {
+        requestId,
+        billersCode: tx.billersCode,
+        serviceID: tx.service.serviceId,
+        code: String(rendered.code),
+        vended: false,
+      },
+    };
+  }
+
+  function handleVariations(serviceID: string | null): Handled {
+    const log = { requestId: null, billersCode: null, serviceID, vended: false };
+    const service = serviceID === null ? undefined : findService(serviceID);
+    if (!service) {
+      return {
+        reply: {
+          kind: 'json',
+          status: 200,
+          body: { response_description: '012', content: { errors: 'Invalid service' } },
+        },
+        log: { ...log, code: '012' },
+      };
+    }
+    const variations = service.variations.map((v) => ({
+      variation_code: v.code,
+      name: v.name,
+      variation_amount: v.amountMinor === null ? '0.00' : formatMinor(v.amountMinor),
+      fixedPrice: v.fixedPrice ? 'Yes' : 'No',
+    }));
+    // VTpass's documented answer spells the list "varations"; the default profile uses the correct spelling.
+    const listKey = knobs.profile === 'vtpass-sandbox' ? 'varations' : 'variations';
+    const body = {
+      response_description: '000',
+      content: {
+        ServiceName: service.name,
+        serviceID: service.serviceId,
+        convinience_fee: '0 %',
+        [listKey]: variations,
+      },
+    };
+    return { reply: { kind: 'json', status: 200, body }, log: { ...log, code: '000' } };
+  }
+
+  // ---------------------------------------------------------------- HTTP plumbing
+
+  function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+    if (res.destroyed || res.writableEnded) return;
+    const payload = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+    });
+    res.end(payload);
+  }
+
+  function deliver(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply): void {
+    switch (reply.kind) {
+      case 'json':
+        sendJson(res, reply.status, reply.body);
+        return;
+      case 'destroy':
+        req.socket.destroy();
+        return;
+      case 'html': {
+        if (res.destroyed || res.writableEnded) return;
+        const page =
+          '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+        return;
+      }
+      case 'late': {
+        const timer = later(reply.delayMs, () => sendJson(res, 200, reply.body));
+        res.on('close', () => cancel(timer));
+        return;
+      }
+    }
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function credentialsOk(req: http.IncomingMessage, method: 'GET' | 'POST'): boolean {
+    const h = req.headers;
+    if (h['api-key'] !== credentials.apiKey) return false;
+    return method === 'GET'
+      ? h['public-key'] === credentials.publicKey
+      : h['secret-key'] === credentials.secretKey;
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim.invalid');
+    const method = req.method === 'POST' ? 'POST' : req.method === 'GET' ? 'GET' : undefined;
+    const raw = method === 'POST' ? await readBody(req) : '';
+    if (raw === undefined) {
+      sendJson(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+      return;
+    }
+    const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
+
+    // Control endpoints for tests and operators (no credentials).
+    if (route === 'GET /_sim/calls') {
+      const requestId = url.searchParams.get('request_id');
+      const limitParam = Number(url.searchParams.get('limit') ?? DEFAULT_CALLS_LIMIT);
+      const limit =
+        Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, maxCalls) : DEFAULT_CALLS_LIMIT;
+      const all =
+        requestId === null ? orderedCalls() : orderedCalls().filter((c) => c.requestId === requestId);
+      sendJson(res, 200, { count: all.length, calls: all.slice(-limit) });
+      return;
+    }
+    if (route === 'GET /_sim/knobs') {
+      sendJson(res, 200, knobs);
+      return;
+    }
+    if (route === 'POST /_sim/knobs') {
+      let update: unknown;
+      try {
+        update = JSON.parse(raw);
+      } catch {
+        sendJson(res, 400, { error: 'body must be JSON' });
+        return;
+      }
+      const next = mergeKnobs(knobs, update);
+      if ('error' in next) sendJson(res, 400, next);
+      else {
+        knobs = next;
+        sendJson(res, 200, knobs);
+      }
+      return;
+    }
+
+    const endpoints = [
+      'POST /api/merchant-verify',
+      'POST /api/pay',
+      'POST /api/requery',
+      'GET /api/service-variations',
+    ];
+    if (!endpoints.includes(route) || method === undefined) {
+      sendJson(res, 404, { code: '404', response_description: `no route ${req.method} ${url.pathname}` });
+      return;
+    }
+    const endpoint = url.pathname.replace(/\/+$/, '');
+    await sleep(knobs.latencyMs);
+    if (closed) {
+      req.socket.destroy();
+      return;
+    }
+
+    let body: Record<string, unknown> = {};
+    if (method === 'POST') {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (isObject(parsed)) body = parsed;
+      } catch {
+        body = {};
+      }
+    }
+    let handled: Handled;
+    if (!credentialsOk(req, method)) {
+      handled = {
+        reply: answer('087', 'INVALID CREDENTIALS'),
+        log: {
+          requestId: str(body.request_id),
+          billersCode: str(body.billersCode),
+          serviceID: str(body.serviceID),
+          code: '087',
+          vended: false,
+        },
+      };
+    } else if (endpoint === '/api/merchant-verify') handled = handleVerify(body);
+    else if (endpoint === '/api/pay') handled = handlePay(body);
+    else if (endpoint === '/api/requery') handled = handleRequery(body);
+    else handled = handleVariations(url.searchParams.get('serviceID'));
+    logCall(endpoint, handled.log);
+    deliver(req, res, handled.reply);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: String(error).slice(0, 200) });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    name,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const wake of [...sleepers]) wake();
+      for (const controller of webhookAborts) controller.abort();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+    calls(filter) {
+      const all = orderedCalls();
+      return filter?.requestId === undefined ? all : all.filter((c) => c.requestId === filter.requestId);
+    },
+    setKnobs(update) {
+      const next = mergeKnobs(knobs, update);
+      if ('error' in next) throw new RangeError(`sim: ${next.error}`);
+      knobs = next;
+      return { ...knobs };
+    },
+    knobs() {
+      return { ...knobs };
+    },
+  };
+}
