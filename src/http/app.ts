@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
@@ -12,6 +14,16 @@ declare module 'fastify' {
     ctx: AppContext;
   }
 }
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+function makeAjv(coerceTypes: false | 'array') {
+  const ajv = new Ajv({ removeAdditional: false, useDefaults: true, coerceTypes, allErrors: false, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+const strictAjv = makeAjv(false);
+const coercingAjv = makeAjv('array');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -33,18 +45,15 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: ctx.config.env.TRUST_PROXY === 'true',
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
   app.decorate('ctx', ctx);
+  // Bodies are validated strictly (a string is never coerced into an amount);
+  // query strings and path parameters arrive as text and are coerced.
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strictAjv.compile(schema) : coercingAjv.compile(schema),
+  );
   app.addSchema(problemSchema);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {

@@ -89,7 +89,12 @@ function fromFastify(error: FastifyError): Problem | undefined {
       };
     });
     const unknownField = error.validation.some((v) => v.keyword === 'additionalProperties');
-    return problem(400, unknownField ? 'unknown_field' : 'validation_failed', error.message, { errors });
+    const amount = errors.some((e) => /\/amount$/.test(e.path));
+    const code = unknownField ? 'unknown_field' : amount ? 'invalid_amount' : 'validation_failed';
+    const detail = amount
+      ? 'amount must be a whole number of minor units (kobo), at least 1 and at most 9007199254740991'
+      : error.message;
+    return problem(400, code, detail, { errors });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -62,6 +62,8 @@ export interface HistoryLine {
   /** Posted balance after this line (credits - debits). */
   balanceAfter: bigint;
   pendingId: string | null;
+  /** For a hold's pending line: open, posted, voided or expired. */
+  holdStatus: 'open' | 'posted' | 'voided' | 'expired' | null;
   metadata: Record<string, unknown>;
   createdAt: Date;
 }
@@ -73,8 +75,13 @@ export interface HistoryQuery {
   codes?: string[];
   from?: Date;
   to?: Date;
-  /** Include pending (hold) lines; default true. */
-  includePending?: boolean;
+  /** Only lines on this side (D: money out of the account, C: money in). */
+  side?: Side;
+  /**
+   * A customer's view: one line per movement. Hides the release of a hold and
+   * the pending line of a hold that was posted (its posted line stands for it).
+   */
+  customerView?: boolean;
 }
 
 export const MAX_HISTORY_PAGE = 100;
@@ -100,31 +107,35 @@ export async function getHistory(
     balance_after: bigint | null;
     running: bigint;
     pending_id: string | null;
+    hold_status: HistoryLine['holdStatus'];
     metadata: Record<string, unknown>;
     created_at: Date;
   }>(
     `SELECT p.id, p.transaction_id, t.kind, t.code, p.side, p.pending, p.amount, p.balance_after,
-            t.pending_id, t.metadata, p.created_at,
+            t.pending_id, t.metadata, p.created_at, h.status AS hold_status,
             CASE WHEN p.balance_after IS NULL THEN
               (SELECT coalesce(sum(CASE WHEN q.side = 'C' THEN q.amount ELSE -q.amount END), 0)
                  FROM ledger.postings q WHERE q.account_id = p.account_id AND NOT q.pending AND q.id <= p.id)
             END::bigint AS running
        FROM ledger.postings p JOIN ledger.transactions t ON t.id = p.transaction_id
+       LEFT JOIN ledger.holds h ON p.pending AND h.id = p.transaction_id
       WHERE p.account_id = $1
         AND ($2::bigint IS NULL OR p.id < $2)
         AND ($3::text[] IS NULL OR t.code = ANY ($3))
         AND ($4::timestamptz IS NULL OR p.created_at >= $4)
         AND ($5::timestamptz IS NULL OR p.created_at < $5)
-        AND ($6 OR NOT p.pending)
+        AND ($6::text IS NULL OR p.side = $6)
+        AND (NOT $7 OR NOT p.pending OR (p.amount > 0 AND h.status <> 'posted'))
       ORDER BY p.id DESC
-      LIMIT $7`,
+      LIMIT $8`,
     [
       accountId,
       q.before ?? null,
       q.codes ?? null,
       q.from ?? null,
       q.to ?? null,
-      q.includePending ?? true,
+      q.side ?? null,
+      q.customerView ?? false,
       limit + 1,
     ],
   );
@@ -139,6 +150,7 @@ export async function getHistory(
     amount: r.amount,
     balanceAfter: r.balance_after ?? r.running,
     pendingId: r.pending_id,
+    holdStatus: r.hold_status,
     metadata: r.metadata,
     createdAt: r.created_at,
   }));

@@ -1,0 +1,11 @@
+export { feeFor, getBiller, listBillers } from './catalogue.js';
+export type { Biller, Category } from './catalogue.js';
+export { createPayment, getPaymentView, listPayments } from './payments.js';
+export type { PaymentStatus } from './payments.js';
+export { startProviders } from './provider-runtime.js';
+export type { ProviderRuntime } from './provider-runtime.js';
+export { resolvePayment } from './review.js';
+export { billRoutes } from './routes.js';
+export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
+export type { VendTiming } from './vend.js';
+export { billConsumers, vendTimingFromEnv } from './consumers.js';

@@ -1,0 +1,307 @@
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { AppContext } from '../context.js';
+import type { Queryable, Tx } from '../db/index.js';
+import { AppError, notFound } from '../http/errors.js';
+import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
+import { createTransactions } from '../ledger/index.js';
+import { publish } from '../outbox/index.js';
+import { vtpassRequestId } from '../providers/index.js';
+import { getOwnWallet, systemAccountId } from '../wallets/index.js';
+import { ledgerRefusal } from '../wallets/problems.js';
+import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
+
+export const BILLS_NAMESPACE = '6f1e3d5c-7b9a-4c2e-8d0f-1a3c5e7b9d2f';
+export type PaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'reversed' | 'needs_review';
+export const FINAL_STATUSES: readonly PaymentStatus[] = ['succeeded', 'failed', 'reversed'];
+
+export interface PaymentRow {
+  id: string;
+  user_id: string;
+  wallet_id: string;
+  biller_id: string;
+  product_code: string;
+  customer_ref: string;
+  customer_name: string | null;
+  phone: string | null;
+  email: string | null;
+  amount: bigint;
+  fee: bigint;
+  commission: bigint;
+  currency: string;
+  status: PaymentStatus;
+  provider: string;
+  provider_ref: string;
+  hold_id: string;
+  sent_at: Date | null;
+  token: string | null;
+  units: string | null;
+  receipt: Record<string, unknown> | null;
+  failure_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  finalized_at: Date | null;
+}
+
+export interface PayInput {
+  walletId: string;
+  billerId: string;
+  productCode: string;
+  customerRef: string;
+  amount: bigint;
+  phone?: string;
+  email?: string;
+  customerName?: string;
+}
+
+/**
+ * Accepts a bill payment (202): one database transaction validates it, places
+ * a hold for amount + fee (wallet -> provider float and fee revenue), stores
+ * the payment with its provider reference (generated once, here), enqueues
+ * the vend job and records the idempotent response. Nothing is sent to the
+ * provider in the request.
+ */
+export async function createPayment(
+  ctx: AppContext,
+  userId: string,
+  input: PayInput,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult> {
+  const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
+  checkCustomerRef(biller.category, input.customerRef);
+  checkAmount(product, input.amount);
+  const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
+  if (wallet.currency !== 'NGN') throw new AppError(422, 'currency_mismatch', 'Bills are paid from an NGN wallet');
+  if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet is frozen');
+  const providers = ctx.providers;
+  if (!providers) throw new AppError(503, 'providers_unavailable', 'Bill payments are not configured on this server');
+  const adapter = providers.router.pick(biller.providers.filter((p) => providers.names.includes(p)));
+  if (!adapter) {
+    throw new AppError(503, 'providers_unavailable', `${biller.name} is temporarily unavailable; try again shortly`, {}, { 'retry-after': '30' });
+  }
+  const fee = feeFor(biller.fee, input.amount);
+  const id = uuidv7();
+  const holdId = uuidv5(`bill-hold:${id}`, BILLS_NAMESPACE);
+  const providerRef = vtpassRequestId(new Date());
+  const currency = wallet.currency;
+
+  return ctx.db.transaction(async (tx) => {
+    const [hold] = await createTransactions(tx, [
+      {
+        id: holdId,
+        kind: 'hold',
+        currency,
+        code: 'bill_payment',
+        legs: [
+          { accountId: wallet.id, side: 'D', amount: input.amount + fee },
+          { accountId: systemAccountId('provider_float', currency, adapter.name), side: 'C', amount: input.amount },
+          ...(fee > 0n ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }] : []),
+        ],
+        metadata: {
+          description: `${biller.name} · ${product.name} · ${input.customerRef}`,
+          reference: id,
+          paymentId: id,
+          counterparty: { name: biller.name },
+        },
+      },
+    ]);
+    if (!hold?.ok) {
+      const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
+      await completeIdempotent(tx, claim, refusal.status, refusal.body);
+      return refusal;
+    }
+    await tx.query(
+      `INSERT INTO bills.payments (id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,
+         amount, fee, commission, currency, status, provider, provider_ref, hold_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14, $15, $16)`,
+      [
+        id,
+        userId,
+        wallet.id,
+        biller.id,
+        product.code,
+        input.customerRef,
+        input.customerName ?? null,
+        input.phone ?? null,
+        input.email ?? null,
+        input.amount,
+        fee,
+        expectedCommission(biller, input.amount),
+        currency,
+        adapter.name,
+        providerRef,
+        holdId,
+      ],
+    );
+    await recordEvent(tx, id, 'pending', `accepted; ${input.amount + fee} held`);
+    await publish(tx, { type: 'bill_payment.vend', key: id, userId, payload: { paymentId: id } });
+    await publishUpdate(tx, { id, user_id: userId, wallet_id: wallet.id, status: 'pending' });
+    const body = { id, status: 'pending' as const, amount: input.amount, fee, total: input.amount + fee, currency };
+    await completeIdempotent(tx, claim, 202, body);
+    return { status: 202, body };
+  });
+}
+
+export async function recordEvent(tx: Tx, paymentId: string, status: string, reason?: string, actorId?: string) {
+  await tx.query('INSERT INTO bills.payment_events (payment_id, status, reason, actor_id) VALUES ($1, $2, $3, $4)', [
+    paymentId,
+    status,
+    reason ?? null,
+    actorId ?? null,
+  ]);
+}
+
+/** The live event a person's open screens receive when a payment changes. */
+export async function publishUpdate(tx: Tx, p: { id: string; user_id: string; wallet_id: string; status: PaymentStatus; token?: string | null; failure_reason?: string | null }) {
+  await publish(tx, {
+    type: 'bill_payment.updated',
+    key: p.id,
+    userId: p.user_id,
+    payload: { id: p.id, walletId: p.wallet_id, status: p.status, token: p.token ?? null, reason: p.failure_reason ?? null },
+  });
+}
+
+export async function loadPayment(db: Queryable, id: string, lock = false): Promise<PaymentRow | undefined> {
+  const { rows } = await db.query<PaymentRow>(`SELECT * FROM bills.payments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function loadPaymentByRef(db: Queryable, providerRef: string): Promise<PaymentRow | undefined> {
+  const { rows } = await db.query<PaymentRow>('SELECT * FROM bills.payments WHERE provider_ref = $1', [providerRef]);
+  return rows[0];
+}
+
+export interface TimelineEntry {
+  status: string;
+  at: string;
+  reason: string | null;
+}
+
+async function timelines(db: Queryable, ids: string[]): Promise<Map<string, TimelineEntry[]>> {
+  const { rows } = await db.query<{ payment_id: string; status: string; reason: string | null; at: Date }>(
+    'SELECT payment_id, status, reason, at FROM bills.payment_events WHERE payment_id = ANY ($1::uuid[]) ORDER BY id',
+    [ids],
+  );
+  const out = new Map<string, TimelineEntry[]>();
+  for (const r of rows) {
+    const list = out.get(r.payment_id) ?? [];
+    list.push({ status: r.status, at: r.at.toISOString(), reason: r.reason });
+    out.set(r.payment_id, list);
+  }
+  return out;
+}
+
+async function billerNames(db: Queryable): Promise<Map<string, { name: string; category: string }>> {
+  const { rows } = await db.query<{ id: string; name: string; category: string }>('SELECT id, name, category FROM bills.billers');
+  return new Map(rows.map((r) => [r.id, { name: r.name, category: r.category }]));
+}
+
+export function paymentView(p: PaymentRow, timeline: TimelineEntry[], biller?: { name: string; category: string }) {
+  return {
+    id: p.id,
+    status: p.status,
+    walletId: p.wallet_id,
+    billerId: p.biller_id,
+    billerName: biller?.name ?? p.biller_id,
+    category: biller?.category ?? null,
+    productCode: p.product_code,
+    customerRef: p.customer_ref,
+    customerName: p.customer_name,
+    amount: p.amount,
+    fee: p.fee,
+    total: p.amount + p.fee,
+    currency: p.currency.trim(),
+    token: p.token,
+    units: p.units,
+    receipt: p.receipt,
+    failureReason: p.failure_reason,
+    providerReference: p.provider_ref,
+    timeline,
+    createdAt: p.created_at.toISOString(),
+    updatedAt: p.updated_at.toISOString(),
+    finalizedAt: p.finalized_at?.toISOString() ?? null,
+  };
+}
+
+export async function getPaymentView(db: Queryable, id: string, userId?: string) {
+  const p = await loadPayment(db, id);
+  if (!p || (userId !== undefined && p.user_id !== userId)) throw notFound('Bill payment');
+  const [tl, names] = await Promise.all([timelines(db, [id]), billerNames(db)]);
+  return paymentView(p, tl.get(id) ?? [], names.get(p.biller_id));
+}
+
+export interface PaymentFilter {
+  userId?: string;
+  status?: PaymentStatus;
+  billerId?: string;
+  q?: string;
+  from?: Date;
+  to?: Date;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Payments newest first, keyset-paginated by (created_at, id). */
+export async function listPayments(db: Queryable, f: PaymentFilter) {
+  const limit = Math.min(Math.max(f.limit ?? 20, 1), 100);
+  let cursorAt: Date | null = null;
+  let cursorId: string | null = null;
+  if (f.cursor) {
+    const [at, id] = Buffer.from(f.cursor, 'base64url').toString().split('|');
+    if (at && id && !Number.isNaN(Date.parse(at))) {
+      cursorAt = new Date(at);
+      cursorId = id;
+    }
+  }
+  const { rows } = await db.query<PaymentRow>(
+    `SELECT p.* FROM bills.payments p
+      WHERE ($1::uuid IS NULL OR p.user_id = $1)
+        AND ($2::text IS NULL OR p.status = $2)
+        AND ($3::text IS NULL OR p.biller_id = $3)
+        AND ($4::text IS NULL OR p.customer_ref = $4 OR p.provider_ref = $4 OR p.id::text = $4 OR p.email = $4)
+        AND ($5::timestamptz IS NULL OR p.created_at >= $5)
+        AND ($6::timestamptz IS NULL OR p.created_at < $6)
+        AND ($7::timestamptz IS NULL OR (p.created_at, p.id) < ($7, $8::uuid))
+      ORDER BY p.created_at DESC, p.id DESC
+      LIMIT $9`,
+    [f.userId ?? null, f.status ?? null, f.billerId ?? null, f.q ?? null, f.from ?? null, f.to ?? null, cursorAt, cursorId, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const ids = page.map((p) => p.id);
+  const [tl, names] = await Promise.all([timelines(db, ids), billerNames(db)]);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((p) => paymentView(p, tl.get(p.id) ?? [], names.get(p.biller_id))),
+    nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+/** Meters and numbers a person paid successfully before, for "pay again". */
+export async function savedCustomers(db: Queryable, userId: string, limit = 20) {
+  const { rows } = await db.query<{
+    biller_id: string;
+    product_code: string;
+    customer_ref: string;
+    customer_name: string | null;
+    amount: bigint;
+    created_at: Date;
+  }>(
+    `SELECT DISTINCT ON (biller_id, product_code, customer_ref) biller_id, product_code, customer_ref, customer_name, amount, created_at
+       FROM bills.payments WHERE user_id = $1 AND status = 'succeeded'
+      ORDER BY biller_id, product_code, customer_ref, created_at DESC`,
+    [userId],
+  );
+  const names = await billerNames(db);
+  return rows
+    .sort((a, b) => b.created_at.getTime() - a.created_at.getTime())
+    .slice(0, limit)
+    .map((r) => ({
+      billerId: r.biller_id,
+      billerName: names.get(r.biller_id)?.name ?? r.biller_id,
+      category: names.get(r.biller_id)?.category ?? null,
+      productCode: r.product_code,
+      customerRef: r.customer_ref,
+      customerName: r.customer_name,
+      lastAmount: r.amount,
+      lastPaidAt: r.created_at.toISOString(),
+    }));
+}

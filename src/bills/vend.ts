@@ -1,0 +1,232 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { AppContext } from '../context.js';
+import type { Tx } from '../db/index.js';
+import { createTransactions, type LedgerItem } from '../ledger/index.js';
+import type { VendResult } from '../providers/index.js';
+import { systemAccountId } from '../wallets/index.js';
+import { BILLS_NAMESPACE, FINAL_STATUSES, loadPayment, type PaymentRow, type PaymentStatus, publishUpdate, recordEvent } from './payments.js';
+
+/** Timing rules of the payment state machine, from the environment. */
+export interface VendTiming {
+  /** Unresolved this long after the vend was sent: needs_review (hold kept). Default 30 min. */
+  resolveLimitMs: number;
+  /** A reference the provider still does not know (VTpass 015) this long after sending never reached it. Default 10 min. */
+  unknownGraceMs: number;
+  /** First requery delay; doubles each attempt up to maxBackoffMs. */
+  requeryBaseMs: number;
+  maxBackoffMs: number;
+}
+
+export const requeryDelay = (t: VendTiming, attempt: number) =>
+  Math.min(t.maxBackoffMs, t.requeryBaseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 16));
+
+/** A ledger id derived from the hold, so that posting, voiding or refunding twice is impossible. */
+const derived = (what: string, p: PaymentRow) => uuidv5(`${what}:${p.hold_id}`, BILLS_NAMESPACE);
+
+async function transition(tx: Tx, p: PaymentRow, status: PaymentStatus, reason: string | null, extra: Partial<PaymentRow> = {}) {
+  const final = FINAL_STATUSES.includes(status);
+  await tx.query(
+    `UPDATE bills.payments SET status = $2, failure_reason = COALESCE($3, failure_reason),
+        token = COALESCE($4, token), units = COALESCE($5, units), receipt = COALESCE($6, receipt),
+        customer_name = COALESCE(customer_name, $7), sent_at = COALESCE($8, sent_at),
+        finalized_at = CASE WHEN $9 THEN now() ELSE NULL END, updated_at = now()
+      WHERE id = $1`,
+    [
+      p.id,
+      status,
+      status === 'failed' || status === 'reversed' || status === 'needs_review' ? reason : null,
+      extra.token ?? null,
+      extra.units ?? null,
+      extra.receipt ? JSON.stringify(extra.receipt) : null,
+      extra.customer_name ?? null,
+      extra.sent_at ?? null,
+      final,
+    ],
+  );
+  await recordEvent(tx, p.id, status, reason ?? undefined);
+  await publishUpdate(tx, { ...p, status, token: extra.token ?? p.token, failure_reason: reason });
+}
+
+async function ledger(tx: Tx, item: LedgerItem) {
+  const [r] = await createTransactions(tx, [item]);
+  // A replay (ok, replayed) means an earlier attempt already did it: fine.
+  if (!r?.ok) throw new Error(`bill payment ledger ${item.kind} refused: ${r?.code}`);
+}
+
+/** Delivered: post the hold (amount to the provider float, fee to revenue), keep the token. */
+export async function markSucceeded(ctx: AppContext, paymentId: string, result: Pick<VendResult, 'token' | 'units' | 'receipt'>, reason = 'delivered') {
+  return ctx.db.transaction(async (tx) => {
+    const p = await loadPayment(tx, paymentId, true);
+    if (!p || FINAL_STATUSES.includes(p.status)) return false;
+    await ledger(tx, { id: derived('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
+    const receipt = result.receipt ?? null;
+    await transition(tx, p, 'succeeded', reason, {
+      token: result.token ?? null,
+      units: result.units ?? null,
+      receipt,
+      customer_name: typeof receipt?.customerName === 'string' ? receipt.customerName : null,
+    });
+    return true;
+  });
+}
+
+/** Definite failure (or never received): void the hold, the automatic reversal. */
+export async function markFailed(ctx: AppContext, paymentId: string, reason: string, status: 'failed' | 'reversed' = 'failed') {
+  return ctx.db.transaction(async (tx) => {
+    const p = await loadPayment(tx, paymentId, true);
+    if (!p || FINAL_STATUSES.includes(p.status)) return false;
+    await ledger(tx, { id: derived('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' });
+    await transition(tx, p, status, reason);
+    return true;
+  });
+}
+
+/**
+ * Reversed by the provider after we recorded delivery: a compensating ledger
+ * transaction gives the person back amount + fee (provider float and fee
+ * revenue -> wallet). Never an edit of the original postings.
+ */
+export async function markReversedAfterDelivery(ctx: AppContext, paymentId: string, reason: string) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await loadPayment(tx, paymentId, true);
+    if (!p || p.status !== 'succeeded') return false;
+    await ledger(tx, {
+      id: derived('reversal', p),
+      kind: 'transfer',
+      currency: p.currency.trim(),
+      code: 'bill_reversal',
+      legs: [
+        { accountId: systemAccountId('provider_float', p.currency.trim(), p.provider), side: 'D', amount: p.amount },
+        ...(p.fee > 0n ? [{ accountId: systemAccountId('fee_revenue', p.currency.trim()), side: 'D' as const, amount: p.fee }] : []),
+        { accountId: p.wallet_id, side: 'C', amount: p.amount + p.fee },
+      ],
+      metadata: { description: 'Refund: the provider reversed this payment', reference: p.id, paymentId: p.id },
+    });
+    await transition(tx, p, 'reversed', reason);
+    return true;
+  });
+}
+
+async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'requery', r: VendResult) {
+  ctx.providers?.router.record(p.provider, op, r);
+  await ctx.db.query(
+    `INSERT INTO bills.provider_calls (payment_id, provider, op, outcome, code, message, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      p.id,
+      p.provider,
+      op,
+      r.reversed ? 'reversed' : r.notFound ? 'not_found' : r.outcome,
+      r.code ?? null,
+      (r.message ?? '').slice(0, 500),
+      Math.round(r.latencyMs),
+    ],
+  );
+}
+
+export type JobResult = { status: 'done' } | { status: 'retry'; delayMs: number; reason?: string };
+
+/**
+ * The vend job: the payment state machine's worker half.
+ *
+ * It sends the vend at most once per provider reference: `sent_at` is
+ * committed before the call, so a job that runs again (a crash, a lost
+ * lease, a redelivery) only ever requeries. Outcomes:
+ * - delivered -> post the hold, `succeeded`
+ * - definite failure -> void the hold, `failed`
+ * - reversed before we saw delivery -> void the hold, `reversed`
+ * - pending/unknown -> `processing`, requery with bounded exponential backoff;
+ *   after `resolveLimitMs`, `needs_review` (hold kept, never refunded on a guess)
+ * - unknown reference (015) after `unknownGraceMs` -> never received: `failed`, void.
+ */
+export async function runVend(ctx: AppContext, timing: VendTiming, paymentId: string, attempt: number): Promise<JobResult> {
+  const router = ctx.providers?.router;
+  if (!router) return { status: 'retry', delayMs: 5_000, reason: 'no providers in this process' };
+  const p = await loadPayment(ctx.db, paymentId);
+  if (!p || FINAL_STATUSES.includes(p.status) || p.status === 'needs_review') return { status: 'done' };
+  const adapter = router.get(p.provider);
+  if (!adapter) return { status: 'retry', delayMs: 30_000, reason: `provider ${p.provider} is not configured` };
+
+  let result: VendResult;
+  let op: 'vend' | 'requery';
+  if (!p.sent_at) {
+    const claimed = await ctx.db.transaction(async (tx) => {
+      const current = await loadPayment(tx, p.id, true);
+      if (!current || current.sent_at || current.status !== 'pending') return false;
+      await transition(tx, current, 'processing', `sent to ${current.provider}`, { sent_at: new Date() });
+      return true;
+    });
+    if (!claimed) return { status: 'retry', delayMs: 0, reason: 'claimed by another attempt' };
+    op = 'vend';
+    result = await adapter.vend({
+      reference: p.provider_ref,
+      serviceId: await serviceIdOf(ctx, p.biller_id),
+      variationCode: p.product_code,
+      customerRef: p.customer_ref,
+      amountMinor: p.amount,
+      phone: p.phone ?? undefined,
+      email: p.email ?? undefined,
+    });
+  } else {
+    op = 'requery';
+    result = await adapter.requery(p.provider_ref);
+  }
+  await recordCall(ctx, p, op, result);
+  const sentAt = (p.sent_at ?? new Date()).getTime();
+  const age = Date.now() - sentAt;
+
+  if (result.outcome === 'success' && !result.reversed) {
+    await markSucceeded(ctx, p.id, result);
+    return { status: 'done' };
+  }
+  if (result.reversed) {
+    await markFailed(ctx, p.id, `reversed by ${p.provider} (${result.code ?? '040'}) before delivery was confirmed`, 'reversed');
+    return { status: 'done' };
+  }
+  if (result.outcome === 'failed') {
+    await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`.trim());
+    return { status: 'done' };
+  }
+  if (result.notFound && age > timing.unknownGraceMs) {
+    await markFailed(ctx, p.id, `never received: ${p.provider} does not know reference ${p.provider_ref} (015)`);
+    return { status: 'done' };
+  }
+  if (age > timing.resolveLimitMs) {
+    await ctx.db.transaction(async (tx) => {
+      const current = await loadPayment(tx, p.id, true);
+      if (current && !FINAL_STATUSES.includes(current.status) && current.status !== 'needs_review') {
+        await transition(tx, current, 'needs_review', `unresolved after ${Math.round(age / 1000)} s: ${result.code ?? result.outcome}`);
+      }
+    });
+    return { status: 'done' };
+  }
+  return { status: 'retry', delayMs: requeryDelay(timing, attempt), reason: `${result.outcome} ${result.code ?? ''}`.trim() };
+}
+
+const serviceIds = new Map<string, string>();
+async function serviceIdOf(ctx: AppContext, billerId: string): Promise<string> {
+  const cached = serviceIds.get(billerId);
+  if (cached) return cached;
+  const { rows } = await ctx.db.query<{ service_id: string }>('SELECT service_id FROM bills.billers WHERE id = $1', [billerId]);
+  const id = rows[0]?.service_id ?? billerId;
+  serviceIds.set(billerId, id);
+  return id;
+}
+
+/** A provider webhook (a hint) or an operator asks: requery now and act on the answer. */
+export async function checkPayment(ctx: AppContext, paymentId: string): Promise<JobResult> {
+  const router = ctx.providers?.router;
+  const p = await loadPayment(ctx.db, paymentId);
+  if (!router || !p || !p.sent_at) return { status: 'done' };
+  const adapter = router.get(p.provider);
+  if (!adapter) return { status: 'done' };
+  const result = await adapter.requery(p.provider_ref);
+  await recordCall(ctx, p, 'requery', result);
+  if (p.status === 'succeeded' && result.reversed) {
+    await markReversedAfterDelivery(ctx, p.id, `reversed by ${p.provider} after delivery (${result.code ?? '040'})`);
+  } else if (p.status === 'processing' || p.status === 'needs_review') {
+    if (result.outcome === 'success' && !result.reversed) await markSucceeded(ctx, p.id, result, 'delivered (confirmed by requery)');
+    else if (result.reversed) await markFailed(ctx, p.id, `reversed by ${p.provider}`, 'reversed');
+    else if (result.outcome === 'failed') await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`);
+  }
+  return { status: 'done' };
+}

@@ -1,0 +1,48 @@
+/** Shared JSON-schema fragments for routes. */
+
+/** Money in the API: a JSON integer of minor units (kobo for NGN). */
+export const amountSchema = {
+  type: 'integer',
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: 'Amount in minor units (kobo for NGN), a JSON integer',
+} as const;
+
+export const moneySchema = {
+  type: 'integer',
+  description: 'Minor units (kobo for NGN)',
+} as const;
+
+export const currencySchema = { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' } as const;
+
+export const uuidSchema = { type: 'string', format: 'uuid' } as const;
+
+export const idParams = {
+  type: 'object',
+  properties: { id: uuidSchema },
+  required: ['id'],
+  additionalProperties: false,
+} as const;
+
+export const idempotencyHeader = {
+  type: 'object',
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description: 'Required: a unique key (a UUID) per money-moving request; a retry reuses it',
+    },
+  },
+} as const;
+
+/** Safe text for names and narrations: printable, bounded. */
+export const textSchema = (maxLength: number) => ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u001f]*$' }) as const;
+
+/** Converts a JSON integer amount from a validated body to bigint. */
+export const toMinor = (amount: number): bigint => {
+  if (!Number.isSafeInteger(amount) || amount < 1) throw new RangeError('amount must be a positive safe integer');
+  return BigInt(amount);
+};
+
+export const bearerSecurity = [{ bearer: [] }, { apiKey: [] }];

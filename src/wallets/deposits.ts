@@ -1,0 +1,182 @@
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { AppContext } from '../context.js';
+import type { Tx } from '../db/index.js';
+import { AppError, notFound } from '../http/errors.js';
+import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
+import { getUser } from '../identity/index.js';
+import { createTransactions } from '../ledger/index.js';
+import { publish } from '../outbox/index.js';
+import { newDepositReference, startCheckout } from './gateway.js';
+import { systemAccountId } from './system-accounts.js';
+import { getOwnWallet } from './wallets.js';
+
+const DEPOSIT_NAMESPACE = '9a7c5e3b-1d2f-4a6b-8c0e-2f4a6c8e0b1d';
+/** The largest single deposit, in minor units (NGN 10,000,000.00). */
+export const MAX_DEPOSIT = 1_000_000_000n;
+export const MIN_DEPOSIT = 100n;
+
+export interface DepositView {
+  id: string;
+  reference: string;
+  walletId: string;
+  amount: bigint;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed' | 'flagged';
+  checkoutUrl: string;
+  createdAt: string;
+}
+
+interface DepositRow {
+  id: string;
+  reference: string;
+  user_id: string;
+  wallet_id: string;
+  amount: bigint;
+  currency: string;
+  status: DepositView['status'];
+  checkout_url: string;
+  created_at: Date;
+}
+
+const view = (r: DepositRow): DepositView => ({
+  id: r.id,
+  reference: r.reference,
+  walletId: r.wallet_id,
+  amount: r.amount,
+  currency: r.currency.trim(),
+  status: r.status,
+  checkoutUrl: r.checkout_url,
+  createdAt: r.created_at.toISOString(),
+});
+
+/** Starts funding a wallet: a pending deposit and a checkout page at the gateway. */
+export async function createDeposit(
+  ctx: AppContext,
+  userId: string,
+  walletId: string,
+  amount: bigint,
+  baseUrl: string,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult> {
+  if (amount < MIN_DEPOSIT || amount > MAX_DEPOSIT) {
+    throw new AppError(422, 'amount_out_of_range', `A deposit must be between ${MIN_DEPOSIT} and ${MAX_DEPOSIT} minor units`);
+  }
+  const wallet = await getOwnWallet(ctx.db, userId, walletId);
+  if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet cannot receive money now');
+  const user = await getUser(ctx.db, userId);
+  const reference = newDepositReference();
+  const checkoutUrl = await startCheckout(ctx.config, baseUrl, {
+    reference,
+    amount,
+    currency: wallet.currency,
+    email: user?.email ?? 'customer@vendra.invalid',
+    callbackUrl: `${baseUrl}/?deposit=${reference}`,
+  });
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<DepositRow>(
+      `INSERT INTO wallets.deposits (id, reference, user_id, wallet_id, amount, currency, gateway, checkout_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [uuidv7(), reference, userId, wallet.id, amount, wallet.currency, ctx.config.gatewayMode, checkoutUrl],
+    );
+    const body = view(rows[0] as DepositRow);
+    await completeIdempotent(tx, claim, 201, body);
+    return { status: 201, body };
+  });
+}
+
+export async function getDeposit(ctx: AppContext, userId: string, id: string): Promise<DepositView> {
+  const { rows } = await ctx.db.query<DepositRow>('SELECT * FROM wallets.deposits WHERE id = $1 AND user_id = $2', [id, userId]);
+  if (!rows[0]) throw notFound('Deposit');
+  return view(rows[0]);
+}
+
+export async function findDepositByReference(ctx: AppContext, reference: string) {
+  const { rows } = await ctx.db.query<DepositRow & { email?: string }>('SELECT * FROM wallets.deposits WHERE reference = $1', [
+    reference,
+  ]);
+  return rows[0];
+}
+
+export interface GatewayEvent {
+  event: string;
+  data: { reference?: unknown; amount?: unknown; currency?: unknown; status?: unknown; id?: unknown };
+}
+
+export type WebhookOutcome = 'credited' | 'duplicate' | 'flagged' | 'failed' | 'unknown_reference' | 'ignored';
+
+/**
+ * Applies a verified gateway event. Only a first-seen charge.success whose
+ * amount and currency match the deposit credits the wallet (gateway clearing
+ * -> wallet), in the same transaction that marks the deposit; a mismatch is
+ * flagged for an operator; a repeat does nothing.
+ */
+export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): Promise<WebhookOutcome> {
+  if (event.event !== 'charge.success' && event.event !== 'charge.failed') return 'ignored';
+  const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
+  if (!reference) return 'unknown_reference';
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<DepositRow>('SELECT * FROM wallets.deposits WHERE reference = $1 FOR UPDATE', [reference]);
+    const deposit = rows[0];
+    if (!deposit) return 'unknown_reference';
+    if (deposit.status !== 'pending') return 'duplicate';
+    if (event.event === 'charge.failed') {
+      await setStatus(tx, deposit.id, 'failed', null, event);
+      return 'failed';
+    }
+    const amount = typeof event.data.amount === 'number' && Number.isSafeInteger(event.data.amount) ? BigInt(event.data.amount) : null;
+    const currency = event.data.currency;
+    if (amount !== deposit.amount || currency !== deposit.currency.trim()) {
+      const reason = `gateway reported ${String(event.data.amount)} ${String(currency)}, expected ${deposit.amount} ${deposit.currency}`;
+      await setStatus(tx, deposit.id, 'flagged', reason, event);
+      ctx.log.warn({ reference, reason }, 'deposit flagged: amount or currency mismatch');
+      return 'flagged';
+    }
+    const [result] = await createTransactions(tx, [
+      {
+        id: uuidv5(`deposit:${deposit.id}`, DEPOSIT_NAMESPACE),
+        kind: 'transfer',
+        currency: deposit.currency.trim(),
+        code: 'deposit',
+        legs: [
+          { accountId: systemAccountId('gateway_clearing', deposit.currency.trim()), side: 'D', amount: deposit.amount },
+          { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount },
+        ],
+        metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
+      },
+    ]);
+    if (!result?.ok) {
+      // A frozen or closed wallet: keep the money visible to operators, never lose it.
+      await setStatus(tx, deposit.id, 'flagged', `ledger refused the credit: ${result?.code}`, event);
+      return 'flagged';
+    }
+    await setStatus(tx, deposit.id, 'succeeded', null, event);
+    await publish(tx, {
+      type: 'deposit.succeeded',
+      key: deposit.id,
+      userId: deposit.user_id,
+      payload: {
+        depositId: deposit.id,
+        reference: deposit.reference,
+        walletId: deposit.wallet_id,
+        amount: deposit.amount,
+        currency: deposit.currency.trim(),
+      },
+    });
+    return 'credited';
+  });
+}
+
+async function setStatus(tx: Tx, id: string, status: DepositView['status'], reason: string | null, event: GatewayEvent) {
+  await tx.query(
+    'UPDATE wallets.deposits SET status = $2, flag_reason = $3, gateway_event = $4, updated_at = now() WHERE id = $1',
+    [id, status, reason, JSON.stringify(event)],
+  );
+}
+
+export async function listFlaggedDeposits(ctx: AppContext, limit = 100) {
+  const { rows } = await ctx.db.query<DepositRow & { flag_reason: string }>(
+    `SELECT * FROM wallets.deposits WHERE status = 'flagged' ORDER BY created_at DESC LIMIT $1`,
+    [Math.min(limit, 100)],
+  );
+  return rows.map((r) => ({ ...view(r), userId: r.user_id, reason: r.flag_reason }));
+}

@@ -1,0 +1,147 @@
+import type { Tx } from '../db/index.js';
+import { getHistory, type HistoryLine, type Side } from '../ledger/index.js';
+
+export type LineType =
+  | 'deposit'
+  | 'transfer_in'
+  | 'transfer_out'
+  | 'withdrawal'
+  | 'bill_payment'
+  | 'refund'
+  | 'fee'
+  | 'adjustment';
+
+export interface WalletLine {
+  id: string;
+  transactionId: string;
+  type: LineType;
+  direction: 'credit' | 'debit';
+  amount: bigint;
+  currency: string;
+  balanceAfter: bigint;
+  status: 'completed' | 'pending' | 'released';
+  counterparty: { name?: string; walletId?: string } | null;
+  description: string;
+  reference: string;
+  createdAt: string;
+}
+
+/** Ledger codes and sides behind each customer-facing type (for filtering in SQL). */
+const TYPES: Record<LineType, { codes: string[]; side?: Side }> = {
+  deposit: { codes: ['deposit'] },
+  transfer_in: { codes: ['transfer'], side: 'C' },
+  transfer_out: { codes: ['transfer'], side: 'D' },
+  withdrawal: { codes: ['withdrawal'] },
+  bill_payment: { codes: ['bill_payment'] },
+  refund: { codes: ['bill_refund', 'bill_reversal', 'withdrawal_reversal', 'refund'] },
+  fee: { codes: ['fee'] },
+  adjustment: { codes: ['adjustment', 'hold_expired'] },
+};
+export const LINE_TYPES = Object.keys(TYPES) as LineType[];
+
+function typeOf(line: HistoryLine): LineType {
+  if (line.code === 'transfer') return line.side === 'C' ? 'transfer_in' : 'transfer_out';
+  for (const [type, spec] of Object.entries(TYPES)) if (spec.codes.includes(line.code)) return type as LineType;
+  return 'adjustment';
+}
+
+function toLine(line: HistoryLine, currency: string): WalletLine {
+  const m = line.metadata as {
+    description?: string;
+    reference?: string;
+    from?: { walletId?: string; name?: string };
+    to?: { walletId?: string; name?: string };
+    counterparty?: { name?: string };
+  };
+  const type = typeOf(line);
+  const other = type === 'transfer_in' ? m.from : type === 'transfer_out' ? m.to : m.counterparty;
+  const status = !line.pending ? 'completed' : line.holdStatus === 'open' ? 'pending' : 'released';
+  return {
+    id: line.postingId.toString(),
+    transactionId: line.transactionId,
+    type,
+    direction: line.side === 'C' ? 'credit' : 'debit',
+    amount: line.amount,
+    currency,
+    balanceAfter: line.balanceAfter,
+    status,
+    counterparty: other ? { name: other.name, ...('walletId' in other ? { walletId: other.walletId } : {}) } : null,
+    description: m.description ?? type.replaceAll('_', ' '),
+    reference: m.reference ?? line.transactionId,
+    createdAt: line.createdAt.toISOString(),
+  };
+}
+
+export interface LinesQuery {
+  cursor?: string;
+  limit?: number;
+  type?: LineType;
+  status?: WalletLine['status'];
+  from?: Date;
+  to?: Date;
+}
+
+/** A page of a wallet's history, newest first, one line per movement, with the running balance. */
+export async function walletLines(
+  tx: Tx,
+  walletId: string,
+  currency: string,
+  q: LinesQuery,
+): Promise<{ data: WalletLine[]; nextCursor: string | null }> {
+  const spec = q.type ? TYPES[q.type] : undefined;
+  const before = q.cursor && /^\d{1,19}$/.test(q.cursor) ? BigInt(q.cursor) : undefined;
+  const page = await getHistory(tx, walletId, {
+    before,
+    limit: q.limit,
+    codes: spec?.codes,
+    side: spec?.side,
+    from: q.from,
+    to: q.to,
+    customerView: true,
+  });
+  let data = page.lines.map((l) => toLine(l, currency));
+  if (q.status) data = data.filter((l) => l.status === q.status);
+  return { data, nextCursor: page.nextCursor === null ? null : page.nextCursor.toString() };
+}
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""').replace(/^([=+\-@])/, "'$1")}"` : v);
+
+/** Formats minor units as a plain decimal string (no float). */
+export function minorToDecimal(minor: bigint, exponent = 2): string {
+  const negative = minor < 0n;
+  const abs = negative ? -minor : minor;
+  if (exponent === 0) return `${negative ? '-' : ''}${abs}`;
+  const s = abs.toString().padStart(exponent + 1, '0');
+  return `${negative ? '-' : ''}${s.slice(0, -exponent)}.${s.slice(-exponent)}`;
+}
+
+/** A CSV statement of a wallet between two dates (at most `maxLines`, newest first). */
+export async function statementCsv(tx: Tx, walletId: string, currency: string, from?: Date, to?: Date, maxLines = 10_000) {
+  const header = 'date,type,description,reference,counterparty,direction,amount,currency,balance_after,status';
+  const rows: string[] = [header];
+  let cursor: string | undefined;
+  while (rows.length <= maxLines) {
+    const page = await walletLines(tx, walletId, currency, { cursor, limit: 100, from, to });
+    for (const l of page.data) {
+      rows.push(
+        [
+          l.createdAt,
+          l.type,
+          l.description,
+          l.reference,
+          l.counterparty?.name ?? '',
+          l.direction,
+          minorToDecimal(l.direction === 'debit' ? -l.amount : l.amount),
+          l.currency,
+          minorToDecimal(l.balanceAfter),
+          l.status,
+        ]
+          .map((v) => csvCell(String(v)))
+          .join(','),
+      );
+    }
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return `${rows.join('\n')}\n`;
+}

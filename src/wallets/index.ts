@@ -1,0 +1,13 @@
+export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
+export { signWebhook, verifyWebhookSignature } from './gateway.js';
+export { statementCsv, walletLines } from './history.js';
+export { BANKS, createSimulatedPayouts, resolveAccountName } from './payouts.js';
+export type { PayoutProvider } from './payouts.js';
+export { walletRoutes } from './routes.js';
+export { walletConsumers } from './consumers.js';
+export { ensureSystemAccounts, systemAccountId, walletSystemAccounts, SUPPORTED_CURRENCIES } from './system-accounts.js';
+export type { SystemAccountSpec } from './system-accounts.js';
+export { resolveRecipient, transfer } from './transfers.js';
+export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walletIdFor } from './wallets.js';
+export type { Wallet } from './wallets.js';
+export { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';

@@ -1,0 +1,96 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { Tx } from '../db/index.js';
+import { AppError, notFound } from '../http/errors.js';
+import { type Account, createAccount, getAccount, getBalances, listAccounts } from '../ledger/index.js';
+import { SUPPORTED_CURRENCIES } from './system-accounts.js';
+
+const WALLET_NAMESPACE = '8d4f2b6a-1c3e-4a5b-9f7d-0e2c4a6b8d1f';
+export const DEFAULT_CURRENCY = 'NGN';
+/** At most this many wallets (currencies) per person. */
+const MAX_WALLETS = SUPPORTED_CURRENCIES.length;
+
+export interface Wallet {
+  id: string;
+  userId: string;
+  currency: string;
+  status: 'active' | 'frozen' | 'closed';
+  /** Posted balance, in minor units. */
+  balance: bigint;
+  /** What can be spent now: balance minus open holds. */
+  available: bigint;
+  /** Reserved by open holds (payments in flight). */
+  held: bigint;
+  createdAt: Date;
+}
+
+/** A wallet's id is derived from its owner and currency: creating it twice creates one. */
+export const walletIdFor = (userId: string, currency: string) => uuidv5(`wallet:${userId}:${currency}`, WALLET_NAMESPACE);
+
+export function isSupportedCurrency(currency: string): boolean {
+  return (SUPPORTED_CURRENCIES as readonly string[]).includes(currency);
+}
+
+/** Creates the user's wallet in a currency, or returns the existing one. */
+export async function ensureWallet(tx: Tx, userId: string, currency: string): Promise<Account> {
+  if (!isSupportedCurrency(currency)) {
+    throw new AppError(400, 'unsupported_currency', `Wallets in ${currency} are not offered`);
+  }
+  return createAccount(tx, {
+    id: walletIdFor(userId, currency),
+    key: `wallet:${userId}:${currency}`,
+    currency,
+    type: 'user_wallet',
+    ownerId: userId,
+    name: `${currency} wallet`,
+    debitsMustNotExceedCredits: true,
+  });
+}
+
+async function withBalances(tx: Tx, accounts: Account[]): Promise<Wallet[]> {
+  const balances = await getBalances(
+    tx,
+    accounts.map((a) => a.id),
+  );
+  return accounts.map((a) => {
+    const b = balances.get(a.id);
+    return {
+      id: a.id,
+      userId: a.ownerId as string,
+      currency: a.currency,
+      status: a.status,
+      balance: b?.posted ?? 0n,
+      available: b?.available ?? 0n,
+      held: b?.held ?? 0n,
+      createdAt: a.createdAt,
+    };
+  });
+}
+
+export async function listWallets(tx: Tx, userId: string): Promise<Wallet[]> {
+  const accounts = await listAccounts(tx, { ownerId: userId, type: 'user_wallet', limit: MAX_WALLETS });
+  return withBalances(tx, accounts);
+}
+
+/** A wallet the caller owns; someone else's wallet is "not found", never "forbidden". */
+export async function getOwnWallet(tx: Tx, userId: string, walletId: string): Promise<Wallet> {
+  const account = await getAccount(tx, walletId);
+  if (!account || account.type !== 'user_wallet' || account.ownerId !== userId) throw notFound('Wallet');
+  const [wallet] = await withBalances(tx, [account]);
+  return wallet as Wallet;
+}
+
+/** Any user's wallet (operators; internal lookups). */
+export async function getWallet(tx: Tx, walletId: string): Promise<Wallet | undefined> {
+  const account = await getAccount(tx, walletId);
+  if (!account || account.type !== 'user_wallet') return undefined;
+  const [wallet] = await withBalances(tx, [account]);
+  return wallet;
+}
+
+export async function createWallet(tx: Tx, userId: string, currency: string): Promise<Wallet> {
+  const id = walletIdFor(userId, currency);
+  const existing = await getAccount(tx, id);
+  if (existing) throw new AppError(409, 'wallet_exists', `You already have a ${currency} wallet`, { walletId: id });
+  await ensureWallet(tx, userId, currency);
+  return getOwnWallet(tx, userId, id);
+}

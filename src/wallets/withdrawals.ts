@@ -1,0 +1,257 @@
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { AppContext } from '../context.js';
+import type { Tx } from '../db/index.js';
+import { AppError, notFound } from '../http/errors.js';
+import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
+import { createTransactions, type LedgerItem } from '../ledger/index.js';
+import { type OutboxEvent, publish } from '../outbox/index.js';
+import type { PayoutProvider } from './payouts.js';
+import { isBank, resolveAccountName } from './payouts.js';
+import { ledgerRefusal } from './problems.js';
+import { systemAccountId } from './system-accounts.js';
+import { getOwnWallet } from './wallets.js';
+
+const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
+export const MAX_WITHDRAWAL = 500_000_000n; // NGN 5,000,000.00
+export const MIN_WITHDRAWAL = 100_00n;
+/** A payout still unresolved this long after it was sent goes to an operator, hold kept. */
+export const NEEDS_REVIEW_AFTER_MS = 30 * 60_000;
+/** A payout the provider has never heard of this long after sending never reached it. */
+export const NOT_FOUND_GRACE_MS = 60_000;
+
+export type WithdrawalStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'needs_review';
+
+/** NIP-style tiered fee, in kobo. */
+export function withdrawalFee(amount: bigint): bigint {
+  if (amount <= 5_000_00n) return 10_00n;
+  if (amount <= 50_000_00n) return 25_00n;
+  return 50_00n;
+}
+
+interface WithdrawalRow {
+  id: string;
+  reference: string;
+  user_id: string;
+  wallet_id: string;
+  amount: bigint;
+  fee: bigint;
+  currency: string;
+  bank_code: string;
+  account_number: string;
+  account_name: string;
+  narration: string;
+  status: WithdrawalStatus;
+  hold_id: string;
+  sent_at: Date | null;
+  failure_reason: string | null;
+  timeline: { status: string; at: string; reason?: string }[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const withdrawalView = (r: WithdrawalRow) => ({
+  id: r.id,
+  reference: r.reference,
+  walletId: r.wallet_id,
+  status: r.status,
+  amount: r.amount,
+  fee: r.fee,
+  total: r.amount + r.fee,
+  currency: r.currency.trim(),
+  bankCode: r.bank_code,
+  accountNumber: r.account_number,
+  accountName: r.account_name,
+  narration: r.narration,
+  failureReason: r.failure_reason,
+  timeline: r.timeline,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+export interface WithdrawalInput {
+  walletId: string;
+  amount: bigint;
+  bankCode: string;
+  accountNumber: string;
+  narration?: string;
+}
+
+/**
+ * Accepts a withdrawal: one transaction places a hold for amount + fee
+ * (wallet -> payout clearing and fee revenue), stores the withdrawal and
+ * enqueues the payout job. The money leaves only when the payout succeeds.
+ */
+export async function requestWithdrawal(
+  ctx: AppContext,
+  userId: string,
+  input: WithdrawalInput,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult> {
+  if (input.amount < MIN_WITHDRAWAL || input.amount > MAX_WITHDRAWAL) {
+    throw new AppError(422, 'amount_out_of_range', `A withdrawal must be between ${MIN_WITHDRAWAL} and ${MAX_WITHDRAWAL} minor units`);
+  }
+  if (!isBank(input.bankCode)) throw new AppError(422, 'unknown_bank', 'Unknown bank code; see GET /v1/banks');
+  const accountName = resolveAccountName(input.bankCode, input.accountNumber);
+  if (!accountName) throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+  const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
+  if (wallet.currency !== 'NGN') throw new AppError(422, 'currency_not_supported', 'Withdrawals go to Nigerian banks in NGN');
+  const fee = withdrawalFee(input.amount);
+  const id = uuidv7();
+  const holdId = uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE);
+  const reference = `VWD-${id.replaceAll('-', '').slice(0, 20).toUpperCase()}`;
+  return ctx.db.transaction(async (tx) => {
+    const [hold] = await createTransactions(tx, [
+      {
+        id: holdId,
+        kind: 'hold',
+        currency: wallet.currency,
+        code: 'withdrawal',
+        legs: [
+          { accountId: wallet.id, side: 'D', amount: input.amount + fee },
+          { accountId: systemAccountId('payout_clearing', wallet.currency), side: 'C', amount: input.amount },
+          { accountId: systemAccountId('fee_revenue', wallet.currency), side: 'C', amount: fee },
+        ],
+        metadata: {
+          description: `Withdrawal to ${accountName} (${input.accountNumber})`,
+          reference,
+          withdrawalId: id,
+          fee: fee.toString(),
+          counterparty: { name: accountName },
+        },
+      },
+    ]);
+    if (!hold?.ok) {
+      const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
+      await completeIdempotent(tx, claim, refusal.status, refusal.body);
+      return refusal;
+    }
+    const { rows } = await tx.query<WithdrawalRow>(
+      `INSERT INTO wallets.withdrawals (id, reference, user_id, wallet_id, amount, fee, currency, bank_code,
+         account_number, account_name, narration, hold_id, timeline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [
+        id,
+        reference,
+        userId,
+        wallet.id,
+        input.amount,
+        fee,
+        wallet.currency,
+        input.bankCode,
+        input.accountNumber,
+        accountName,
+        (input.narration ?? '').slice(0, 140),
+        holdId,
+        JSON.stringify([{ status: 'pending', at: new Date().toISOString() }]),
+      ],
+    );
+    await publish(tx, { type: 'withdrawal.requested', key: id, userId, payload: { withdrawalId: id } });
+    const body = withdrawalView(rows[0] as WithdrawalRow);
+    await completeIdempotent(tx, claim, 202, body);
+    return { status: 202, body };
+  });
+}
+
+export async function getWithdrawal(ctx: AppContext, userId: string, id: string) {
+  const { rows } = await ctx.db.query<WithdrawalRow>('SELECT * FROM wallets.withdrawals WHERE id = $1 AND user_id = $2', [
+    id,
+    userId,
+  ]);
+  if (!rows[0]) throw notFound('Withdrawal');
+  return withdrawalView(rows[0]);
+}
+
+async function load(tx: Tx, id: string, lock = false): Promise<WithdrawalRow | undefined> {
+  const { rows } = await tx.query<WithdrawalRow>(
+    `SELECT * FROM wallets.withdrawals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+async function transition(tx: Tx, w: WithdrawalRow, status: WithdrawalStatus, reason?: string, sent = false) {
+  const entry = { status, at: new Date().toISOString(), ...(reason ? { reason } : {}) };
+  await tx.query(
+    `UPDATE wallets.withdrawals
+        SET status = $2, failure_reason = COALESCE($3, failure_reason), timeline = timeline || $4::jsonb,
+            sent_at = CASE WHEN $5 THEN now() ELSE sent_at END, updated_at = now()
+      WHERE id = $1`,
+    [w.id, status, status === 'failed' ? (reason ?? null) : null, JSON.stringify([entry]), sent],
+  );
+  await publish(tx, {
+    type: 'withdrawal.updated',
+    key: w.id,
+    userId: w.user_id,
+    payload: { withdrawalId: w.id, walletId: w.wallet_id, status, reason: reason ?? null },
+  });
+}
+
+/** Posts (success) or voids (definite failure) the hold and records the final state, once. */
+async function finish(ctx: AppContext, w: WithdrawalRow, outcome: 'succeeded' | 'failed', reason?: string) {
+  await ctx.db.transaction(async (tx) => {
+    const current = await load(tx, w.id, true);
+    if (!current || current.status === 'succeeded' || current.status === 'failed') return;
+    const item: LedgerItem =
+      outcome === 'succeeded'
+        ? { id: uuidv5(`post:${w.hold_id}`, NAMESPACE), kind: 'post', pendingId: w.hold_id, code: 'withdrawal' }
+        : { id: uuidv5(`void:${w.hold_id}`, NAMESPACE), kind: 'void', pendingId: w.hold_id, code: 'withdrawal_reversal' };
+    const [r] = await createTransactions(tx, [item]);
+    if (!r?.ok) throw new Error(`withdrawal ${w.id}: ledger refused ${item.kind}: ${r?.code}`);
+    await transition(tx, current, outcome, reason);
+  });
+}
+
+const backoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
+
+/**
+ * The payout job (outbox consumer). Sends once; after that only requeries:
+ * a payout whose answer was lost is never sent again. Unknown outcomes are
+ * retried with backoff and go to an operator after NEEDS_REVIEW_AFTER_MS.
+ */
+export async function runPayout(ctx: AppContext, payouts: PayoutProvider, event: OutboxEvent, attempt: number) {
+  const { withdrawalId } = event.payload as { withdrawalId: string };
+  const w = await load(ctx.db, withdrawalId);
+  if (!w || w.status === 'succeeded' || w.status === 'failed' || w.status === 'needs_review') return { status: 'done' as const };
+
+  let result: Awaited<ReturnType<PayoutProvider['send']>>;
+  if (!w.sent_at) {
+    // Record that we are about to send before sending: a crash after this point requeries.
+    const claimed = await ctx.db.transaction(async (tx) => {
+      const current = await load(tx, w.id, true);
+      if (!current || current.sent_at) return false;
+      await transition(tx, current, 'processing', undefined, true);
+      return true;
+    });
+    if (!claimed) return { status: 'retry' as const, delayMs: 0 };
+    result = await payouts.send({ reference: w.reference, bankCode: w.bank_code, accountNumber: w.account_number, amount: w.amount });
+  } else {
+    result = await payouts.requery(w.reference);
+  }
+  const sentAt = w.sent_at?.getTime() ?? Date.now();
+  switch (result.outcome) {
+    case 'success':
+      await finish(ctx, w, 'succeeded');
+      return { status: 'done' as const };
+    case 'failed':
+      await finish(ctx, w, 'failed', result.message ?? 'The bank refused the payout');
+      return { status: 'done' as const };
+    case 'not_found':
+      if (Date.now() - sentAt > NOT_FOUND_GRACE_MS) {
+        await finish(ctx, w, 'failed', 'The payout never reached the provider');
+        return { status: 'done' as const };
+      }
+      break;
+    default:
+      break;
+  }
+  if (Date.now() - sentAt > NEEDS_REVIEW_AFTER_MS) {
+    await ctx.db.transaction(async (tx) => {
+      const current = await load(tx, w.id, true);
+      if (current && current.status === 'processing') {
+        await transition(tx, current, 'needs_review', `unresolved after ${NEEDS_REVIEW_AFTER_MS / 60_000} minutes`);
+      }
+    });
+    return { status: 'done' as const };
+  }
+  return { status: 'retry' as const, delayMs: backoff(attempt), reason: `payout ${result.outcome}` };
+}
