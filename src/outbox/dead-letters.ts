@@ -1,6 +1,6 @@
 import type { Tx } from '../db/index.js';
 import { badRequest } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from './pagination.js';
+import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { OUTBOX_CHANNEL } from './publish.js';
 
 export interface DeadLetter {
