@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { identityRoutes } from '../identity/index.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
 
@@ -17,12 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-/** Module route plugins, registered in order. Each module exports one. */
-const modules: RoutePlugin[] = [];
-
-export function registerModuleRoutes(plugin: RoutePlugin) {
-  modules.push(plugin);
-}
+/** Module route plugins, registered in order. Each module exports one; add yours here. */
+const modules: RoutePlugin[] = [identityRoutes];
 
 export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({
