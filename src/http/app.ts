@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { identityRoutes } from '../identity/index.js';
+import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
 
@@ -19,7 +20,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
 /** Module route plugins, registered in order. Each module exports one; add yours here. */
-const modules: RoutePlugin[] = [identityRoutes];
+const modules: RoutePlugin[] = [identityRoutes, outboxRoutes];
 
 export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({

@@ -79,6 +79,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
       ['GET', `/v1/admin/users/${c.id}`],
       ['GET', '/v1/admin/audit-log'],
       ['GET', '/v1/admin/api-keys'],
+      ['GET', '/v1/admin/outbox/dead-letters'],
     ] as const) {
       const res = await inject(method, url, c.auth);
       expect(res.statusCode, url).toBe(403);
