@@ -40,6 +40,8 @@ export interface Config {
   holdSweepIntervalMs: number;
   workerPollIntervalMs: number;
   shutdownTimeoutMs: number;
+  /** How long a worker owns a claimed outbox delivery before another may take it (a crashed worker's lease). */
+  outboxLeaseMs: number;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
     holdSweepIntervalMs: intVar(env, 'HOLD_SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),
     workerPollIntervalMs: intVar(env, 'WORKER_POLL_INTERVAL_MS', 200, 10, 60_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+    outboxLeaseMs: intVar(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
     env,
   };
 }

@@ -1,7 +1,10 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { allConsumers } from './consumers.js';
 import { type AppContext, closeContext, createContext } from './context.js';
 import { buildApp } from './http/app.js';
+import { ensureAdmin } from './identity/index.js';
 import { createLogger } from './log.js';
+import { defineConsumers } from './outbox/index.js';
 import { startScheduler } from './worker/scheduler.js';
 import { workerTasks } from './worker/tasks.js';
 
@@ -19,6 +22,9 @@ async function main() {
   const log = createLogger(config.logLevel);
   const ctx: AppContext = await createContext(config, log);
   log.info({ role: config.role, database: ctx.db.kind }, 'starting');
+  const consumers = defineConsumers(allConsumers(ctx));
+  const admin = await ensureAdmin(ctx.db, config);
+  if (admin) log.info({ userId: admin.userId, outcome: admin.outcome }, 'bootstrap admin from ADMIN_EMAIL');
 
   const runApi = config.role === 'api' || config.role === 'all';
   const runWorker = config.role === 'worker' || config.role === 'all';
@@ -26,8 +32,11 @@ async function main() {
   if (app) {
     const address = await app.listen({ host: config.host, port: config.port });
     log.info({ address }, 'api listening');
+    // In sandbox mode the simulators announce reversals to our VTpass webhook, like VTpass does.
+    const port = (app.server.address() as { port: number }).port;
+    for (const sim of ctx.providers?.sims ?? []) sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
   }
-  const worker = runWorker ? startScheduler(workerTasks(ctx), log) : undefined;
+  const worker = runWorker ? startScheduler(workerTasks(ctx, consumers), log) : undefined;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

@@ -31,7 +31,10 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
   const wrap = (target: { query: PGlite['query']; exec: PGlite['exec'] }): Tx => ({
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const result = await target.query<R>(sql, toParams(params));
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // Like pg: a statement that returns rows (SELECT, ... RETURNING) counts them; others count affected rows.
+      // (PGlite reports affectedRows = 0 for a SELECT.)
+      const rowCount = result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0);
+      return { rows: result.rows, rowCount };
     },
     async exec(sql: string): Promise<void> {
       await target.exec(sql);

@@ -6,6 +6,11 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { billRoutes } from '../bills/index.js';
+import { identityRoutes } from '../identity/index.js';
+import { ledgerRoutes } from '../ledger/routes.js';
+import { walletRoutes } from '../wallets/index.js';
+import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
 
@@ -29,12 +34,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-/** Module route plugins, registered in order. Each module exports one. */
-const modules: RoutePlugin[] = [];
-
-export function registerModuleRoutes(plugin: RoutePlugin) {
-  modules.push(plugin);
-}
+/** Module route plugins, registered in order. Each module exports one; add yours here. */
+const modules: RoutePlugin[] = [identityRoutes, outboxRoutes, walletRoutes, billRoutes, ledgerRoutes];
 
 export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({

@@ -45,4 +45,4 @@ export const toMinor = (amount: number): bigint => {
   return BigInt(amount);
 };
 
-export const bearerSecurity = [{ bearer: [] }, { apiKey: [] }];
+export const bearerSecurity: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }];

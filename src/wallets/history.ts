@@ -65,7 +65,9 @@ function toLine(line: HistoryLine, currency: string): WalletLine {
     currency,
     balanceAfter: line.balanceAfter,
     status,
-    counterparty: other ? { name: other.name, ...('walletId' in other ? { walletId: other.walletId } : {}) } : null,
+    counterparty: other
+      ? { name: other.name, ...('walletId' in other && typeof other.walletId === 'string' ? { walletId: other.walletId } : {}) }
+      : null,
     description: m.description ?? type.replaceAll('_', ' '),
     reference: m.reference ?? line.transactionId,
     createdAt: line.createdAt.toISOString(),

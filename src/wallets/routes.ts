@@ -13,7 +13,7 @@ import {
   uuidSchema,
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
-import { authenticate, authOf, issueStreamToken, requireRole, verifyStreamToken } from '../identity/index.js';
+import { authenticate, authOf, requireRole } from '../identity/index.js';
 import { applyGatewayEvent, createDeposit, findDepositByReference, getDeposit, listFlaggedDeposits } from './deposits.js';
 import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
 import { LINE_TYPES, type LineType, statementCsv, walletLines } from './history.js';
@@ -553,64 +553,6 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: { tags: ['withdrawals'], summary: 'A withdrawal and its timeline', security: bearerSecurity, params: idParams, response: { 200: withdrawalSchema, ...readErrors } },
     },
     async (request) => getWithdrawal(ctx, authOf(request).userId, request.params.id),
-  );
-
-  // ---- live events ----
-  app.post(
-    '/v1/events/stream-token',
-    {
-      ...auth,
-      schema: {
-        tags: ['events'],
-        summary: 'A short-lived token for EventSource, which cannot send headers',
-        security: bearerSecurity,
-        response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresIn: { type: 'integer' } } } },
-      },
-    },
-    async (request) => issueStreamToken(ctx.config, authOf(request).userId),
-  );
-
-  app.get<{ Querystring: { token?: string } }>(
-    '/v1/events/stream',
-    {
-      schema: {
-        tags: ['events'],
-        summary:
-          'Server-Sent Events: wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
-        description: 'Authenticate with a bearer token, or ?token= from POST /v1/events/stream-token.',
-        querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 2048 } }, additionalProperties: false },
-      },
-    },
-    async (request, reply) => {
-      let userId: string;
-      if (request.query.token) {
-        userId = await verifyStreamToken(ctx.config, request.query.token);
-      } else {
-        await authenticate(request, reply);
-        userId = authOf(request).userId;
-      }
-      const hub = ctx.hub;
-      if (!hub) throw new AppError(503, 'stream_unavailable', 'Live events are not served by this process');
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write(`retry: 3000\n: connected\n\n`);
-      const unsubscribe = hub.subscribe(userId, (event) => {
-        res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-      });
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-      const close = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      request.raw.on('close', close);
-      res.on('error', close);
-    },
   );
 
   // ---- operators ----

@@ -1,0 +1,15 @@
+import { billConsumers } from './bills/index.js';
+import type { AppContext } from './context.js';
+import type { Consumer } from './outbox/index.js';
+import { createSimulatedPayouts, walletConsumers } from './wallets/index.js';
+
+/**
+ * Every outbox consumer in the system: the static subscription map. Every
+ * process that publishes (API, worker, CLI) passes this list to
+ * defineConsumers() at startup, so publish() creates the right deliveries;
+ * the worker also runs them.
+ */
+export function allConsumers(ctx: AppContext): Consumer[] {
+  const payoutPendingMs = Number(ctx.config.env.PAYOUT_SIM_PENDING_MS ?? 3000);
+  return [...walletConsumers(ctx, createSimulatedPayouts(ctx.db, payoutPendingMs)), ...billConsumers(ctx)];
+}

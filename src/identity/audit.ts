@@ -1,0 +1,109 @@
+import type { Tx } from '../db/index.js';
+import { badRequest } from '../http/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { stringifyJson } from '../outbox/index.js';
+
+export interface AuditInput {
+  /** The operator/admin who acted; null for the system (startup, CLI). */
+  actorId: string | null;
+  /** Dotted verb, e.g. `user.freeze`, `api_key.create`. */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  reason?: string;
+  requestId?: string;
+}
+
+export interface AuditRecord extends Omit<AuditInput, 'reason' | 'requestId'> {
+  id: string;
+  reason: string | null;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+const MAX_SNAPSHOT_BYTES = 32 * 1024;
+
+/** Serialises a before/after snapshot (bigint as string); null stays SQL NULL. */
+function snapshot(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const json = stringifyJson(value);
+  if (Buffer.byteLength(json) > MAX_SNAPSHOT_BYTES) throw new Error('audit snapshot is too large');
+  return json;
+}
+
+/**
+ * Appends an audit record in the caller's transaction, so the record exists
+ * exactly when the action committed. The table is append-only (a trigger
+ * refuses UPDATE and DELETE).
+ */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.query(
+    `INSERT INTO identity.audit_log (actor_id, action, target_type, target_id, before, after, reason, request_id)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+    [
+      input.actorId,
+      input.action,
+      input.targetType,
+      input.targetId,
+      snapshot(input.before),
+      snapshot(input.after),
+      input.reason?.slice(0, 500) ?? null,
+      input.requestId?.slice(0, 64) ?? null,
+    ],
+  );
+}
+
+/** Audit records, newest first, filtered by actor and/or action; limit <= 100. */
+export async function listAudit(
+  tx: Tx,
+  filter: { actorId?: string; action?: string; limit?: number; cursor?: string } = {},
+): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+  const limit = pageSize(filter.limit);
+  let before: string | null = null;
+  if (filter.cursor !== undefined) {
+    const parts = decodeCursor(filter.cursor);
+    if (!parts || typeof parts[0] !== 'string' || !/^\d{1,19}$/.test(parts[0])) {
+      throw badRequest('invalid_cursor', 'The cursor is malformed');
+    }
+    before = parts[0];
+  }
+  const { rows } = await tx.query<{
+    id: bigint;
+    actor_id: string | null;
+    action: string;
+    target_type: string;
+    target_id: string | null;
+    before: unknown;
+    after: unknown;
+    reason: string | null;
+    request_id: string | null;
+    created_at: Date;
+  }>(
+    `SELECT id, actor_id, action, target_type, target_id, before, after, reason, request_id, created_at
+     FROM identity.audit_log
+     WHERE ($1::bigint IS NULL OR id < $1::bigint)
+       AND ($2::uuid IS NULL OR actor_id = $2::uuid)
+       AND ($3::text IS NULL OR action = $3)
+     ORDER BY id DESC LIMIT $4`,
+    [before, filter.actorId ?? null, filter.action ?? null, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: String(r.id),
+      actorId: r.actor_id,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      requestId: r.request_id,
+      createdAt: r.created_at,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor([String(last.id)]) : null,
+  };
+}

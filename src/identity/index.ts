@@ -1,0 +1,35 @@
+/**
+ * Identity: users, authentication (JWT access tokens, rotating refresh
+ * tokens, API keys), roles, login throttling and the operator audit log.
+ * Other modules use the auth preHandlers and the user lookups below.
+ */
+export { type Actor, bootstrapAdmin, changeUserRole, changeUserStatus, ensureAdmin } from './admin.js';
+export { type ApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
+export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
+export { authenticate, authOf, requireRole, requireScope, requireSession } from './guard.js';
+export { createIdentityPruneTask, pruneIdentity } from './maintenance.js';
+export { REFRESH_COOKIE } from './routes-auth.js';
+export { bearer as bearerSecurity, bearerOrApiKey as bearerOrApiKeySecurity } from './schemas.js';
+export { identityRoutes } from './routes.js';
+export { LOGIN_THROTTLE } from './throttle.js';
+export {
+  ACCESS_TOKEN_TTL_SECONDS,
+  issueStreamToken,
+  REFRESH_TOKEN_TTL_MS,
+  STREAM_TOKEN_TTL_SECONDS,
+  verifyStreamToken,
+} from './tokens.js';
+export type { AuthContext, IdentityDeps, Role, TokenPair, User, UserStatus } from './types.js';
+export { ROLES } from './types.js';
+export {
+  type Change,
+  findUserByEmail,
+  findUserByPhone,
+  getUser,
+  searchUsers,
+  setUserRole,
+  setUserStatus,
+  type UserPage,
+} from './users.js';
+export { normalizePhone } from './validation.js';

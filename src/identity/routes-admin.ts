@@ -1,0 +1,299 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorResponses, forbidden, notFound } from '../http/errors.js';
+import { type Actor, changeUserRole, changeUserStatus } from './admin.js';
+import { apiKeyOwner, createApiKey, listApiKeys, MAX_API_KEY_TTL_DAYS, revokeApiKey } from './api-keys.js';
+import { listAudit, recordAudit } from './audit.js';
+import { authenticate, authOf, requireRole, requireScope, requireSession } from './guard.js';
+import {
+  apiKeySchema,
+  auditRecordSchema,
+  bearer,
+  bearerOrApiKey,
+  pageOf,
+  pageQuery,
+  reasonBody,
+  userSchema,
+  uuidParam,
+} from './schemas.js';
+import { ROLES, type Role } from './types.js';
+import { getUser, searchUsers } from './users.js';
+
+const authErrors = {
+  401: ['unauthorized', 'token_expired', 'invalid_token'],
+  403: ['forbidden', 'account_frozen'],
+};
+
+const actorOf = (request: FastifyRequest): Actor => ({ auth: authOf(request), requestId: request.id });
+
+/** Operator/admin routes: users, freeze, roles, audit log, API keys. */
+export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const staff = [authenticate, requireRole('operator', 'admin')];
+
+  app.get<{ Querystring: { q?: string; limit?: number; cursor?: string } }>(
+    '/v1/admin/users',
+    {
+      preHandler: [...staff, requireScope('users:read')],
+      schema: {
+        tags: ['admin'],
+        summary: 'Search users by email, name, phone or id',
+        security: bearerOrApiKey,
+        querystring: {
+          type: 'object',
+          properties: { q: { type: 'string', maxLength: 100 }, ...pageQuery },
+          additionalProperties: false,
+        },
+        response: {
+          200: pageOf(userSchema),
+          ...errorResponses({ 400: ['validation_failed', 'unknown_field', 'invalid_cursor'], ...authErrors }),
+        },
+      },
+    },
+    async (request) => {
+      const { q = '', limit, cursor } = request.query;
+      return searchUsers(ctx.db, q, { limit, cursor });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/admin/users/:id',
+    {
+      preHandler: [...staff, requireScope('users:read')],
+      schema: {
+        tags: ['admin'],
+        summary: 'One user',
+        security: bearerOrApiKey,
+        params: uuidParam,
+        response: {
+          200: userSchema,
+          ...errorResponses({ 400: ['validation_failed'], ...authErrors, 404: ['not_found'] }),
+        },
+      },
+    },
+    async (request) => {
+      const user = await getUser(ctx.db, request.params.id);
+      if (!user) throw notFound('User');
+      return user;
+    },
+  );
+
+  for (const [verb, status] of [
+    ['freeze', 'frozen'],
+    ['unfreeze', 'active'],
+  ] as const) {
+    app.post<{ Params: { id: string }; Body: { reason: string } }>(
+      `/v1/admin/users/:id/${verb}`,
+      {
+        preHandler: [...staff, requireScope('users:write')],
+        schema: {
+          tags: ['admin'],
+          summary:
+            verb === 'freeze'
+              ? 'Freeze a user: ends their sessions and blocks login (audited)'
+              : 'Unfreeze a user (audited)',
+          description: 'Operators may act on customers only; an admin on anyone but themselves.',
+          security: bearerOrApiKey,
+          params: uuidParam,
+          body: reasonBody,
+          response: {
+            200: userSchema,
+            ...errorResponses({
+              400: ['validation_failed', 'unknown_field'],
+              ...authErrors,
+              404: ['not_found'],
+              409: ['cannot_target_self'],
+            }),
+          },
+        },
+      },
+      async (request) =>
+        ctx.db.transaction((tx) =>
+          changeUserStatus(tx, actorOf(request), request.params.id, status, request.body.reason),
+        ),
+    );
+  }
+
+  app.post<{ Params: { id: string }; Body: { role: Role; reason?: string } }>(
+    '/v1/admin/users/:id/role',
+    {
+      preHandler: [authenticate, requireRole('admin'), requireScope('users:write')],
+      schema: {
+        tags: ['admin'],
+        summary: 'Set a user’s role (admin only, audited)',
+        description: 'Demoting to customer revokes the user’s API keys.',
+        security: bearerOrApiKey,
+        params: uuidParam,
+        body: {
+          type: 'object',
+          properties: {
+            role: { type: 'string', enum: ROLES },
+            reason: { type: 'string', maxLength: 500 },
+          },
+          required: ['role'],
+          additionalProperties: false,
+        },
+        response: {
+          200: userSchema,
+          ...errorResponses({
+            400: ['validation_failed', 'unknown_field'],
+            ...authErrors,
+            404: ['not_found'],
+            409: ['cannot_target_self'],
+          }),
+        },
+      },
+    },
+    async (request) =>
+      ctx.db.transaction((tx) =>
+        changeUserRole(tx, actorOf(request), request.params.id, request.body.role, request.body.reason),
+      ),
+  );
+
+  app.get<{ Querystring: { actor?: string; action?: string; limit?: number; cursor?: string } }>(
+    '/v1/admin/audit-log',
+    {
+      preHandler: [...staff, requireScope('audit:read')],
+      schema: {
+        tags: ['admin'],
+        summary: 'Operator and admin actions, newest first',
+        security: bearerOrApiKey,
+        querystring: {
+          type: 'object',
+          properties: {
+            actor: { type: 'string', format: 'uuid', description: 'Only actions by this user' },
+            action: { type: 'string', pattern: '^[a-z][a-z0-9_.]*$', maxLength: 100 },
+            ...pageQuery,
+          },
+          additionalProperties: false,
+        },
+        response: {
+          200: pageOf(auditRecordSchema),
+          ...errorResponses({ 400: ['validation_failed', 'unknown_field', 'invalid_cursor'], ...authErrors }),
+        },
+      },
+    },
+    async (request) => {
+      const { actor, action, limit, cursor } = request.query;
+      return listAudit(ctx.db, { actorId: actor, action, limit, cursor });
+    },
+  );
+
+  app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number } }>(
+    '/v1/admin/api-keys',
+    {
+      preHandler: [...staff, requireSession],
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API key for yourself (shown once)',
+        description:
+          'Send the key in the x-api-key header; it acts as you, limited to its scopes ' +
+          '(e.g. "users:read", "users:*", "*"). Keys cannot create keys.',
+        security: bearer,
+        body: {
+          type: 'object',
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            scopes: { type: 'array', items: { type: 'string', maxLength: 64 }, minItems: 1, maxItems: 32 },
+            expiresInDays: { type: 'integer', minimum: 1, maximum: MAX_API_KEY_TTL_DAYS, default: 365 },
+          },
+          required: ['name', 'scopes'],
+          additionalProperties: false,
+        },
+        response: {
+          201: {
+            type: 'object',
+            properties: {
+              ...apiKeySchema.properties,
+              key: {
+                type: 'string',
+                description: 'The secret key. It is not stored and cannot be shown again',
+              },
+            },
+            required: [...apiKeySchema.required, 'key'],
+          },
+          ...errorResponses({
+            400: ['validation_failed', 'unknown_field', 'invalid_scope'],
+            ...authErrors,
+            409: ['too_many_api_keys'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const created = await ctx.db.transaction(async (tx) => {
+        const result = await createApiKey(tx, actor.auth.userId, request.body);
+        await recordAudit(tx, {
+          actorId: actor.auth.userId,
+          action: 'api_key.create',
+          targetType: 'api_key',
+          targetId: result.apiKey.id,
+          before: null,
+          after: { name: result.apiKey.name, prefix: result.apiKey.prefix, scopes: result.apiKey.scopes },
+          requestId: actor.requestId,
+        });
+        return result;
+      });
+      reply.status(201).header('cache-control', 'no-store');
+      return { ...created.apiKey, key: created.key };
+    },
+  );
+
+  app.get(
+    '/v1/admin/api-keys',
+    {
+      preHandler: [...staff, requireSession],
+      schema: {
+        tags: ['admin'],
+        summary: 'Your API keys (without the secrets), newest first',
+        security: bearer,
+        response: {
+          200: {
+            type: 'object',
+            properties: { items: { type: 'array', items: apiKeySchema } },
+            required: ['items'],
+          },
+          ...errorResponses(authErrors),
+        },
+      },
+    },
+    async (request) => ({ items: await listApiKeys(ctx.db, authOf(request).userId) }),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/v1/admin/api-keys/:id',
+    {
+      preHandler: [...staff, requireSession],
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an API key (yours; an admin may revoke anyone’s)',
+        security: bearer,
+        params: uuidParam,
+        response: {
+          204: { type: 'null', description: 'Revoked' },
+          ...errorResponses({ 400: ['validation_failed'], ...authErrors, 404: ['not_found'] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await ctx.db.transaction(async (tx) => {
+        const owner = await apiKeyOwner(tx, request.params.id);
+        if (!owner) throw notFound('API key');
+        if (owner !== actor.auth.userId && actor.auth.role !== 'admin') throw forbidden();
+        const revoked = await revokeApiKey(tx, request.params.id);
+        if (!revoked) return; // already revoked: nothing changes, nothing to audit
+        await recordAudit(tx, {
+          actorId: actor.auth.userId,
+          action: 'api_key.revoke',
+          targetType: 'api_key',
+          targetId: revoked.id,
+          before: { revokedAt: null },
+          after: { revokedAt: new Date().toISOString(), owner },
+          requestId: actor.requestId,
+        });
+      });
+      reply.status(204);
+    },
+  );
+}

@@ -1,0 +1,269 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError, errorResponses } from '../http/errors.js';
+import { type AuthResult, login, logout, refresh, register } from './auth.js';
+import { authenticate, authOf } from './guard.js';
+import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
+import {
+  REFRESH_TOKEN_TTL_MS,
+  STREAM_TOKEN_TTL_SECONDS,
+  issueStreamToken,
+  verifyAccessToken,
+} from './tokens.js';
+import { getUser } from './users.js';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './validation.js';
+
+export const REFRESH_COOKIE = 'vendra_refresh';
+const COOKIE_PATH = '/v1/auth';
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const refreshTokenString = { type: 'string', minLength: 1, maxLength: 128 } as const;
+
+function cookieOptions(request: FastifyRequest) {
+  return {
+    httpOnly: true,
+    path: COOKIE_PATH,
+    sameSite: 'strict' as const,
+    secure: !LOCAL_HOSTS.has(request.hostname),
+  };
+}
+
+/** Answers a login/registration/refresh: the token pair in the body and the refresh token as a cookie. */
+function sendAuth(request: FastifyRequest, reply: FastifyReply, result: AuthResult) {
+  reply.setCookie(REFRESH_COOKIE, result.tokens.refreshToken, {
+    ...cookieOptions(request),
+    maxAge: Math.floor(REFRESH_TOKEN_TTL_MS / 1000),
+  });
+  reply.header('cache-control', 'no-store');
+  const { accessToken, refreshToken, tokenType, expiresIn } = result.tokens;
+  return { user: result.user, accessToken, refreshToken, tokenType, expiresIn };
+}
+
+/** preValidation: a bodiless POST (cookie-only refresh/logout) validates as an empty object. */
+async function emptyBodyAsObject(request: FastifyRequest) {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
+const clearRefreshCookie = (request: FastifyRequest, reply: FastifyReply) =>
+  reply.clearCookie(REFRESH_COOKIE, cookieOptions(request));
+
+/** POST /v1/auth/register, /login, /refresh, /logout, /stream-token and GET /v1/me. */
+export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const deps = { config: ctx.config };
+
+  app.post<{
+    Body: { email: string; password: string; fullName: string; phone?: string; referralCode?: string };
+  }>(
+    '/v1/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a customer account and log in',
+        description:
+          'The email is case-insensitive; the phone is stored in E.164 (Nigerian 080... is accepted). ' +
+          'The password needs at least 10 characters and must not be the email.',
+        body: {
+          type: 'object',
+          properties: {
+            email: { type: 'string', maxLength: EMAIL_MAX_LENGTH },
+            password: { type: 'string', maxLength: PASSWORD_MAX_LENGTH },
+            fullName: { type: 'string', minLength: 1, maxLength: 200 },
+            phone: { type: 'string', maxLength: 32 },
+            referralCode: { type: 'string', maxLength: 32 },
+          },
+          required: ['email', 'password', 'fullName'],
+          additionalProperties: false,
+        },
+        response: {
+          201: authResultSchema,
+          ...errorResponses({
+            400: [
+              'validation_failed',
+              'unknown_field',
+              'invalid_email',
+              'invalid_phone',
+              'weak_password',
+              'invalid_name',
+              'invalid_referral_code',
+            ],
+            409: ['email_taken', 'phone_taken'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await ctx.db.transaction((tx) => register(tx, deps, request.body));
+      reply.status(201);
+      return sendAuth(request, reply, result);
+    },
+  );
+
+  app.post<{ Body: { email: string; password: string } }>(
+    '/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with email and password',
+        description:
+          'Throttled: 5 failures per account or 20 per IP within 15 minutes answer 429 with Retry-After.',
+        body: {
+          type: 'object',
+          properties: {
+            email: { type: 'string', minLength: 1, maxLength: EMAIL_MAX_LENGTH },
+            password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+          },
+          required: ['email', 'password'],
+          additionalProperties: false,
+        },
+        response: {
+          200: authResultSchema,
+          ...errorResponses({
+            400: ['validation_failed', 'unknown_field'],
+            401: ['invalid_credentials'],
+            403: ['account_frozen'],
+            429: ['too_many_attempts'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(ctx.db, deps, { ...request.body, ip: request.ip });
+      return sendAuth(request, reply, result);
+    },
+  );
+
+  app.post<{ Body: { refreshToken?: string } | undefined }>(
+    '/v1/auth/refresh',
+    {
+      preValidation: emptyBodyAsObject,
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair',
+        description:
+          'Send the refresh token in the body or let the browser send the vendra_refresh cookie. ' +
+          'Each refresh token works once; presenting a used one ends the whole session (refresh_token_reused).',
+        body: {
+          type: 'object',
+          properties: { refreshToken: refreshTokenString },
+          additionalProperties: false,
+        },
+        response: {
+          200: authResultSchema,
+          ...errorResponses({
+            400: ['validation_failed', 'unknown_field'],
+            401: ['invalid_refresh_token', 'refresh_token_expired', 'refresh_token_reused'],
+            403: ['account_frozen'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const token = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+      if (!token) {
+        throw new AppError(
+          401,
+          'invalid_refresh_token',
+          'No refresh token was sent',
+          {},
+          {
+            'www-authenticate': 'Bearer realm="vendra"',
+          },
+        );
+      }
+      const outcome = await ctx.db.transaction((tx) => refresh(tx, deps, token));
+      if (!outcome.ok) {
+        clearRefreshCookie(request, reply);
+        throw outcome.error;
+      }
+      return sendAuth(request, reply, outcome.value);
+    },
+  );
+
+  app.post<{ Body: { refreshToken?: string } | undefined }>(
+    '/v1/auth/logout',
+    {
+      preValidation: emptyBodyAsObject,
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session',
+        description:
+          'Revokes the session of the refresh token (body or cookie) and of the bearer token, if any, and clears ' +
+          'the cookie. Always answers 204.',
+        body: {
+          type: 'object',
+          properties: { refreshToken: refreshTokenString },
+          additionalProperties: false,
+        },
+        response: {
+          204: { type: 'null', description: 'Logged out' },
+          ...errorResponses({ 400: ['validation_failed', 'unknown_field'] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const refreshToken = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+      const bearerToken = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const sessionId = bearerToken
+        ? await verifyAccessToken(ctx.config, bearerToken).then(
+            (claims) => claims.sessionId,
+            () => undefined,
+          )
+        : undefined;
+      await ctx.db.transaction((tx) => logout(tx, { refreshToken, sessionId }));
+      clearRefreshCookie(request, reply);
+      reply.status(204);
+    },
+  );
+
+  app.post(
+    '/v1/auth/stream-token',
+    {
+      preHandler: [authenticate],
+      schema: {
+        tags: ['auth'],
+        summary: 'Get a 60-second token to open the live event stream',
+        description: 'EventSource cannot send headers: pass this token as ?token= when opening the stream.',
+        security: bearer,
+        response: {
+          200: {
+            type: 'object',
+            properties: { token: { type: 'string' }, expiresIn: { type: 'integer' } },
+            required: ['token', 'expiresIn'],
+          },
+          ...errorResponses({
+            401: ['unauthorized', 'token_expired', 'invalid_token'],
+            403: ['account_frozen'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const token = await issueStreamToken(ctx.config, authOf(request).userId);
+      return { token, expiresIn: STREAM_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  app.get(
+    '/v1/me',
+    {
+      preHandler: [authenticate],
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        security: bearerOrApiKey,
+        response: {
+          200: userSchema,
+          ...errorResponses({
+            401: ['unauthorized', 'token_expired', 'invalid_token'],
+            403: ['account_frozen'],
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const user = await getUser(ctx.db, authOf(request).userId);
+      if (!user) throw new AppError(401, 'invalid_token', 'The user no longer exists');
+      return user;
+    },
+  );
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { bearerSecurity } from '../http/schemas.js';
+import { authenticate, authOf, recordAudit, requireRole } from '../identity/index.js';
+import { runAudit } from './audit.js';
+import { getBalances } from './reads.js';
+import { listAccounts } from './accounts.js';
+import type { AccountType } from './types.js';
+
+const SYSTEM_TYPES: AccountType[] = [
+  'gateway_clearing',
+  'payout_clearing',
+  'provider_float',
+  'fee_revenue',
+  'commission_receivable',
+  'promotion_expense',
+  'suspense',
+  'equity',
+];
+
+/** Operator views of the ledger: the audit and the system accounts' totals. */
+export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const operator = { preHandler: [authenticate, requireRole('operator', 'admin')] };
+
+  app.post(
+    '/v1/admin/ledger/audit',
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: "Run the ledger audit: debits = credits per currency, stored balances = postings, no negative wallets, no overdue holds",
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              ok: { type: 'boolean' },
+              at: { type: 'string' },
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string' },
+                    ok: { type: 'boolean' },
+                    detail: { type: 'string' },
+                    violations: { type: 'array', items: { type: 'object', additionalProperties: true } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const report = await ctx.db.transaction((tx) => runAudit(tx), { isolation: 'repeatable read' });
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, {
+          actorId: authOf(request).userId,
+          action: 'ledger.audit',
+          targetType: 'ledger',
+          targetId: null,
+          before: null,
+          after: { ok: report.ok, failed: report.checks.filter((c) => !c.ok).map((c) => c.name) },
+        }),
+      );
+      return report;
+    },
+  );
+
+  app.get(
+    '/v1/admin/ledger/system-accounts',
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: 'System accounts (gateway clearing, provider float, fee revenue, ...) with their balances',
+        security: bearerSecurity,
+      },
+    },
+    async () => {
+      const accounts = (await Promise.all(SYSTEM_TYPES.map((type) => listAccounts(ctx.db, { type, limit: 100 })))).flat();
+      const balances = await getBalances(
+        ctx.db,
+        accounts.map((a) => a.id),
+      );
+      const data = accounts
+        .map((a) => {
+          const b = balances.get(a.id);
+          return {
+            id: a.id,
+            name: a.name,
+            type: a.type,
+            currency: a.currency,
+            debits: b?.debitsPosted ?? 0n,
+            credits: b?.creditsPosted ?? 0n,
+            balance: b?.posted ?? 0n,
+            pendingCredits: b?.creditsPending ?? 0n,
+            pendingDebits: b?.debitsPending ?? 0n,
+          };
+        })
+        .filter((a) => a.currency === 'NGN' || a.debits !== 0n || a.credits !== 0n);
+      return { data };
+    },
+  );
+}

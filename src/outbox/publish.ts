@@ -1,0 +1,108 @@
+import type { Tx } from '../db/index.js';
+import { EVENT_TYPE, subscribersOf } from './consumers.js';
+import { stringifyJson } from './json.js';
+
+/** The NOTIFY channel that wakes idle relays. */
+export const OUTBOX_CHANNEL = 'vendra_outbox';
+/** Largest serialised payload publish() accepts. Events are notifications, not blobs. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+const MAX_KEY_LENGTH = 200;
+const MAX_USER_ID_LENGTH = 64;
+
+export interface PublishInput {
+  /** Dotted lower-case name, e.g. `user.registered`. */
+  type: string;
+  /** Optional business key (e.g. the aggregate id), for operators and tracing. */
+  key?: string;
+  /** Any JSON-serialisable value; bigint is written as a string. */
+  payload: unknown;
+  userId?: string;
+  /** Deliver no earlier than this (default: now). */
+  availableAt?: Date;
+}
+
+/**
+ * Writes an event and one delivery per subscribed consumer in the caller's
+ * transaction, and NOTIFYs idle relays (PostgreSQL sends it at commit, and
+ * not at all on rollback). Returns the event id.
+ */
+export async function publish(tx: Tx, event: PublishInput): Promise<bigint> {
+  if (!EVENT_TYPE.test(event.type) || event.type.length > 100) {
+    throw new Error(`outbox: bad event type "${event.type}"`);
+  }
+  if (event.key !== undefined && event.key.length > MAX_KEY_LENGTH)
+    throw new Error('outbox: key is too long');
+  if (event.userId !== undefined && event.userId.length > MAX_USER_ID_LENGTH) {
+    throw new Error('outbox: userId is too long');
+  }
+  const consumers = subscribersOf(event.type);
+  const payload = stringifyJson(event.payload);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+    throw new Error(`outbox: payload of ${event.type} exceeds ${MAX_PAYLOAD_BYTES} bytes`);
+  }
+  const { rows } = await tx.query<{ id: bigint }>(
+    `INSERT INTO outbox.events (type, key, payload, user_id) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
+    [event.type, event.key ?? null, payload, event.userId ?? null],
+  );
+  const id = rows[0]!.id;
+  if (consumers.length > 0) {
+    await tx.query(
+      `INSERT INTO outbox.deliveries (event_id, consumer, available_at)
+       SELECT $1, c, COALESCE($3::timestamptz, now()) FROM unnest($2::text[]) AS c`,
+      [id, consumers, event.availableAt ?? null],
+    );
+    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
+  return id;
+}
+
+/**
+ * Records that `consumer` applied `eventId`. Call it in the transaction that
+ * writes the consumer's effect: it returns false when the event was already
+ * applied, and the consumer then skips the effect (a redelivery after a crash).
+ */
+export async function markApplied(tx: Tx, consumer: string, eventId: bigint): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO outbox.applied (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [consumer, eventId],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Publishes several events with two statements (the ledger batcher's writer),
+ * whatever their number. Same rules as publish().
+ */
+export async function publishMany(tx: Tx, events: readonly PublishInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const types: string[] = [];
+  const keys: (string | null)[] = [];
+  const payloads: string[] = [];
+  const users: (string | null)[] = [];
+  const availableAt: (Date | null)[] = [];
+  const consumers: string[] = [];
+  for (const event of events) {
+    if (!EVENT_TYPE.test(event.type) || event.type.length > 100) throw new Error(`outbox: bad event type "${event.type}"`);
+    const payload = stringifyJson(event.payload);
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`outbox: payload of ${event.type} is too large`);
+    types.push(event.type);
+    keys.push(event.key?.slice(0, MAX_KEY_LENGTH) ?? null);
+    payloads.push(payload);
+    users.push(event.userId ?? null);
+    availableAt.push(event.availableAt ?? null);
+    consumers.push(subscribersOf(event.type).join(','));
+  }
+  await tx.query(
+    `WITH e AS (
+       INSERT INTO outbox.events (type, key, payload, user_id)
+       SELECT t, k, p::jsonb, u FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(t, k, p, u)
+       RETURNING id, type)
+     INSERT INTO outbox.deliveries (event_id, consumer, available_at)
+     SELECT e.id, c, now() FROM e
+       JOIN unnest($1::text[], $5::text[]) AS s(t, cs) ON s.t = e.type
+       CROSS JOIN LATERAL unnest(string_to_array(NULLIF(s.cs, ''), ',')) AS c
+     GROUP BY e.id, c`,
+    [types, keys, payloads, users, consumers],
+  );
+  if (consumers.some((c) => c !== '')) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}

@@ -1,0 +1,231 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError, errorResponses, notFound } from '../http/errors.js';
+import {
+  authenticate,
+  authOf,
+  bearerOrApiKeySecurity as security,
+  getUser,
+  issueStreamToken,
+  recordAudit,
+  requireRole,
+  requireScope,
+  verifyStreamToken,
+} from '../identity/index.js';
+import { listDeadLetters, retryDeadLetter } from './dead-letters.js';
+import { createEventHub, type LiveEvent } from './live-events.js';
+
+/** A live stream is closed after this; the browser reconnects with a fresh stream token. */
+export const MAX_STREAM_MS = 60 * 60_000;
+const HEARTBEAT_MS = 25_000;
+/** A client this far behind is dropped rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+const authErrors = {
+  401: ['unauthorized', 'token_expired', 'invalid_token'],
+  403: ['forbidden', 'account_frozen'],
+};
+
+const deadLetterSchema = {
+  type: 'object',
+  properties: {
+    eventId: { type: 'string' },
+    consumer: { type: 'string' },
+    type: { type: 'string' },
+    key: { type: ['string', 'null'] },
+    payload: { type: ['object', 'array', 'string', 'number', 'boolean', 'null'], additionalProperties: true },
+    userId: { type: ['string', 'null'] },
+    attempts: { type: 'integer' },
+    lastError: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    deadAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+  required: ['eventId', 'consumer', 'type', 'attempts', 'lastError', 'createdAt'],
+} as const;
+
+/** Operator routes for dead letters, and the live event stream (SSE) for browsers. */
+export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const staff = [authenticate, requireRole('operator', 'admin')];
+
+  app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
+    '/v1/admin/outbox/dead-letters',
+    {
+      preHandler: [...staff, requireScope('outbox:read')],
+      schema: {
+        tags: ['admin'],
+        summary: 'Outbox deliveries that exhausted their attempts',
+        security,
+        querystring: {
+          type: 'object',
+          properties: {
+            consumer: { type: 'string', maxLength: 64 },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+            cursor: { type: 'string', maxLength: 512 },
+          },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: deadLetterSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+            required: ['items', 'nextCursor'],
+          },
+          ...errorResponses({ 400: ['validation_failed', 'unknown_field', 'invalid_cursor'], ...authErrors }),
+        },
+      },
+    },
+    async (request) => listDeadLetters(ctx.db, request.query),
+  );
+
+  app.post<{ Body: { eventId: string; consumer: string; reason: string } }>(
+    '/v1/admin/outbox/dead-letters/retry',
+    {
+      preHandler: [...staff, requireScope('outbox:write')],
+      schema: {
+        tags: ['admin'],
+        summary: 'Queue a dead delivery again with a fresh attempt budget (audited)',
+        security,
+        body: {
+          type: 'object',
+          properties: {
+            eventId: { type: 'string', pattern: '^[0-9]{1,19}$' },
+            consumer: { type: 'string', minLength: 1, maxLength: 64 },
+            reason: { type: 'string', minLength: 3, maxLength: 500 },
+          },
+          required: ['eventId', 'consumer', 'reason'],
+          additionalProperties: false,
+        },
+        response: {
+          204: { type: 'null', description: 'Queued' },
+          ...errorResponses({
+            400: ['validation_failed', 'unknown_field'],
+            ...authErrors,
+            404: ['not_found'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { eventId, consumer, reason } = request.body;
+      await ctx.db.transaction(async (tx) => {
+        if (!(await retryDeadLetter(tx, BigInt(eventId), consumer))) throw notFound('Dead delivery');
+        await recordAudit(tx, {
+          actorId: authOf(request).userId,
+          action: 'outbox.retry_dead_letter',
+          targetType: 'outbox_delivery',
+          targetId: `${eventId}:${consumer}`,
+          before: { status: 'dead' },
+          after: { status: 'pending' },
+          reason,
+          requestId: request.id,
+        });
+      });
+      reply.status(204);
+    },
+  );
+
+  const hub = await createEventHub(ctx.db, ctx.log);
+  const openStreams = new Set<() => void>();
+  // preClose, not onClose: the server waits for open connections before onClose runs, and a stream never ends.
+  app.addHook('preClose', async () => {
+    for (const end of [...openStreams]) end();
+  });
+  app.addHook('onClose', async () => {
+    await hub.close();
+  });
+
+  app.post(
+    '/v1/events/stream-token',
+    {
+      preHandler: authenticate,
+      schema: {
+        tags: ['events'],
+        summary: 'A short-lived token (60 s) to open the event stream from a browser (EventSource cannot send headers)',
+        security: [{ bearer: [] }],
+        response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresIn: { type: 'integer' } } } },
+      },
+    },
+    async (request) => issueStreamToken(ctx.config, authOf(request).userId),
+  );
+
+  app.get<{ Querystring: { token?: string } }>(
+    '/v1/events/stream',
+    {
+      schema: {
+        tags: ['events'],
+        summary:
+          'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
+        description:
+          'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
+          'POST /v1/events/stream-token. Each message is `event: <type>` with the event\'s JSON data ' +
+          '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
+          '(fetch a new token first).',
+        querystring: {
+          type: 'object',
+          properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            description: 'text/event-stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          ...errorResponses({
+            400: ['validation_failed'],
+            401: ['token_expired', 'invalid_token'],
+            403: ['account_frozen'],
+            429: ['too_many_streams'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      let userId: string;
+      if (request.query.token) {
+        userId = await verifyStreamToken(ctx.config, request.query.token);
+      } else {
+        await authenticate(request, reply);
+        userId = authOf(request).userId;
+      }
+      const user = await getUser(ctx.db, userId);
+      if (!user) throw new AppError(401, 'invalid_token', 'The user no longer exists');
+      if (user.status !== 'active') throw new AppError(403, 'account_frozen', 'This account is frozen');
+      const raw = reply.raw;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearTimeout(maxAge);
+        openStreams.delete(end);
+        raw.end();
+      };
+      const write = (chunk: string) => {
+        if (ended) return;
+        if (raw.writableLength > MAX_BUFFERED_BYTES) return end();
+        raw.write(chunk);
+      };
+      const unsubscribe = hub.subscribe(userId, (event: LiveEvent) => {
+        const data = event.truncated ? { truncated: true } : (event.data ?? {});
+        write(`event: ${event.type.replace(/[\r\n]/g, '')}\ndata: ${JSON.stringify(data)}\n\n`);
+      });
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      raw.write('retry: 3000\n: connected\n\n');
+      const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      const maxAge = setTimeout(end, MAX_STREAM_MS);
+      openStreams.add(end);
+      request.raw.on('close', end);
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/index.js';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+  /** `Authorization` header value for app.inject. */
+  auth: { authorization: string };
+}
+
+/** Registers a customer through the API (a unique email unless given) and returns its tokens. */
+export async function registerUser(
+  app: FastifyInstance,
+  overrides: { email?: string; password?: string; fullName?: string; phone?: string } = {},
+): Promise<TestUser> {
+  const email = overrides.email ?? `user-${randomBytes(6).toString('hex')}@example.com`;
+  const password = overrides.password ?? 'correct horse battery staple';
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/register',
+    payload: { email, password, fullName: overrides.fullName ?? 'Test User', phone: overrides.phone },
+  });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return {
+    id: body.user.id,
+    email: body.user.email,
+    password,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    auth: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+/** Registers a user and gives it a staff role directly in the database (tests only). */
+export async function registerStaff(
+  app: FastifyInstance,
+  db: Db,
+  role: 'operator' | 'admin',
+): Promise<TestUser> {
+  const user = await registerUser(app);
+  await db.query('UPDATE identity.users SET role = $2 WHERE id = $1', [user.id, role]);
+  return user;
+}
