@@ -7,7 +7,7 @@ CREATE TABLE idempotency.keys (
   request_hash    text        NOT NULL,            -- method, path and body
   status          text        NOT NULL CHECK (status IN ('in_progress', 'done')),
   response_status smallint,
-  response_body   jsonb,
+  response_body   text,                            -- the exact bytes sent, replayed byte for byte
   locked_at       timestamptz NOT NULL DEFAULT now(),
   created_at      timestamptz NOT NULL DEFAULT now(),
   completed_at    timestamptz,

@@ -28,7 +28,11 @@ export interface ContextOptions {
   providers?: boolean;
 }
 
-export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  log: Logger,
+  options: ContextOptions = {},
+): Promise<AppContext> {
   const db =
     options.db ??
     (await openDb({
@@ -56,7 +60,9 @@ export async function createContext(config: Config, log: Logger, options: Contex
     maxInFlight: config.ledgerBatchMaxInFlight,
     log,
   });
-  ledger.registerWriter('idempotency', (tx, rows) => completeMany(tx, rows as Parameters<typeof completeMany>[1]));
+  ledger.registerWriter('idempotency', (tx, rows) =>
+    completeMany(tx, rows as Parameters<typeof completeMany>[1]),
+  );
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
   return { config, log, db, ledger, providers };
 }

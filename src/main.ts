@@ -34,7 +34,8 @@ async function main() {
     log.info({ address }, 'api listening');
     // In sandbox mode the simulators announce reversals to our VTpass webhook, like VTpass does.
     const port = (app.server.address() as { port: number }).port;
-    for (const sim of ctx.providers?.sims ?? []) sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
+    for (const sim of ctx.providers?.sims ?? [])
+      sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
   }
   const worker = runWorker ? startScheduler(workerTasks(ctx, consumers), log) : undefined;
 

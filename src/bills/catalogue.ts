@@ -52,7 +52,9 @@ interface BillerRow {
   customer_ref_label: string;
   min_amount: bigint;
   max_amount: bigint;
-  products: { code: string; name: string; kind: Product['kind']; fixed_amount: string | null; enabled: boolean }[] | null;
+  products:
+    | { code: string; name: string; kind: Product['kind']; fixed_amount: string | null; enabled: boolean }[]
+    | null;
 }
 
 const toBiller = (r: BillerRow): Biller => ({
@@ -87,7 +89,10 @@ const SELECT = `
                  FROM bills.products p WHERE p.biller_id = b.id) AS products
     FROM bills.billers b`;
 
-export async function listBillers(db: Queryable, opts: { category?: Category; includeDisabled?: boolean } = {}): Promise<Biller[]> {
+export async function listBillers(
+  db: Queryable,
+  opts: { category?: Category; includeDisabled?: boolean } = {},
+): Promise<Biller[]> {
   const { rows } = await db.query<BillerRow>(
     `${SELECT} WHERE ($1::text IS NULL OR b.category = $1) AND ($2 OR b.enabled) ORDER BY b.category, b.name`,
     [opts.category ?? null, opts.includeDisabled ?? false],
@@ -104,10 +109,12 @@ export async function getBiller(db: Queryable, id: string): Promise<Biller | und
 export async function payableProduct(db: Queryable, billerId: string, productCode: string) {
   const biller = await getBiller(db, billerId);
   if (!biller) throw new AppError(404, 'biller_not_found', `No biller ${billerId}`);
-  if (!biller.enabled) throw new AppError(422, 'biller_disabled', `${biller.name} is not available right now`);
+  if (!biller.enabled)
+    throw new AppError(422, 'biller_disabled', `${biller.name} is not available right now`);
   const product = biller.products.find((p) => p.code === productCode);
   if (!product) throw new AppError(422, 'product_not_found', `${biller.name} has no product ${productCode}`);
-  if (!product.enabled) throw new AppError(422, 'product_disabled', `${product.name} is not available right now`);
+  if (!product.enabled)
+    throw new AppError(422, 'product_disabled', `${product.name} is not available right now`);
   return { biller, product };
 }
 
@@ -136,22 +143,37 @@ const REF_FORMATS: Record<Category, RegExp> = {
 
 export function checkCustomerRef(category: Category, ref: string) {
   if (!REF_FORMATS[category].test(ref)) {
-    const what = category === 'electricity' ? 'a meter number of 11 to 13 digits' : category === 'cable' ? 'a smartcard number of 10 digits' : 'an 11-digit phone number starting with 0';
+    const what =
+      category === 'electricity'
+        ? 'a meter number of 11 to 13 digits'
+        : category === 'cable'
+          ? 'a smartcard number of 10 digits'
+          : 'an 11-digit phone number starting with 0';
     throw new AppError(400, 'invalid_customer_ref', `Enter ${what}`);
   }
 }
 
 export function checkAmount(product: Product, amount: bigint) {
   if (product.fixedAmount !== null && amount !== product.fixedAmount) {
-    throw new AppError(422, 'amount_mismatch', `${product.name} costs exactly ${product.fixedAmount} minor units`, {
-      fixedAmount: Number(product.fixedAmount),
-    });
+    throw new AppError(
+      422,
+      'amount_mismatch',
+      `${product.name} costs exactly ${product.fixedAmount} minor units`,
+      {
+        fixedAmount: Number(product.fixedAmount),
+      },
+    );
   }
   if (amount < product.minAmount || amount > product.maxAmount) {
-    throw new AppError(422, 'amount_out_of_range', `The amount must be between ${product.minAmount} and ${product.maxAmount} minor units`, {
-      minAmount: Number(product.minAmount),
-      maxAmount: Number(product.maxAmount),
-    });
+    throw new AppError(
+      422,
+      'amount_out_of_range',
+      `The amount must be between ${product.minAmount} and ${product.maxAmount} minor units`,
+      {
+        minAmount: Number(product.minAmount),
+        maxAmount: Number(product.maxAmount),
+      },
+    );
   }
 }
 

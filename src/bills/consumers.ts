@@ -19,7 +19,8 @@ export function billConsumers(ctx: AppContext): Consumer[] {
       name: 'bills.vend',
       types: ['bill_payment.vend'],
       maxAttempts: 0, // a payment that may have been vended is never abandoned
-      handle: (event, attempt) => runVend(ctx, timing, (event.payload as { paymentId: string }).paymentId, attempt),
+      handle: (event, attempt) =>
+        runVend(ctx, timing, (event.payload as { paymentId: string }).paymentId, attempt),
     },
     {
       name: 'bills.check',

@@ -97,14 +97,25 @@ export async function validateCustomer(
   }
   const router = ctx.providers?.router;
   const adapter = router?.pick(biller.providers);
-  if (!router || !adapter) throw new AppError(503, 'providers_unavailable', `${biller.name} cannot be reached right now`);
-  const r = await adapter.validateCustomer({ serviceId: biller.serviceId, variationCode: productCode, customerRef });
+  if (!router || !adapter)
+    throw new AppError(503, 'providers_unavailable', `${biller.name} cannot be reached right now`);
+  const r = await adapter.validateCustomer({
+    serviceId: biller.serviceId,
+    variationCode: productCode,
+    customerRef,
+  });
   router.record(adapter.name, 'validate', r);
   if (!r.ok) {
     if (r.outcome === 'failed') {
       throw new AppError(422, 'customer_not_found', `${biller.name} does not recognise ${customerRef}`);
     }
-    throw new AppError(503, 'validation_unavailable', `${biller.name} did not answer; try again`, {}, { 'retry-after': '5' });
+    throw new AppError(
+      503,
+      'validation_unavailable',
+      `${biller.name} did not answer; try again`,
+      {},
+      { 'retry-after': '5' },
+    );
   }
   const details: CustomerDetails = {
     customerName: r.customerName ?? 'Unknown customer',

@@ -70,13 +70,21 @@ export async function createPayment(
   checkCustomerRef(biller.category, input.customerRef);
   checkAmount(product, input.amount);
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
-  if (wallet.currency !== 'NGN') throw new AppError(422, 'currency_mismatch', 'Bills are paid from an NGN wallet');
+  if (wallet.currency !== 'NGN')
+    throw new AppError(422, 'currency_mismatch', 'Bills are paid from an NGN wallet');
   if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet is frozen');
   const providers = ctx.providers;
-  if (!providers) throw new AppError(503, 'providers_unavailable', 'Bill payments are not configured on this server');
+  if (!providers)
+    throw new AppError(503, 'providers_unavailable', 'Bill payments are not configured on this server');
   const adapter = providers.router.pick(biller.providers.filter((p) => providers.names.includes(p)));
   if (!adapter) {
-    throw new AppError(503, 'providers_unavailable', `${biller.name} is temporarily unavailable; try again shortly`, {}, { 'retry-after': '30' });
+    throw new AppError(
+      503,
+      'providers_unavailable',
+      `${biller.name} is temporarily unavailable; try again shortly`,
+      {},
+      { 'retry-after': '30' },
+    );
   }
   const fee = feeFor(biller.fee, input.amount);
   const id = uuidv7();
@@ -93,8 +101,14 @@ export async function createPayment(
         code: 'bill_payment',
         legs: [
           { accountId: wallet.id, side: 'D', amount: input.amount + fee },
-          { accountId: systemAccountId('provider_float', currency, adapter.name), side: 'C', amount: input.amount },
-          ...(fee > 0n ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }] : []),
+          {
+            accountId: systemAccountId('provider_float', currency, adapter.name),
+            side: 'C',
+            amount: input.amount,
+          },
+          ...(fee > 0n
+            ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
+            : []),
         ],
         metadata: {
           description: `${biller.name} · ${product.name} · ${input.customerRef}`,
@@ -135,38 +149,70 @@ export async function createPayment(
     await recordEvent(tx, id, 'pending', `accepted; ${input.amount + fee} held`);
     await publish(tx, { type: 'bill_payment.vend', key: id, userId, payload: { paymentId: id } });
     await publishUpdate(tx, { id, user_id: userId, wallet_id: wallet.id, status: 'pending' });
-    const body = { id, status: 'pending' as const, amount: input.amount, fee, total: input.amount + fee, currency };
+    const body = {
+      id,
+      status: 'pending' as const,
+      amount: input.amount,
+      fee,
+      total: input.amount + fee,
+      currency,
+    };
     await completeIdempotent(tx, claim, 202, body);
     return { status: 202, body };
   });
 }
 
-export async function recordEvent(tx: Tx, paymentId: string, status: string, reason?: string, actorId?: string) {
-  await tx.query('INSERT INTO bills.payment_events (payment_id, status, reason, actor_id) VALUES ($1, $2, $3, $4)', [
-    paymentId,
-    status,
-    reason ?? null,
-    actorId ?? null,
-  ]);
+export async function recordEvent(
+  tx: Tx,
+  paymentId: string,
+  status: string,
+  reason?: string,
+  actorId?: string,
+) {
+  await tx.query(
+    'INSERT INTO bills.payment_events (payment_id, status, reason, actor_id) VALUES ($1, $2, $3, $4)',
+    [paymentId, status, reason ?? null, actorId ?? null],
+  );
 }
 
 /** The live event a person's open screens receive when a payment changes. */
-export async function publishUpdate(tx: Tx, p: { id: string; user_id: string; wallet_id: string; status: PaymentStatus; token?: string | null; failure_reason?: string | null }) {
+export async function publishUpdate(
+  tx: Tx,
+  p: {
+    id: string;
+    user_id: string;
+    wallet_id: string;
+    status: PaymentStatus;
+    token?: string | null;
+    failure_reason?: string | null;
+  },
+) {
   await publish(tx, {
     type: 'bill_payment.updated',
     key: p.id,
     userId: p.user_id,
-    payload: { id: p.id, walletId: p.wallet_id, status: p.status, token: p.token ?? null, reason: p.failure_reason ?? null },
+    payload: {
+      id: p.id,
+      walletId: p.wallet_id,
+      status: p.status,
+      token: p.token ?? null,
+      reason: p.failure_reason ?? null,
+    },
   });
 }
 
 export async function loadPayment(db: Queryable, id: string, lock = false): Promise<PaymentRow | undefined> {
-  const { rows } = await db.query<PaymentRow>(`SELECT * FROM bills.payments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<PaymentRow>(
+    `SELECT * FROM bills.payments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
 export async function loadPaymentByRef(db: Queryable, providerRef: string): Promise<PaymentRow | undefined> {
-  const { rows } = await db.query<PaymentRow>('SELECT * FROM bills.payments WHERE provider_ref = $1', [providerRef]);
+  const { rows } = await db.query<PaymentRow>('SELECT * FROM bills.payments WHERE provider_ref = $1', [
+    providerRef,
+  ]);
   return rows[0];
 }
 
@@ -191,11 +237,17 @@ async function timelines(db: Queryable, ids: string[]): Promise<Map<string, Time
 }
 
 async function billerNames(db: Queryable): Promise<Map<string, { name: string; category: string }>> {
-  const { rows } = await db.query<{ id: string; name: string; category: string }>('SELECT id, name, category FROM bills.billers');
+  const { rows } = await db.query<{ id: string; name: string; category: string }>(
+    'SELECT id, name, category FROM bills.billers',
+  );
   return new Map(rows.map((r) => [r.id, { name: r.name, category: r.category }]));
 }
 
-export function paymentView(p: PaymentRow, timeline: TimelineEntry[], biller?: { name: string; category: string }) {
+export function paymentView(
+  p: PaymentRow,
+  timeline: TimelineEntry[],
+  biller?: { name: string; category: string },
+) {
   return {
     id: p.id,
     status: p.status,
@@ -263,7 +315,17 @@ export async function listPayments(db: Queryable, f: PaymentFilter) {
         AND ($7::timestamptz IS NULL OR (p.created_at, p.id) < ($7, $8::uuid))
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT $9`,
-    [f.userId ?? null, f.status ?? null, f.billerId ?? null, f.q ?? null, f.from ?? null, f.to ?? null, cursorAt, cursorId, limit + 1],
+    [
+      f.userId ?? null,
+      f.status ?? null,
+      f.billerId ?? null,
+      f.q ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      cursorAt,
+      cursorId,
+      limit + 1,
+    ],
   );
   const page = rows.slice(0, limit);
   const ids = page.map((p) => p.id);
@@ -271,7 +333,10 @@ export async function listPayments(db: Queryable, f: PaymentFilter) {
   const last = page[page.length - 1];
   return {
     data: page.map((p) => paymentView(p, tl.get(p.id) ?? [], names.get(p.biller_id))),
-    nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url')
+        : null,
   };
 }
 

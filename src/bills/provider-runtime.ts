@@ -55,16 +55,23 @@ export async function startProviders(config: Config, log: Logger): Promise<Provi
         }),
       );
     }
-    log.info({ sims: sims.map((s) => ({ name: s.name, url: s.url })) }, 'sandbox: VTpass-compatible simulators started');
+    log.info(
+      { sims: sims.map((s) => ({ name: s.name, url: s.url })) },
+      'sandbox: VTpass-compatible simulators started',
+    );
   } else {
     const keys = {
       apiKey: env.VTPASS_API_KEY ?? SANDBOX_CREDENTIALS.apiKey,
       secretKey: env.VTPASS_SECRET_KEY ?? SANDBOX_CREDENTIALS.secretKey,
       publicKey: env.VTPASS_PUBLIC_KEY ?? SANDBOX_CREDENTIALS.publicKey,
     };
-    adapters.push(createVtpassAdapter({ name: 'vtpass', baseUrl: env.VTPASS_BASE_URL as string, ...keys, timeoutMs }));
+    adapters.push(
+      createVtpassAdapter({ name: 'vtpass', baseUrl: env.VTPASS_BASE_URL as string, ...keys, timeoutMs }),
+    );
     if (env.VTPASS_B_BASE_URL) {
-      adapters.push(createVtpassAdapter({ name: 'vtpass-b', baseUrl: env.VTPASS_B_BASE_URL, ...keys, timeoutMs }));
+      adapters.push(
+        createVtpassAdapter({ name: 'vtpass-b', baseUrl: env.VTPASS_B_BASE_URL, ...keys, timeoutMs }),
+      );
     }
   }
   const router = createProviderRouter(adapters, breaker);

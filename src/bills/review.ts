@@ -26,7 +26,8 @@ export async function resolvePayment(
     input.action === 'delivered'
       ? await markSucceeded(ctx, paymentId, { token: input.token, units: input.units }, reason)
       : await markFailed(ctx, paymentId, reason);
-  if (!done) throw new AppError(409, 'not_resolvable', 'The payment changed while you were resolving it; reload');
+  if (!done)
+    throw new AppError(409, 'not_resolvable', 'The payment changed while you were resolving it; reload');
   const after = await loadPayment(ctx.db, paymentId);
   await ctx.db.transaction(async (tx) => {
     await recordEvent(tx, paymentId, `resolved_${input.action}`, input.reason, actorId);

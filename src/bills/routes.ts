@@ -2,20 +2,61 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
-import { amountSchema, bearerSecurity, idempotencyHeader, idParams, moneySchema, toMinor, uuidSchema } from '../http/schemas.js';
+import {
+  amountSchema,
+  bearerSecurity,
+  idempotencyHeader,
+  idParams,
+  moneySchema,
+  toMinor,
+  uuidSchema,
+} from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
-import { authenticate, authOf, findUserByEmail, getUser, recordAudit, requireRole } from '../identity/index.js';
+import {
+  authenticate,
+  authOf,
+  findUserByEmail,
+  getUser,
+  recordAudit,
+  requireRole,
+} from '../identity/index.js';
 import { getTransactionPostings, listAccounts } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { parseVtpassWebhook } from '../providers/index.js';
-import { billerView, CATEGORIES, type Category, checkAmount, feeFor, getBiller, listBillers, payableProduct, updateBiller } from './catalogue.js';
+import {
+  billerView,
+  CATEGORIES,
+  type Category,
+  checkAmount,
+  feeFor,
+  getBiller,
+  listBillers,
+  payableProduct,
+  updateBiller,
+} from './catalogue.js';
 import { createValidationCache, validateCustomer } from './customer-validation.js';
 import { dashboard } from './dashboard.js';
 import { createNotifier } from './notify.js';
-import { BILLS_NAMESPACE, createPayment, getPaymentView, listPayments, loadPayment, loadPaymentByRef, type PaymentStatus, savedCustomers } from './payments.js';
+import {
+  BILLS_NAMESPACE,
+  createPayment,
+  getPaymentView,
+  listPayments,
+  loadPayment,
+  loadPaymentByRef,
+  type PaymentStatus,
+  savedCustomers,
+} from './payments.js';
 import { resolvePayment } from './review.js';
 
-const STATUSES: PaymentStatus[] = ['pending', 'processing', 'succeeded', 'failed', 'reversed', 'needs_review'];
+const STATUSES: PaymentStatus[] = [
+  'pending',
+  'processing',
+  'succeeded',
+  'failed',
+  'reversed',
+  'needs_review',
+];
 
 const paymentSchema = {
   type: 'object',
@@ -40,7 +81,14 @@ const paymentSchema = {
     providerReference: { type: 'string' },
     timeline: {
       type: 'array',
-      items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string' }, reason: { type: ['string', 'null'] } } },
+      items: {
+        type: 'object',
+        properties: {
+          status: { type: 'string' },
+          at: { type: 'string' },
+          reason: { type: ['string', 'null'] },
+        },
+      },
     },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
@@ -60,7 +108,12 @@ const billerSchema = {
     maxAmount: moneySchema,
     fee: {
       type: 'object',
-      properties: { type: { type: 'string' }, flat: moneySchema, percentBps: { type: 'integer' }, cap: moneySchema },
+      properties: {
+        type: { type: 'string' },
+        flat: moneySchema,
+        percentBps: { type: 'integer' },
+        cap: moneySchema,
+      },
     },
     commissionBps: { type: 'integer' },
     products: {
@@ -80,6 +133,26 @@ const billerSchema = {
   },
 } as const;
 
+const paymentPage = {
+  type: 'object',
+  properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;
+
+const KNOBS = {
+  type: 'object',
+  properties: {
+    latencyMs: { type: 'number' },
+    failureRate: { type: 'number' },
+    pendingRate: { type: 'number' },
+    lostResponseRate: { type: 'number' },
+    pendingMs: { type: 'number' },
+    timeoutMs: { type: 'number' },
+    reversalMs: { type: 'number' },
+    profile: { type: 'string' },
+    webhookUrl: { type: ['string', 'null'] },
+  },
+} as const;
+
 const billerIdParams = {
   type: 'object',
   properties: { id: { type: 'string', pattern: '^[a-z0-9-]{2,64}$' } },
@@ -87,7 +160,11 @@ const billerIdParams = {
   additionalProperties: false,
 } as const;
 
-const customerRefSchema = { type: 'string', pattern: '^[0-9]{6,20}$', description: 'Meter, phone or smartcard number (digits)' } as const;
+const customerRefSchema = {
+  type: 'string',
+  pattern: '^[0-9]{6,20}$',
+  description: 'Meter, phone or smartcard number (digits)',
+} as const;
 
 const scopeOf = (request: FastifyRequest) => {
   const auth = authOf(request);
@@ -108,19 +185,33 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags,
         summary: 'The bill catalogue: electricity (prepaid and postpaid per DisCo), airtime, data, cable TV',
-        querystring: { type: 'object', properties: { category: { type: 'string', enum: CATEGORIES } }, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { category: { type: 'string', enum: CATEGORIES } },
+          additionalProperties: false,
+        },
         response: { 200: { type: 'object', properties: { data: { type: 'array', items: billerSchema } } } },
       },
     },
-    async (request) => ({ data: (await listBillers(ctx.db, { category: request.query.category })).map(billerView) }),
+    async (request) => ({
+      data: (await listBillers(ctx.db, { category: request.query.category })).map(billerView),
+    }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/v1/billers/:id',
-    { schema: { tags, summary: 'One biller with its products, amount limits and fee', params: billerIdParams, response: { 200: billerSchema, ...errorResponses({ 404: ['biller_not_found'] }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One biller with its products, amount limits and fee',
+        params: billerIdParams,
+        response: { 200: billerSchema, ...errorResponses({ 404: ['biller_not_found'] }) },
+      },
+    },
     async (request) => {
       const biller = await getBiller(ctx.db, request.params.id);
-      if (!biller || !biller.enabled) throw new AppError(404, 'biller_not_found', `No biller ${request.params.id}`);
+      if (!biller || !biller.enabled)
+        throw new AppError(404, 'biller_not_found', `No biller ${request.params.id}`);
       return billerView(biller);
     },
   );
@@ -131,7 +222,8 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       ...auth,
       schema: {
         tags,
-        summary: 'Who is this meter / phone / smartcard? Name, address, meter type, minimum amount, arrears, can vend',
+        summary:
+          'Who is this meter / phone / smartcard? Name, address, meter type, minimum amount, arrears, can vend',
         security: bearerSecurity,
         params: billerIdParams,
         body: {
@@ -161,7 +253,8 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         },
       },
     },
-    async (request) => validateCustomer(ctx, cache, request.params.id, request.body.productCode, request.body.customerRef),
+    async (request) =>
+      validateCustomer(ctx, cache, request.params.id, request.body.productCode, request.body.customerRef),
   );
 
   app.post<{ Body: { billerId: string; productCode: string; amount: number } }>(
@@ -174,15 +267,33 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         security: bearerSecurity,
         body: {
           type: 'object',
-          properties: { billerId: { type: 'string', maxLength: 64 }, productCode: { type: 'string', maxLength: 64 }, amount: amountSchema },
+          properties: {
+            billerId: { type: 'string', maxLength: 64 },
+            productCode: { type: 'string', maxLength: 64 },
+            amount: amountSchema,
+          },
           required: ['billerId', 'productCode', 'amount'],
           additionalProperties: false,
         },
-        response: { 200: { type: 'object', properties: { amount: moneySchema, fee: moneySchema, total: moneySchema, currency: { type: 'string' } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              amount: moneySchema,
+              fee: moneySchema,
+              total: moneySchema,
+              currency: { type: 'string' },
+            },
+          },
+        },
       },
     },
     async (request) => {
-      const { biller, product } = await payableProduct(ctx.db, request.body.billerId, request.body.productCode);
+      const { biller, product } = await payableProduct(
+        ctx.db,
+        request.body.billerId,
+        request.body.productCode,
+      );
       const amount = toMinor(request.body.amount);
       checkAmount(product, amount);
       const fee = feeFor(biller.fee, amount);
@@ -190,13 +301,25 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.post<{ Body: { walletId: string; billerId: string; productCode: string; customerRef: string; amount: number; phone?: string; email?: string; customerName?: string } }>(
+  app.post<{
+    Body: {
+      walletId: string;
+      billerId: string;
+      productCode: string;
+      customerRef: string;
+      amount: number;
+      phone?: string;
+      email?: string;
+      customerName?: string;
+    };
+  }>(
     '/v1/bill-payments',
     {
       ...auth,
       schema: {
         tags,
-        summary: 'Pay a bill from a wallet: 202 pending; the worker vends and the status moves to succeeded, failed, reversed or needs_review',
+        summary:
+          'Pay a bill from a wallet: 202 pending; the worker vends and the status moves to succeeded, failed, reversed or needs_review',
         security: bearerSecurity,
         headers: idempotencyHeader,
         body: {
@@ -217,13 +340,34 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         response: {
           202: {
             type: 'object',
-            properties: { id: uuidSchema, status: { type: 'string' }, amount: moneySchema, fee: moneySchema, total: moneySchema, currency: { type: 'string' } },
+            properties: {
+              id: uuidSchema,
+              status: { type: 'string' },
+              amount: moneySchema,
+              fee: moneySchema,
+              total: moneySchema,
+              currency: { type: 'string' },
+            },
           },
           ...errorResponses({
-            400: ['idempotency_key_required', 'invalid_amount', 'invalid_customer_ref', 'unknown_field', 'validation_failed'],
+            400: [
+              'idempotency_key_required',
+              'invalid_amount',
+              'invalid_customer_ref',
+              'unknown_field',
+              'validation_failed',
+            ],
             404: ['not_found', 'biller_not_found'],
             409: ['request_in_progress'],
-            422: ['insufficient_funds', 'amount_out_of_range', 'amount_mismatch', 'product_not_found', 'biller_disabled', 'wallet_frozen', 'idempotency_key_reused'],
+            422: [
+              'insufficient_funds',
+              'amount_out_of_range',
+              'amount_mismatch',
+              'product_not_found',
+              'biller_disabled',
+              'wallet_frozen',
+              'idempotency_key_reused',
+            ],
             503: ['providers_unavailable'],
           }),
         },
@@ -231,7 +375,12 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) =>
       idempotent(request, reply, scopeOf(request), (claim) =>
-        createPayment(ctx, authOf(request).userId, { ...request.body, amount: toMinor(request.body.amount) }, claim),
+        createPayment(
+          ctx,
+          authOf(request).userId,
+          { ...request.body, amount: toMinor(request.body.amount) },
+          claim,
+        ),
       ),
   );
 
@@ -247,7 +396,15 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     additionalProperties: false,
   } as const;
-  type ListQuery = { status?: PaymentStatus; billerId?: string; cursor?: string; limit?: number; from?: string; to?: string; q?: string };
+  type ListQuery = {
+    status?: PaymentStatus;
+    billerId?: string;
+    cursor?: string;
+    limit?: number;
+    from?: string;
+    to?: string;
+    q?: string;
+  };
 
   app.get<{ Querystring: ListQuery }>(
     '/v1/bill-payments',
@@ -258,7 +415,15 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "The caller's bill payments, newest first, with filters",
         security: bearerSecurity,
         querystring: listQuery,
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: paymentSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
     async (request) => {
@@ -279,7 +444,34 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     '/v1/saved-customers',
     {
       ...auth,
-      schema: { tags, summary: 'Meters and numbers paid before, for "pay again"', security: bearerSecurity },
+      schema: {
+        tags,
+        summary: 'Meters and numbers paid before, for "pay again"',
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    billerId: { type: 'string' },
+                    billerName: { type: 'string' },
+                    category: { type: ['string', 'null'] },
+                    productCode: { type: 'string' },
+                    customerRef: { type: 'string' },
+                    customerName: { type: ['string', 'null'] },
+                    lastAmount: moneySchema,
+                    lastPaidAt: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
     async (request) => ({ data: await savedCustomers(ctx.db, authOf(request).userId) }),
   );
@@ -308,15 +500,23 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: 'Send the token again (SMS/email through the notification adapter)',
         security: bearerSecurity,
         params: idParams,
-        response: { 202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } }, ...errorResponses({ 409: ['no_token'] }) },
+        response: {
+          202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } },
+          ...errorResponses({ 409: ['no_token'] }),
+        },
       },
     },
     async (request, reply) => {
       const p = await loadPayment(ctx.db, request.params.id);
       if (!p || p.user_id !== authOf(request).userId) throw notFound('Bill payment');
-      if (p.status !== 'succeeded' || !p.token) throw new AppError(409, 'no_token', 'This payment has no token to send');
+      if (p.status !== 'succeeded' || !p.token)
+        throw new AppError(409, 'no_token', 'This payment has no token to send');
       const to = p.email ?? p.phone ?? 'account holder';
-      await notifier.send({ to, subject: 'Your electricity token', text: `Token ${p.token} (${p.units ?? ''}) for meter ${p.customer_ref}` });
+      await notifier.send({
+        to,
+        subject: 'Your electricity token',
+        text: `Token ${p.token} (${p.units ?? ''}) for meter ${p.customer_ref}`,
+      });
       reply.status(202);
       return { sent: true, to };
     },
@@ -339,7 +539,12 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         const p = await loadPaymentByRef(ctx.db, hint.reference);
         if (p) {
           await ctx.db.transaction((tx) =>
-            publish(tx, { type: 'bill_payment.check', key: p.id, userId: p.user_id, payload: { paymentId: p.id, hint: hint.type } }),
+            publish(tx, {
+              type: 'bill_payment.check',
+              key: p.id,
+              userId: p.user_id,
+              payload: { paymentId: p.id, hint: hint.type },
+            }),
           );
         }
       }
@@ -356,8 +561,19 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['admin'],
         summary: 'Search payments by reference, customer email, meter, status and date',
         security: bearerSecurity,
-        querystring: { ...listQuery, properties: { ...listQuery.properties, q: { type: 'string', maxLength: 254 } } },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } } } },
+        querystring: {
+          ...listQuery,
+          properties: { ...listQuery.properties, q: { type: 'string', maxLength: 254 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: paymentSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
     async (request) => {
@@ -383,20 +599,91 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.get('/v1/admin/review-queue', { ...operator, schema: { tags: ['admin'], summary: 'Payments waiting for an operator (needs_review)', security: bearerSecurity } }, async () =>
-    listPayments(ctx.db, { status: 'needs_review', limit: 100 }),
+  app.get(
+    '/v1/admin/review-queue',
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: 'Payments waiting for an operator (needs_review)',
+        security: bearerSecurity,
+        response: { 200: paymentPage },
+      },
+    },
+    async () => listPayments(ctx.db, { status: 'needs_review', limit: 100 }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/v1/admin/bill-payments/:id',
     {
       ...operator,
-      schema: { tags: ['admin'], summary: 'A payment with its timeline, provider calls and ledger postings', security: bearerSecurity, params: idParams },
+      schema: {
+        tags: ['admin'],
+        summary: 'A payment with its timeline, provider calls and ledger postings',
+        security: bearerSecurity,
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              ...paymentSchema.properties,
+              provider: { type: 'string' },
+              providerCalls: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    op: { type: 'string' },
+                    provider: { type: 'string' },
+                    at: { type: 'string' },
+                    outcome: { type: 'string' },
+                    code: { type: ['string', 'null'] },
+                    message: { type: ['string', 'null'] },
+                    latencyMs: { type: 'integer' },
+                  },
+                },
+              },
+              postings: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    transactionId: { type: 'string' },
+                    accountId: { type: 'string' },
+                    accountName: { type: 'string' },
+                    side: { type: 'string' },
+                    pending: { type: 'boolean' },
+                    amount: moneySchema,
+                    createdAt: { type: 'string' },
+                  },
+                },
+              },
+              user: {
+                type: ['object', 'null'],
+                properties: {
+                  id: { type: 'string' },
+                  email: { type: 'string' },
+                  fullName: { type: 'string' },
+                },
+              },
+            },
+          },
+          ...errorResponses({ 404: ['not_found'] }),
+        },
+      },
     },
     async (request) => {
       const view = await getPaymentView(ctx.db, request.params.id);
       const p = (await loadPayment(ctx.db, request.params.id))!;
-      const { rows: calls } = await ctx.db.query<{ op: string; at: Date; outcome: string; code: string | null; message: string | null; latency_ms: number; provider: string }>(
+      const { rows: calls } = await ctx.db.query<{
+        op: string;
+        at: Date;
+        outcome: string;
+        code: string | null;
+        message: string | null;
+        latency_ms: number;
+        provider: string;
+      }>(
         'SELECT op, at, outcome, code, message, latency_ms, provider FROM bills.provider_calls WHERE payment_id = $1 ORDER BY id',
         [p.id],
       );
@@ -407,20 +694,36 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return {
         ...view,
         provider: p.provider,
-        providerCalls: calls.map((c) => ({ op: c.op, provider: c.provider, at: c.at.toISOString(), outcome: c.outcome, code: c.code, message: c.message, latencyMs: c.latency_ms })),
-        postings: postings.map((x) => ({ ...x, accountName: names.get(x.accountId) ?? x.accountId, createdAt: x.createdAt.toISOString() })),
+        providerCalls: calls.map((c) => ({
+          op: c.op,
+          provider: c.provider,
+          at: c.at.toISOString(),
+          outcome: c.outcome,
+          code: c.code,
+          message: c.message,
+          latencyMs: c.latency_ms,
+        })),
+        postings: postings.map((x) => ({
+          ...x,
+          accountName: names.get(x.accountId) ?? x.accountId,
+          createdAt: x.createdAt.toISOString(),
+        })),
         user: user ? { id: user.id, email: user.email, fullName: user.fullName } : null,
       };
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { action: 'delivered' | 'refund'; token?: string; units?: string; reason: string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { action: 'delivered' | 'refund'; token?: string; units?: string; reason: string };
+  }>(
     '/v1/admin/bill-payments/:id/resolve',
     {
       ...operator,
       schema: {
         tags: ['admin'],
-        summary: 'Resolve a needs_review payment: delivered (token from the provider) or refund; audit-logged',
+        summary:
+          'Resolve a needs_review payment: delivered (token from the provider) or refund; audit-logged',
         security: bearerSecurity,
         params: idParams,
         body: {
@@ -443,17 +746,46 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.get('/v1/admin/billers', { ...operator, schema: { tags: ['admin'], summary: 'All billers, enabled or not', security: bearerSecurity } }, async () => ({
-    data: (await listBillers(ctx.db, { includeDisabled: true })).map((b) => ({ ...billerView(b), providers: b.providers })),
-  }));
+  const adminBiller = {
+    type: 'object',
+    properties: { ...billerSchema.properties, providers: { type: 'array', items: { type: 'string' } } },
+  } as const;
+  app.get(
+    '/v1/admin/billers',
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: 'All billers, enabled or not',
+        security: bearerSecurity,
+        response: { 200: { type: 'object', properties: { data: { type: 'array', items: adminBiller } } } },
+      },
+    },
+    async () => ({
+      data: (await listBillers(ctx.db, { includeDisabled: true })).map((b) => ({
+        ...billerView(b),
+        providers: b.providers,
+      })),
+    }),
+  );
 
-  app.patch<{ Params: { id: string }; Body: { enabled?: boolean; fee?: { type: 'flat' | 'percent'; flat?: number; percentBps?: number; cap?: number }; commissionBps?: number; providers?: string[]; reason: string } }>(
+  app.patch<{
+    Params: { id: string };
+    Body: {
+      enabled?: boolean;
+      fee?: { type: 'flat' | 'percent'; flat?: number; percentBps?: number; cap?: number };
+      commissionBps?: number;
+      providers?: string[];
+      reason: string;
+    };
+  }>(
     '/v1/admin/billers/:id',
     {
       ...operator,
       schema: {
         tags: ['admin'],
-        summary: "Enable or disable a biller; set its fee (flat or percent with a cap), expected commission and providers",
+        summary:
+          'Enable or disable a biller; set its fee (flat or percent with a cap), expected commission and providers',
         security: bearerSecurity,
         params: billerIdParams,
         body: {
@@ -472,12 +804,19 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
               additionalProperties: false,
             },
             commissionBps: { type: 'integer', minimum: 0, maximum: 5000 },
-            providers: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]{2,32}$' }, minItems: 1, maxItems: 5, uniqueItems: true },
+            providers: {
+              type: 'array',
+              items: { type: 'string', pattern: '^[a-z0-9-]{2,32}$' },
+              minItems: 1,
+              maxItems: 5,
+              uniqueItems: true,
+            },
             reason: { type: 'string', minLength: 3, maxLength: 500 },
           },
           required: ['reason'],
           additionalProperties: false,
         },
+        response: { 200: adminBiller, ...errorResponses({ 404: ['not_found'] }) },
       },
     },
     async (request) => {
@@ -510,7 +849,46 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   app.get(
     '/v1/admin/providers',
-    { ...operator, schema: { tags: ['admin'], summary: 'Provider health: breaker state, success rate, latency; sandbox knobs', security: bearerSecurity } },
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: 'Provider health: breaker state, success rate, latency; sandbox knobs',
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string' },
+                    state: { type: 'string' },
+                    successRate: { type: ['number', 'null'] },
+                    p50Ms: { type: ['number', 'null'] },
+                    p95Ms: { type: ['number', 'null'] },
+                    calls: { type: 'integer' },
+                    windowCalls: { type: 'integer' },
+                    consecutiveFailures: { type: 'integer' },
+                  },
+                },
+              },
+              sandbox: { type: 'boolean' },
+              knobs: { anyOf: [KNOBS, { type: 'null' }] },
+              sims: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { name: { type: 'string' }, url: { type: 'string' }, knobs: KNOBS },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     async () => ({
       data: ctx.providers?.router.health() ?? [],
       sandbox: ctx.providers?.sandbox ?? false,
@@ -519,13 +897,22 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     }),
   );
 
-  app.post<{ Body: { provider?: string; latencyMs?: number; failureRate?: number; pendingRate?: number; lostResponseRate?: number } }>(
+  app.post<{
+    Body: {
+      provider?: string;
+      latencyMs?: number;
+      failureRate?: number;
+      pendingRate?: number;
+      lostResponseRate?: number;
+    };
+  }>(
     '/v1/admin/providers/knobs',
     {
       ...operator,
       schema: {
         tags: ['admin'],
-        summary: "Sandbox only: change the simulators' knobs (latency, failure, pending and lost-response rates)",
+        summary:
+          "Sandbox only: change the simulators' knobs (latency, failure, pending and lost-response rates)",
         security: bearerSecurity,
         body: {
           type: 'object',
@@ -538,18 +925,38 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
           },
           additionalProperties: false,
         },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: {
+                type: 'array',
+                items: { type: 'object', properties: { name: { type: 'string' }, knobs: KNOBS } },
+              },
+            },
+          },
+          ...errorResponses({ 409: ['not_sandbox'] }),
+        },
       },
     },
     async (request) => {
       const sims = ctx.providers?.sims ?? [];
-      if (!ctx.providers?.sandbox || sims.length === 0) throw new AppError(409, 'not_sandbox', 'Knobs exist only in sandbox mode');
+      if (!ctx.providers?.sandbox || sims.length === 0)
+        throw new AppError(409, 'not_sandbox', 'Knobs exist only in sandbox mode');
       const { provider, ...knobs } = request.body;
       const targets = sims.filter((s) => !provider || s.name === provider);
       if (targets.length === 0) throw notFound('Provider');
       const before = targets.map((s) => ({ name: s.name, knobs: s.knobs() }));
       const after = targets.map((s) => ({ name: s.name, knobs: s.setKnobs(knobs) }));
       await ctx.db.transaction((tx) =>
-        recordAudit(tx, { actorId: authOf(request).userId, action: 'provider.knobs', targetType: 'provider', targetId: provider ?? 'all', before, after }),
+        recordAudit(tx, {
+          actorId: authOf(request).userId,
+          action: 'provider.knobs',
+          targetType: 'provider',
+          targetId: provider ?? 'all',
+          before,
+          after,
+        }),
       );
       return { data: after };
     },
@@ -563,7 +970,37 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['admin'],
         summary: 'Payments per minute, success rate and time to a final state',
         security: bearerSecurity,
-        querystring: { type: 'object', properties: { minutes: { type: 'integer', minimum: 5, maximum: 1440, default: 60 } }, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { minutes: { type: 'integer', minimum: 5, maximum: 1440, default: 60 } },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              minutes: { type: 'integer' },
+              paymentsPerMinute: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    minute: { type: 'string' },
+                    count: { type: 'integer' },
+                    succeeded: { type: 'integer' },
+                    failed: { type: 'integer' },
+                  },
+                },
+              },
+              total: { type: 'integer' },
+              successRate: { type: ['number', 'null'] },
+              timeToFinalP50Ms: { type: ['number', 'null'] },
+              timeToFinalP95Ms: { type: ['number', 'null'] },
+              inFlight: { type: 'integer' },
+              needsReview: { type: 'integer' },
+            },
+          },
+        },
       },
     },
     async (request) => dashboard(ctx.db, request.query.minutes ?? 60),

@@ -4,7 +4,15 @@ import type { Tx } from '../db/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
 import type { VendResult } from '../providers/index.js';
 import { systemAccountId } from '../wallets/index.js';
-import { BILLS_NAMESPACE, FINAL_STATUSES, loadPayment, type PaymentRow, type PaymentStatus, publishUpdate, recordEvent } from './payments.js';
+import {
+  BILLS_NAMESPACE,
+  FINAL_STATUSES,
+  loadPayment,
+  type PaymentRow,
+  type PaymentStatus,
+  publishUpdate,
+  recordEvent,
+} from './payments.js';
 
 /** Timing rules of the payment state machine, from the environment. */
 export interface VendTiming {
@@ -23,7 +31,13 @@ export const requeryDelay = (t: VendTiming, attempt: number) =>
 /** A ledger id derived from the hold, so that posting, voiding or refunding twice is impossible. */
 const derived = (what: string, p: PaymentRow) => uuidv5(`${what}:${p.hold_id}`, BILLS_NAMESPACE);
 
-async function transition(tx: Tx, p: PaymentRow, status: PaymentStatus, reason: string | null, extra: Partial<PaymentRow> = {}) {
+async function transition(
+  tx: Tx,
+  p: PaymentRow,
+  status: PaymentStatus,
+  reason: string | null,
+  extra: Partial<PaymentRow> = {},
+) {
   const final = FINAL_STATUSES.includes(status);
   await tx.query(
     `UPDATE bills.payments SET status = $2, failure_reason = COALESCE($3, failure_reason),
@@ -54,7 +68,12 @@ async function ledger(tx: Tx, item: LedgerItem) {
 }
 
 /** Delivered: post the hold (amount to the provider float, fee to revenue), keep the token. */
-export async function markSucceeded(ctx: AppContext, paymentId: string, result: Pick<VendResult, 'token' | 'units' | 'receipt'>, reason = 'delivered') {
+export async function markSucceeded(
+  ctx: AppContext,
+  paymentId: string,
+  result: Pick<VendResult, 'token' | 'units' | 'receipt'>,
+  reason = 'delivered',
+) {
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (!p || FINAL_STATUSES.includes(p.status)) return false;
@@ -71,7 +90,12 @@ export async function markSucceeded(ctx: AppContext, paymentId: string, result: 
 }
 
 /** Definite failure (or never received): void the hold, the automatic reversal. */
-export async function markFailed(ctx: AppContext, paymentId: string, reason: string, status: 'failed' | 'reversed' = 'failed') {
+export async function markFailed(
+  ctx: AppContext,
+  paymentId: string,
+  reason: string,
+  status: 'failed' | 'reversed' = 'failed',
+) {
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (!p || FINAL_STATUSES.includes(p.status)) return false;
@@ -96,11 +120,27 @@ export async function markReversedAfterDelivery(ctx: AppContext, paymentId: stri
       currency: p.currency.trim(),
       code: 'bill_reversal',
       legs: [
-        { accountId: systemAccountId('provider_float', p.currency.trim(), p.provider), side: 'D', amount: p.amount },
-        ...(p.fee > 0n ? [{ accountId: systemAccountId('fee_revenue', p.currency.trim()), side: 'D' as const, amount: p.fee }] : []),
+        {
+          accountId: systemAccountId('provider_float', p.currency.trim(), p.provider),
+          side: 'D',
+          amount: p.amount,
+        },
+        ...(p.fee > 0n
+          ? [
+              {
+                accountId: systemAccountId('fee_revenue', p.currency.trim()),
+                side: 'D' as const,
+                amount: p.fee,
+              },
+            ]
+          : []),
         { accountId: p.wallet_id, side: 'C', amount: p.amount + p.fee },
       ],
-      metadata: { description: 'Refund: the provider reversed this payment', reference: p.id, paymentId: p.id },
+      metadata: {
+        description: 'Refund: the provider reversed this payment',
+        reference: p.id,
+        paymentId: p.id,
+      },
     });
     await transition(tx, p, 'reversed', reason);
     return true;
@@ -138,13 +178,19 @@ export type JobResult = { status: 'done' } | { status: 'retry'; delayMs: number;
  *   after `resolveLimitMs`, `needs_review` (hold kept, never refunded on a guess)
  * - unknown reference (015) after `unknownGraceMs` -> never received: `failed`, void.
  */
-export async function runVend(ctx: AppContext, timing: VendTiming, paymentId: string, attempt: number): Promise<JobResult> {
+export async function runVend(
+  ctx: AppContext,
+  timing: VendTiming,
+  paymentId: string,
+  attempt: number,
+): Promise<JobResult> {
   const router = ctx.providers?.router;
   if (!router) return { status: 'retry', delayMs: 5_000, reason: 'no providers in this process' };
   const p = await loadPayment(ctx.db, paymentId);
   if (!p || FINAL_STATUSES.includes(p.status) || p.status === 'needs_review') return { status: 'done' };
   const adapter = router.get(p.provider);
-  if (!adapter) return { status: 'retry', delayMs: 30_000, reason: `provider ${p.provider} is not configured` };
+  if (!adapter)
+    return { status: 'retry', delayMs: 30_000, reason: `provider ${p.provider} is not configured` };
 
   let result: VendResult;
   let op: 'vend' | 'requery';
@@ -179,7 +225,12 @@ export async function runVend(ctx: AppContext, timing: VendTiming, paymentId: st
     return { status: 'done' };
   }
   if (result.reversed) {
-    await markFailed(ctx, p.id, `reversed by ${p.provider} (${result.code ?? '040'}) before delivery was confirmed`, 'reversed');
+    await markFailed(
+      ctx,
+      p.id,
+      `reversed by ${p.provider} (${result.code ?? '040'}) before delivery was confirmed`,
+      'reversed',
+    );
     return { status: 'done' };
   }
   if (result.outcome === 'failed') {
@@ -187,26 +238,42 @@ export async function runVend(ctx: AppContext, timing: VendTiming, paymentId: st
     return { status: 'done' };
   }
   if (result.notFound && age > timing.unknownGraceMs) {
-    await markFailed(ctx, p.id, `never received: ${p.provider} does not know reference ${p.provider_ref} (015)`);
+    await markFailed(
+      ctx,
+      p.id,
+      `never received: ${p.provider} does not know reference ${p.provider_ref} (015)`,
+    );
     return { status: 'done' };
   }
   if (age > timing.resolveLimitMs) {
     await ctx.db.transaction(async (tx) => {
       const current = await loadPayment(tx, p.id, true);
       if (current && !FINAL_STATUSES.includes(current.status) && current.status !== 'needs_review') {
-        await transition(tx, current, 'needs_review', `unresolved after ${Math.round(age / 1000)} s: ${result.code ?? result.outcome}`);
+        await transition(
+          tx,
+          current,
+          'needs_review',
+          `unresolved after ${Math.round(age / 1000)} s: ${result.code ?? result.outcome}`,
+        );
       }
     });
     return { status: 'done' };
   }
-  return { status: 'retry', delayMs: requeryDelay(timing, attempt), reason: `${result.outcome} ${result.code ?? ''}`.trim() };
+  return {
+    status: 'retry',
+    delayMs: requeryDelay(timing, attempt),
+    reason: `${result.outcome} ${result.code ?? ''}`.trim(),
+  };
 }
 
 const serviceIds = new Map<string, string>();
 async function serviceIdOf(ctx: AppContext, billerId: string): Promise<string> {
   const cached = serviceIds.get(billerId);
   if (cached) return cached;
-  const { rows } = await ctx.db.query<{ service_id: string }>('SELECT service_id FROM bills.billers WHERE id = $1', [billerId]);
+  const { rows } = await ctx.db.query<{ service_id: string }>(
+    'SELECT service_id FROM bills.billers WHERE id = $1',
+    [billerId],
+  );
   const id = rows[0]?.service_id ?? billerId;
   serviceIds.set(billerId, id);
   return id;
@@ -222,11 +289,17 @@ export async function checkPayment(ctx: AppContext, paymentId: string): Promise<
   const result = await adapter.requery(p.provider_ref);
   await recordCall(ctx, p, 'requery', result);
   if (p.status === 'succeeded' && result.reversed) {
-    await markReversedAfterDelivery(ctx, p.id, `reversed by ${p.provider} after delivery (${result.code ?? '040'})`);
+    await markReversedAfterDelivery(
+      ctx,
+      p.id,
+      `reversed by ${p.provider} after delivery (${result.code ?? '040'})`,
+    );
   } else if (p.status === 'processing' || p.status === 'needs_review') {
-    if (result.outcome === 'success' && !result.reversed) await markSucceeded(ctx, p.id, result, 'delivered (confirmed by requery)');
+    if (result.outcome === 'success' && !result.reversed)
+      await markSucceeded(ctx, p.id, result, 'delivered (confirmed by requery)');
     else if (result.reversed) await markFailed(ctx, p.id, `reversed by ${p.provider}`, 'reversed');
-    else if (result.outcome === 'failed') await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`);
+    else if (result.outcome === 'failed')
+      await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`);
   }
   return { status: 'done' };
 }

@@ -23,7 +23,13 @@ declare module 'fastify' {
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(coerceTypes: false | 'array') {
-  const ajv = new Ajv({ removeAdditional: false, useDefaults: true, coerceTypes, allErrors: false, strict: false });
+  const ajv = new Ajv({
+    removeAdditional: false,
+    useDefaults: true,
+    coerceTypes,
+    allErrors: false,
+    strict: false,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -57,6 +63,12 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
   );
   app.addSchema(problemSchema);
   app.setErrorHandler(errorHandler);
+  // Routes without a response schema still never lose a bigint (money) to JSON.stringify.
+  app.setReplySerializer((payload) =>
+    JSON.stringify(payload, (_k, v) =>
+      typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v,
+    ),
+  );
   app.setNotFoundHandler((request, reply) => {
     const body = problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     reply
@@ -65,6 +77,16 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       .send({ ...body, requestId: request.id });
   });
 
+  // Every documented API route answers problem documents on error: say so in
+  // its schema when the route did not list its own 4xx answers.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (!schema || schema.hide || !route.url.startsWith('/v1/')) return;
+    const response = (schema.response ??= {});
+    if (!Object.keys(response).some((k) => k.startsWith('4'))) {
+      response['4xx'] = { description: 'Problem document (RFC 9457) with a stable code', $ref: 'Problem#' };
+    }
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

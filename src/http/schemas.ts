@@ -13,7 +13,11 @@ export const moneySchema = {
   description: 'Minor units (kobo for NGN)',
 } as const;
 
-export const currencySchema = { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' } as const;
+export const currencySchema = {
+  type: 'string',
+  pattern: '^[A-Z]{3}$',
+  description: 'ISO 4217 code',
+} as const;
 
 export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 
@@ -37,11 +41,13 @@ export const idempotencyHeader = {
 } as const;
 
 /** Safe text for names and narrations: printable, bounded. */
-export const textSchema = (maxLength: number) => ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u001f]*$' }) as const;
+export const textSchema = (maxLength: number) =>
+  ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u001f]*$' }) as const;
 
 /** Converts a JSON integer amount from a validated body to bigint. */
 export const toMinor = (amount: number): bigint => {
-  if (!Number.isSafeInteger(amount) || amount < 1) throw new RangeError('amount must be a positive safe integer');
+  if (!Number.isSafeInteger(amount) || amount < 1)
+    throw new RangeError('amount must be a positive safe integer');
   return BigInt(amount);
 };
 

@@ -30,7 +30,17 @@ export interface IdempotencyClaim {
 
 export type BeginResult =
   | { kind: 'fresh'; claim: IdempotencyClaim }
-  | { kind: 'replay'; status: number; body: unknown };
+  | { kind: 'replay'; status: number; body: string };
+
+/** The JSON text of a response body: money (bigint) as a JSON integer. Stored and replayed byte for byte. */
+export function serializeBody(body: unknown): string {
+  return JSON.stringify(body, (_k, v) => {
+    if (typeof v !== 'bigint') return v;
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+      throw new RangeError('amount beyond JSON safe range');
+    return Number(v);
+  });
+}
 
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256')
@@ -42,16 +52,29 @@ export function requestHash(method: string, path: string, body: unknown): string
 export function keyOf(request: FastifyRequest): string {
   const raw = request.headers[HEADER];
   if (raw === undefined || raw === '') {
-    throw new AppError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (a UUID) with this request');
+    throw new AppError(
+      400,
+      'idempotency_key_required',
+      'Send an Idempotency-Key header (a UUID) with this request',
+    );
   }
   if (typeof raw !== 'string' || !KEY.test(raw)) {
-    throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 printable ASCII characters');
+    throw new AppError(
+      400,
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 1-255 printable ASCII characters',
+    );
   }
   return raw;
 }
 
 /** Claims the key for this request, or tells how to answer a repeat. */
-export async function beginIdempotent(db: Db, scope: string, key: string, hash: string): Promise<BeginResult> {
+export async function beginIdempotent(
+  db: Db,
+  scope: string,
+  key: string,
+  hash: string,
+): Promise<BeginResult> {
   const claim = { scope, key, requestHash: hash };
   const inserted = await db.query(
     `INSERT INTO idempotency.keys (scope, key, request_hash, status) VALUES ($1, $2, $3, 'in_progress')
@@ -63,7 +86,7 @@ export async function beginIdempotent(db: Db, scope: string, key: string, hash: 
     request_hash: string;
     status: 'in_progress' | 'done';
     response_status: number | null;
-    response_body: unknown;
+    response_body: string | null;
     stale: boolean;
   }>(
     `SELECT request_hash, status, response_status, response_body,
@@ -80,7 +103,8 @@ export async function beginIdempotent(db: Db, scope: string, key: string, hash: 
       'This Idempotency-Key was used with a different request; use a new key for a new request',
     );
   }
-  if (row.status === 'done') return { kind: 'replay', status: Number(row.response_status), body: row.response_body };
+  if (row.status === 'done')
+    return { kind: 'replay', status: Number(row.response_status), body: row.response_body ?? '' };
   if (row.stale) {
     const taken = await db.query(
       `UPDATE idempotency.keys SET locked_at = now()
@@ -90,7 +114,11 @@ export async function beginIdempotent(db: Db, scope: string, key: string, hash: 
     );
     if (taken.rowCount === 1) return { kind: 'fresh', claim };
   }
-  throw new AppError(409, 'request_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
+  throw new AppError(
+    409,
+    'request_in_progress',
+    'A request with this Idempotency-Key is still being processed; retry shortly',
+  );
 }
 
 /** Stores the final response; call it in the transaction that moves the money. */
@@ -110,13 +138,13 @@ export async function completeMany(tx: Tx, rows: readonly Completion[]): Promise
   await tx.query(
     `UPDATE idempotency.keys k
         SET status = 'done', response_status = v.status, response_body = v.body, completed_at = now()
-       FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::jsonb[]) AS t(scope, key, status, body)) v
+       FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[]) AS t(scope, key, status, body)) v
       WHERE k.scope = v.scope AND k.key = v.key`,
     [
       rows.map((r) => r.claim.scope),
       rows.map((r) => r.claim.key),
       rows.map((r) => r.status),
-      rows.map((r) => JSON.stringify(r.body, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
+      rows.map((r) => serializeBody(r.body)),
     ],
   );
 }
@@ -130,7 +158,11 @@ export async function releaseIdempotent(db: Db, claim: IdempotencyClaim): Promis
 }
 
 /** Deletes keys older than the retention, at most `limit` per run. */
-export async function pruneIdempotencyKeys(db: Db, limit = 5_000, retentionMs = RETENTION_MS): Promise<number> {
+export async function pruneIdempotencyKeys(
+  db: Db,
+  limit = 5_000,
+  retentionMs = RETENTION_MS,
+): Promise<number> {
   const { rowCount } = await db.query(
     `DELETE FROM idempotency.keys WHERE ctid = ANY (ARRAY(
        SELECT ctid FROM idempotency.keys
@@ -141,6 +173,12 @@ export async function pruneIdempotencyKeys(db: Db, limit = 5_000, retentionMs = 
 }
 
 export type IdempotentResult = { status: number; body: unknown };
+
+/** Sends pre-serialised JSON, bypassing the route's serializer, so a replay is the same bytes. */
+function send(reply: FastifyReply, status: number, text: string) {
+  reply.status(status).type(status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8');
+  return reply.send(text);
+}
 
 /**
  * Runs a money-moving handler under an idempotency key. The handler receives
@@ -162,15 +200,11 @@ export async function idempotent(
   const begun = await beginIdempotent(request.server.ctx.db, scope, key, hash);
   if (begun.kind === 'replay') {
     reply.header('idempotent-replayed', 'true');
-    reply.status(begun.status);
-    if (begun.status >= 400) reply.type('application/problem+json');
-    return begun.body;
+    return send(reply, begun.status, begun.body);
   }
   try {
     const result = await handler(begun.claim);
-    reply.status(result.status);
-    if (result.status >= 400) reply.type('application/problem+json');
-    return result.body;
+    return send(reply, result.status, serializeBody(result.body));
   } catch (error) {
     await releaseIdempotent(request.server.ctx.db, begun.claim).catch(() => {});
     throw error;

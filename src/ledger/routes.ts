@@ -28,7 +28,8 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
       ...operator,
       schema: {
         tags: ['admin'],
-        summary: "Run the ledger audit: debits = credits per currency, stored balances = postings, no negative wallets, no overdue holds",
+        summary:
+          'Run the ledger audit: debits = credits per currency, stored balances = postings, no negative wallets, no overdue holds',
         security: bearerSecurity,
         response: {
           200: {
@@ -77,10 +78,36 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['admin'],
         summary: 'System accounts (gateway clearing, provider float, fee revenue, ...) with their balances',
         security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    name: { type: 'string' },
+                    type: { type: 'string' },
+                    currency: { type: 'string' },
+                    debits: { type: 'integer' },
+                    credits: { type: 'integer' },
+                    balance: { type: 'integer' },
+                    pendingCredits: { type: 'integer' },
+                    pendingDebits: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     async () => {
-      const accounts = (await Promise.all(SYSTEM_TYPES.map((type) => listAccounts(ctx.db, { type, limit: 100 })))).flat();
+      const accounts = (
+        await Promise.all(SYSTEM_TYPES.map((type) => listAccounts(ctx.db, { type, limit: 100 })))
+      ).flat();
       const balances = await getBalances(
         ctx.db,
         accounts.map((a) => a.id),

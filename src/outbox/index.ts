@@ -24,5 +24,12 @@ export {
   notifyUser,
 } from './live-events.js';
 export { createOutboxPruneTask, DEFAULT_RETENTION_MS, type PruneOptions, pruneOutbox } from './prune.js';
-export { markApplied, MAX_PAYLOAD_BYTES, OUTBOX_CHANNEL, type PublishInput, publish, publishMany } from './publish.js';
+export {
+  markApplied,
+  MAX_PAYLOAD_BYTES,
+  OUTBOX_CHANNEL,
+  type PublishInput,
+  publish,
+  publishMany,
+} from './publish.js';
 export { backoffMs, createOutboxRelay, type OutboxRelay, type RelayOptions } from './relay.js';

@@ -82,9 +82,11 @@ export async function publishMany(tx: Tx, events: readonly PublishInput[]): Prom
   const availableAt: (Date | null)[] = [];
   const consumers: string[] = [];
   for (const event of events) {
-    if (!EVENT_TYPE.test(event.type) || event.type.length > 100) throw new Error(`outbox: bad event type "${event.type}"`);
+    if (!EVENT_TYPE.test(event.type) || event.type.length > 100)
+      throw new Error(`outbox: bad event type "${event.type}"`);
     const payload = stringifyJson(event.payload);
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`outbox: payload of ${event.type} is too large`);
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES)
+      throw new Error(`outbox: payload of ${event.type} is too large`);
     types.push(event.type);
     keys.push(event.key?.slice(0, MAX_KEY_LENGTH) ?? null);
     payloads.push(payload);

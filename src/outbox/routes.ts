@@ -8,6 +8,7 @@ import {
   getUser,
   issueStreamToken,
   recordAudit,
+  STREAM_TOKEN_TTL_SECONDS,
   requireRole,
   requireScope,
   verifyStreamToken,
@@ -143,12 +144,18 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       preHandler: authenticate,
       schema: {
         tags: ['events'],
-        summary: 'A short-lived token (60 s) to open the event stream from a browser (EventSource cannot send headers)',
+        summary:
+          'A short-lived token (60 s) to open the event stream from a browser (EventSource cannot send headers)',
         security: [{ bearer: [] }],
-        response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresIn: { type: 'integer' } } } },
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, expiresIn: { type: 'integer' } } },
+        },
       },
     },
-    async (request) => issueStreamToken(ctx.config, authOf(request).userId),
+    async (request) => ({
+      token: await issueStreamToken(ctx.config, authOf(request).userId),
+      expiresIn: STREAM_TOKEN_TTL_SECONDS,
+    }),
   );
 
   app.get<{ Querystring: { token?: string } }>(
@@ -160,7 +167,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
           'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
         description:
           'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
-          'POST /v1/events/stream-token. Each message is `event: <type>` with the event\'s JSON data ' +
+          "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
           '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
           '(fetch a new token first).',
         querystring: {

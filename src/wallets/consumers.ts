@@ -12,9 +12,9 @@ async function pushBalances(ctx: AppContext, userId: string, walletIds: string[]
     for (const b of balances.values()) {
       await notifyUser(tx, userId, 'wallet.balance_updated', {
         walletId: b.accountId,
-        balance: b.posted,
-        available: b.available,
-        held: b.held,
+        balance: Number(b.posted),
+        available: Number(b.available),
+        held: Number(b.held),
         currency: b.currency,
       });
     }
@@ -35,13 +35,13 @@ export async function fanOut(ctx: AppContext, event: OutboxEvent): Promise<void>
       await notify(ctx, p.toUserId as string, 'transfer.received', {
         transferId: p.transferId,
         walletId: p.toWalletId,
-        amount: p.amount,
+        amount: Number(p.amount),
         currency: p.currency,
         from: { name: p.senderName },
       });
       return;
     case 'deposit.succeeded':
-      await notify(ctx, event.userId as string, 'deposit.succeeded', p);
+      await notify(ctx, event.userId as string, 'deposit.succeeded', { ...p, amount: Number(p.amount) });
       await pushBalances(ctx, event.userId as string, [p.walletId as string]);
       return;
     case 'withdrawal.updated':
@@ -54,7 +54,12 @@ export async function fanOut(ctx: AppContext, event: OutboxEvent): Promise<void>
   }
 }
 
-export const LIVE_EVENT_TYPES = ['transfer.completed', 'deposit.succeeded', 'withdrawal.updated', 'bill_payment.updated'];
+export const LIVE_EVENT_TYPES = [
+  'transfer.completed',
+  'deposit.succeeded',
+  'withdrawal.updated',
+  'bill_payment.updated',
+];
 
 export function walletConsumers(ctx: AppContext, payouts: PayoutProvider): Consumer[] {
   return [

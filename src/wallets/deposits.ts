@@ -59,10 +59,15 @@ export async function createDeposit(
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
   if (amount < MIN_DEPOSIT || amount > MAX_DEPOSIT) {
-    throw new AppError(422, 'amount_out_of_range', `A deposit must be between ${MIN_DEPOSIT} and ${MAX_DEPOSIT} minor units`);
+    throw new AppError(
+      422,
+      'amount_out_of_range',
+      `A deposit must be between ${MIN_DEPOSIT} and ${MAX_DEPOSIT} minor units`,
+    );
   }
   const wallet = await getOwnWallet(ctx.db, userId, walletId);
-  if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet cannot receive money now');
+  if (wallet.status !== 'active')
+    throw new AppError(422, 'wallet_frozen', 'This wallet cannot receive money now');
   const user = await getUser(ctx.db, userId);
   const reference = newDepositReference();
   const checkoutUrl = await startCheckout(ctx.config, baseUrl, {
@@ -85,15 +90,19 @@ export async function createDeposit(
 }
 
 export async function getDeposit(ctx: AppContext, userId: string, id: string): Promise<DepositView> {
-  const { rows } = await ctx.db.query<DepositRow>('SELECT * FROM wallets.deposits WHERE id = $1 AND user_id = $2', [id, userId]);
+  const { rows } = await ctx.db.query<DepositRow>(
+    'SELECT * FROM wallets.deposits WHERE id = $1 AND user_id = $2',
+    [id, userId],
+  );
   if (!rows[0]) throw notFound('Deposit');
   return view(rows[0]);
 }
 
 export async function findDepositByReference(ctx: AppContext, reference: string) {
-  const { rows } = await ctx.db.query<DepositRow & { email?: string }>('SELECT * FROM wallets.deposits WHERE reference = $1', [
-    reference,
-  ]);
+  const { rows } = await ctx.db.query<DepositRow & { email?: string }>(
+    'SELECT * FROM wallets.deposits WHERE reference = $1',
+    [reference],
+  );
   return rows[0];
 }
 
@@ -102,7 +111,13 @@ export interface GatewayEvent {
   data: { reference?: unknown; amount?: unknown; currency?: unknown; status?: unknown; id?: unknown };
 }
 
-export type WebhookOutcome = 'credited' | 'duplicate' | 'flagged' | 'failed' | 'unknown_reference' | 'ignored';
+export type WebhookOutcome =
+  | 'credited'
+  | 'duplicate'
+  | 'flagged'
+  | 'failed'
+  | 'unknown_reference'
+  | 'ignored';
 
 /**
  * Applies a verified gateway event. Only a first-seen charge.success whose
@@ -115,7 +130,10 @@ export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): P
   const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
   if (!reference) return 'unknown_reference';
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<DepositRow>('SELECT * FROM wallets.deposits WHERE reference = $1 FOR UPDATE', [reference]);
+    const { rows } = await tx.query<DepositRow>(
+      'SELECT * FROM wallets.deposits WHERE reference = $1 FOR UPDATE',
+      [reference],
+    );
     const deposit = rows[0];
     if (!deposit) return 'unknown_reference';
     if (deposit.status !== 'pending') return 'duplicate';
@@ -123,7 +141,10 @@ export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): P
       await setStatus(tx, deposit.id, 'failed', null, event);
       return 'failed';
     }
-    const amount = typeof event.data.amount === 'number' && Number.isSafeInteger(event.data.amount) ? BigInt(event.data.amount) : null;
+    const amount =
+      typeof event.data.amount === 'number' && Number.isSafeInteger(event.data.amount)
+        ? BigInt(event.data.amount)
+        : null;
     const currency = event.data.currency;
     if (amount !== deposit.amount || currency !== deposit.currency.trim()) {
       const reason = `gateway reported ${String(event.data.amount)} ${String(currency)}, expected ${deposit.amount} ${deposit.currency}`;
@@ -138,7 +159,11 @@ export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): P
         currency: deposit.currency.trim(),
         code: 'deposit',
         legs: [
-          { accountId: systemAccountId('gateway_clearing', deposit.currency.trim()), side: 'D', amount: deposit.amount },
+          {
+            accountId: systemAccountId('gateway_clearing', deposit.currency.trim()),
+            side: 'D',
+            amount: deposit.amount,
+          },
           { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount },
         ],
         metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
@@ -166,7 +191,13 @@ export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): P
   });
 }
 
-async function setStatus(tx: Tx, id: string, status: DepositView['status'], reason: string | null, event: GatewayEvent) {
+async function setStatus(
+  tx: Tx,
+  id: string,
+  status: DepositView['status'],
+  reason: string | null,
+  event: GatewayEvent,
+) {
   await tx.query(
     'UPDATE wallets.deposits SET status = $2, flag_reason = $3, gateway_event = $4, updated_at = now() WHERE id = $1',
     [id, status, reason, JSON.stringify(event)],

@@ -37,7 +37,8 @@ export interface CheckoutInput {
 
 /** Starts a checkout and returns the page the customer pays on. */
 export async function startCheckout(config: Config, baseUrl: string, input: CheckoutInput): Promise<string> {
-  if (config.gatewayMode === 'sandbox') return `${baseUrl}/sandbox/checkout/${encodeURIComponent(input.reference)}`;
+  if (config.gatewayMode === 'sandbox')
+    return `${baseUrl}/sandbox/checkout/${encodeURIComponent(input.reference)}`;
   const res = await request(`${PAYSTACK_BASE_URL}/transaction/initialize`, {
     method: 'POST',
     headers: { authorization: `Bearer ${config.paystackSecretKey}`, 'content-type': 'application/json' },
@@ -51,7 +52,11 @@ export async function startCheckout(config: Config, baseUrl: string, input: Chec
     headersTimeout: GATEWAY_TIMEOUT_MS,
     bodyTimeout: GATEWAY_TIMEOUT_MS,
   });
-  const body = (await res.body.json()) as { status?: boolean; data?: { authorization_url?: string }; message?: string };
+  const body = (await res.body.json()) as {
+    status?: boolean;
+    data?: { authorization_url?: string };
+    message?: string;
+  };
   if (res.statusCode !== 200 || !body.status || !body.data?.authorization_url) {
     throw new Error(`paystack initialize failed: ${res.statusCode} ${body.message ?? ''}`);
   }
@@ -59,7 +64,10 @@ export async function startCheckout(config: Config, baseUrl: string, input: Chec
 }
 
 /** The webhook body the sandbox sends, shaped like Paystack's charge events. */
-export function sandboxChargeEvent(outcome: 'success' | 'failed', d: { reference: string; amount: bigint; currency: string; email: string }) {
+export function sandboxChargeEvent(
+  outcome: 'success' | 'failed',
+  d: { reference: string; amount: bigint; currency: string; email: string },
+) {
   return {
     event: outcome === 'success' ? 'charge.success' : 'charge.failed',
     data: {

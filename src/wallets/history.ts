@@ -41,7 +41,8 @@ export const LINE_TYPES = Object.keys(TYPES) as LineType[];
 
 function typeOf(line: HistoryLine): LineType {
   if (line.code === 'transfer') return line.side === 'C' ? 'transfer_in' : 'transfer_out';
-  for (const [type, spec] of Object.entries(TYPES)) if (spec.codes.includes(line.code)) return type as LineType;
+  for (const [type, spec] of Object.entries(TYPES))
+    if (spec.codes.includes(line.code)) return type as LineType;
   return 'adjustment';
 }
 
@@ -66,7 +67,10 @@ function toLine(line: HistoryLine, currency: string): WalletLine {
     balanceAfter: line.balanceAfter,
     status,
     counterparty: other
-      ? { name: other.name, ...('walletId' in other && typeof other.walletId === 'string' ? { walletId: other.walletId } : {}) }
+      ? {
+          name: other.name,
+          ...('walletId' in other && typeof other.walletId === 'string' ? { walletId: other.walletId } : {}),
+        }
       : null,
     description: m.description ?? type.replaceAll('_', ' '),
     reference: m.reference ?? line.transactionId,
@@ -106,7 +110,8 @@ export async function walletLines(
   return { data, nextCursor: page.nextCursor === null ? null : page.nextCursor.toString() };
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""').replace(/^([=+\-@])/, "'$1")}"` : v);
+const csvCell = (v: string) =>
+  /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""').replace(/^([=+\-@])/, "'$1")}"` : v;
 
 /** Formats minor units as a plain decimal string (no float). */
 export function minorToDecimal(minor: bigint, exponent = 2): string {
@@ -118,8 +123,16 @@ export function minorToDecimal(minor: bigint, exponent = 2): string {
 }
 
 /** A CSV statement of a wallet between two dates (at most `maxLines`, newest first). */
-export async function statementCsv(tx: Tx, walletId: string, currency: string, from?: Date, to?: Date, maxLines = 10_000) {
-  const header = 'date,type,description,reference,counterparty,direction,amount,currency,balance_after,status';
+export async function statementCsv(
+  tx: Tx,
+  walletId: string,
+  currency: string,
+  from?: Date,
+  to?: Date,
+  maxLines = 10_000,
+) {
+  const header =
+    'date,type,description,reference,counterparty,direction,amount,currency,balance_after,status';
   const rows: string[] = [header];
   let cursor: string | undefined;
   while (rows.length <= maxLines) {

@@ -5,7 +5,12 @@ export { BANKS, createSimulatedPayouts, resolveAccountName } from './payouts.js'
 export type { PayoutProvider } from './payouts.js';
 export { walletRoutes } from './routes.js';
 export { walletConsumers } from './consumers.js';
-export { ensureSystemAccounts, systemAccountId, walletSystemAccounts, SUPPORTED_CURRENCIES } from './system-accounts.js';
+export {
+  ensureSystemAccounts,
+  systemAccountId,
+  walletSystemAccounts,
+  SUPPORTED_CURRENCIES,
+} from './system-accounts.js';
 export type { SystemAccountSpec } from './system-accounts.js';
 export { resolveRecipient, transfer } from './transfers.js';
 export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walletIdFor } from './wallets.js';

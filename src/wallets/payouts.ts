@@ -52,18 +52,46 @@ export const BANKS: readonly Bank[] = [
 
 export const isBank = (code: string) => BANKS.some((b) => b.code === code);
 
-const FIRST = ['Adaeze', 'Babatunde', 'Chinedu', 'Damilola', 'Emeka', 'Funmilayo', 'Garba', 'Halima', 'Ifeoma', 'Kelechi'];
-const LAST = ['Okafor', 'Adeyemi', 'Bello', 'Eze', 'Ibrahim', 'Nwosu', 'Okonkwo', 'Balogun', 'Mohammed', 'Obi'];
+const FIRST = [
+  'Adaeze',
+  'Babatunde',
+  'Chinedu',
+  'Damilola',
+  'Emeka',
+  'Funmilayo',
+  'Garba',
+  'Halima',
+  'Ifeoma',
+  'Kelechi',
+];
+const LAST = [
+  'Okafor',
+  'Adeyemi',
+  'Bello',
+  'Eze',
+  'Ibrahim',
+  'Nwosu',
+  'Okonkwo',
+  'Balogun',
+  'Mohammed',
+  'Obi',
+];
 
 /** The account holder's name as the bank has it (deterministic in the simulator). */
 export function resolveAccountName(bankCode: string, accountNumber: string): string | undefined {
-  if (!isBank(bankCode) || !/^\d{10}$/.test(accountNumber) || accountNumber === '9999999999') return undefined;
+  if (!isBank(bankCode) || !/^\d{10}$/.test(accountNumber) || accountNumber === '9999999999')
+    return undefined;
   const h = createHash('sha256').update(`${bankCode}:${accountNumber}`).digest();
   return `${FIRST[(h[0] as number) % FIRST.length]} ${LAST[(h[1] as number) % LAST.length]}`.toUpperCase();
 }
 
 export interface PayoutProvider {
-  send(input: { reference: string; bankCode: string; accountNumber: string; amount: bigint }): Promise<PayoutResult>;
+  send(input: {
+    reference: string;
+    bankCode: string;
+    accountNumber: string;
+    amount: bigint;
+  }): Promise<PayoutResult>;
   requery(reference: string): Promise<PayoutResult>;
 }
 
@@ -71,12 +99,14 @@ export interface PayoutProvider {
 export function createSimulatedPayouts(db: Db, pendingMs = 3000): PayoutProvider {
   const provider: PayoutProvider = {
     async send({ reference, accountNumber }) {
-      const { rows } = await db.query<{ outcome: string }>('SELECT outcome FROM wallets.payout_sim WHERE reference = $1', [
-        reference,
-      ]);
+      const { rows } = await db.query<{ outcome: string }>(
+        'SELECT outcome FROM wallets.payout_sim WHERE reference = $1',
+        [reference],
+      );
       if (rows[0]) return provider.requery(reference); // idempotent by reference: never pays twice
       if (accountNumber === '0000000004') return { outcome: 'unknown', message: 'timeout' };
-      const outcome = accountNumber === '0000000001' ? 'failed' : accountNumber === '0000000002' ? 'pending' : 'success';
+      const outcome =
+        accountNumber === '0000000001' ? 'failed' : accountNumber === '0000000002' ? 'pending' : 'success';
       const settleMs = outcome === 'pending' ? pendingMs : 0;
       await db.query(
         `INSERT INTO wallets.payout_sim (reference, outcome, settle_at)

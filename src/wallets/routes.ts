@@ -14,7 +14,13 @@ import {
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
 import { authenticate, authOf, requireRole } from '../identity/index.js';
-import { applyGatewayEvent, createDeposit, findDepositByReference, getDeposit, listFlaggedDeposits } from './deposits.js';
+import {
+  applyGatewayEvent,
+  createDeposit,
+  findDepositByReference,
+  getDeposit,
+  listFlaggedDeposits,
+} from './deposits.js';
 import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
 import { LINE_TYPES, type LineType, statementCsv, walletLines } from './history.js';
 import { BANKS, resolveAccountName } from './payouts.js';
@@ -90,7 +96,10 @@ const withdrawalSchema = {
     failureReason: { type: ['string', 'null'] },
     timeline: {
       type: 'array',
-      items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string' }, reason: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { status: { type: 'string' }, at: { type: 'string' }, reason: { type: 'string' } },
+      },
     },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
@@ -99,7 +108,12 @@ const withdrawalSchema = {
 
 const recipientSchema = {
   oneOf: [
-    { type: 'object', properties: { walletId: uuidSchema }, required: ['walletId'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { walletId: uuidSchema },
+      required: ['walletId'],
+      additionalProperties: false,
+    },
     {
       type: 'object',
       properties: { email: { type: 'string', format: 'email', maxLength: 254 } },
@@ -122,9 +136,19 @@ const moneyErrors = errorResponses({
   409: ['request_in_progress'],
   413: ['body_too_large'],
   415: ['unsupported_media_type'],
-  422: ['insufficient_funds', 'currency_mismatch', 'self_transfer', 'wallet_frozen', 'idempotency_key_reused', 'amount_out_of_range'],
+  422: [
+    'insufficient_funds',
+    'currency_mismatch',
+    'self_transfer',
+    'wallet_frozen',
+    'idempotency_key_reused',
+    'amount_out_of_range',
+  ],
 });
-const readErrors = errorResponses({ 401: ['unauthorized', 'token_expired', 'invalid_token'], 404: ['not_found'] });
+const readErrors = errorResponses({
+  401: ['unauthorized', 'token_expired', 'invalid_token'],
+  404: ['not_found'],
+});
 
 export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {
   return ctx.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
@@ -148,7 +172,10 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags,
         summary: "The caller's wallets with balance, available and held amounts",
         security: bearerSecurity,
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: walletSchema } } }, ...readErrors },
+        response: {
+          200: { type: 'object', properties: { data: { type: 'array', items: walletSchema } } },
+          ...readErrors,
+        },
       },
     },
     async (request) => ({ data: await listWallets(ctx.db, authOf(request).userId) }),
@@ -162,7 +189,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags,
         summary: 'Open a wallet in another currency (one per currency)',
         security: bearerSecurity,
-        body: { type: 'object', properties: { currency: currencySchema }, required: ['currency'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { currency: currencySchema },
+          required: ['currency'],
+          additionalProperties: false,
+        },
         response: {
           201: walletSchema,
           ...errorResponses({ 400: ['unsupported_currency', 'validation_failed'], 409: ['wallet_exists'] }),
@@ -170,7 +202,9 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      const wallet = await ctx.db.transaction((tx) => createWallet(tx, authOf(request).userId, request.body.currency));
+      const wallet = await ctx.db.transaction((tx) =>
+        createWallet(tx, authOf(request).userId, request.body.currency),
+      );
       reply.status(201);
       return wallet;
     },
@@ -180,7 +214,13 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/v1/wallets/:id',
     {
       ...auth,
-      schema: { tags, summary: 'One wallet', security: bearerSecurity, params: idParams, response: { 200: walletSchema, ...readErrors } },
+      schema: {
+        tags,
+        summary: 'One wallet',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: walletSchema, ...readErrors },
+      },
     },
     async (request) => getOwnWallet(ctx.db, authOf(request).userId, request.params.id),
   );
@@ -200,21 +240,32 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   app.get<{
     Params: { id: string };
-    Querystring: { cursor?: string; limit?: number; type?: LineType; status?: 'completed' | 'pending' | 'released'; from?: string; to?: string };
+    Querystring: {
+      cursor?: string;
+      limit?: number;
+      type?: LineType;
+      status?: 'completed' | 'pending' | 'released';
+      from?: string;
+      to?: string;
+    };
   }>(
     '/v1/wallets/:id/transactions',
     {
       ...auth,
       schema: {
         tags,
-        summary: "A wallet's history, newest first, with the running balance after each line (cursor-paginated)",
+        summary:
+          "A wallet's history, newest first, with the running balance after each line (cursor-paginated)",
         security: bearerSecurity,
         params: idParams,
         querystring: historyQuery,
         response: {
           200: {
             type: 'object',
-            properties: { data: { type: 'array', items: lineSchema }, nextCursor: { type: ['string', 'null'] } },
+            properties: {
+              data: { type: 'array', items: lineSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
           },
           ...readErrors,
         },
@@ -245,7 +296,10 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         params: idParams,
         querystring: {
           type: 'object',
-          properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } },
+          properties: {
+            from: { type: 'string', format: 'date-time' },
+            to: { type: 'string', format: 'date-time' },
+          },
           additionalProperties: false,
         },
         response: { 200: { type: 'string', description: 'text/csv' }, ...readErrors },
@@ -258,7 +312,10 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const csv = await statementCsv(ctx.db, wallet.id, wallet.currency, from, to);
       reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="vendra-statement-${wallet.currency}-${new Date().toISOString().slice(0, 10)}.csv"`);
+        .header(
+          'content-disposition',
+          `attachment; filename="vendra-statement-${wallet.currency}-${new Date().toISOString().slice(0, 10)}.csv"`,
+        );
       return csv;
     },
   );
@@ -270,11 +327,17 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       ...auth,
       schema: {
         tags: ['deposits'],
-        summary: 'Start a deposit: returns the gateway checkout URL; the wallet is credited when the signed webhook lands',
+        summary:
+          'Start a deposit: returns the gateway checkout URL; the wallet is credited when the signed webhook lands',
         security: bearerSecurity,
         headers: idempotencyHeader,
         params: idParams,
-        body: { type: 'object', properties: { amount: amountSchema }, required: ['amount'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { amount: amountSchema },
+          required: ['amount'],
+          additionalProperties: false,
+        },
         response: { 201: depositSchema, ...moneyErrors },
       },
     },
@@ -295,44 +358,68 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/v1/deposits/:id',
     {
       ...auth,
-      schema: { tags: ['deposits'], summary: 'A deposit and its status', security: bearerSecurity, params: idParams, response: { 200: depositSchema, ...readErrors } },
+      schema: {
+        tags: ['deposits'],
+        summary: 'A deposit and its status',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: depositSchema, ...readErrors },
+      },
     },
     async (request) => getDeposit(ctx, authOf(request).userId, request.params.id),
   );
 
   // The gateway's webhook needs the raw body for its signature.
   await app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (request, body, done) => {
-      (request as FastifyRequest & { rawBody?: string }).rawBody = body as string;
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(Object.assign(new SyntaxError('malformed JSON'), { statusCode: 400 }), undefined);
-      }
-    });
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (request, body, done) => {
+        (request as FastifyRequest & { rawBody?: string }).rawBody = body as string;
+        try {
+          done(null, JSON.parse(body as string));
+        } catch {
+          done(Object.assign(new SyntaxError('malformed JSON'), { statusCode: 400 }), undefined);
+        }
+      },
+    );
     scope.post(
       '/v1/webhooks/gateway',
       {
         schema: {
           tags: ['deposits'],
-          summary: 'Payment gateway webhook (Paystack-style, x-paystack-signature: HMAC-SHA512 of the raw body)',
+          summary:
+            'Payment gateway webhook (Paystack-style, x-paystack-signature: HMAC-SHA512 of the raw body)',
           body: { type: 'object' },
           response: {
-            200: { type: 'object', properties: { received: { type: 'boolean' }, outcome: { type: 'string' } } },
+            200: {
+              type: 'object',
+              properties: { received: { type: 'boolean' }, outcome: { type: 'string' } },
+            },
             ...errorResponses({ 401: ['invalid_signature'] }),
           },
         },
       },
       async (request) => {
         const raw = (request as FastifyRequest & { rawBody?: string }).rawBody ?? '';
-        const signatureOk = verifyWebhookSignature(ctx.config.gatewaySecret, raw, request.headers['x-paystack-signature']);
+        const signatureOk = verifyWebhookSignature(
+          ctx.config.gatewaySecret,
+          raw,
+          request.headers['x-paystack-signature'],
+        );
         const body = request.body as { event?: string; data?: Record<string, unknown> };
         if (!signatureOk) {
-          request.log.warn({ event: body?.event, reference: body?.data?.reference }, 'gateway webhook with a bad signature');
+          request.log.warn(
+            { event: body?.event, reference: body?.data?.reference },
+            'gateway webhook with a bad signature',
+          );
           await recordWebhook(ctx, false, body, 'bad_signature');
           throw new AppError(401, 'invalid_signature', 'The webhook signature does not match');
         }
-        const outcome = await applyGatewayEvent(ctx, { event: String(body.event ?? ''), data: body.data ?? {} });
+        const outcome = await applyGatewayEvent(ctx, {
+          event: String(body.event ?? ''),
+          data: body.data ?? {},
+        });
         await recordWebhook(ctx, true, body, outcome);
         return { received: true, outcome };
       },
@@ -342,7 +429,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   if (ctx.config.gatewayMode === 'sandbox') {
     app.get<{ Params: { reference: string } }>(
       '/sandbox/checkout/:reference',
-      { schema: { hide: true, params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } } } },
+      {
+        schema: {
+          hide: true,
+          params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
+        },
+      },
       async (request, reply) => {
         const deposit = await findDepositByReference(ctx, request.params.reference);
         if (!deposit) throw notFound('Checkout');
@@ -356,15 +448,20 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     );
     await app.register(async (scope) => {
-      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => {
-        done(null, Object.fromEntries(new URLSearchParams(body as string)));
-      });
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 1024 },
+        (_req, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(body as string)));
+        },
+      );
       scope.post<{ Params: { reference: string }; Body: { outcome: 'success' | 'failed' } }>(
         '/sandbox/checkout/:reference',
         {
           schema: {
             tags: ['deposits'],
-            summary: 'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
+            summary:
+              'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
             params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
             body: {
               type: 'object',
@@ -387,14 +484,21 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
           const res = await app.inject({
             method: 'POST',
             url: '/v1/webhooks/gateway',
-            headers: { 'content-type': 'application/json', 'x-paystack-signature': signWebhook(ctx.config.gatewaySecret, raw) },
+            headers: {
+              'content-type': 'application/json',
+              'x-paystack-signature': signWebhook(ctx.config.gatewaySecret, raw),
+            },
             payload: raw,
           });
           const webhook = res.json() as { outcome?: string };
           if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
             return reply.redirect(`/?deposit=${encodeURIComponent(deposit.reference)}`, 303);
           }
-          return { reference: deposit.reference, outcome: request.body.outcome, webhook: webhook.outcome ?? 'error' };
+          return {
+            reference: deposit.reference,
+            outcome: request.body.outcome,
+            webhook: webhook.outcome ?? 'error',
+          };
         },
       );
     });
@@ -407,24 +511,39 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       ...auth,
       schema: {
         tags: ['transfers'],
-        summary: "Look up a recipient by email or phone to confirm their name before sending",
+        summary: 'Look up a recipient by email or phone to confirm their name before sending',
         security: bearerSecurity,
-        body: recipientSchema.oneOf[1].properties ? { oneOf: [recipientSchema.oneOf[1], recipientSchema.oneOf[2]] } : {},
+        body: recipientSchema.oneOf[1].properties
+          ? { oneOf: [recipientSchema.oneOf[1], recipientSchema.oneOf[2]] }
+          : {},
         response: {
-          200: { type: 'object', properties: { fullName: { type: 'string' }, maskedEmail: { type: 'string' } } },
+          200: {
+            type: 'object',
+            properties: { fullName: { type: 'string' }, maskedEmail: { type: 'string' } },
+          },
           ...errorResponses({ 404: ['recipient_not_found'] }),
         },
       },
     },
     async (request) => {
       const body = request.body;
-      const user = await resolveRecipient(ctx, body.email !== undefined ? { email: body.email } : { phone: body.phone as string });
+      const user = await resolveRecipient(
+        ctx,
+        body.email !== undefined ? { email: body.email } : { phone: body.phone as string },
+      );
       const [local = '', domain = ''] = user.email.split('@');
       return { fullName: user.fullName, maskedEmail: `${local.slice(0, 2)}***@${domain}` };
     },
   );
 
-  app.post<{ Body: { fromWalletId: string; to: { walletId: string } | { email: string } | { phone: string }; amount: number; narration?: string } }>(
+  app.post<{
+    Body: {
+      fromWalletId: string;
+      to: { walletId: string } | { email: string } | { phone: string };
+      amount: number;
+      narration?: string;
+    };
+  }>(
     '/v1/transfers',
     {
       ...auth,
@@ -435,7 +554,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         headers: idempotencyHeader,
         body: {
           type: 'object',
-          properties: { fromWalletId: uuidSchema, to: recipientSchema, amount: amountSchema, narration: textSchema(140) },
+          properties: {
+            fromWalletId: uuidSchema,
+            to: recipientSchema,
+            amount: amountSchema,
+            narration: textSchema(140),
+          },
           required: ['fromWalletId', 'to', 'amount'],
           additionalProperties: false,
         },
@@ -460,7 +584,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request, reply) =>
       idempotent(request, reply, scopeOf(request), (claim) =>
-        transfer(ctx, authOf(request).userId, { ...request.body, amount: toMinor(request.body.amount) }, claim),
+        transfer(
+          ctx,
+          authOf(request).userId,
+          { ...request.body, amount: toMinor(request.body.amount) },
+          claim,
+        ),
       ),
   );
 
@@ -474,7 +603,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: {
           200: {
             type: 'object',
-            properties: { data: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } } } },
+            properties: {
+              data: {
+                type: 'array',
+                items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+              },
+            },
           },
         },
       },
@@ -492,12 +626,22 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         security: bearerSecurity,
         body: {
           type: 'object',
-          properties: { bankCode: { type: 'string', pattern: '^[0-9]{3,6}$' }, accountNumber: { type: 'string', pattern: '^[0-9]{10}$' } },
+          properties: {
+            bankCode: { type: 'string', pattern: '^[0-9]{3,6}$' },
+            accountNumber: { type: 'string', pattern: '^[0-9]{10}$' },
+          },
           required: ['bankCode', 'accountNumber'],
           additionalProperties: false,
         },
         response: {
-          200: { type: 'object', properties: { accountName: { type: 'string' }, bankCode: { type: 'string' }, accountNumber: { type: 'string' } } },
+          200: {
+            type: 'object',
+            properties: {
+              accountName: { type: 'string' },
+              bankCode: { type: 'string' },
+              accountNumber: { type: 'string' },
+            },
+          },
           ...errorResponses({ 422: ['account_not_resolved'] }),
         },
       },
@@ -505,12 +649,16 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     async (request) => {
       const { bankCode, accountNumber } = request.body;
       const accountName = resolveAccountName(bankCode, accountNumber);
-      if (!accountName) throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+      if (!accountName)
+        throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
       return { accountName, bankCode, accountNumber };
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { amount: number; bankCode: string; accountNumber: string; narration?: string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { amount: number; bankCode: string; accountNumber: string; narration?: string };
+  }>(
     '/v1/wallets/:id/withdrawals',
     {
       ...auth,
@@ -550,7 +698,13 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/v1/withdrawals/:id',
     {
       ...auth,
-      schema: { tags: ['withdrawals'], summary: 'A withdrawal and its timeline', security: bearerSecurity, params: idParams, response: { 200: withdrawalSchema, ...readErrors } },
+      schema: {
+        tags: ['withdrawals'],
+        summary: 'A withdrawal and its timeline',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: withdrawalSchema, ...readErrors },
+      },
     },
     async (request) => getWithdrawal(ctx, authOf(request).userId, request.params.id),
   );
@@ -576,14 +730,45 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/v1/admin/deposits/flagged',
     {
       ...operator,
-      schema: { tags: ['admin'], summary: 'Deposits whose webhook did not match (amount or currency), for review', security: bearerSecurity },
+      schema: {
+        tags: ['admin'],
+        summary: 'Deposits whose webhook did not match (amount or currency), for review',
+        security: bearerSecurity,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    ...depositSchema.properties,
+                    userId: { type: 'string' },
+                    reason: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
     async () => ({ data: await listFlaggedDeposits(ctx) }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/v1/admin/wallets/:id',
-    { ...operator, schema: { tags: ['admin'], summary: 'Any wallet', security: bearerSecurity, params: idParams, response: { 200: walletSchema } } },
+    {
+      ...operator,
+      schema: {
+        tags: ['admin'],
+        summary: 'Any wallet',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: walletSchema },
+      },
+    },
     async (request) => {
       const wallet = await getWallet(ctx.db, request.params.id);
       if (!wallet) throw notFound('Wallet');
@@ -592,9 +777,20 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 }
 
-async function recordWebhook(ctx: AppContext, signatureOk: boolean, body: { event?: string; data?: Record<string, unknown> }, outcome: string) {
+async function recordWebhook(
+  ctx: AppContext,
+  signatureOk: boolean,
+  body: { event?: string; data?: Record<string, unknown> },
+  outcome: string,
+) {
   await ctx.db.query(
     `INSERT INTO wallets.gateway_webhooks (signature_ok, event, reference, outcome, body) VALUES ($1, $2, $3, $4, $5)`,
-    [signatureOk, String(body?.event ?? '').slice(0, 64), String(body?.data?.reference ?? '').slice(0, 64), outcome, signatureOk ? JSON.stringify(body) : null],
+    [
+      signatureOk,
+      String(body?.event ?? '').slice(0, 64),
+      String(body?.data?.reference ?? '').slice(0, 64),
+      outcome,
+      signatureOk ? JSON.stringify(body) : null,
+    ],
   );
 }

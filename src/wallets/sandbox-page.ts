@@ -1,13 +1,21 @@
 /** The sandbox gateway's checkout page: plain HTML forms, no script (the CSP forbids inline scripts). */
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 function major(minor: bigint): string {
   const s = minor.toString().padStart(3, '0');
   return `${s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${s.slice(-2)}`;
 }
 
-export function sandboxCheckoutPage(d: { reference: string; amount: bigint; currency: string; status: string }): string {
+export function sandboxCheckoutPage(d: {
+  reference: string;
+  amount: bigint;
+  currency: string;
+  status: string;
+}): string {
   const ref = escape(d.reference);
   const amount = `${d.currency.trim() === 'NGN' ? '₦' : `${escape(d.currency.trim())} `}${major(d.amount)}`;
   const done = d.status !== 'pending';

@@ -47,6 +47,9 @@ export async function ensureSystemAccounts(tx: Tx, specs: readonly SystemAccount
 /** The system accounts the wallet features use, for every supported currency. */
 export function walletSystemAccounts(): SystemAccountSpec[] {
   return SUPPORTED_CURRENCIES.flatMap((currency) =>
-    (['gateway_clearing', 'payout_clearing', 'fee_revenue', 'suspense'] as const).map((type) => ({ type, currency })),
+    (['gateway_clearing', 'payout_clearing', 'fee_revenue', 'suspense'] as const).map((type) => ({
+      type,
+      currency,
+    })),
   );
 }

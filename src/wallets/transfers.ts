@@ -31,7 +31,8 @@ export interface TransferView {
   createdAt: string;
 }
 
-const recipientNotFound = () => new AppError(404, 'recipient_not_found', 'No Vendra user matches that recipient');
+const recipientNotFound = () =>
+  new AppError(404, 'recipient_not_found', 'No Vendra user matches that recipient');
 
 /** Finds the person a customer wants to pay, by email or phone (for the name check before sending). */
 export async function resolveRecipient(ctx: AppContext, to: { email: string } | { phone: string }) {
@@ -43,13 +44,21 @@ export async function resolveRecipient(ctx: AppContext, to: { email: string } | 
   return user;
 }
 
-async function recipientWallet(ctx: AppContext, to: Recipient, from: Wallet): Promise<{ wallet: Wallet; name: string }> {
+async function recipientWallet(
+  ctx: AppContext,
+  to: Recipient,
+  from: Wallet,
+): Promise<{ wallet: Wallet; name: string }> {
   if ('walletId' in to) {
     const wallet = await getWallet(ctx.db, to.walletId);
     if (!wallet) throw recipientNotFound();
     const user = await getUser(ctx.db, wallet.userId);
     if (wallet.currency !== from.currency) {
-      throw new AppError(422, 'currency_mismatch', `The recipient wallet holds ${wallet.currency}, yours ${from.currency}`);
+      throw new AppError(
+        422,
+        'currency_mismatch',
+        `The recipient wallet holds ${wallet.currency}, yours ${from.currency}`,
+      );
     }
     return { wallet, name: user?.fullName ?? 'Vendra user' };
   }

@@ -24,7 +24,8 @@ export interface Wallet {
 }
 
 /** A wallet's id is derived from its owner and currency: creating it twice creates one. */
-export const walletIdFor = (userId: string, currency: string) => uuidv5(`wallet:${userId}:${currency}`, WALLET_NAMESPACE);
+export const walletIdFor = (userId: string, currency: string) =>
+  uuidv5(`wallet:${userId}:${currency}`, WALLET_NAMESPACE);
 
 export function isSupportedCurrency(currency: string): boolean {
   return (SUPPORTED_CURRENCIES as readonly string[]).includes(currency);
@@ -90,7 +91,8 @@ export async function getWallet(tx: Tx, walletId: string): Promise<Wallet | unde
 export async function createWallet(tx: Tx, userId: string, currency: string): Promise<Wallet> {
   const id = walletIdFor(userId, currency);
   const existing = await getAccount(tx, id);
-  if (existing) throw new AppError(409, 'wallet_exists', `You already have a ${currency} wallet`, { walletId: id });
+  if (existing)
+    throw new AppError(409, 'wallet_exists', `You already have a ${currency} wallet`, { walletId: id });
   await ensureWallet(tx, userId, currency);
   return getOwnWallet(tx, userId, id);
 }

@@ -88,13 +88,20 @@ export async function requestWithdrawal(
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
   if (input.amount < MIN_WITHDRAWAL || input.amount > MAX_WITHDRAWAL) {
-    throw new AppError(422, 'amount_out_of_range', `A withdrawal must be between ${MIN_WITHDRAWAL} and ${MAX_WITHDRAWAL} minor units`);
+    throw new AppError(
+      422,
+      'amount_out_of_range',
+      `A withdrawal must be between ${MIN_WITHDRAWAL} and ${MAX_WITHDRAWAL} minor units`,
+    );
   }
-  if (!isBank(input.bankCode)) throw new AppError(422, 'unknown_bank', 'Unknown bank code; see GET /v1/banks');
+  if (!isBank(input.bankCode))
+    throw new AppError(422, 'unknown_bank', 'Unknown bank code; see GET /v1/banks');
   const accountName = resolveAccountName(input.bankCode, input.accountNumber);
-  if (!accountName) throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+  if (!accountName)
+    throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
-  if (wallet.currency !== 'NGN') throw new AppError(422, 'currency_not_supported', 'Withdrawals go to Nigerian banks in NGN');
+  if (wallet.currency !== 'NGN')
+    throw new AppError(422, 'currency_not_supported', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);
   const id = uuidv7();
   const holdId = uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE);
@@ -153,10 +160,10 @@ export async function requestWithdrawal(
 }
 
 export async function getWithdrawal(ctx: AppContext, userId: string, id: string) {
-  const { rows } = await ctx.db.query<WithdrawalRow>('SELECT * FROM wallets.withdrawals WHERE id = $1 AND user_id = $2', [
-    id,
-    userId,
-  ]);
+  const { rows } = await ctx.db.query<WithdrawalRow>(
+    'SELECT * FROM wallets.withdrawals WHERE id = $1 AND user_id = $2',
+    [id, userId],
+  );
   if (!rows[0]) throw notFound('Withdrawal');
   return withdrawalView(rows[0]);
 }
@@ -193,8 +200,18 @@ async function finish(ctx: AppContext, w: WithdrawalRow, outcome: 'succeeded' | 
     if (!current || current.status === 'succeeded' || current.status === 'failed') return;
     const item: LedgerItem =
       outcome === 'succeeded'
-        ? { id: uuidv5(`post:${w.hold_id}`, NAMESPACE), kind: 'post', pendingId: w.hold_id, code: 'withdrawal' }
-        : { id: uuidv5(`void:${w.hold_id}`, NAMESPACE), kind: 'void', pendingId: w.hold_id, code: 'withdrawal_reversal' };
+        ? {
+            id: uuidv5(`post:${w.hold_id}`, NAMESPACE),
+            kind: 'post',
+            pendingId: w.hold_id,
+            code: 'withdrawal',
+          }
+        : {
+            id: uuidv5(`void:${w.hold_id}`, NAMESPACE),
+            kind: 'void',
+            pendingId: w.hold_id,
+            code: 'withdrawal_reversal',
+          };
     const [r] = await createTransactions(tx, [item]);
     if (!r?.ok) throw new Error(`withdrawal ${w.id}: ledger refused ${item.kind}: ${r?.code}`);
     await transition(tx, current, outcome, reason);
@@ -208,10 +225,16 @@ const backoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.min(attem
  * a payout whose answer was lost is never sent again. Unknown outcomes are
  * retried with backoff and go to an operator after NEEDS_REVIEW_AFTER_MS.
  */
-export async function runPayout(ctx: AppContext, payouts: PayoutProvider, event: OutboxEvent, attempt: number) {
+export async function runPayout(
+  ctx: AppContext,
+  payouts: PayoutProvider,
+  event: OutboxEvent,
+  attempt: number,
+) {
   const { withdrawalId } = event.payload as { withdrawalId: string };
   const w = await load(ctx.db, withdrawalId);
-  if (!w || w.status === 'succeeded' || w.status === 'failed' || w.status === 'needs_review') return { status: 'done' as const };
+  if (!w || w.status === 'succeeded' || w.status === 'failed' || w.status === 'needs_review')
+    return { status: 'done' as const };
 
   let result: Awaited<ReturnType<PayoutProvider['send']>>;
   if (!w.sent_at) {
@@ -223,7 +246,12 @@ export async function runPayout(ctx: AppContext, payouts: PayoutProvider, event:
       return true;
     });
     if (!claimed) return { status: 'retry' as const, delayMs: 0 };
-    result = await payouts.send({ reference: w.reference, bankCode: w.bank_code, accountNumber: w.account_number, amount: w.amount });
+    result = await payouts.send({
+      reference: w.reference,
+      bankCode: w.bank_code,
+      accountNumber: w.account_number,
+      amount: w.amount,
+    });
   } else {
     result = await payouts.requery(w.reference);
   }
@@ -248,7 +276,12 @@ export async function runPayout(ctx: AppContext, payouts: PayoutProvider, event:
     await ctx.db.transaction(async (tx) => {
       const current = await load(tx, w.id, true);
       if (current && current.status === 'processing') {
-        await transition(tx, current, 'needs_review', `unresolved after ${NEEDS_REVIEW_AFTER_MS / 60_000} minutes`);
+        await transition(
+          tx,
+          current,
+          'needs_review',
+          `unresolved after ${NEEDS_REVIEW_AFTER_MS / 60_000} minutes`,
+        );
       }
     });
     return { status: 'done' as const };
