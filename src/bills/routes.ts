@@ -210,8 +210,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request) => {
       const biller = await getBiller(ctx.db, request.params.id);
-      if (!biller || !biller.enabled)
-        throw new AppError(404, 'biller_not_found', `No biller ${request.params.id}`);
+      if (!biller?.enabled) throw new AppError(404, 'biller_not_found', `No biller ${request.params.id}`);
       return billerView(biller);
     },
   );

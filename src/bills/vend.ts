@@ -113,7 +113,7 @@ export async function markFailed(
 export async function markReversedAfterDelivery(ctx: AppContext, paymentId: string, reason: string) {
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
-    if (!p || p.status !== 'succeeded') return false;
+    if (p?.status !== 'succeeded') return false;
     await ledger(tx, {
       id: derived('reversal', p),
       kind: 'transfer',
@@ -283,7 +283,7 @@ async function serviceIdOf(ctx: AppContext, billerId: string): Promise<string> {
 export async function checkPayment(ctx: AppContext, paymentId: string): Promise<JobResult> {
   const router = ctx.providers?.router;
   const p = await loadPayment(ctx.db, paymentId);
-  if (!router || !p || !p.sent_at) return { status: 'done' };
+  if (!router || !p?.sent_at) return { status: 'done' };
   const adapter = router.get(p.provider);
   if (!adapter) return { status: 'done' };
   const result = await adapter.requery(p.provider_ref);

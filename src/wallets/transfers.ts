@@ -40,7 +40,7 @@ export async function resolveRecipient(ctx: AppContext, to: { email: string } | 
     'email' in to
       ? await findUserByEmail(ctx.db, to.email)
       : await findUserByPhone(ctx.db, normalizePhone(to.phone) ?? to.phone);
-  if (!user || user.status !== 'active') throw recipientNotFound();
+  if (user?.status !== 'active') throw recipientNotFound();
   return user;
 }
 

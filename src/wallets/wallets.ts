@@ -75,7 +75,7 @@ export async function listWallets(tx: Tx, userId: string): Promise<Wallet[]> {
 /** A wallet the caller owns; someone else's wallet is "not found", never "forbidden". */
 export async function getOwnWallet(tx: Tx, userId: string, walletId: string): Promise<Wallet> {
   const account = await getAccount(tx, walletId);
-  if (!account || account.type !== 'user_wallet' || account.ownerId !== userId) throw notFound('Wallet');
+  if (account?.type !== 'user_wallet' || account.ownerId !== userId) throw notFound('Wallet');
   const [wallet] = await withBalances(tx, [account]);
   return wallet as Wallet;
 }
@@ -83,7 +83,7 @@ export async function getOwnWallet(tx: Tx, userId: string, walletId: string): Pr
 /** Any user's wallet (operators; internal lookups). */
 export async function getWallet(tx: Tx, walletId: string): Promise<Wallet | undefined> {
   const account = await getAccount(tx, walletId);
-  if (!account || account.type !== 'user_wallet') return undefined;
+  if (account?.type !== 'user_wallet') return undefined;
   const [wallet] = await withBalances(tx, [account]);
   return wallet;
 }
