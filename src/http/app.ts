@@ -82,7 +82,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
   app.addHook('onRoute', (route) => {
     const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
     if (!schema || schema.hide || !route.url.startsWith('/v1/')) return;
-    const response = (schema.response ??= {});
+    schema.response = schema.response ?? {};
+    const response = schema.response;
     if (!Object.keys(response).some((k) => k.startsWith('4'))) {
       response['4xx'] = { description: 'Problem document (RFC 9457) with a stable code', $ref: 'Problem#' };
     }

@@ -1,5 +1,5 @@
 /** The sandbox gateway's checkout page: plain HTML forms, no script (the CSP forbids inline scripts). */
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -16,8 +16,8 @@ export function sandboxCheckoutPage(d: {
   currency: string;
   status: string;
 }): string {
-  const ref = escape(d.reference);
-  const amount = `${d.currency.trim() === 'NGN' ? '₦' : `${escape(d.currency.trim())} `}${major(d.amount)}`;
+  const ref = escapeHtml(d.reference);
+  const amount = `${d.currency.trim() === 'NGN' ? '₦' : `${escapeHtml(d.currency.trim())} `}${major(d.amount)}`;
   const done = d.status !== 'pending';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -36,7 +36,7 @@ button{width:100%;padding:14px;border-radius:10px;border:0;font-size:16px;font-w
 <div class="amount">${amount}</div><div class="ref">Reference ${ref}</div>
 ${
   done
-    ? `<p>This checkout is already ${escape(d.status)}.</p><form method="get" action="/"><button class="pay" type="submit">Back to Vendra</button></form>`
+    ? `<p>This checkout is already ${escapeHtml(d.status)}.</p><form method="get" action="/"><button class="pay" type="submit">Back to Vendra</button></form>`
     : `<form method="post" action="/sandbox/checkout/${ref}"><input type="hidden" name="outcome" value="success"><button class="pay" type="submit" data-testid="sandbox-pay">Pay ${amount}</button></form>
 <form method="post" action="/sandbox/checkout/${ref}"><input type="hidden" name="outcome" value="failed"><button class="fail" type="submit" data-testid="sandbox-fail">Fail payment</button></form>`
 }
