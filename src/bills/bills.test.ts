@@ -1,0 +1,237 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../ledger/index.js';
+import { createTestApp, type TestApp } from '../test-support/app.js';
+import { backends } from '../test-support/db.js';
+import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
+import { registerUser, type TestUser } from '../test-support/users.js';
+import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
+
+const FINAL = ['succeeded', 'failed', 'reversed', 'needs_review'];
+
+describe.each(backends())('bill payments on %s', (backend) => {
+  let t: TestApp;
+  let user: TestUser;
+  let walletId: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend, FAST_PROVIDER_ENV, { providers: true, worker: true });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (t.app.server.address() as AddressInfo).port;
+    for (const sim of t.ctx.providers?.sims ?? [])
+      sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
+    user = await registerUser(t.app);
+    walletId = (await walletOf(t.app, user)).id;
+    await fund(t.app, user, walletId, 100_000_000); // ₦1,000,000
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const pay = (
+    customerRef: string,
+    amount = 500_000,
+    billerId = 'ikeja-electric',
+    productCode = 'prepaid',
+    u = user,
+    w = walletId,
+  ) => post(t.app, u, '/v1/bill-payments', { walletId: w, billerId, productCode, customerRef, amount });
+
+  async function settle(id: string, statuses = FINAL, timeoutMs = 10_000) {
+    return eventually(async () => {
+      const p = (await get(t.app, user, `/v1/bill-payments/${id}`)).json();
+      return statuses.includes(p.status) && p;
+    }, timeoutMs);
+  }
+
+  it('lists the catalogue and validates a meter', async () => {
+    const billers = (await get(t.app, undefined, '/v1/billers?category=electricity')).json().data;
+    expect(billers).toHaveLength(12);
+    expect(billers.map((b: { id: string }) => b.id)).toContain('kano-electric');
+    const ikeja = (await get(t.app, undefined, '/v1/billers/ikeja-electric')).json();
+    expect(ikeja.products.map((p: { code: string }) => p.code)).toEqual(['postpaid', 'prepaid']);
+    expect(ikeja.fee).toEqual({ type: 'flat', flat: 10_000 });
+    for (const category of ['airtime', 'data', 'cable']) {
+      expect(
+        (await get(t.app, undefined, `/v1/billers?category=${category}`)).json().data.length,
+      ).toBeGreaterThanOrEqual(3);
+    }
+    const v = await post(
+      t.app,
+      user,
+      '/v1/billers/ikeja-electric/validate',
+      { productCode: 'prepaid', customerRef: '1111111111111' },
+      null,
+    );
+    expect(v.statusCode).toBe(200);
+    expect(v.json()).toMatchObject({ customerName: expect.any(String), canVend: true });
+    const unknown = await post(
+      t.app,
+      user,
+      '/v1/billers/ikeja-electric/validate',
+      { productCode: 'prepaid', customerRef: '0123456789012' },
+      null,
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().code).toBe('customer_not_found');
+  });
+
+  it('prepaid 1111111111111: delivered with a 20-digit token; hold posted', async () => {
+    const before = await walletOf(t.app, user);
+    const res = await pay('1111111111111');
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'pending', amount: 500_000, fee: 10_000, total: 510_000 });
+    const p = await settle(res.json().id);
+    expect(p.status).toBe('succeeded');
+    expect(p.token).toMatch(/^\d{20}$/);
+    expect(p.units).toMatch(/kWh/);
+    expect(p.timeline.map((e: { status: string }) => e.status)).toEqual([
+      'pending',
+      'processing',
+      'succeeded',
+    ]);
+    expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+    expect(p.providerReference.slice(0, 12)).toMatch(/^20\d{10}$/);
+    const after = await walletOf(t.app, user);
+    expect(after.balance).toBe(before.balance - 510_000);
+    expect(after.held).toBe(0);
+  });
+
+  it('postpaid 1010101010101: delivered, no token', async () => {
+    const p = await settle((await pay('1010101010101', 500_000, 'eko-electric', 'postpaid')).json().id);
+    expect(p).toMatchObject({ status: 'succeeded', token: null });
+  });
+
+  it('201000000000: pending, delivered on requery', async () => {
+    const p = await settle((await pay('201000000000')).json().id);
+    expect(p.status).toBe('succeeded');
+    expect(p.timeline.map((e: { status: string }) => e.status)).toEqual([
+      'pending',
+      'processing',
+      'succeeded',
+    ]);
+    expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+  });
+
+  it('300000000000: the answer comes after our timeout; requery shows delivered; vended once', async () => {
+    const p = await settle((await pay('300000000000')).json().id);
+    expect(p.status).toBe('succeeded');
+    expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+  });
+
+  it('500000000000: garbage answer is pending, never failed; requery shows delivered', async () => {
+    const p = await settle((await pay('500000000000')).json().id);
+    expect(p.status).toBe('succeeded');
+    expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+  });
+
+  it('400000000000: connection dropped and never received (015 after the grace window): failed, money back', async () => {
+    const before = await walletOf(t.app, user);
+    const p = await settle((await pay('400000000000')).json().id);
+    expect(p.status).toBe('failed');
+    expect(p.failureReason).toMatch(/never received/);
+    expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+    expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
+  });
+
+  it('3333333333333: validates, vend fails with 016: failed, money back', async () => {
+    const before = await walletOf(t.app, user);
+    const p = await settle((await pay('3333333333333')).json().id);
+    expect(p.status).toBe('failed');
+    expect(p.failureReason).toMatch(/016/);
+    expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
+  });
+
+  it('4444444444444: delivered, then reversed by webhook + requery: refunded with a compensating transaction', async () => {
+    const before = await walletOf(t.app, user);
+    const id = (await pay('4444444444444')).json().id;
+    const delivered = await settle(id, ['succeeded', 'reversed']);
+    expect(delivered.token).toMatch(/^\d{20}$/);
+    const p = await settle(id, ['reversed']);
+    expect(p.timeline.map((e: { status: string }) => e.status)).toEqual([
+      'pending',
+      'processing',
+      'succeeded',
+      'reversed',
+    ]);
+    expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
+    const lines = (await get(t.app, user, `/v1/wallets/${walletId}/transactions?type=refund`)).json().data;
+    expect(lines[0]).toMatchObject({ type: 'refund', direction: 'credit', amount: 510_000 });
+  });
+
+  it('a customer reference starting with 0 fails validation, and a payment to it fails with the money back', async () => {
+    const before = await walletOf(t.app, user);
+    const p = await settle((await pay('0555555555555')).json().id);
+    expect(p.status).toBe('failed');
+    expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
+  });
+
+  it('any other number is delivered; airtime, data and cable work too', async () => {
+    expect((await settle((await pay('12345678901')).json().id)).status).toBe('succeeded');
+    expect((await settle((await pay('08011111111', 100_000, 'mtn', 'airtime')).json().id)).status).toBe(
+      'succeeded',
+    );
+    const dstv = (await get(t.app, undefined, '/v1/billers/dstv')).json();
+    const bouquet = dstv.products[0];
+    expect(
+      (await settle((await pay('1212121212', bouquet.fixedAmount, 'dstv', bouquet.code)).json().id)).status,
+    ).toBe('succeeded');
+  });
+
+  it('replays a payment POST with the same key; never two payments', async () => {
+    const key = 'bill-key-1';
+    const body = {
+      walletId,
+      billerId: 'ikeja-electric',
+      productCode: 'prepaid',
+      customerRef: '1111111111111',
+      amount: 100_000,
+    };
+    const a = await post(t.app, user, '/v1/bill-payments', body, key);
+    const b = await post(t.app, user, '/v1/bill-payments', body, key);
+    expect(a.statusCode).toBe(202);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.body).toBe(a.body);
+    expect(
+      (await post(t.app, user, '/v1/bill-payments', { ...body, amount: 100_001 }, key)).json().code,
+    ).toBe('idempotency_key_reused');
+    await settle(a.json().id);
+  });
+
+  it('refuses bad input with specific codes and holds nothing', async () => {
+    const other = await registerUser(t.app);
+    const otherWallet = (await walletOf(t.app, other)).id;
+    const before = await walletOf(t.app, user);
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ billerId: 'nepa' }, 404, 'biller_not_found'],
+      [{ productCode: 'gold' }, 422, 'product_not_found'],
+      [{ amount: 100 }, 422, 'amount_out_of_range'],
+      [{ amount: 60_000_000 }, 422, 'amount_out_of_range'],
+      [{ customerRef: '12ab' }, 400, 'validation_failed'],
+      [{ customerRef: '123' }, 400, 'validation_failed'],
+      [{ customerRef: '123456789' }, 400, 'invalid_customer_ref'],
+      [{ walletId: otherWallet }, 404, 'not_found'],
+      [{ amount: 1.5 }, 400, 'invalid_amount'],
+      [{ amount: -5 }, 400, 'invalid_amount'],
+      [{ amount: '5000' }, 400, 'invalid_amount'],
+      [{ surprise: true }, 400, 'unknown_field'],
+    ];
+    for (const [patch, status, code] of cases) {
+      const res = await post(t.app, user, '/v1/bill-payments', {
+        walletId,
+        billerId: 'ikeja-electric',
+        productCode: 'prepaid',
+        customerRef: '1111111111111',
+        amount: 500_000,
+        ...patch,
+      });
+      expect([res.statusCode, res.json().code], JSON.stringify(patch)).toEqual([status, code]);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: before.held });
+  });
+
+  it('keeps the ledger clean', async () => {
+    const report = await runAudit(t.ctx.db);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});
