@@ -139,6 +139,8 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Querystring: { token: string } }>(
     '/v1/events',
     {
+      // The URL carries a (short-lived) token: keep it out of the info-level request logs.
+      logLevel: 'warn',
       schema: {
         tags: ['events'],
         summary: 'Live events for the logged-in user (Server-Sent Events)',
