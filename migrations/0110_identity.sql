@@ -41,6 +41,7 @@ CREATE TABLE identity.refresh_tokens (
   used_at    timestamptz
 );
 CREATE INDEX refresh_tokens_session ON identity.refresh_tokens (session_id);
+CREATE INDEX refresh_tokens_expires_at ON identity.refresh_tokens (expires_at);
 
 CREATE TABLE identity.api_keys (
   id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -5,7 +5,7 @@ import { revokeUserApiKeys } from './api-keys.js';
 import { recordAudit } from './audit.js';
 import { createUser } from './auth.js';
 import type { AuthContext, Role, User, UserStatus } from './types.js';
-import { findUserRow, setUserRole, setUserStatus, toUser } from './users.js';
+import { findUserRow, setUserRole, setUserStatus } from './users.js';
 import { emailKey } from './validation.js';
 
 /** Who acts and why, for the audit log. */
@@ -140,5 +140,3 @@ export async function ensureAdmin(
   const { adminEmail: email, adminPassword: password } = config;
   return db.transaction((tx) => bootstrapAdmin(tx, { email, password }));
 }
-
-export { toUser };

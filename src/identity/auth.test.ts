@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { registerUser } from '../test-support/users.js';
-import { LOGIN_THROTTLE } from './index.js';
+import { LOGIN_THROTTLE, pruneIdentity } from './index.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -188,12 +188,18 @@ describe.each(backends())('identity auth on %s', (backend) => {
 
   it('answers an unknown email and a wrong password identically, in similar time', async () => {
     const u = await registerUser(t.app);
+    /** The fastest of three attempts: the least disturbed by whatever else the machine is doing. */
     const timed = async (email: string) => {
-      const started = process.hrtime.bigint();
-      const res = await login(email, 'wrong password 123');
-      return { res, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      let best = Number.POSITIVE_INFINITY;
+      let last: Awaited<ReturnType<typeof login>> | undefined;
+      for (let i = 0; i < 3; i++) {
+        const started = process.hrtime.bigint();
+        last = await login(email, 'wrong password 123');
+        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return { res: last!, ms: best };
     };
-    await timed('warmup@example.com');
+    await login('warmup@example.com', 'wrong password 123');
     const wrong = await timed(u.email);
     const unknown = await timed('nobody-here@example.com');
     for (const { res } of [wrong, unknown]) {
@@ -201,9 +207,9 @@ describe.each(backends())('identity auth on %s', (backend) => {
       expect(res.json().code).toBe('invalid_credentials');
       expect(res.json().detail).toBe('The email or password is wrong');
     }
-    // Both paths run one argon2 verification: neither is an order of magnitude faster.
-    expect(unknown.ms).toBeGreaterThan(wrong.ms / 4);
-    expect(wrong.ms).toBeGreaterThan(unknown.ms / 4);
+    // Both paths run one argon2 verification of the same cost: neither is several times faster.
+    expect(unknown.ms).toBeGreaterThan(wrong.ms / 3);
+    expect(wrong.ms).toBeGreaterThan(unknown.ms / 3);
   });
 
   it('rotates refresh tokens (body) and revokes the whole family when a used one comes back', async () => {
@@ -377,5 +383,21 @@ describe.each(backends())('identity auth on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().expiresIn).toBe(60);
     expect((await me(res.json().token)).json().code).toBe('invalid_token');
+  });
+
+  it('prunes old throttle records, long-expired refresh tokens and long-ended sessions', async () => {
+    const u = await registerUser(t.app);
+    await login(u.email, 'wrong password!', '203.0.113.9');
+    const db = t.ctx.db;
+    await db.exec(`
+      UPDATE identity.login_failures SET failed_at = now() - interval '1 hour' WHERE subject = '203.0.113.9';
+      UPDATE identity.refresh_tokens SET expires_at = now() - interval '2 days'
+        WHERE session_id IN (SELECT id FROM identity.sessions WHERE user_id = '${u.id}');
+      UPDATE identity.sessions SET expires_at = now() - interval '31 days' WHERE user_id = '${u.id}';`);
+    expect(await db.transaction((tx) => pruneIdentity(tx))).toBeGreaterThanOrEqual(3);
+    const left = await db.query(`SELECT 1 FROM identity.sessions WHERE user_id = $1`, [u.id]);
+    expect(left.rowCount).toBe(0);
+    const failures = await db.query(`SELECT 1 FROM identity.login_failures WHERE subject = '203.0.113.9'`);
+    expect(failures.rowCount).toBe(0);
   });
 });

@@ -6,19 +6,26 @@ import { pruneLoginFailures } from './throttle.js';
 export const ENDED_SESSION_RETENTION_MS = 30 * 24 * 3_600_000;
 
 /**
- * Deletes stale throttle records and long-ended sessions (their refresh
- * tokens cascade), bounded per call. Returns rows deleted.
+ * Deletes, bounded per call: stale throttle records, refresh tokens expired
+ * for over a day (an expired token is refused whether or not it was used),
+ * and sessions that ended over 30 days ago with what is left of their
+ * tokens. Returns rows deleted.
  */
 export async function pruneIdentity(tx: Tx, limit = 1000): Promise<number> {
   const failures = await pruneLoginFailures(tx, limit);
-  const { rowCount } = await tx.query(
+  const tokens = await tx.query(
+    `DELETE FROM identity.refresh_tokens WHERE token_hash IN (
+       SELECT token_hash FROM identity.refresh_tokens WHERE expires_at < now() - interval '1 day' LIMIT $1)`,
+    [limit],
+  );
+  const sessions = await tx.query(
     `DELETE FROM identity.sessions WHERE id IN (
        SELECT id FROM identity.sessions
        WHERE LEAST(COALESCE(revoked_at, expires_at), expires_at) < now() - $1::bigint * interval '1 millisecond'
        LIMIT $2)`,
-    [ENDED_SESSION_RETENTION_MS, limit],
+    [ENDED_SESSION_RETENTION_MS, Math.ceil(limit / 10)],
   );
-  return failures + rowCount;
+  return failures + tokens.rowCount + sessions.rowCount;
 }
 
 export function createIdentityPruneTask(db: Db, intervalMs = 10 * 60_000): Task {

@@ -161,6 +161,8 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Querystring: { token?: string } }>(
     '/v1/events/stream',
     {
+      // The URL carries a (short-lived) token: keep it out of the info-level request logs.
+      logLevel: 'warn',
       schema: {
         tags: ['events'],
         summary:
