@@ -17,6 +17,13 @@ export function createLogger(level: string, pretty = false, destination?: Destin
       ],
       censor: '[redacted]',
     },
+    serializers: {
+      // Query-string tokens (the event stream's) never reach the logs, whatever the path.
+      req: (req: { method?: string; url?: string; host?: string; remoteAddress?: string; headers?: unknown }) => ({
+        ...pino.stdSerializers.req(req as never),
+        url: typeof req.url === 'string' ? req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]') : req.url,
+      }),
+    },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
   };
   return destination ? pino(options, destination) : pino(options);

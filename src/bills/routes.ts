@@ -173,8 +173,8 @@ const scopeOf = (request: FastifyRequest) => {
 
 export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['bills'];
-  const auth = { preHandler: authenticate };
-  const operator = { preHandler: [authenticate, requireRole('operator', 'admin')] };
+  const auth = { onRequest: authenticate };
+  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
   const cache = createValidationCache(ctx.config.redisUrl);
   const notifier = createNotifier(ctx.log, ctx.config.env.SMTP_URL);
   app.addHook('onClose', async () => cache.close());

@@ -59,7 +59,7 @@ async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthCon
 }
 
 /**
- * preHandler: authenticates a bearer access token or an `x-api-key` and sets
+ * onRequest: authenticates a bearer access token or an `x-api-key` and sets
  * request.auth. 401 unauthorized (nothing sent), token_expired (refresh and
  * retry) or invalid_token (tampered, revoked, unknown key), each with
  * WWW-Authenticate; 403 account_frozen.

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { createContext } from '../context.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../log.js';
 import { consumersDefined, defineConsumers } from '../outbox/index.js';
@@ -26,7 +27,8 @@ describe('logs', () => {
     });
     const log = createLogger('debug', false, sink); // the production logger and its redaction, at debug level
     if (!consumersDefined()) defineConsumers([]);
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), log, db: testDb.db });
+    const ctx = await createContext(loadConfig({ NODE_ENV: 'test' }), log, { db: testDb.db, providers: false });
+    const app = await buildApp(ctx);
     try {
       const secrets: string[] = [];
       const u = await registerUser(app, { password: 'a very secret password 42' });
@@ -62,7 +64,7 @@ describe('logs', () => {
         await app.inject({ method: 'POST', url: '/v1/auth/stream-token', headers: u.auth })
       ).json().token;
       secrets.push(stream);
-      await app.inject({ method: 'GET', url: '/v1/events?token=not-valid-but-secret-looking' });
+      await app.inject({ method: 'GET', url: '/v1/events/stream?token=not-valid-but-secret-looking' });
       secrets.push('not-valid-but-secret-looking');
 
       const all = lines.join('');

@@ -33,7 +33,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get<{ Querystring: { q?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/users',
     {
-      preHandler: [...staff, requireScope('users:read')],
+      onRequest: [...staff, requireScope('users:read')],
       schema: {
         tags: ['admin'],
         summary: 'Search users by email, name, phone or id',
@@ -58,7 +58,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get<{ Params: { id: string } }>(
     '/v1/admin/users/:id',
     {
-      preHandler: [...staff, requireScope('users:read')],
+      onRequest: [...staff, requireScope('users:read')],
       schema: {
         tags: ['admin'],
         summary: 'One user',
@@ -84,7 +84,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     app.post<{ Params: { id: string }; Body: { reason: string } }>(
       `/v1/admin/users/:id/${verb}`,
       {
-        preHandler: [...staff, requireScope('users:write')],
+        onRequest: [...staff, requireScope('users:write')],
         schema: {
           tags: ['admin'],
           summary:
@@ -116,7 +116,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.post<{ Params: { id: string }; Body: { role: Role; reason?: string } }>(
     '/v1/admin/users/:id/role',
     {
-      preHandler: [authenticate, requireRole('admin'), requireScope('users:write')],
+      onRequest: [authenticate, requireRole('admin'), requireScope('users:write')],
       schema: {
         tags: ['admin'],
         summary: 'Set a user’s role (admin only, audited)',
@@ -152,7 +152,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get<{ Querystring: { actor?: string; action?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/audit-log',
     {
-      preHandler: [...staff, requireScope('audit:read')],
+      onRequest: [...staff, requireScope('audit:read')],
       schema: {
         tags: ['admin'],
         summary: 'Operator and admin actions, newest first',
@@ -181,7 +181,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number } }>(
     '/v1/admin/api-keys',
     {
-      preHandler: [...staff, requireSession],
+      onRequest: [...staff, requireSession],
       schema: {
         tags: ['admin'],
         summary: 'Create an API key for yourself (shown once)',
@@ -242,7 +242,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get(
     '/v1/admin/api-keys',
     {
-      preHandler: [...staff, requireSession],
+      onRequest: [...staff, requireSession],
       schema: {
         tags: ['admin'],
         summary: 'Your API keys (without the secrets), newest first',
@@ -263,7 +263,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.delete<{ Params: { id: string } }>(
     '/v1/admin/api-keys/:id',
     {
-      preHandler: [...staff, requireSession],
+      onRequest: [...staff, requireSession],
       schema: {
         tags: ['admin'],
         summary: 'Revoke an API key (yours; an admin may revoke anyone’s)',

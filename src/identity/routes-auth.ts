@@ -217,7 +217,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/v1/auth/stream-token',
     {
-      preHandler: [authenticate],
+      onRequest: [authenticate],
       schema: {
         tags: ['auth'],
         summary: 'Get a 60-second token to open the live event stream',
@@ -246,7 +246,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/me',
     {
-      preHandler: [authenticate],
+      onRequest: [authenticate],
       schema: {
         tags: ['auth'],
         summary: 'The logged-in user',

@@ -20,7 +20,7 @@ const SYSTEM_TYPES: AccountType[] = [
 
 /** Operator views of the ledger: the audit and the system accounts' totals. */
 export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const operator = { preHandler: [authenticate, requireRole('operator', 'admin')] };
+  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
 
   app.post(
     '/v1/admin/ledger/audit',

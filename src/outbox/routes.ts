@@ -51,7 +51,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/outbox/dead-letters',
     {
-      preHandler: [...staff, requireScope('outbox:read')],
+      onRequest: [...staff, requireScope('outbox:read')],
       schema: {
         tags: ['admin'],
         summary: 'Outbox deliveries that exhausted their attempts',
@@ -84,7 +84,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { eventId: string; consumer: string; reason: string } }>(
     '/v1/admin/outbox/dead-letters/retry',
     {
-      preHandler: [...staff, requireScope('outbox:write')],
+      onRequest: [...staff, requireScope('outbox:write')],
       schema: {
         tags: ['admin'],
         summary: 'Queue a dead delivery again with a fresh attempt budget (audited)',
@@ -141,7 +141,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post(
     '/v1/events/stream-token',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['events'],
         summary:

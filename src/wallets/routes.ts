@@ -162,7 +162,7 @@ const scopeOf = (request: FastifyRequest) => {
 
 export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['wallets'];
-  const auth = { preHandler: authenticate };
+  const auth = { onRequest: authenticate };
 
   app.get(
     '/v1/wallets',
@@ -710,7 +710,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   // ---- operators ----
-  const operator = { preHandler: [authenticate, requireRole('operator', 'admin')] };
+  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
   app.get<{ Params: { id: string } }>(
     '/v1/admin/users/:id/wallets',
     {
