@@ -19,7 +19,13 @@ export function createLogger(level: string, pretty = false, destination?: Destin
     },
     serializers: {
       // Query-string tokens (the event stream's) never reach the logs, whatever the path.
-      req: (req: { method?: string; url?: string; host?: string; remoteAddress?: string; headers?: unknown }) => ({
+      req: (req: {
+        method?: string;
+        url?: string;
+        host?: string;
+        remoteAddress?: string;
+        headers?: unknown;
+      }) => ({
         ...pino.stdSerializers.req(req as never),
         url: typeof req.url === 'string' ? req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]') : req.url,
       }),

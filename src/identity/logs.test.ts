@@ -27,7 +27,10 @@ describe('logs', () => {
     });
     const log = createLogger('debug', false, sink); // the production logger and its redaction, at debug level
     if (!consumersDefined()) defineConsumers([]);
-    const ctx = await createContext(loadConfig({ NODE_ENV: 'test' }), log, { db: testDb.db, providers: false });
+    const ctx = await createContext(loadConfig({ NODE_ENV: 'test' }), log, {
+      db: testDb.db,
+      providers: false,
+    });
     const app = await buildApp(ctx);
     try {
       const secrets: string[] = [];
