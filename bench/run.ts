@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createPgDb } from '../src/db/pg.js';
 import { migrate } from '../src/db/index.js';
 import type { CaseResult } from './harness.js';
+import { benchBills } from './bills.js';
+import { benchHttpTransfers } from './http.js';
 import { benchLedger } from './ledger.js';
+import { startServer } from './server.js';
 import { runPgbench } from './pgbench.js';
 
 /**
@@ -30,7 +34,7 @@ async function freshDatabase(base: URL, name: string): Promise<URL> {
 async function main() {
   const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const seconds = Number(arg('seconds') ?? process.env.BENCH_SECONDS ?? 10);
-  const only = (arg('only') ?? 'pgbench,ledger').split(',');
+  const only = (arg('only') ?? 'pgbench,ledger,http,bills').split(',');
   const jsonFile = arg('json');
   const log = (s: string) => console.log(s);
   const results: CaseResult[] = [];
@@ -44,6 +48,24 @@ async function main() {
     await migrate(db);
     results.push(...(await benchLedger(db, { seconds, callers: 64, wallets: 10_000 }, log)));
     await db.close();
+  }
+  if (only.includes('http') || only.includes('bills')) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    const url = await freshDatabase(base, 'vendra_bench_http');
+    const port = 3900 + Math.floor(Math.random() * 50);
+    const server = await startServer(url.toString(), port, { PROVIDER_SIM_LATENCY_MS: '20' });
+    const db = createPgDb({ url: url.toString(), poolSize: 2 });
+    try {
+      if (only.includes('http')) results.push(...(await benchHttpTransfers(server.base, seconds, log)));
+      if (only.includes('bills')) {
+        const bills = await benchBills(server.base, db, seconds, log);
+        log(bills.line);
+        results.push(bills);
+      }
+    } finally {
+      await db.close();
+      await server.stop();
+    }
   }
   if (pgbenchResult) results.push(pgbenchResult);
 

@@ -164,24 +164,21 @@ BEGIN
     --    checked); bucketed hot accounts are not.
     SELECT array_agg(DISTINCT x ORDER BY x) INTO a_id FROM unnest(l_accid) AS x;
     k := array_length(a_id, 1);
-    SELECT array_agg(ac.currency::text ORDER BY x.o), array_agg(ac.status ORDER BY x.o),
-           array_agg(ac.debits_must_not_exceed_credits ORDER BY x.o),
-           array_agg(ac.credits_must_not_exceed_debits ORDER BY x.o),
-           array_agg(ac.buckets ORDER BY x.o), array_agg(coalesce(ac.buckets = 1, false) ORDER BY x.o)
-      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single
-      FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
-      LEFT JOIN ledger.accounts ac ON ac.id = x.id;
-
-    SELECT array_agg(s.debits_posted ORDER BY x.o), array_agg(s.credits_posted ORDER BY x.o),
-           array_agg(s.debits_pending ORDER BY x.o), array_agg(s.credits_pending ORDER BY x.o)
-      INTO a_dp, a_cp, a_dpe, a_cpe
-      FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
-      LEFT JOIN (SELECT b.account_id, b.debits_posted, b.credits_posted, b.debits_pending, b.credits_pending
-                   FROM ledger.balances b
-                  WHERE b.bucket = 0
-                    AND b.account_id = ANY (SELECT y.id FROM unnest(a_id, a_single) AS y(id, single) WHERE y.single)
-                  ORDER BY b.account_id
-                    FOR UPDATE) s ON s.account_id = x.id;
+    SELECT array_agg(s.currency ORDER BY s.o), array_agg(s.status ORDER BY s.o),
+           array_agg(s.dr ORDER BY s.o), array_agg(s.cr ORDER BY s.o),
+           array_agg(s.buckets ORDER BY s.o), array_agg(coalesce(s.buckets = 1, false) ORDER BY s.o),
+           array_agg(s.dp ORDER BY s.o), array_agg(s.cp ORDER BY s.o),
+           array_agg(s.dpe ORDER BY s.o), array_agg(s.cpe ORDER BY s.o)
+      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single, a_dp, a_cp, a_dpe, a_cpe
+      FROM (SELECT x.o, ac.currency::text AS currency, ac.status, ac.debits_must_not_exceed_credits AS dr,
+                   ac.credits_must_not_exceed_debits AS cr, ac.buckets,
+                   b.debits_posted AS dp, b.credits_posted AS cp, b.debits_pending AS dpe, b.credits_pending AS cpe
+              FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
+              LEFT JOIN ledger.accounts ac ON ac.id = x.id
+              LEFT JOIN (SELECT bl.* FROM ledger.balances bl JOIN ledger.accounts a1 ON a1.id = bl.account_id
+                          WHERE bl.account_id = ANY (a_id) AND bl.bucket = 0 AND a1.buckets = 1
+                          ORDER BY bl.account_id
+                            FOR UPDATE OF bl) b ON b.account_id = x.id) s;
     a_touched := array_fill(false, ARRAY[k]);
 
     SELECT array_agg(x.o::int ORDER BY l.o) INTO l_acc
@@ -380,3 +377,6 @@ BEGIN
   END IF;
 END
 $fn$;
+
+-- The statements above are planned once per session, not per call.
+ALTER FUNCTION ledger.create_transactions(jsonb) SET plan_cache_mode = force_generic_plan;

@@ -27,6 +27,7 @@ export {
   findUserByEmail,
   findUserByPhone,
   getUser,
+  getUsers,
   searchUsers,
   setUserRole,
   setUserStatus,

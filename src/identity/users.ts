@@ -71,6 +71,14 @@ export async function getUser(tx: Tx, id: string): Promise<User | undefined> {
   return row && toUser(row);
 }
 
+/** Several users by id, in one query (at most 1000). */
+export async function getUsers(tx: Tx, ids: readonly string[]): Promise<Map<string, User>> {
+  if (ids.length === 0) return new Map();
+  if (ids.length > 1000) throw new RangeError('getUsers: at most 1000 ids');
+  const { rows } = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM identity.users WHERE id = ANY ($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, toUser(r)]));
+}
+
 /** A user by email, case-insensitively. */
 export async function findUserByEmail(tx: Tx, email: string): Promise<User | undefined> {
   const row = await findUserRow(tx, 'email', emailKey(email));

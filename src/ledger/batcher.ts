@@ -50,6 +50,16 @@ export interface LedgerBatcher {
   stats(): { batches: number; items: number; inFlight: number; queued: number };
 }
 
+/** True when an item posts or voids a hold placed earlier in the same batch (two statements). */
+function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
+  const holds = new Set<string>();
+  for (const item of items) {
+    if ((item.kind === 'post' || item.kind === 'void') && holds.has(item.pendingId.toLowerCase())) return true;
+    if (item.kind === 'hold') holds.add(item.id.toLowerCase());
+  }
+  return false;
+}
+
 /**
  * Group commit in front of createTransactions: concurrent callers within
  * `windowMs` (or until `maxItems`) share one database transaction and one
@@ -139,8 +149,19 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
 
   async function commit(batch: Pending[]): Promise<TransactionResult[][]> {
     const items = batch.flatMap((p) => p.items);
+    // Nothing else to write and one statement to run: let the statement be its
+    // own transaction (one round trip instead of BEGIN, call, COMMIT).
+    const alone = batch.every((p) => !p.options?.writes) && !resolvesOwnHold(items);
     for (let attempt = 1; ; attempt++) {
       try {
+        if (alone) {
+          const results = await createTransactions(db, items);
+          let offset = 0;
+          return batch.map((p) => {
+            offset += p.items.length;
+            return results.slice(offset - p.items.length, offset);
+          });
+        }
         return await db.transaction(async (tx) => {
           const results = await createTransactions(tx, items);
           const byWriter = new Map<string, unknown[]>();

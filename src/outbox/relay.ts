@@ -264,47 +264,81 @@ export function createOutboxRelay(
     return { kind: 'retry', ...retry };
   }
 
+  /** Handles one claimed delivery and records its outcome. */
+  async function process(row: Claimed, leaseId: string): Promise<void> {
+    const consumer = byName.get(row.consumer)!;
+    const outcome = await handle(row, consumer);
+    try {
+      const kept = await complete(db, row, leaseId, outcome);
+      deliveriesTotal.inc({ consumer: row.consumer, outcome: kept ? outcome.kind : 'lease_lost' });
+      if (!kept) {
+        log.warn(
+          { consumer: row.consumer, eventId: String(row.event_id) },
+          'outbox lease expired before the outcome was recorded; the delivery will run again',
+        );
+      } else if (outcome.kind === 'dead') {
+        log.error(
+          { consumer: row.consumer, eventId: String(row.event_id), error: outcome.error },
+          'outbox delivery is dead',
+        );
+      }
+    } catch (error) {
+      log.error(
+        { err: error, consumer: row.consumer, eventId: String(row.event_id) },
+        'could not record the outbox outcome; the lease will expire and the delivery will run again',
+      );
+    }
+  }
+
+  /** Claims a batch and handles all of it before returning (tests, and callers that want a barrier). */
   async function runOnce(limit: number = batchSize): Promise<number> {
     if (names.length === 0) return 0;
     const leaseId = randomUUID();
     const claimed = await claimDeliveries(db, names, bounded('limit', limit, 1, 1000), leaseMs, leaseId);
-    await forEachConcurrent(claimed, concurrency, async (row) => {
-      const consumer = byName.get(row.consumer)!;
-      const outcome = await handle(row, consumer);
-      try {
-        const kept = await complete(db, row, leaseId, outcome);
-        deliveriesTotal.inc({ consumer: row.consumer, outcome: kept ? outcome.kind : 'lease_lost' });
-        if (!kept) {
-          log.warn(
-            { consumer: row.consumer, eventId: String(row.event_id) },
-            'outbox lease expired before the outcome was recorded; the delivery will run again',
-          );
-        } else if (outcome.kind === 'dead') {
-          log.error(
-            { consumer: row.consumer, eventId: String(row.event_id), error: outcome.error },
-            'outbox delivery is dead',
-          );
-        }
-      } catch (error) {
-        log.error(
-          { err: error, consumer: row.consumer, eventId: String(row.event_id) },
-          'could not record the outbox outcome; the lease will expire and the delivery will run again',
-        );
-      }
-    });
+    await forEachConcurrent(claimed, concurrency, (row) => process(row, leaseId));
+    return claimed.length;
+  }
+
+  // The worker's pipeline: claim whenever a handler slot is free, so one slow
+  // handler (a provider timing out) never holds up the deliveries behind it.
+  const inFlight = new Set<Promise<void>>();
+  let wakeTask: (() => void) | undefined;
+  async function pump(): Promise<number> {
+    if (names.length === 0) return 0;
+    const free = concurrency - inFlight.size;
+    if (free <= 0) {
+      await Promise.race(inFlight);
+      return 1;
+    }
+    const leaseId = randomUUID();
+    const claimed = await claimDeliveries(db, names, Math.min(batchSize, free), leaseMs, leaseId);
+    for (const row of claimed) {
+      const running: Promise<void> = process(row, leaseId).finally(() => {
+        inFlight.delete(running);
+        wakeTask?.();
+      });
+      inFlight.add(running);
+    }
     return claimed.length;
   }
 
   const task: Task = {
     name: 'outbox-relay',
     intervalMs: pollIntervalMs,
-    run: () => runOnce(),
-    start: (wake) =>
-      keepListening(db, OUTBOX_CHANNEL, wake, {
+    run: () => pump(),
+    async start(wake) {
+      wakeTask = wake;
+      const stopListening = await keepListening(db, OUTBOX_CHANNEL, wake, {
         log,
         onReconnect: wake,
         checkIntervalMs: options.listenCheckIntervalMs,
-      }),
+      });
+      return async () => {
+        await stopListening();
+        // Let running handlers record their outcome (each is bounded by handlerTimeoutMs).
+        await Promise.allSettled([...inFlight]);
+      };
+    },
   };
   return { runOnce, task };
 }

@@ -2,10 +2,10 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { IdempotencyClaim, IdempotentResult } from '../idempotency/index.js';
-import { findUserByEmail, findUserByPhone, getUser, normalizePhone } from '../identity/index.js';
-import type { BatchWrite } from '../ledger/index.js';
+import { findUserByEmail, findUserByPhone, getUsers, normalizePhone } from '../identity/index.js';
+import { type BatchWrite, getAccount } from '../ledger/index.js';
 import { ledgerRefusal } from './problems.js';
-import { getOwnWallet, getWallet, type Wallet, walletIdFor } from './wallets.js';
+import { walletIdFor } from './wallets.js';
 
 const TRANSFER_NAMESPACE = '5c2e8a1f-7b3d-4e6a-8c9f-1d3b5a7c9e2f';
 export const MAX_NARRATION_LENGTH = 140;
@@ -44,30 +44,32 @@ export async function resolveRecipient(ctx: AppContext, to: { email: string } | 
   return user;
 }
 
-async function recipientWallet(
-  ctx: AppContext,
-  to: Recipient,
-  from: Wallet,
-): Promise<{ wallet: Wallet; name: string }> {
-  if ('walletId' in to) {
-    const wallet = await getWallet(ctx.db, to.walletId);
-    if (!wallet) throw recipientNotFound();
-    const user = await getUser(ctx.db, wallet.userId);
-    if (wallet.currency !== from.currency) {
-      throw new AppError(
-        422,
-        'currency_mismatch',
-        `The recipient wallet holds ${wallet.currency}, yours ${from.currency}`,
-      );
+interface Party {
+  walletId: string;
+  userId: string;
+  currency: string;
+}
+
+/** The sending wallet (the caller's own) and the receiving one, without reading balances: the ledger decides funds. */
+async function parties(ctx: AppContext, userId: string, input: TransferInput) {
+  const fromAccount = await getAccount(ctx.db, input.fromWalletId);
+  if (!fromAccount || fromAccount.type !== 'user_wallet' || fromAccount.ownerId !== userId) throw notFound('Wallet');
+  const from: Party = { walletId: fromAccount.id, userId, currency: fromAccount.currency };
+  let to: Party;
+  if ('walletId' in input.to) {
+    const account = await getAccount(ctx.db, input.to.walletId);
+    if (!account || account.type !== 'user_wallet' || !account.ownerId) throw recipientNotFound();
+    to = { walletId: account.id, userId: account.ownerId, currency: account.currency };
+    if (to.currency !== from.currency) {
+      throw new AppError(422, 'currency_mismatch', `The recipient wallet holds ${to.currency}, yours ${from.currency}`);
     }
-    return { wallet, name: user?.fullName ?? 'Vendra user' };
+  } else {
+    const user = await resolveRecipient(ctx, input.to);
+    const account = await getAccount(ctx.db, walletIdFor(user.id, from.currency));
+    if (!account) throw new AppError(422, 'currency_mismatch', `The recipient has no ${from.currency} wallet`);
+    to = { walletId: account.id, userId: user.id, currency: account.currency };
   }
-  const user = await resolveRecipient(ctx, to);
-  const wallet = await getWallet(ctx.db, walletIdFor(user.id, from.currency));
-  if (!wallet) {
-    throw new AppError(422, 'currency_mismatch', `The recipient has no ${from.currency} wallet`);
-  }
-  return { wallet, name: user.fullName };
+  return { from, to };
 }
 
 /**
@@ -82,13 +84,14 @@ export async function transfer(
   input: TransferInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
-  const from = await getOwnWallet(ctx.db, userId, input.fromWalletId);
-  const { wallet: to, name } = await recipientWallet(ctx, input.to, from);
-  if (to.id === from.id || to.userId === userId) {
+  const { from, to } = await parties(ctx, userId, input);
+  if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError(422, 'self_transfer', 'You cannot send money to yourself');
   }
-  const sender = await getUser(ctx.db, userId);
+  const users = await getUsers(ctx.db, [userId, to.userId]);
+  const sender = users.get(userId);
   if (!sender) throw notFound('User');
+  const name = users.get(to.userId)?.fullName ?? 'Vendra user';
   const id = uuidv5(`transfer:${claim.scope}:${claim.key}`, TRANSFER_NAMESPACE);
   const narration = (input.narration ?? '').slice(0, MAX_NARRATION_LENGTH);
   const view: TransferView = {
@@ -96,8 +99,8 @@ export async function transfer(
     status: 'completed',
     amount: input.amount,
     currency: from.currency,
-    fromWalletId: from.id,
-    toWalletId: to.id,
+    fromWalletId: from.walletId,
+    toWalletId: to.walletId,
     recipient: { name },
     narration,
     createdAt: new Date().toISOString(),
@@ -109,14 +112,14 @@ export async function transfer(
       currency: from.currency,
       code: 'transfer',
       legs: [
-        { accountId: from.id, side: 'D', amount: input.amount },
-        { accountId: to.id, side: 'C', amount: input.amount },
+        { accountId: from.walletId, side: 'D', amount: input.amount },
+        { accountId: to.walletId, side: 'C', amount: input.amount },
       ],
       metadata: {
         description: narration || 'Transfer',
         reference: id,
-        from: { walletId: from.id, userId, name: sender.fullName },
-        to: { walletId: to.id, userId: to.userId, name },
+        from: { walletId: from.walletId, userId, name: sender.fullName },
+        to: { walletId: to.walletId, userId: to.userId, name },
       },
     },
     {
@@ -139,8 +142,8 @@ export async function transfer(
                 transferId: id,
                 fromUserId: userId,
                 toUserId: to.userId,
-                fromWalletId: from.id,
-                toWalletId: to.id,
+                fromWalletId: from.walletId,
+                toWalletId: to.walletId,
                 amount: input.amount,
                 currency: from.currency,
                 senderName: sender.fullName,

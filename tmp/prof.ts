@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp } from '../src/test-support/app.js';
+import { fund, walletOf } from '../src/test-support/http.js';
+import { registerUser } from '../src/test-support/users.js';
+process.env.VENDRA_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const t = await createTestApp('pg', {}, { worker: true });
+const a = await registerUser(t.app);
+const b = await registerUser(t.app);
+const wa = await walletOf(t.app, a);
+const wb = await walletOf(t.app, b);
+await fund(t.app, a, wa.id, 10_000_000);
+const one = async () => {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/transfers', headers: { ...a.auth, 'idempotency-key': randomUUID() }, payload: { fromWalletId: wa.id, to: { walletId: wb.id }, amount: 1 } });
+  if (res.statusCode !== 201) throw new Error(res.body);
+};
+for (let i = 0; i < 20; i++) await one();
+let t0 = performance.now();
+for (let i = 0; i < 200; i++) await one();
+console.log('sequential avg ms', ((performance.now() - t0) / 200).toFixed(2));
+t0 = performance.now();
+await Promise.all(Array.from({ length: 32 }, async () => { for (let i = 0; i < 20; i++) await one(); }));
+console.log('32 concurrent: req/s', (640 / ((performance.now() - t0) / 1000)).toFixed(0));
+// per-step timing
+const q = t.ctx.db.query.bind(t.ctx.db);
+let n = 0; let ms = 0;
+(t.ctx.db as any).query = async (sql: string, p?: unknown[]) => { const s = performance.now(); try { return await q(sql, p); } finally { n++; ms += performance.now() - s; } };
+t0 = performance.now();
+for (let i = 0; i < 50; i++) await one();
+console.log(`pool queries per request ${(n / 50).toFixed(1)}, ms in them per request ${(ms / 50).toFixed(2)}, total per request ${((performance.now() - t0) / 50).toFixed(2)}`);
+await t.close();
