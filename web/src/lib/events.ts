@@ -1,4 +1,4 @@
-import { api } from './api';
+import { request } from './api';
 
 /**
  * Live events over Server-Sent Events. EventSource cannot send headers, so we
@@ -18,6 +18,18 @@ export const EVENT_NAMES = [
 export type EventName = (typeof EVENT_NAMES)[number];
 export type LiveHandler = (name: EventName, data: Record<string, unknown>) => void;
 export type LiveState = 'idle' | 'connecting' | 'open' | 'reconnecting';
+
+/** POST /v1/events/stream-token -> {token, expiresIn}; a bare text token is accepted too. */
+async function streamToken(): Promise<string> {
+  const response = await request<Response>('POST', '/v1/events/stream-token', { body: {}, raw: true });
+  const text = (await response.text()).trim();
+  let token: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') || text.startsWith('{')) {
+    token = (JSON.parse(text) as { token?: unknown }).token;
+  }
+  if (typeof token !== 'string' || token === '') throw new Error('no stream token in the answer');
+  return token;
+}
 
 export class LiveEvents {
   private source: EventSource | null = null;
@@ -63,7 +75,7 @@ export class LiveEvents {
     this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
     let token: string;
     try {
-      ({ token } = await api.post<{ token: string; expiresIn: number }>('/v1/events/stream-token', {}));
+      token = await streamToken();
     } catch {
       this.scheduleReconnect();
       return;
