@@ -199,6 +199,7 @@ export interface AuditEntry {
   createdAt?: string;
   actor?: { id?: string; email?: string } | string | null;
   actorEmail?: string;
+  actorId?: string | null;
   action: string;
   target?: string | null;
   targetType?: string;

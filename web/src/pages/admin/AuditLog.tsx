@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { Button, Card, EmptyState, LoadError, PageHeader, Skeleton } from '../../components/ui';
-import { api, errorMessage, qs } from '../../lib/api';
+import { api, errorMessage, normalizePage, qs } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import type { AuditEntry, Page } from '../../lib/types';
 
 function actorOf(e: AuditEntry): string {
   if (typeof e.actor === 'string') return e.actor;
-  return e.actor?.email ?? e.actorEmail ?? e.actor?.id ?? '—';
+  return e.actor?.email ?? e.actorEmail ?? e.actor?.id ?? e.actorId ?? 'system';
 }
 
 function targetOf(e: AuditEntry): string {
@@ -23,7 +23,9 @@ export function AuditLogPage() {
   const [busy, setBusy] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const first = useAsync(async (signal) => {
-    const page = await api.get<Page<AuditEntry>>('/v1/admin/audit-log?limit=50', { signal });
+    const page = normalizePage(
+      await api.get<Partial<Page<AuditEntry>>>('/v1/admin/audit-log?limit=50', { signal }),
+    );
     setMore([]);
     setCursor(page.nextCursor);
     return page;
@@ -34,7 +36,9 @@ export function AuditLogPage() {
     setBusy(true);
     setMoreError(null);
     try {
-      const page = await api.get<Page<AuditEntry>>(`/v1/admin/audit-log${qs({ limit: 50, cursor })}`);
+      const page = normalizePage(
+        await api.get<Partial<Page<AuditEntry>>>(`/v1/admin/audit-log${qs({ limit: 50, cursor })}`),
+      );
       setMore((m) => [...m, ...page.data]);
       setCursor(page.nextCursor);
     } catch (e) {

@@ -15,11 +15,11 @@ import {
   StatusBadge,
   TextField,
 } from '../../components/ui';
-import { api, errorMessage, qs } from '../../lib/api';
+import { api, errorMessage, normalizePage, qs } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
-import type { AdminUser, AdminUserDetail } from '../../lib/types';
+import type { AdminUser, AdminUserDetail, Wallet } from '../../lib/types';
 
 export function CustomersPage() {
   useTitle('Customers · Console');
@@ -27,7 +27,10 @@ export function CustomersPage() {
   const q = query.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const { data, error, loading, reload } = useAsync(
-    (signal) => api.get<{ data: AdminUser[] }>(`/v1/admin/users${qs({ q })}`, { signal }),
+    async (signal) =>
+      normalizePage(
+        await api.get<{ data?: AdminUser[]; items?: AdminUser[] }>(`/v1/admin/users${qs({ q })}`, { signal }),
+      ),
     [q],
   );
   return (
@@ -186,7 +189,18 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
   const id = params.id ?? '';
   useTitle('Customer · Console');
   const { data, error, reload } = useAsync(
-    (signal) => api.get<AdminUserDetail>(`/v1/admin/users/${encodeURIComponent(id)}`, { signal }),
+    async (signal) => {
+      const user = await api.get<AdminUserDetail>(`/v1/admin/users/${encodeURIComponent(id)}`, { signal });
+      // The contract puts wallets on the user; fetch them separately when the answer has none.
+      if (!Array.isArray(user.wallets)) {
+        const { data } = await api.get<{ data: Wallet[] }>(
+          `/v1/admin/users/${encodeURIComponent(id)}/wallets`,
+          { signal },
+        );
+        user.wallets = data;
+      }
+      return user;
+    },
     [id],
   );
   const [message, setMessage] = useState<string | null>(null);
