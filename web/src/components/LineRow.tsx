@@ -18,7 +18,8 @@ const ICONS: Record<string, IconName> = {
 export function lineTitle(line: Line): string {
   if (line.type === 'transfer_out' && line.counterparty?.name) return `To ${line.counterparty.name}`;
   if (line.type === 'transfer_in' && line.counterparty?.name) return `From ${line.counterparty.name}`;
-  return line.description || LINE_TYPE_LABELS[line.type] || line.type;
+  const text = line.description || LINE_TYPE_LABELS[line.type] || line.type;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function LineRow({ line, href, onOpen }: { line: Line; href?: string; onOpen?: () => void }) {

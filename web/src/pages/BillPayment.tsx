@@ -135,6 +135,12 @@ function StatusHero({ payment }: { payment: BillPayment }) {
   }
 }
 
+/** Units as the provider words them ("22.2 kWh"), or a bare number with "units". */
+function formatUnits(units: string | number): string {
+  const text = String(units).trim();
+  return /[a-z]/i.test(text) ? text : `${text} units`;
+}
+
 function TokenBlock({ payment }: { payment: BillPayment }) {
   const [resend, setResend] = useState<'idle' | 'busy' | 'sent' | string>('idle');
   if (!payment.token) return null;
@@ -147,7 +153,7 @@ function TokenBlock({ payment }: { payment: BillPayment }) {
       </p>
       {payment.units !== null && payment.units !== undefined && (
         <p class="muted" data-testid="bill-units">
-          {payment.units} units
+          {formatUnits(payment.units)}
         </p>
       )}
       <div class="row no-print">
@@ -229,7 +235,7 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
       ? ([['Token', <span class="mono">{groupToken(p.token)}</span>]] as [string, ComponentChildren][])
       : []),
     ...(p.units !== null && p.units !== undefined
-      ? ([['Units', String(p.units)]] as [string, string][])
+      ? ([['Units', formatUnits(p.units)]] as [string, string][])
       : []),
     ['Reference', <span class="mono">{p.reference ?? p.id}</span>],
     ['Date', formatDateTime(p.createdAt)],

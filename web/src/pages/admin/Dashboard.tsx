@@ -1,13 +1,46 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { Card, cx, LoadError, PageHeader, SelectField, Skeleton } from '../../components/ui';
 import { api } from '../../lib/api';
 import { formatMs, formatPercent, formatTime } from '../../lib/format';
 import { useAsync, useInterval, useTitle } from '../../lib/hooks';
 import type { Dashboard } from '../../lib/types';
 
-const W = 720;
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
+
+type Point = Dashboard['paymentsPerMinute'][number];
+
+/** The chart's width in CSS pixels, so the SVG is drawn at its real size (crisp, readable text). */
+function useWidth(): [(el: HTMLDivElement | null) => void, number] {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    if (!el) return;
+    const update = () => setWidth(Math.max(240, Math.floor(el.clientWidth)));
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
+
+/** One point per minute of the window, zeros where nothing happened, oldest first. */
+export function fillMinutes(points: Point[], minutes: number, now = Date.now()): Point[] {
+  const byMinute = new Map<number, Point>();
+  for (const p of points) {
+    const t = Date.parse(p.minute);
+    if (!Number.isNaN(t)) byMinute.set(Math.floor(t / 60_000), p);
+  }
+  const last = Math.floor(now / 60_000);
+  const out: Point[] = [];
+  for (let m = last - minutes + 1; m <= last; m++) {
+    out.push(
+      byMinute.get(m) ?? { minute: new Date(m * 60_000).toISOString(), count: 0, succeeded: 0, failed: 0 },
+    );
+  }
+  return out;
+}
 
 function niceMax(value: number): number {
   if (value <= 5) return 5;
@@ -25,7 +58,7 @@ function minuteLabel(minute: string): string {
 }
 
 /** Stacked bars per minute: succeeded, failed, and still in flight. */
-function PaymentsChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
+function PaymentsChart({ points, width: W }: { points: Point[]; width: number }) {
   const titleId = useId();
   const descId = useId();
   const max = niceMax(Math.max(1, ...points.map((p) => p.count)));
@@ -36,9 +69,16 @@ function PaymentsChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
   const total = points.reduce((s, p) => s + p.count, 0);
   const ticks = [0, max / 2, max];
-  const labelEvery = Math.max(1, Math.ceil(points.length / 6));
+  const labelEvery = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(W / 90))));
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      class="chart"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
       <title id={titleId}>Payments per minute</title>
       <desc id={descId}>
         {total} payments over {points.length} minutes; the busiest minute had{' '}
@@ -84,7 +124,7 @@ function PaymentsChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
 }
 
 /** Success rate per minute (succeeded over finished) as a line. */
-function SuccessChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
+function SuccessChart({ points, width: W }: { points: Point[]; width: number }) {
   const titleId = useId();
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
@@ -98,7 +138,7 @@ function SuccessChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
     .filter((c): c is readonly [number, number] => c !== null);
   const path = coords.map(([x, yy], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${yy.toFixed(1)}`).join(' ');
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId}>
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={titleId}>
       <title id={titleId}>Success rate per minute</title>
       {[0, 0.5, 1].map((t) => (
         <g key={t}>
@@ -116,7 +156,8 @@ function SuccessChart({ points }: { points: Dashboard['paymentsPerMinute'] }) {
   );
 }
 
-function LatencyBars({ p50, p95 }: { p50: number | null; p95: number | null }) {
+function LatencyBars({ p50, p95, width: W }: { p50: number | null; p95: number | null; width: number }) {
+  const room = Math.max(80, W - 140);
   const titleId = useId();
   const max = Math.max(1, p50 ?? 0, p95 ?? 0) * 1.15;
   const rows = [
@@ -124,12 +165,19 @@ function LatencyBars({ p50, p95 }: { p50: number | null; p95: number | null }) {
     ['p95', p95],
   ] as const;
   return (
-    <svg class="chart chart-short" viewBox="0 0 720 110" role="img" aria-labelledby={titleId}>
+    <svg
+      class="chart chart-short"
+      viewBox={`0 0 ${W} 110`}
+      width={W}
+      height={110}
+      role="img"
+      aria-labelledby={titleId}
+    >
       <title id={titleId}>
         Time to final state: median {formatMs(p50)}, 95th percentile {formatMs(p95)}
       </title>
       {rows.map(([label, value], i) => {
-        const w = ((value ?? 0) / max) * 560;
+        const w = ((value ?? 0) / max) * room;
         const yy = 14 + i * 48;
         return (
           <g key={label}>
@@ -162,7 +210,10 @@ export function DashboardPage() {
     [minutes],
   );
   useInterval(() => void reload(), 15_000);
-  const points = data?.paymentsPerMinute ?? [];
+  const points = fillMinutes(data?.paymentsPerMinute ?? [], Number(minutes));
+  const [chartRef, chartWidth] = useWidth();
+  const [smallRef, smallWidth] = useWidth();
+  const [latencyRef, latencyWidth] = useWidth();
   const total = points.reduce((s, p) => s + p.count, 0);
   const failed = points.reduce((s, p) => s + p.failed, 0);
 
@@ -220,11 +271,13 @@ export function DashboardPage() {
             </div>
           </div>
           <Card title="Payments per minute" class="span-2">
-            {points.length ? (
-              <PaymentsChart points={points} />
-            ) : (
-              <p class="muted">No payments in this window.</p>
-            )}
+            <div ref={chartRef}>
+              {total > 0 ? (
+                <PaymentsChart points={points} width={chartWidth} />
+              ) : (
+                <p class="muted">No payments in this window.</p>
+              )}
+            </div>
             <ul class="legend" aria-hidden="true">
               <li>
                 <span class="swatch swatch-success" />
@@ -241,14 +294,22 @@ export function DashboardPage() {
             </ul>
           </Card>
           <Card title="Success rate">
-            {points.some((p) => p.succeeded + p.failed > 0) ? (
-              <SuccessChart points={points} />
-            ) : (
-              <p class="muted">No finished payments in this window.</p>
-            )}
+            <div ref={smallRef}>
+              {points.some((p) => p.succeeded + p.failed > 0) ? (
+                <SuccessChart points={points} width={smallWidth} />
+              ) : (
+                <p class="muted">No finished payments in this window.</p>
+              )}
+            </div>
           </Card>
           <Card title="Time to final state">
-            <LatencyBars p50={data.timeToFinalP50Ms} p95={data.timeToFinalP95Ms} />
+            <div ref={latencyRef}>
+              {data.timeToFinalP50Ms === null && data.timeToFinalP95Ms === null ? (
+                <p class="muted">No payment reached a final state in this window.</p>
+              ) : (
+                <LatencyBars p50={data.timeToFinalP50Ms} p95={data.timeToFinalP95Ms} width={latencyWidth} />
+              )}
+            </div>
           </Card>
         </div>
       ) : null}
