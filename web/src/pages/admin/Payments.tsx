@@ -305,7 +305,7 @@ export function ResolveForm({ payment, onResolved }: { payment: BillPayment; onR
       >
         <p>
           {action === 'refund'
-            ? `Refund ${formatMoney(payment.total, payment.currency)} to the customer's wallet and mark the payment reversed?`
+            ? `Refund ${formatMoney(payment.total, payment.currency)} to the customer's wallet? The payment is closed as not delivered.`
             : `Mark this payment delivered${tokenClean ? ` with token ${groupToken(tokenClean)}` : ''}? The customer keeps the charge.`}
         </p>
         <p class="muted small">Reason: {reason.trim()}</p>

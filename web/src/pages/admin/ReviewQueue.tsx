@@ -41,8 +41,12 @@ export function ReviewQueuePage() {
                     <strong>{p.billerName}</strong> · <span class="mono">{p.customerRef}</span>
                   </Link>
                   <div class="muted small">
-                    {p.user?.email ?? p.customerName ?? ''} · since{' '}
-                    {formatDateTime(p.updatedAt ?? p.createdAt)}
+                    {[
+                      p.user?.email ?? p.customerName,
+                      `waiting since ${formatDateTime(p.updatedAt ?? p.createdAt)}`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </div>
                 <Money amount={p.total} currency={p.currency} class="review-amount" />
