@@ -1,6 +1,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,16 +36,49 @@ export interface RunningServer {
 
 let built = false;
 
-/** Builds server and web app once per test process. */
+function sleepSync(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds server and web app once per vitest run. Test files run in parallel
+ * worker processes of one vitest process, so a lock directory serialises the
+ * build and a stamp (the parent's pid) tells the others it is done.
+ */
 export function buildAll() {
   if (built || process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  // vitest sets NODE_ENV=test, which would make Vite build Preact's development bundle.
-  execFileSync('npm', ['run', '--silent', 'build:web'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const lock = join(ARTIFACTS, '.e2e-build.lock');
+  const stamp = join(ARTIFACTS, '.e2e-build.stamp');
+  const runId = String(process.ppid);
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run (builds take seconds, not minutes) is stale.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 3 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for the build lock ${lock}; remove it if stale`);
+      sleepSync(200);
+    }
+  }
+  try {
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== runId) {
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+      // vitest sets NODE_ENV=test, which would make Vite build Preact's development bundle.
+      execFileSync('npm', ['run', '--silent', 'build:web'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+      writeFileSync(stamp, runId);
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
   built = true;
 }
 
