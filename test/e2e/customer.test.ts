@@ -121,6 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await recipientApi.register({ fullName: 'Bola Ade', email: recipientEmail, password: PASSWORD });
     await recipientApi.wallet();
     await page.goto('/send');
+    await shootBoth(page, 'send');
     await page.getByLabel("Recipient's email").fill(recipientEmail);
     await waitForText(page.getByTestId('recipient-name'), /Bola Ade/);
     await page.getByLabel('Amount').fill('1500');
@@ -131,6 +132,19 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.getByTestId('transfer-done').waitFor();
     expect((await recipientApi.wallet()).balance).toBe(150000);
 
+    // Withdraw ₦1,000 to a bank account: the account name is resolved before confirming.
+    await page.goto('/withdraw');
+    await page.getByLabel('Bank').selectOption({ index: 1 });
+    await page.getByLabel('Account number').fill('0123456789');
+    await waitForText(page.getByTestId('account-name'), /[A-Z]+ [A-Z]+/);
+    await page.getByLabel('Amount').fill('1000');
+    await page.getByTestId('withdraw-continue').click();
+    await page.getByTestId('withdraw-review').waitFor();
+    await shootBoth(page, 'withdraw-review');
+    await page.getByTestId('withdraw-confirm').click();
+    await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);
+    await shootBoth(page, 'withdraw-done');
+
     // History: both bill payments and the transfer, a detail view for a line, filters.
     await page.goto('/history');
     await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().waitFor();
@@ -138,6 +152,9 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
       await page.locator('[data-testid="history-line"][data-type="bill_payment"]').count(),
     ).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-testid="history-line"][data-type="deposit"]').count()).toBe(1);
+    expect(
+      await page.locator('[data-testid="history-line"][data-type="withdrawal"]').count(),
+    ).toBeGreaterThanOrEqual(1);
     await shootBoth(page, 'history');
     await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().click();
     await waitForText(page.getByTestId('line-detail'), /Bola Ade/);
@@ -149,11 +166,6 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
       .poll(() => page.locator('[data-testid="history-line"]:not([data-type="transfer_out"])').count())
       .toBe(0);
     await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().waitFor();
-
-    // The withdraw screen loads its bank list.
-    await page.goto('/withdraw');
-    await page.getByLabel('Bank').waitFor();
-    await shootBoth(page, 'withdraw');
 
     // Log out: back to the login page, and a reload does not restore the session.
     await page.goto('/');
@@ -190,7 +202,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await sender.page.getByTestId('transfer-done').waitFor();
 
     await waitForText(balance(receiver.page), '₦2,500.00', 20_000);
-    await waitForText(receiver.page.getByTestId('toasts'), /received/i, 10_000);
+    await waitForText(receiver.page.getByTestId('toasts'), /You received ₦2,500\.00 from Dayo Ola/, 10_000);
     expect(
       await receiver.page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload),
     ).toBe(true);

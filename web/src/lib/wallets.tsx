@@ -31,6 +31,13 @@ interface WalletsValue {
   dismiss(id: number): void;
 }
 
+/** An amount from an event: a JSON integer, or a decimal string of minor units (as bigints are sent). */
+function minorOf(value: unknown): bigint | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+  return undefined;
+}
+
 const WalletsContext = createContext<WalletsValue | null>(null);
 
 export function WalletsProvider({ children }: { children: ComponentChildren }) {
@@ -127,7 +134,7 @@ export function WalletsProvider({ children }: { children: ComponentChildren }) {
         });
         flash(walletId);
       } else if (name === 'transfer.received') {
-        const amount = typeof data.amount === 'number' ? data.amount : undefined;
+        const amount = minorOf(data.amount);
         const currency = typeof data.currency === 'string' ? data.currency : undefined;
         const from =
           (data.sender as { name?: string } | undefined)?.name ??
@@ -141,7 +148,7 @@ export function WalletsProvider({ children }: { children: ComponentChildren }) {
         );
         void reload();
       } else if (name === 'deposit.succeeded') {
-        const amount = typeof data.amount === 'number' ? data.amount : undefined;
+        const amount = minorOf(data.amount);
         const currency = typeof data.currency === 'string' ? data.currency : undefined;
         toast(
           'success',

@@ -45,7 +45,7 @@ function WithdrawalStatus({
     }
   };
   useLiveEvent((name, data) => {
-    if (name === 'withdrawal.updated' && data.id === initial.id) {
+    if (name === 'withdrawal.updated' && (data.id ?? data.withdrawalId) === initial.id) {
       void refresh();
       void reload();
     }
