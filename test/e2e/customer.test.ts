@@ -27,6 +27,7 @@ async function payElectricity(
   meter: string,
   amountMajor: string,
   expected: 'succeeded' | 'failed',
+  shots = false,
 ) {
   await page.goto('/bills');
   await page.getByTestId('category-electricity').click();
@@ -38,9 +39,11 @@ async function payElectricity(
   expect(((await page.getByTestId('customer-name').textContent()) ?? '').trim()).not.toBe('');
   await page.getByLabel('Amount').fill(amountMajor);
   await page.getByTestId('fee-preview').waitFor();
+  if (shots) await shootBoth(page, 'bill-form');
   await page.getByTestId('bill-review-button').click();
   await page.getByTestId('bill-review').waitFor();
   await waitForText(page.getByTestId('bill-total'), /₦[\d,]+\.\d\d/);
+  if (shots) await shootBoth(page, 'bill-review');
   await page.getByTestId('bill-pay').click();
   await page.waitForURL(/\/bills\/payments\//);
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', expected, 45_000);
@@ -86,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await shootBoth(page, 'home-deposit-received');
 
     // Electricity prepaid, meter 1111111111111: delivered with a token.
-    await payElectricity(page, '1111111111111', '5000', 'succeeded');
+    await payElectricity(page, '1111111111111', '5000', 'succeeded', true);
     const token = ((await page.getByTestId('bill-token').textContent()) ?? '').trim();
     expect(token).toMatch(/^\d{4}( \d{4})+$/);
     expect(token.replace(/ /g, '').length).toBeGreaterThanOrEqual(16);
