@@ -117,6 +117,13 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.goto('/bills');
     await page.getByTestId('pay-again-1111111111111').waitFor();
     await shootBoth(page, 'bills');
+    // Pay again in two taps: "Pay again", then "Pay".
+    await page.getByTestId('pay-again-1111111111111').click();
+    await page.getByTestId('bill-review').waitFor();
+    await waitForText(page.getByTestId('review-customer-name'), /\S/);
+    await page.getByTestId('bill-pay').click();
+    await page.waitForURL(/\/bills\/payments\//);
+    await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
 
     // Send ₦1,500 to another user created through the API; the name is confirmed before sending.
     const recipientApi = new Api(server.baseUrl);

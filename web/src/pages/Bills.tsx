@@ -302,7 +302,13 @@ export function BillsPage() {
     setErrors({});
   };
   const chooseBiller = (b: Biller) => {
+    if (b.id === billerId) return;
     setBillerId(b.id);
+    requestAnimationFrame(() =>
+      document
+        .querySelector('[data-testid="bill-details"]')
+        ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+    );
     setProductCode(b.products.length === 1 ? (b.products[0]?.code ?? null) : null);
     setCustomer(null);
     setErrors({});
@@ -463,7 +469,21 @@ export function BillsPage() {
           </Card>
 
           {category && (
-            <Card title="2. Choose a provider">
+            <Card
+              title="2. Choose a provider"
+              actions={
+                biller && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setBillerId(null)}
+                    data-testid="change-biller"
+                  >
+                    Change
+                  </Button>
+                )
+              }
+            >
               {billers.error ? (
                 <LoadError error={billers.error} onRetry={billers.reload} />
               ) : billers.loading ? (
@@ -474,7 +494,8 @@ export function BillsPage() {
                 <fieldset class="fieldset">
                   <legend class="sr-only">Provider</legend>
                   <div class="option-list">
-                    {billers.data.map((b) => (
+                    {/* Once chosen, only the chosen provider stays on screen ("Change" brings the list back). */}
+                    {(biller ? [biller] : billers.data).map((b) => (
                       <button
                         key={b.id}
                         type="button"
@@ -495,7 +516,7 @@ export function BillsPage() {
           )}
 
           {biller && (
-            <Card title="3. Details">
+            <Card title="3. Details" testId="bill-details">
               <form ref={form} class="form" onSubmit={review} noValidate data-testid="bill-form">
                 <fieldset class="fieldset">
                   <legend class="field-label">Product</legend>

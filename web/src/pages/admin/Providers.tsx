@@ -77,7 +77,7 @@ function KnobsForm({ knobs, onSaved }: { knobs: ProviderKnobs; onSaved: () => vo
 
   return (
     <form ref={form} class="form" onSubmit={submit} noValidate data-testid="knobs-form">
-      <div class="filter-grid">
+      <div class="filter-grid knob-grid">
         <TextField
           label="Latency (ms)"
           name="latencyMs"
@@ -158,7 +158,10 @@ export function ProvidersPage() {
                   <tr key={p.name} data-testid={`provider-${p.name}`}>
                     <th scope="row">{p.name}</th>
                     <td>
-                      <StatusBadge status={p.state} label={STATE_LABELS[p.state] ?? p.state} />
+                      <StatusBadge
+                        status={p.state === 'closed' ? 'active' : p.state}
+                        label={STATE_LABELS[p.state] ?? p.state}
+                      />
                     </td>
                     <td class="num">{formatPercent(p.successRate)}</td>
                     <td class="num">{formatMs(p.p50Ms)}</td>
