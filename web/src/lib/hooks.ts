@@ -87,3 +87,16 @@ export function useTitle(title: string) {
     document.title = title ? `${title} · Vendra` : 'Vendra';
   }, [title]);
 }
+
+/** When a multi-step screen moves to another step: back to the top, focus on the heading (announced). */
+export function useStepFocus(step: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [step]);
+}

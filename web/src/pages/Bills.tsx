@@ -20,7 +20,7 @@ import {
 } from '../components/ui';
 import { ApiError, api, errorMessage } from '../lib/api';
 import { CATEGORY_LABELS, formatDateTime } from '../lib/format';
-import { useAsync, useIdempotencyKey, useTitle } from '../lib/hooks';
+import { useAsync, useIdempotencyKey, useStepFocus, useTitle } from '../lib/hooks';
 import { Link, navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import type {
@@ -282,6 +282,7 @@ export function BillsPage() {
   const { wallets } = useWallets();
   const wallet = defaultWallet(wallets);
   const currency = wallet?.currency ?? 'NGN';
+  useStepFocus(draft ? 'review' : 'form');
 
   const billers = useAsync(
     async (signal) =>

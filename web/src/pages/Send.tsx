@@ -17,7 +17,7 @@ import {
   TextField,
 } from '../components/ui';
 import { ApiError, api, errorMessage } from '../lib/api';
-import { useIdempotencyKey, useTitle } from '../lib/hooks';
+import { useIdempotencyKey, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Transfer } from '../lib/types';
 import { useWallets } from '../lib/wallets';
@@ -75,6 +75,7 @@ export function SendPage() {
       }
     : null;
   const { key, settle } = useIdempotencyKey(JSON.stringify(payload));
+  useStepFocus(done ? 'done' : review ? 'review' : 'form');
 
   const resolve = async (): Promise<Resolved | null> => {
     const lookupKey = `${mode}:${target}`;

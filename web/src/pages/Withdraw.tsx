@@ -17,7 +17,7 @@ import {
   TextField,
 } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
-import { useAsync, useIdempotencyKey, useInterval, useTitle } from '../lib/hooks';
+import { useAsync, useIdempotencyKey, useInterval, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Bank, Withdrawal } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
@@ -114,6 +114,7 @@ export function WithdrawPage() {
       ? { amount: toJsonAmount(review), bankCode, accountNumber, narration: narration.trim() || undefined }
       : null;
   const { key, settle } = useIdempotencyKey(JSON.stringify([wallet?.id, payload]));
+  useStepFocus(done ? 'done' : review !== null ? 'review' : 'form');
 
   // Resolve the account name as soon as a bank and a 10-digit account number are in.
   useEffect(() => {
