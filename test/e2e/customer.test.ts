@@ -1,0 +1,226 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Api,
+  balance,
+  DESKTOP,
+  depositViaCheckout,
+  expectNoConsoleErrors,
+  HAVE_CHROMIUM,
+  launch,
+  openPage,
+  PHONE,
+  shootBoth,
+  signUp,
+  uniqueEmail,
+  uniquePhone,
+  waitForAttribute,
+  waitForText,
+} from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+
+const PASSWORD = 'correct-horse-battery-42';
+
+/** Pays an electricity prepaid bill through the UI and waits for a final status. */
+async function payElectricity(
+  page: Page,
+  meter: string,
+  amountMajor: string,
+  expected: 'succeeded' | 'failed',
+  shots = false,
+) {
+  await page.goto('/bills');
+  await page.getByTestId('category-electricity').click();
+  await page.locator('[data-testid^="biller-"]:not([disabled])').first().click();
+  await page.locator('[data-testid^="product-"][data-kind="prepaid"]').first().click();
+  await page.getByLabel('Meter number').fill(meter);
+  await page.getByTestId('validate-customer').click();
+  await page.getByTestId('customer-details').waitFor();
+  expect(((await page.getByTestId('customer-name').textContent()) ?? '').trim()).not.toBe('');
+  await page.getByLabel('Amount').fill(amountMajor);
+  await page.getByTestId('fee-preview').waitFor();
+  if (shots) await shootBoth(page, 'bill-form');
+  await page.getByTestId('bill-review-button').click();
+  await page.getByTestId('bill-review').waitFor();
+  await waitForText(page.getByTestId('bill-total'), /₦[\d,]+\.\d\d/);
+  if (shots) await shootBoth(page, 'bill-review');
+  await page.getByTestId('bill-pay').click();
+  await page.waitForURL(/\/bills\/payments\//);
+  await waitForAttribute(page.getByTestId('bill-status'), 'data-status', expected, 45_000);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs up, deposits through the checkout, pays bills (token; failure with money back), sends money and finds it all in history', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    const email = uniqueEmail('ada');
+
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+    await shootBoth(page, 'login');
+    await page.goto('/signup');
+    // The form validates before sending: an empty submit shows field errors and sends nothing.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter your full name').waitFor();
+    await shootBoth(page, 'signup-errors');
+
+    await signUp(page, { fullName: 'Ada Obi', email, password: PASSWORD, phone: uniquePhone() });
+    await waitForText(balance(page), '₦0.00');
+    await shootBoth(page, 'home-empty');
+
+    // Deposit ₦20,000 through the sandbox checkout page (Pay) and come back.
+    await page.goto('/deposit');
+    await shootBoth(page, 'deposit');
+    await depositViaCheckout(page, '20000');
+    await waitForText(balance(page), '₦20,000.00', 30_000);
+    await shootBoth(page, 'home-deposit-received');
+
+    // Electricity prepaid, meter 1111111111111: delivered with a token.
+    await payElectricity(page, '1111111111111', '5000', 'succeeded', true);
+    const token = ((await page.getByTestId('bill-token').textContent()) ?? '').trim();
+    expect(token).toMatch(/^\d{4}( \d{4})+$/);
+    expect(token.replace(/ /g, '').length).toBeGreaterThanOrEqual(16);
+    await page.getByTestId('copy-token').click();
+    await page.getByTestId('receipt').waitFor();
+    await shootBoth(page, 'bill-succeeded');
+
+    // Meter 3333333333333: the provider refuses; the money is back in the wallet.
+    await page.goto('/');
+    await page.getByTestId('wallet-NGN').waitFor();
+    const availableBefore = (
+      (await page.getByTestId('wallet-NGN').getByTestId('wallet-available').textContent()) ?? ''
+    ).trim();
+    await payElectricity(page, '3333333333333', '2000', 'failed');
+    await waitForText(page.getByTestId('money-back'), /back in your wallet/i);
+    await shootBoth(page, 'bill-failed');
+    await page.goto('/');
+    await waitForText(
+      page.getByTestId('wallet-NGN').getByTestId('wallet-available'),
+      availableBefore,
+      20_000,
+    );
+
+    // Saved meters: the delivered meter can be paid again from the bills page.
+    await page.goto('/bills');
+    await page.getByTestId('pay-again-1111111111111').waitFor();
+    await shootBoth(page, 'bills');
+    // Pay again in two taps: "Pay again", then "Pay".
+    await page.getByTestId('pay-again-1111111111111').click();
+    await page.getByTestId('bill-review').waitFor();
+    await waitForText(page.getByTestId('review-customer-name'), /\S/);
+    await page.getByTestId('bill-pay').click();
+    await page.waitForURL(/\/bills\/payments\//);
+    await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
+
+    // Send ₦1,500 to another user created through the API; the name is confirmed before sending.
+    const recipientApi = new Api(server.baseUrl);
+    const recipientEmail = uniqueEmail('bola');
+    await recipientApi.register({ fullName: 'Bola Ade', email: recipientEmail, password: PASSWORD });
+    await recipientApi.wallet();
+    await page.goto('/send');
+    await shootBoth(page, 'send');
+    await page.getByLabel("Recipient's email").fill(recipientEmail);
+    await waitForText(page.getByTestId('recipient-name'), /Bola Ade/);
+    await page.getByLabel('Amount').fill('1500');
+    await page.getByTestId('send-continue').click();
+    await waitForText(page.getByTestId('review-recipient'), 'Bola Ade');
+    await shootBoth(page, 'send-review');
+    await page.getByTestId('transfer-send').click();
+    await page.getByTestId('transfer-done').waitFor();
+    expect((await recipientApi.wallet()).balance).toBe(150000);
+
+    // Withdraw ₦1,000 to a bank account: the account name is resolved before confirming.
+    await page.goto('/withdraw');
+    await page.getByLabel('Bank').selectOption({ index: 1 });
+    await page.getByLabel('Account number').fill('0123456789');
+    await waitForText(page.getByTestId('account-name'), /[A-Z]+ [A-Z]+/);
+    await page.getByLabel('Amount').fill('1000');
+    await page.getByTestId('withdraw-continue').click();
+    await page.getByTestId('withdraw-review').waitFor();
+    await shootBoth(page, 'withdraw-review');
+    await page.getByTestId('withdraw-confirm').click();
+    await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);
+    await shootBoth(page, 'withdraw-done');
+
+    // History: both bill payments and the transfer, a detail view for a line, filters.
+    await page.goto('/history');
+    await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().waitFor();
+    expect(
+      await page.locator('[data-testid="history-line"][data-type="bill_payment"]').count(),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-testid="history-line"][data-type="deposit"]').count()).toBe(1);
+    expect(
+      await page.locator('[data-testid="history-line"][data-type="withdrawal"]').count(),
+    ).toBeGreaterThanOrEqual(1);
+    await shootBoth(page, 'history');
+    await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().click();
+    await waitForText(page.getByTestId('line-detail'), /Bola Ade/);
+    await shootBoth(page, 'history-detail');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Type').selectOption('transfer_out');
+    await page.waitForURL(/type=transfer_out/);
+    await expect
+      .poll(() => page.locator('[data-testid="history-line"]:not([data-type="transfer_out"])').count())
+      .toBe(0);
+    await page.locator('[data-testid="history-line"][data-type="transfer_out"]').first().waitFor();
+
+    // Log out: back to the login page, and a reload does not restore the session.
+    await page.goto('/');
+    await page.getByTestId('user-menu-button').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  }, 240_000);
+
+  it('updates the balance live when money arrives from another browser', async () => {
+    const receiver = await openPage(browser, server.baseUrl, DESKTOP);
+    const sender = await openPage(browser, server.baseUrl, PHONE);
+    const receiverEmail = uniqueEmail('chi');
+    await signUp(receiver.page, { fullName: 'Chi Eze', email: receiverEmail, password: PASSWORD });
+    await waitForText(balance(receiver.page), '₦0.00');
+    await receiver.page.getByTestId('live-state').getByText('Live').waitFor({ timeout: 20_000 });
+    // Marks this document: if the page reloaded, the mark would be gone.
+    await receiver.page.evaluate(() => {
+      (globalThis as unknown as { __noReload: boolean }).__noReload = true;
+    });
+
+    await signUp(sender.page, { fullName: 'Dayo Ola', email: uniqueEmail('dayo'), password: PASSWORD });
+    await depositViaCheckout(sender.page, '10000');
+    await sender.page.goto('/send');
+    await sender.page.getByLabel("Recipient's email").fill(receiverEmail);
+    await waitForText(sender.page.getByTestId('recipient-name'), /Chi Eze/);
+    await sender.page.getByLabel('Amount').fill('2500');
+    await sender.page.getByTestId('send-continue').click();
+    await sender.page.getByTestId('transfer-send').click();
+    await sender.page.getByTestId('transfer-done').waitFor();
+
+    await waitForText(balance(receiver.page), '₦2,500.00', 20_000);
+    await waitForText(receiver.page.getByTestId('toasts'), /You received ₦2,500\.00 from Dayo Ola/, 10_000);
+    expect(
+      await receiver.page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload),
+    ).toBe(true);
+    await shootBoth(receiver.page, 'home-live-update');
+
+    expectNoConsoleErrors(receiver);
+    expectNoConsoleErrors(sender);
+    await receiver.close();
+    await sender.close();
+  }, 180_000);
+});

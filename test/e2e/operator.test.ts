@@ -1,0 +1,181 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Api,
+  expectNoConsoleErrors,
+  fundThroughCheckout,
+  HAVE_CHROMIUM,
+  launch,
+  logIn,
+  openPage,
+  PHONE,
+  shootBoth,
+  uniqueEmail,
+  waitForAttribute,
+  waitForText,
+} from './browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+
+const PASSWORD = 'correct-horse-battery-42';
+
+interface Biller {
+  id: string;
+  enabled: boolean;
+  products: { code: string; kind: string; minAmount: number; fixedAmount: number | null }[];
+}
+
+interface Payment {
+  id: string;
+  status: string;
+  total: number;
+}
+
+/**
+ * A payment in needs_review: the simulator's meter 400000000000 destroys the
+ * socket and vends nothing, the requery answers 015 (unknown), and with
+ * PROVIDER_RESOLVE_LIMIT_MS=3000 (see server.ts) the payment is handed to an
+ * operator within seconds instead of 30 minutes.
+ */
+async function needsReviewPayment(api: Api, walletId: string): Promise<Payment> {
+  const { data } = await api.get<{ data: Biller[] }>('/v1/billers?category=electricity');
+  const biller = data.find((b) => b.enabled && b.products.some((p) => p.kind === 'prepaid'));
+  if (!biller) throw new Error('no enabled electricity biller with a prepaid product');
+  const product = biller.products.find((p) => p.kind === 'prepaid')!;
+  const amount = product.fixedAmount ?? Math.max(product.minAmount, 200000);
+  const created = await api.post<{ id: string }>(
+    '/v1/bill-payments',
+    { walletId, billerId: biller.id, productCode: product.code, customerRef: '400000000000', amount },
+    true,
+  );
+  const deadline = Date.now() + 90_000;
+  let last: Payment | undefined;
+  while (Date.now() < deadline) {
+    last = await api.get<Payment>(`/v1/bill-payments/${created.id}`);
+    if (last.status === 'needs_review') return last;
+    if (['succeeded', 'failed', 'reversed'].includes(last.status)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`payment ${created.id} did not reach needs_review (last status ${last?.status})`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('resolves a needs_review payment with a refund, and shows every console screen without errors', async () => {
+    // A customer with money and a payment the machine could not settle.
+    const customer = new Api(server.baseUrl);
+    const email = uniqueEmail('eme');
+    await customer.register({ fullName: 'Eme Udo', email, password: PASSWORD });
+    const helper = await openPage(browser, server.baseUrl);
+    await fundThroughCheckout(customer, helper.page, 1_000_000);
+    await helper.close();
+    const wallet = await customer.wallet();
+    const payment = await needsReviewPayment(customer, wallet.id);
+    expect((await customer.wallet()).available).toBe(wallet.available - payment.total);
+
+    const ops = await openPage(browser, server.baseUrl);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+
+    // Dashboard.
+    await page.getByTestId('dashboard').waitFor();
+    await shootBoth(page, 'admin-dashboard');
+
+    // The review queue: refund, with a reason and a confirmation.
+    await page.goto('/admin/review');
+    const item = page.getByTestId(`review-item-${payment.id}`);
+    await item.waitFor();
+    await shootBoth(page, 'admin-review-queue');
+    await item.getByLabel(/Refund/).check();
+    await item.getByTestId('resolve-submit').click();
+    // The reason is required: nothing is sent without one.
+    await item.getByText(/Give a reason/).waitFor();
+    await item.getByLabel('Reason').fill('Provider confirms nothing was vended for this request');
+    await item.getByTestId('resolve-submit').click();
+    const dialog = page.getByTestId('resolve-confirm');
+    await dialog.getByText(/Refund ₦/).waitFor();
+    await shootBoth(page, 'admin-resolve-confirm');
+    await dialog.getByTestId('resolve-confirm-button').click();
+    await item.waitFor({ state: 'detached', timeout: 20_000 });
+
+    // The customer has the money back and the payment is final.
+    await expect
+      .poll(async () => (await customer.get<Payment>(`/v1/bill-payments/${payment.id}`)).status, {
+        timeout: 20_000,
+      })
+      .toMatch(/^(failed|reversed)$/);
+    await expect
+      .poll(async () => (await customer.wallet()).available, { timeout: 20_000 })
+      .toBe(wallet.available);
+
+    // Payment search and detail: timeline, provider calls and ledger postings.
+    await page.goto('/admin/payments');
+    await page.getByLabel('Search').fill(email);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('admin-payment-row').first().waitFor();
+    await shootBoth(page, 'admin-payments');
+    await page.goto(`/admin/payments/${payment.id}`);
+    await page.getByTestId('admin-payment-detail').waitFor();
+    await waitForAttribute(
+      page.getByTestId('admin-payment-detail'),
+      'data-status',
+      (await customer.get<Payment>(`/v1/bill-payments/${payment.id}`)).status,
+    );
+    await page.getByTestId('provider-calls').waitFor();
+    await page.getByTestId('ledger-postings').waitFor();
+    await shootBoth(page, 'admin-payment-detail');
+
+    // Customers: find, view, freeze and unfreeze (each with a reason).
+    await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
+    await page.getByRole('link', { name: 'Eme Udo' }).click();
+    await page.getByTestId('customer-profile').waitFor();
+    await shootBoth(page, 'admin-customer');
+    await page.getByTestId('freeze-toggle').click();
+    await page.getByLabel('Reason').fill('Suspicious activity reported by the bank');
+    await page.getByTestId('freeze-confirm').click();
+    await waitForText(page.getByTestId('customer-profile'), /frozen/i);
+    await page.getByTestId('freeze-toggle').click();
+    await page.getByLabel('Reason').fill('Bank confirmed the activity was genuine');
+    await page.getByTestId('freeze-confirm').click();
+    await waitForText(page.getByTestId('customer-profile'), /active/i);
+
+    // Providers, ledger (run the audit), audit log.
+    await page.goto('/admin/providers');
+    await page.getByRole('heading', { name: 'Providers' }).waitFor();
+    await shootBoth(page, 'admin-providers');
+    await page.goto('/admin/ledger');
+    await page.getByTestId('run-audit').click();
+    await page.getByTestId('audit-result').waitFor({ timeout: 30_000 });
+    await waitForText(page.getByTestId('audit-result'), /consistent/);
+    await shootBoth(page, 'admin-ledger');
+    await page.goto('/admin/audit');
+    await waitForText(page.getByTestId('audit-log'), /resolve/);
+    await shootBoth(page, 'admin-audit-log');
+
+    // The customer sees the outcome plainly.
+    const cust = await openPage(browser, server.baseUrl, PHONE);
+    await logIn(cust.page, email, PASSWORD);
+    await cust.page.goto(`/bills/payments/${payment.id}`);
+    await waitForText(cust.page.getByTestId('money-back'), /back in your wallet/i);
+    // And customers cannot open the console.
+    await cust.page.goto('/admin');
+    await cust.page.getByRole('heading', { name: 'Operators only' }).waitFor();
+
+    expectNoConsoleErrors(ops);
+    expectNoConsoleErrors(cust);
+    await ops.close();
+    await cust.close();
+  }, 300_000);
+});

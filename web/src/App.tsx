@@ -1,0 +1,143 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { AppLayout } from './components/Layout';
+import { Logo } from './components/icons';
+import { Alert, PageHeader, Spinner } from './components/ui';
+import { Link, match, navigate, useLocation } from './lib/router';
+import { isStaff, useSession } from './lib/session';
+import { WalletsProvider } from './lib/wallets';
+import { AuditLogPage } from './pages/admin/AuditLog';
+import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
+import { DashboardPage } from './pages/admin/Dashboard';
+import { LedgerPage } from './pages/admin/Ledger';
+import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
+import { ProvidersPage } from './pages/admin/Providers';
+import { ReviewQueuePage } from './pages/admin/ReviewQueue';
+import { LoginPage, SignupPage } from './pages/Auth';
+import { BillPaymentPage } from './pages/BillPayment';
+import { BillsPage } from './pages/Bills';
+import { DepositPage } from './pages/Deposit';
+import { HistoryPage } from './pages/History';
+import { HomePage } from './pages/Home';
+import { SendPage } from './pages/Send';
+import { WithdrawPage } from './pages/Withdraw';
+
+type Page = ComponentType<{ params: Record<string, string> }>;
+
+const CUSTOMER_ROUTES: [string, Page][] = [
+  ['/', HomePage],
+  ['/deposit', DepositPage],
+  ['/bills', BillsPage],
+  ['/bills/payments/:id', BillPaymentPage],
+  ['/send', SendPage],
+  ['/withdraw', WithdrawPage],
+  ['/history', HistoryPage],
+];
+
+const ADMIN_ROUTES: [string, Page][] = [
+  ['/admin', DashboardPage],
+  ['/admin/payments', AdminPaymentsPage],
+  ['/admin/payments/:id', AdminPaymentDetailPage],
+  ['/admin/review', ReviewQueuePage],
+  ['/admin/customers', CustomersPage],
+  ['/admin/customers/:id', CustomerDetailPage],
+  ['/admin/providers', ProvidersPage],
+  ['/admin/ledger', LedgerPage],
+  ['/admin/audit', AuditLogPage],
+];
+
+function resolve(
+  routes: [string, Page][],
+  path: string,
+): { Page: Page; params: Record<string, string> } | null {
+  for (const [pattern, Page] of routes) {
+    const params = match(pattern, path);
+    if (params) return { Page, params };
+  }
+  return null;
+}
+
+function NotFound() {
+  return (
+    <div class="page narrow">
+      <PageHeader title="Page not found" subtitle="The page you were looking for does not exist." />
+      <Link href="/" class="btn btn-primary btn-md">
+        Go home
+      </Link>
+    </div>
+  );
+}
+
+function Forbidden() {
+  return (
+    <div class="page narrow">
+      <PageHeader title="Operators only" />
+      <Alert kind="warning">The operator console is for Vendra operators and admins.</Alert>
+      <p>
+        <Link href="/">Back to your wallet</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Moves focus to the new page's heading after in-app navigation (not on first load). */
+function useFocusOnNavigate(href: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const t = setTimeout(() => document.getElementById('page-title')?.focus({ preventScroll: true }), 50);
+    return () => clearTimeout(t);
+  }, [href]);
+}
+
+function Splash() {
+  return (
+    <div class="splash">
+      <Logo />
+      <Spinner label="Opening Vendra" />
+    </div>
+  );
+}
+
+export function App() {
+  const { status, user } = useSession();
+  const location = useLocation();
+  const { path } = location;
+  useFocusOnNavigate(location.path);
+
+  const publicPage = path === '/login' || path === '/signup';
+
+  useEffect(() => {
+    if (status === 'anonymous' && !publicPage) {
+      const next = location.href === '/' ? '' : `?next=${encodeURIComponent(location.href)}`;
+      navigate(`/login${next}`, { replace: true });
+    }
+    if (status === 'authenticated' && publicPage) {
+      const next = location.query.get('next');
+      const safe = next?.startsWith('/') && !next.startsWith('//') ? next : isStaff(user) ? '/admin' : '/';
+      navigate(safe, { replace: true });
+    }
+  }, [status, publicPage, location.href, location.query, user]);
+
+  if (status === 'loading') return <Splash />;
+  if (publicPage) {
+    if (status === 'authenticated') return <Splash />;
+    return path === '/login' ? <LoginPage /> : <SignupPage />;
+  }
+  if (status !== 'authenticated') return <Splash />;
+
+  const admin = path === '/admin' || path.startsWith('/admin/');
+  const found = resolve(admin ? ADMIN_ROUTES : CUSTOMER_ROUTES, path);
+  let content = found ? <found.Page key={path} params={found.params} /> : <NotFound />;
+  if (admin && !isStaff(user)) content = <Forbidden />;
+
+  return (
+    <WalletsProvider>
+      <AppLayout admin={admin && isStaff(user)}>{content}</AppLayout>
+    </WalletsProvider>
+  );
+}

@@ -1,0 +1,222 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Link, navigate, useLocation } from '../lib/router';
+import { isStaff, useSession } from '../lib/session';
+import { useWallets } from '../lib/wallets';
+import { Icon, type IconName, Logo } from './icons';
+import { cx } from './ui';
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: IconName;
+  match: (path: string) => boolean;
+}
+
+const CUSTOMER_NAV: NavItem[] = [
+  { href: '/', label: 'Home', icon: 'home', match: (p) => p === '/' || p === '/deposit' },
+  { href: '/bills', label: 'Pay bills', icon: 'bolt', match: (p) => p.startsWith('/bills') },
+  { href: '/send', label: 'Send', icon: 'send', match: (p) => p.startsWith('/send') },
+  { href: '/withdraw', label: 'Withdraw', icon: 'bank', match: (p) => p.startsWith('/withdraw') },
+  { href: '/history', label: 'History', icon: 'list', match: (p) => p.startsWith('/history') },
+];
+
+const ADMIN_NAV: NavItem[] = [
+  { href: '/admin', label: 'Dashboard', icon: 'chart', match: (p) => p === '/admin' },
+  {
+    href: '/admin/payments',
+    label: 'Payments',
+    icon: 'search',
+    match: (p) => p.startsWith('/admin/payments'),
+  },
+  { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
+  {
+    href: '/admin/customers',
+    label: 'Customers',
+    icon: 'users',
+    match: (p) => p.startsWith('/admin/customers'),
+  },
+  {
+    href: '/admin/providers',
+    label: 'Providers',
+    icon: 'plug',
+    match: (p) => p.startsWith('/admin/providers'),
+  },
+  { href: '/admin/ledger', label: 'Ledger', icon: 'scale', match: (p) => p.startsWith('/admin/ledger') },
+  { href: '/admin/audit', label: 'Audit log', icon: 'list', match: (p) => p.startsWith('/admin/audit') },
+];
+
+export function Toasts() {
+  const { toasts, dismiss } = useWallets();
+  return (
+    <div class="toasts" aria-live="polite" aria-atomic="false" data-testid="toasts">
+      {toasts.map((t) => (
+        <div key={t.id} class={cx('toast', `toast-${t.kind}`)} role="status">
+          <span>{t.text}</span>
+          <button type="button" class="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <Icon name="close" />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function LiveIndicator() {
+  const { liveState } = useWallets();
+  const label = liveState === 'open' ? 'Live' : liveState === 'idle' ? 'Offline' : 'Reconnecting';
+  return (
+    <span class={cx('live', `live-${liveState}`)} data-testid="live-state" title="Live updates">
+      <span class="live-dot" aria-hidden="true" />
+      <span class="live-label">{label}</span>
+    </span>
+  );
+}
+
+export function AppLayout({ children, admin = false }: { children: ComponentChildren; admin?: boolean }) {
+  const { user, logout } = useSession();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  // The account menu closes on Escape (focus back on its button) and on a click outside it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setMenuOpen(false);
+        menuRef.current?.querySelector<HTMLButtonElement>('.avatar-btn')?.focus();
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, [menuOpen]);
+  // Close it when the page changes.
+  useEffect(() => setMenuOpen(false), [path]);
+  const nav = admin ? ADMIN_NAV : CUSTOMER_NAV;
+  const staff = isStaff(user);
+  const initials = (user?.fullName ?? '?')
+    .split(/\s+/)
+    .map((w) => w[0])
+    .filter(Boolean)
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
+
+  return (
+    <div class={cx('shell', admin && 'shell-admin')}>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <Link href={admin ? '/admin' : '/'} class="brand" aria-label="Vendra home">
+            <Logo />
+            <span class="brand-name">Vendra</span>
+            {admin && <span class="brand-tag">Console</span>}
+          </Link>
+          <nav class="nav-desktop" aria-label={admin ? 'Console' : 'Main'}>
+            {nav.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                class={cx('nav-link', item.match(path) && 'active')}
+                aria-current={item.match(path) ? 'page' : undefined}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div class="topbar-right">
+            <LiveIndicator />
+            <div class="user-menu" ref={menuRef}>
+              <button
+                type="button"
+                class="avatar-btn"
+                aria-haspopup="true"
+                aria-expanded={menuOpen ? 'true' : 'false'}
+                aria-controls="user-menu"
+                onClick={() => setMenuOpen((o) => !o)}
+                data-testid="user-menu-button"
+              >
+                <span class="avatar" aria-hidden="true">
+                  {initials}
+                </span>
+                <span class="sr-only">Account menu for {user?.fullName}</span>
+              </button>
+              {menuOpen && (
+                <div id="user-menu" class="menu">
+                  <div class="menu-head">
+                    <strong>{user?.fullName}</strong>
+                    <span class="muted">{user?.email}</span>
+                  </div>
+                  {staff && !admin && (
+                    <Link href="/admin" class="menu-item" onClick={() => setMenuOpen(false)}>
+                      Operator console
+                    </Link>
+                  )}
+                  {admin && (
+                    <Link href="/" class="menu-item" onClick={() => setMenuOpen(false)}>
+                      Customer app
+                    </Link>
+                  )}
+                  <button
+                    type="button"
+                    class="menu-item"
+                    data-testid="logout"
+                    onClick={async () => {
+                      setMenuOpen(false);
+                      await logout().catch(() => undefined);
+                      navigate('/login', { replace: true });
+                    }}
+                  >
+                    Log out
+                  </button>
+                </div>
+              )}
+            </div>
+          </div>
+        </div>
+      </header>
+      {admin && (
+        <nav class="admin-subnav" aria-label="Console sections">
+          {nav.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              class={cx('chip', item.match(path) && 'active')}
+              aria-current={item.match(path) ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <main id="main" class="main">
+        {children}
+      </main>
+      {!admin && (
+        <nav class="tabbar" aria-label="Main (mobile)">
+          {nav.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              class={cx('tab', item.match(path) && 'active')}
+              aria-current={item.match(path) ? 'page' : undefined}
+            >
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+            </Link>
+          ))}
+        </nav>
+      )}
+      <Toasts />
+    </div>
+  );
+}

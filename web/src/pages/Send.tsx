@@ -1,0 +1,303 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AmountField, checkAmount } from '../components/AmountField';
+import { Icon } from '../components/icons';
+import { defaultWallet, walletOptions } from '../components/WalletCard';
+import {
+  Alert,
+  Button,
+  Card,
+  cx,
+  DefinitionList,
+  focusFirstError,
+  Money,
+  PageHeader,
+  SelectField,
+  Spinner,
+  TextField,
+} from '../components/ui';
+import { ApiError, api, errorMessage } from '../lib/api';
+import { useIdempotencyKey, useStepFocus, useTitle } from '../lib/hooks';
+import { Link } from '../lib/router';
+import type { Transfer } from '../lib/types';
+import { useWallets } from '../lib/wallets';
+import { formatMoney, toJsonAmount } from '../money';
+
+type Mode = 'email' | 'phone';
+interface Resolved {
+  key: string;
+  fullName: string;
+  maskedEmail?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?\d{10,14}$/;
+
+function normalise(mode: Mode, value: string): string {
+  return mode === 'email' ? value.trim().toLowerCase() : value.replace(/[\s-]/g, '');
+}
+
+function recipientProblem(mode: Mode, value: string): string | undefined {
+  if (value === '')
+    return mode === 'email' ? "Enter the recipient's email" : "Enter the recipient's phone number";
+  if (mode === 'email' && !EMAIL.test(value)) return 'Enter a valid email address';
+  if (mode === 'phone' && !PHONE.test(value)) return 'Enter a phone number like 08031234567';
+  return undefined;
+}
+
+export function SendPage() {
+  useTitle('Send money');
+  const { wallets, reload } = useWallets();
+  const [walletId, setWalletId] = useState('');
+  const wallet = defaultWallet(wallets, walletId);
+  const currency = wallet?.currency ?? 'NGN';
+  const [mode, setMode] = useState<Mode>('email');
+  const [recipient, setRecipient] = useState('');
+  const [resolved, setResolved] = useState<Resolved | null>(null);
+  const [resolving, setResolving] = useState(false);
+  const [amountText, setAmountText] = useState('');
+  const [narration, setNarration] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [review, setReview] = useState<{ amount: bigint; to: Record<string, string>; name: string } | null>(
+    null,
+  );
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Transfer | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const target = normalise(mode, recipient);
+  const payload = review
+    ? {
+        fromWalletId: wallet?.id,
+        to: review.to,
+        amount: toJsonAmount(review.amount),
+        narration: narration.trim() || undefined,
+      }
+    : null;
+  const { key, settle } = useIdempotencyKey(JSON.stringify(payload));
+  useStepFocus(done ? 'done' : review ? 'review' : 'form');
+
+  const resolve = async (): Promise<Resolved | null> => {
+    const lookupKey = `${mode}:${target}`;
+    if (resolved?.key === lookupKey) return resolved;
+    const problem = recipientProblem(mode, target);
+    if (problem) {
+      setErrors((e) => ({ ...e, recipient: problem }));
+      return null;
+    }
+    setResolving(true);
+    try {
+      const r = await api.post<{ fullName: string; maskedEmail?: string }>(
+        '/v1/recipients/resolve',
+        mode === 'email' ? { email: target } : { phone: target },
+      );
+      const value = { key: lookupKey, ...r };
+      setResolved(value);
+      setErrors((e) => ({ ...e, recipient: '' }));
+      return value;
+    } catch (e) {
+      setResolved(null);
+      setErrors((prev) => ({
+        ...prev,
+        recipient:
+          e instanceof ApiError && e.code === 'recipient_not_found'
+            ? `No Vendra account uses this ${mode === 'email' ? 'email' : 'phone number'}. ${e.detail}`
+            : errorMessage(e),
+      }));
+      return null;
+    } finally {
+      setResolving(false);
+    }
+  };
+
+  // Look the recipient up shortly after they stop typing a valid address.
+  useEffect(() => {
+    if (recipientProblem(mode, target)) return;
+    const t = setTimeout(() => void resolve(), 600);
+    return () => clearTimeout(t);
+  }, [mode, target]);
+
+  if (!wallets) return <Spinner label="Loading your wallets" />;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setFailure(null);
+    const next: Record<string, string> = {};
+    const problem = recipientProblem(mode, target);
+    if (problem) next.recipient = problem;
+    const checked = checkAmount(amountText, currency, { available: wallet?.available });
+    if (typeof checked === 'string') next.amount = checked;
+    if (narration.length > 100) next.narration = 'Keep the note under 100 characters';
+    setErrors(next);
+    if (Object.keys(next).length || !wallet) return focusFirstError(form.current);
+    const who = await resolve();
+    if (!who) return focusFirstError(form.current);
+    setReview({
+      amount: checked as bigint,
+      to: mode === 'email' ? { email: target } : { phone: target },
+      name: who.fullName,
+    });
+  };
+
+  const send = async () => {
+    if (!payload || !review) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const transfer = await api.post<Transfer>('/v1/transfers', payload, { idempotencyKey: key });
+      settle();
+      setDone(transfer);
+      void reload();
+    } catch (e) {
+      settle(e);
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    setDone(null);
+    setReview(null);
+    setRecipient('');
+    setResolved(null);
+    setAmountText('');
+    setNarration('');
+  };
+
+  if (done) {
+    return (
+      <div class="page narrow">
+        <PageHeader title="Money sent" />
+        <Card testId="transfer-done">
+          <div class="hero hero-success" role="status">
+            <Icon name="check" size={32} />
+            <div>
+              <h2>
+                <Money amount={done.amount} currency={done.currency} /> sent to {done.recipient.name}
+              </h2>
+              <p class="muted">It's in their wallet now.</p>
+            </div>
+          </div>
+          <div class="row">
+            <Button onClick={reset}>Send more</Button>
+            <Link href="/" class="btn btn-ghost btn-md">
+              Home
+            </Link>
+          </div>
+        </Card>
+      </div>
+    );
+  }
+
+  if (review && wallet) {
+    const items: [string, ComponentChildren][] = [
+      ['To', <strong data-testid="review-recipient">{review.name}</strong>],
+      [mode === 'email' ? 'Email' : 'Phone', resolved?.maskedEmail ?? target],
+      ['Amount', <Money amount={review.amount} currency={currency} />],
+      ['Fee', formatMoney(0, currency)],
+      ['From', `${wallet.currency} wallet`],
+    ];
+    if (narration.trim()) items.push(['Note', narration.trim()]);
+    return (
+      <div class="page narrow">
+        <PageHeader title="Send money" subtitle="Check the details before you send." />
+        <Card title="Confirm transfer" testId="transfer-review">
+          <DefinitionList items={items} />
+          {failure && <Alert testId="form-error">{failure}</Alert>}
+          <div class="row row-end">
+            <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
+              Back
+            </Button>
+            <Button size="lg" onClick={send} loading={busy} data-testid="transfer-send">
+              Send {formatMoney(review.amount, currency)}
+            </Button>
+          </div>
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <div class="page narrow">
+      <PageHeader title="Send money" subtitle="Free and instant to anyone with a Vendra account." />
+      <Card>
+        <form ref={form} class="form" onSubmit={submit} noValidate data-testid="send-form">
+          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {wallets.length > 1 && wallet && (
+            <SelectField
+              label="From"
+              name="wallet"
+              value={wallet.id}
+              onValue={setWalletId}
+              options={walletOptions(wallets)}
+            />
+          )}
+          <fieldset class="fieldset">
+            <legend class="field-label">Send to</legend>
+            <div class="segmented">
+              {(['email', 'phone'] as const).map((m) => (
+                <label key={m} class={cx('segment', mode === m && 'selected')} data-testid={`send-by-${m}`}>
+                  <input
+                    type="radio"
+                    name="recipientType"
+                    value={m}
+                    class="sr-only"
+                    checked={mode === m}
+                    onChange={() => {
+                      setMode(m);
+                      setRecipient('');
+                      setResolved(null);
+                      setErrors({});
+                    }}
+                  />
+                  {m === 'email' ? 'Email' : 'Phone number'}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <TextField
+            label={mode === 'email' ? "Recipient's email" : "Recipient's phone number"}
+            name="recipient"
+            id="recipient"
+            type={mode === 'email' ? 'email' : 'tel'}
+            inputMode={mode === 'email' ? 'email' : 'tel'}
+            autoComplete="off"
+            value={recipient}
+            onValue={(v) => setRecipient(v)}
+            error={errors.recipient || undefined}
+          />
+          <div aria-live="polite" class="resolved">
+            {resolving && <span class="muted small">Looking up…</span>}
+            {!resolving && resolved && resolved.key === `${mode}:${target}` && (
+              <span class="resolved-name" data-testid="recipient-name">
+                <Icon name="check" size={16} /> {resolved.fullName}
+                {resolved.maskedEmail ? <span class="muted"> · {resolved.maskedEmail}</span> : null}
+              </span>
+            )}
+          </div>
+          <AmountField
+            value={amountText}
+            onValue={setAmountText}
+            currency={currency}
+            error={errors.amount}
+            hint={wallet ? `Available: ${formatMoney(wallet.available, wallet.currency)}` : undefined}
+          />
+          <TextField
+            label="Note"
+            name="narration"
+            id="narration"
+            value={narration}
+            onValue={setNarration}
+            required={false}
+            maxLength={100}
+            error={errors.narration}
+          />
+          <Button type="submit" size="lg" block loading={resolving} data-testid="send-continue">
+            Continue
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

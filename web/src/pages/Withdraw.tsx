@@ -1,0 +1,290 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AmountField, checkAmount } from '../components/AmountField';
+import { Icon } from '../components/icons';
+import { defaultWallet, walletOptions } from '../components/WalletCard';
+import {
+  Alert,
+  Button,
+  Card,
+  DefinitionList,
+  focusFirstError,
+  LoadError,
+  Money,
+  PageHeader,
+  SelectField,
+  Spinner,
+  StatusBadge,
+  TextField,
+} from '../components/ui';
+import { api, errorMessage } from '../lib/api';
+import { useAsync, useIdempotencyKey, useInterval, useStepFocus, useTitle } from '../lib/hooks';
+import { Link } from '../lib/router';
+import type { Bank, Withdrawal } from '../lib/types';
+import { useLiveEvent, useWallets } from '../lib/wallets';
+import { formatMoney, toJsonAmount } from '../money';
+
+const FINAL = ['succeeded', 'completed', 'failed', 'reversed'];
+
+function WithdrawalStatus({
+  initial,
+  bank,
+  accountName,
+}: {
+  initial: Withdrawal;
+  bank: string;
+  accountName: string;
+}) {
+  const [w, setW] = useState(initial);
+  const { reload } = useWallets();
+  const final = FINAL.includes(w.status);
+  const refresh = async () => {
+    try {
+      setW(await api.get<Withdrawal>(`/v1/withdrawals/${initial.id}`));
+    } catch {
+      // keep the last known state; the next poll tries again
+    }
+  };
+  useLiveEvent((name, data) => {
+    if (name === 'withdrawal.updated' && (data.id ?? data.withdrawalId) === initial.id) {
+      void refresh();
+      void reload();
+    }
+  });
+  useInterval(() => void refresh(), 3000, !final);
+  const ok = w.status === 'succeeded' || w.status === 'completed';
+  const bad = w.status === 'failed' || w.status === 'reversed';
+  return (
+    <Card testId="withdrawal-status">
+      <div class={`hero ${ok ? 'hero-success' : bad ? 'hero-failed' : 'hero-pending'}`} aria-live="polite">
+        {ok ? <Icon name="check" size={32} /> : bad ? <Icon name="x" size={32} /> : <span class="spinner" />}
+        <div>
+          <h2>{ok ? 'Withdrawal sent' : bad ? 'Withdrawal failed' : 'Withdrawal on its way'}</h2>
+          <p>
+            {ok
+              ? `${formatMoney(w.amount, w.currency)} has been paid to ${accountName} at ${bank}.`
+              : bad
+                ? `The bank did not accept the payment. ${formatMoney(w.total, w.currency)} is back in your wallet.${w.failureReason ? ` Reason: ${w.failureReason}.` : ''}`
+                : `We're sending ${formatMoney(w.amount, w.currency)} to ${accountName} at ${bank}. Most withdrawals arrive within minutes.`}
+          </p>
+        </div>
+      </div>
+      <DefinitionList
+        items={[
+          ['Status', <StatusBadge status={w.status} />],
+          ['Amount', <Money amount={w.amount} currency={w.currency} />],
+          ['Fee', <Money amount={w.fee} currency={w.currency} />],
+          [
+            'Total debited',
+            <strong>
+              <Money amount={w.total} currency={w.currency} />
+            </strong>,
+          ],
+          ['Reference', <span class="mono">{w.id}</span>],
+        ]}
+      />
+      <Link href="/" class="btn btn-ghost btn-md">
+        Home
+      </Link>
+    </Card>
+  );
+}
+
+export function WithdrawPage() {
+  useTitle('Withdraw');
+  const { wallets, reload } = useWallets();
+  const [walletId, setWalletId] = useState('');
+  const wallet = defaultWallet(wallets, walletId);
+  const currency = wallet?.currency ?? 'NGN';
+  const banks = useAsync((signal) => api.get<{ data: Bank[] }>('/v1/banks', { signal }), []);
+  const [bankCode, setBankCode] = useState('');
+  const [accountNumber, setAccountNumber] = useState('');
+  const [accountName, setAccountName] = useState<{ key: string; name: string } | null>(null);
+  const [resolving, setResolving] = useState(false);
+  const [amountText, setAmountText] = useState('');
+  const [narration, setNarration] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [review, setReview] = useState<bigint | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Withdrawal | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const lookup = `${bankCode}:${accountNumber}`;
+  const payload =
+    review !== null
+      ? { amount: toJsonAmount(review), bankCode, accountNumber, narration: narration.trim() || undefined }
+      : null;
+  const { key, settle } = useIdempotencyKey(JSON.stringify([wallet?.id, payload]));
+  useStepFocus(done ? 'done' : review !== null ? 'review' : 'form');
+
+  // Resolve the account name as soon as a bank and a 10-digit account number are in.
+  useEffect(() => {
+    if (!bankCode || !/^\d{10}$/.test(accountNumber)) return;
+    if (accountName?.key === lookup) return;
+    let cancelled = false;
+    setResolving(true);
+    setErrors((e) => ({ ...e, accountNumber: '' }));
+    api
+      .post<{ accountName: string }>('/v1/payout-accounts/resolve', { bankCode, accountNumber })
+      .then((r) => !cancelled && setAccountName({ key: lookup, name: r.accountName }))
+      .catch((e) => {
+        if (cancelled) return;
+        setAccountName(null);
+        setErrors((prev) => ({ ...prev, accountNumber: errorMessage(e) }));
+      })
+      .finally(() => !cancelled && setResolving(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [bankCode, accountNumber, lookup, accountName?.key]);
+
+  if (!wallets) return <Spinner label="Loading your wallets" />;
+  const bankName = banks.data?.data.find((b) => b.code === bankCode)?.name ?? bankCode;
+
+  if (done) {
+    return (
+      <div class="page narrow">
+        <PageHeader title="Withdraw" />
+        <WithdrawalStatus initial={done} bank={bankName} accountName={accountName?.name ?? accountNumber} />
+      </div>
+    );
+  }
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    setFailure(null);
+    const next: Record<string, string> = {};
+    if (!bankCode) next.bank = 'Choose your bank';
+    if (!/^\d{10}$/.test(accountNumber)) next.accountNumber = 'An account number is 10 digits';
+    else if (accountName?.key !== lookup && !resolving)
+      next.accountNumber = errors.accountNumber || 'We could not confirm this account';
+    const checked = checkAmount(amountText, currency, { available: wallet?.available });
+    if (typeof checked === 'string') next.amount = checked;
+    setErrors(next);
+    if (Object.keys(next).length || resolving) return focusFirstError(form.current);
+    setReview(checked as bigint);
+  };
+
+  const confirm = async () => {
+    if (!wallet || !payload) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const w = await api.post<Withdrawal>(`/v1/wallets/${wallet.id}/withdrawals`, payload, {
+        idempotencyKey: key,
+      });
+      settle();
+      setDone(w);
+      void reload();
+    } catch (e) {
+      settle(e);
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (review !== null && wallet) {
+    return (
+      <div class="page narrow">
+        <PageHeader title="Withdraw" subtitle="Check the details before you confirm." />
+        <Card title="Confirm withdrawal" testId="withdraw-review">
+          <DefinitionList
+            items={[
+              ['To', <strong>{accountName?.name}</strong>],
+              ['Bank', bankName],
+              ['Account number', <span class="mono">{accountNumber}</span>],
+              ['Amount', <Money amount={review} currency={currency} />],
+              ['From', `${wallet.currency} wallet`],
+            ]}
+          />
+          <p class="muted small">A transfer fee may apply; you'll see it on the receipt.</p>
+          {failure && <Alert testId="form-error">{failure}</Alert>}
+          <div class="row row-end">
+            <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
+              Back
+            </Button>
+            <Button size="lg" onClick={confirm} loading={busy} data-testid="withdraw-confirm">
+              Withdraw {formatMoney(review, currency)}
+            </Button>
+          </div>
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <div class="page narrow">
+      <PageHeader title="Withdraw" subtitle="Send money from your wallet to your bank account." />
+      <Card>
+        <form ref={form} class="form" onSubmit={submit} noValidate data-testid="withdraw-form">
+          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {wallets.length > 1 && wallet && (
+            <SelectField
+              label="From"
+              name="wallet"
+              value={wallet.id}
+              onValue={setWalletId}
+              options={walletOptions(wallets)}
+            />
+          )}
+          {banks.error ? (
+            <LoadError error={banks.error} onRetry={banks.reload} />
+          ) : (
+            <SelectField
+              label="Bank"
+              name="bank"
+              id="bank"
+              value={bankCode}
+              onValue={(v) => {
+                setBankCode(v);
+                setAccountName(null);
+              }}
+              placeholder={banks.loading ? 'Loading banks…' : 'Choose your bank'}
+              required
+              options={(banks.data?.data ?? []).map((b) => ({ value: b.code, label: b.name }))}
+              error={errors.bank}
+            />
+          )}
+          <TextField
+            label="Account number"
+            name="accountNumber"
+            id="accountNumber"
+            value={accountNumber}
+            onValue={(v) => setAccountNumber(v.replace(/\D/g, '').slice(0, 10))}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={10}
+            error={errors.accountNumber || undefined}
+          />
+          <div aria-live="polite" class="resolved">
+            {resolving && <span class="muted small">Checking account…</span>}
+            {!resolving && accountName?.key === lookup && (
+              <span class="resolved-name" data-testid="account-name">
+                <Icon name="check" size={16} /> {accountName.name}
+              </span>
+            )}
+          </div>
+          <AmountField
+            value={amountText}
+            onValue={setAmountText}
+            currency={currency}
+            error={errors.amount}
+            hint={wallet ? `Available: ${formatMoney(wallet.available, wallet.currency)}` : undefined}
+          />
+          <TextField
+            label="Note"
+            name="narration"
+            id="narration"
+            value={narration}
+            onValue={setNarration}
+            required={false}
+            maxLength={100}
+          />
+          <Button type="submit" size="lg" block data-testid="withdraw-continue">
+            Continue
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+import { useRef, useState } from 'preact/hooks';
+import { WalletCard } from '../../components/WalletCard';
+import {
+  Alert,
+  Button,
+  Card,
+  DefinitionList,
+  Dialog,
+  EmptyState,
+  focusFirstError,
+  LoadError,
+  PageHeader,
+  Skeleton,
+  Spinner,
+  StatusBadge,
+  TextField,
+} from '../../components/ui';
+import { api, errorMessage, normalizePage, qs } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { useAsync, useTitle } from '../../lib/hooks';
+import { Link, navigate, useLocation } from '../../lib/router';
+import type { AdminUser, AdminUserDetail, Wallet } from '../../lib/types';
+
+export function CustomersPage() {
+  useTitle('Customers · Console');
+  const { query } = useLocation();
+  const q = query.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
+  const { data, error, loading, reload } = useAsync(
+    async (signal) =>
+      normalizePage(
+        await api.get<{ data?: AdminUser[]; items?: AdminUser[] }>(`/v1/admin/users${qs({ q })}`, { signal }),
+      ),
+    [q],
+  );
+  return (
+    <div class="page wide">
+      <PageHeader title="Customers" subtitle="Find a customer by name, email or phone." />
+      <Card>
+        <form
+          class="filter-grid"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate(`/admin/customers${qs({ q: draft.trim() })}`, { replace: true });
+          }}
+        >
+          <TextField
+            label="Search customers"
+            name="q"
+            id="customer-q"
+            value={draft}
+            onValue={setDraft}
+            placeholder="Name, email or phone"
+          />
+          <div class="filter-buttons">
+            <Button type="submit">Search</Button>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {error ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : loading && !data ? (
+          <Skeleton lines={5} />
+        ) : !data?.data.length ? (
+          <EmptyState title="No customers found">Check the spelling or search by email.</EmptyState>
+        ) : (
+          <div class="table-wrap">
+            <table class="table" data-testid="customers-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Phone</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Joined</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.map((u) => (
+                  <tr key={u.id}>
+                    <td>
+                      <Link href={`/admin/customers/${u.id}`} class="link">
+                        {u.fullName}
+                      </Link>
+                    </td>
+                    <td>{u.email}</td>
+                    <td>{u.phone ?? '—'}</td>
+                    <td>{u.role}</td>
+                    <td>
+                      <StatusBadge status={u.status} />
+                    </td>
+                    <td>{formatDateTime(u.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function FreezeControl({ user, onChanged }: { user: AdminUserDetail; onChanged: (message: string) => void }) {
+  const frozen = user.status === 'frozen';
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const verb = frozen ? 'Unfreeze' : 'Freeze';
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (reason.trim().length < 5) {
+      setError('Give a reason (at least 5 characters); it goes in the audit log');
+      return focusFirstError(form.current);
+    }
+    setError(undefined);
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.post(`/v1/admin/users/${user.id}/${frozen ? 'unfreeze' : 'freeze'}`, {
+        reason: reason.trim(),
+      });
+      setOpen(false);
+      setReason('');
+      onChanged(frozen ? `${user.fullName} is unfrozen.` : `${user.fullName} is frozen.`);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant={frozen ? 'secondary' : 'danger'}
+        onClick={() => setOpen(true)}
+        data-testid="freeze-toggle"
+      >
+        {verb} account
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`${verb} ${user.fullName}?`}
+        testId="freeze-dialog"
+      >
+        <form ref={form} class="form" onSubmit={submit} noValidate>
+          <p>
+            {frozen
+              ? 'The customer will be able to move money again.'
+              : 'The customer will not be able to send, withdraw or pay bills until unfrozen. Incoming money still arrives.'}
+          </p>
+          <TextField
+            label="Reason"
+            name="reason"
+            id="freeze-reason"
+            value={reason}
+            onValue={setReason}
+            error={error}
+          />
+          {failure && <Alert>{failure}</Alert>}
+          <div class="row row-end">
+            <Button variant="ghost" onClick={() => setOpen(false)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              variant={frozen ? 'primary' : 'danger'}
+              loading={busy}
+              data-testid="freeze-confirm"
+            >
+              {verb}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+export function CustomerDetailPage({ params }: { params: Record<string, string> }) {
+  const id = params.id ?? '';
+  useTitle('Customer · Console');
+  const { data, error, reload } = useAsync(
+    async (signal) => {
+      const user = await api.get<AdminUserDetail>(`/v1/admin/users/${encodeURIComponent(id)}`, { signal });
+      // The contract puts wallets on the user; fetch them separately when the answer has none.
+      if (!Array.isArray(user.wallets)) {
+        const { data } = await api.get<{ data: Wallet[] }>(
+          `/v1/admin/users/${encodeURIComponent(id)}/wallets`,
+          { signal },
+        );
+        user.wallets = data;
+      }
+      return user;
+    },
+    [id],
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const back = <Link href="/admin/customers">← Customers</Link>;
+  if (error && !data)
+    return (
+      <div class="page wide">
+        <PageHeader title="Customer" back={back} />
+        <LoadError error={error} onRetry={reload} />
+      </div>
+    );
+  if (!data) return <Spinner label="Loading customer" />;
+  return (
+    <div class="page wide">
+      <PageHeader
+        title={data.fullName}
+        subtitle={data.email}
+        back={back}
+        actions={
+          <FreezeControl
+            user={data}
+            onChanged={(m) => {
+              setMessage(m);
+              void reload();
+            }}
+          />
+        }
+      />
+      <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
+      <div class="admin-grid">
+        <Card title="Profile" testId="customer-profile">
+          <DefinitionList
+            items={[
+              ['Status', <StatusBadge status={data.status} />],
+              ['Email', data.email],
+              ['Phone', data.phone ?? '—'],
+              ['Role', data.role],
+              ['Joined', formatDateTime(data.createdAt)],
+              ['User ID', <span class="mono">{data.id}</span>],
+            ]}
+          />
+          <Link href={`/admin/payments?q=${encodeURIComponent(data.email)}`} class="link">
+            See this customer's bill payments
+          </Link>
+        </Card>
+        <Card title="Wallets">
+          {data.wallets.length ? (
+            <div class="wallet-grid">
+              {data.wallets.map((w) => (
+                <WalletCard key={w.id} wallet={w} />
+              ))}
+            </div>
+          ) : (
+            <p class="muted">No wallets.</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
