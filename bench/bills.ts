@@ -8,7 +8,12 @@ import { api, makeUsers } from './server.js';
  * latency: a closed loop of 32 payers for `seconds`, then the time to a final
  * state of every payment, from the database's own timestamps.
  */
-export async function benchBills(base: string, db: Db, seconds: number, log: (s: string) => void): Promise<CaseResult> {
+export async function benchBills(
+  base: string,
+  db: Db,
+  seconds: number,
+  log: (s: string) => void,
+): Promise<CaseResult> {
   log('bills: registering and funding 32 payers...');
   const users = await makeUsers(base, 32, 1_000_000_000);
   const started = Date.now();
@@ -23,7 +28,13 @@ export async function benchBills(base: string, db: Db, seconds: number, log: (s:
             method: 'POST',
             token: u.token,
             key: randomUUID(),
-            body: { walletId: u.walletId, billerId: 'ikeja-electric', productCode: 'prepaid', customerRef: `7${randomInt(1e9, 1e10)}`, amount: 100_000 },
+            body: {
+              walletId: u.walletId,
+              billerId: 'ikeja-electric',
+              productCode: 'prepaid',
+              customerRef: `7${randomInt(1e9, 1e10)}`,
+              amount: 100_000,
+            },
           });
           accepted++;
         } catch {
@@ -35,7 +46,9 @@ export async function benchBills(base: string, db: Db, seconds: number, log: (s:
   // Wait for the worker to finish what was accepted (bounded).
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const { rows } = await db.query<{ n: bigint }>("SELECT count(*) AS n FROM bills.payments WHERE status IN ('pending', 'processing')");
+    const { rows } = await db.query<{ n: bigint }>(
+      "SELECT count(*) AS n FROM bills.payments WHERE status IN ('pending', 'processing')",
+    );
     if (rows[0]?.n === 0n || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -54,5 +67,8 @@ export async function benchBills(base: string, db: Db, seconds: number, log: (s:
     p50_ms: Number(percentile(times, 50).toFixed(1)),
     p99_ms: Number(percentile(times, 99).toFixed(1)),
   };
-  return { ...r, line: `${r.name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} payments/s  accept->final p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  (${accepted} accepted, ${errors} refused)` };
+  return {
+    ...r,
+    line: `${r.name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} payments/s  accept->final p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  (${accepted} accepted, ${errors} refused)`,
+  };
 }

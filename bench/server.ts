@@ -36,7 +36,11 @@ export async function startServer(databaseUrl: string, port: number, env: Record
   };
 }
 
-export async function api(base: string, path: string, init: { method?: string; body?: unknown; token?: string; key?: string } = {}) {
+export async function api(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; key?: string } = {},
+) {
   const res = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: {
@@ -47,7 +51,8 @@ export async function api(base: string, path: string, init: { method?: string; b
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const json = (await res.json().catch(() => ({}))) as Record<string, any>;
-  if (res.status >= 400) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  if (res.status >= 400)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -62,7 +67,11 @@ export async function makeUsers(base: string, n: number, funding: number): Promi
   const one = async (i: number) => {
     const reg = await api(base, '/v1/auth/register', {
       method: 'POST',
-      body: { email: `bench-${Date.now()}-${i}@example.com`, password: 'bench password 123', fullName: `Bench User ${i}` },
+      body: {
+        email: `bench-${Date.now()}-${i}@example.com`,
+        password: 'bench password 123',
+        fullName: `Bench User ${i}`,
+      },
     });
     const token = reg.accessToken as string;
     let walletId = '';
@@ -70,8 +79,16 @@ export async function makeUsers(base: string, n: number, funding: number): Promi
       walletId = (await api(base, '/v1/wallets', { token })).data?.[0]?.id ?? '';
       if (!walletId) await new Promise((r) => setTimeout(r, 50));
     }
-    const dep = await api(base, `/v1/wallets/${walletId}/deposits`, { method: 'POST', token, key: `fund-${i}-${Date.now()}`, body: { amount: funding } });
-    await api(base, new URL(dep.checkoutUrl as string).pathname, { method: 'POST', body: { outcome: 'success' } });
+    const dep = await api(base, `/v1/wallets/${walletId}/deposits`, {
+      method: 'POST',
+      token,
+      key: `fund-${i}-${Date.now()}`,
+      body: { amount: funding },
+    });
+    await api(base, new URL(dep.checkoutUrl as string).pathname, {
+      method: 'POST',
+      body: { outcome: 'success' },
+    });
     users[i] = { token, walletId };
   };
   for (let start = 0; start < n; start += 10) {

@@ -10,6 +10,7 @@ import { billRoutes } from '../bills/index.js';
 import { identityRoutes } from '../identity/index.js';
 import { ledgerRoutes } from '../ledger/routes.js';
 import { walletRoutes } from '../wallets/index.js';
+import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
@@ -41,7 +42,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
 /** Module route plugins, registered in order. Each module exports one; add yours here. */
-const modules: RoutePlugin[] = [identityRoutes, outboxRoutes, walletRoutes, billRoutes, ledgerRoutes];
+const modules: RoutePlugin[] = [
+  identityRoutes,
+  outboxRoutes,
+  walletRoutes,
+  billRoutes,
+  ledgerRoutes,
+  webRoutes,
+];
 
 export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({

@@ -75,7 +75,10 @@ export async function getUser(tx: Tx, id: string): Promise<User | undefined> {
 export async function getUsers(tx: Tx, ids: readonly string[]): Promise<Map<string, User>> {
   if (ids.length === 0) return new Map();
   if (ids.length > 1000) throw new RangeError('getUsers: at most 1000 ids');
-  const { rows } = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM identity.users WHERE id = ANY ($1::uuid[])`, [ids]);
+  const { rows } = await tx.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM identity.users WHERE id = ANY ($1::uuid[])`,
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, toUser(r)]));
 }
 

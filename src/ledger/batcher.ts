@@ -54,7 +54,8 @@ export interface LedgerBatcher {
 function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
   const holds = new Set<string>();
   for (const item of items) {
-    if ((item.kind === 'post' || item.kind === 'void') && holds.has(item.pendingId.toLowerCase())) return true;
+    if ((item.kind === 'post' || item.kind === 'void') && holds.has(item.pendingId.toLowerCase()))
+      return true;
     if (item.kind === 'hold') holds.add(item.id.toLowerCase());
   }
   return false;

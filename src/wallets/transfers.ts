@@ -53,7 +53,8 @@ interface Party {
 /** The sending wallet (the caller's own) and the receiving one, without reading balances: the ledger decides funds. */
 async function parties(ctx: AppContext, userId: string, input: TransferInput) {
   const fromAccount = await getAccount(ctx.db, input.fromWalletId);
-  if (!fromAccount || fromAccount.type !== 'user_wallet' || fromAccount.ownerId !== userId) throw notFound('Wallet');
+  if (!fromAccount || fromAccount.type !== 'user_wallet' || fromAccount.ownerId !== userId)
+    throw notFound('Wallet');
   const from: Party = { walletId: fromAccount.id, userId, currency: fromAccount.currency };
   let to: Party;
   if ('walletId' in input.to) {
@@ -61,12 +62,17 @@ async function parties(ctx: AppContext, userId: string, input: TransferInput) {
     if (!account || account.type !== 'user_wallet' || !account.ownerId) throw recipientNotFound();
     to = { walletId: account.id, userId: account.ownerId, currency: account.currency };
     if (to.currency !== from.currency) {
-      throw new AppError(422, 'currency_mismatch', `The recipient wallet holds ${to.currency}, yours ${from.currency}`);
+      throw new AppError(
+        422,
+        'currency_mismatch',
+        `The recipient wallet holds ${to.currency}, yours ${from.currency}`,
+      );
     }
   } else {
     const user = await resolveRecipient(ctx, input.to);
     const account = await getAccount(ctx.db, walletIdFor(user.id, from.currency));
-    if (!account) throw new AppError(422, 'currency_mismatch', `The recipient has no ${from.currency} wallet`);
+    if (!account)
+      throw new AppError(422, 'currency_mismatch', `The recipient has no ${from.currency} wallet`);
     to = { walletId: account.id, userId: user.id, currency: account.currency };
   }
   return { from, to };
