@@ -1,17 +1,39 @@
+import nodemailer from 'nodemailer';
 import type { Logger } from '../log.js';
 
-/** Where customer messages go. A logging adapter by default; SMTP when SMTP_URL is configured. */
+/** Where customer messages go: SMTP when SMTP_URL is set (e.g. smtp://user:pass@host:587), else the log. */
 export interface Notifier {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
 }
 
-export function createNotifier(log: Logger, smtpUrl: string | undefined): Notifier {
-  if (smtpUrl) {
-    log.warn('SMTP_URL is set but this build sends through the logging adapter only');
+const SEND_TIMEOUT_MS = 10_000;
+
+export function createNotifier(
+  log: Logger,
+  smtpUrl: string | undefined,
+  from = 'Vendra <no-reply@vendra.local>',
+): Notifier {
+  if (!smtpUrl) {
+    return {
+      async send(message) {
+        log.info({ notification: { to: message.to, subject: message.subject } }, message.text);
+      },
+    };
   }
+  const url = new URL(smtpUrl);
+  const transport = nodemailer.createTransport({
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+    secure: url.protocol === 'smtps:',
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
+    connectionTimeout: SEND_TIMEOUT_MS,
+    socketTimeout: SEND_TIMEOUT_MS,
+  });
   return {
     async send(message) {
-      log.info({ notification: { to: message.to, subject: message.subject } }, message.text);
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
     },
   };
 }

@@ -7,12 +7,15 @@ import { createTransactions } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
 import { getOwnWallet, systemAccountId } from '../wallets/index.js';
+import { minorToDecimal } from '../wallets/history.js';
 import { ledgerRefusal } from '../wallets/problems.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 
 export const BILLS_NAMESPACE = '6f1e3d5c-7b9a-4c2e-8d0f-1a3c5e7b9d2f';
 export type PaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'reversed' | 'needs_review';
 export const FINAL_STATUSES: readonly PaymentStatus[] = ['succeeded', 'failed', 'reversed'];
+
+const formatNaira = (minor: bigint) => `₦${minorToDecimal(minor).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 export interface PaymentRow {
   id: string;
@@ -146,7 +149,7 @@ export async function createPayment(
         holdId,
       ],
     );
-    await recordEvent(tx, id, 'pending', `accepted; ${input.amount + fee} held`);
+    await recordEvent(tx, id, 'pending', `accepted; ${formatNaira(input.amount + fee)} held from the wallet`);
     await publish(tx, { type: 'bill_payment.vend', key: id, userId, payload: { paymentId: id } });
     await publishUpdate(tx, { id, user_id: userId, wallet_id: wallet.id, status: 'pending' });
     const body = {

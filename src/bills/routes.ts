@@ -176,7 +176,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   const auth = { onRequest: authenticate };
   const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
   const cache = createValidationCache(ctx.config.redisUrl);
-  const notifier = createNotifier(ctx.log, ctx.config.env.SMTP_URL);
+  const notifier = createNotifier(ctx.log, ctx.config.env.SMTP_URL, ctx.config.env.SMTP_FROM);
   app.addHook('onClose', async () => cache.close());
 
   app.get<{ Querystring: { category?: Category } }>(
