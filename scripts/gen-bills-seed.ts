@@ -4,8 +4,18 @@
 import { VTPASS_CATALOGUE } from '../src/providers/catalogue.js';
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const category = { 'electricity-bill': 'electricity', airtime: 'airtime', data: 'data', 'tv-subscription': 'cable' } as const;
-const label = { electricity: 'Meter number', airtime: 'Phone number', data: 'Phone number', cable: 'Smartcard number' } as const;
+const category = {
+  'electricity-bill': 'electricity',
+  airtime: 'airtime',
+  data: 'data',
+  'tv-subscription': 'cable',
+} as const;
+const label = {
+  electricity: 'Meter number',
+  airtime: 'Phone number',
+  data: 'Phone number',
+  cable: 'Smartcard number',
+} as const;
 // Fees: electricity ₦100 flat; cable ₦50 flat; airtime and data free. Expected commission in basis points.
 const fee = { electricity: [10000, 0, 0], airtime: [0, 0, 0], data: [0, 0, 0], cable: [5000, 0, 0] } as const;
 const commission = { electricity: 100, airtime: 300, data: 300, cable: 150 } as const;
@@ -18,9 +28,12 @@ for (const s of VTPASS_CATALOGUE) {
   billers.push(
     `(${q(s.serviceId)}, ${q(s.name)}, ${q(cat)}, ${q(s.serviceId)}, 'flat', ${flat}, 0, 0, ${commission[cat]}, ${q(label[cat])}, ${s.minAmountMinor}, ${s.maxAmountMinor})`,
   );
-  const variations = s.variations.length ? s.variations : [{ code: 'airtime', name: 'Airtime top-up', amountMinor: null, fixedPrice: false }];
+  const variations = s.variations.length
+    ? s.variations
+    : [{ code: 'airtime', name: 'Airtime top-up', amountMinor: null, fixedPrice: false }];
   for (const v of variations) {
-    const kind = cat === 'electricity' ? v.code : cat === 'airtime' ? 'airtime' : cat === 'data' ? 'bundle' : 'bouquet';
+    const kind =
+      cat === 'electricity' ? v.code : cat === 'airtime' ? 'airtime' : cat === 'data' ? 'bundle' : 'bouquet';
     const fixed = v.fixedPrice && v.amountMinor !== null ? v.amountMinor.toString() : 'NULL';
     products.push(`(${q(s.serviceId)}, ${q(v.code)}, ${q(v.name)}, ${q(kind)}, ${fixed})`);
   }

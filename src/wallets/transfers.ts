@@ -53,13 +53,12 @@ interface Party {
 /** The sending wallet (the caller's own) and the receiving one, without reading balances: the ledger decides funds. */
 async function parties(ctx: AppContext, userId: string, input: TransferInput) {
   const fromAccount = await getAccount(ctx.db, input.fromWalletId);
-  if (!fromAccount || fromAccount.type !== 'user_wallet' || fromAccount.ownerId !== userId)
-    throw notFound('Wallet');
+  if (fromAccount?.type !== 'user_wallet' || fromAccount.ownerId !== userId) throw notFound('Wallet');
   const from: Party = { walletId: fromAccount.id, userId, currency: fromAccount.currency };
   let to: Party;
   if ('walletId' in input.to) {
     const account = await getAccount(ctx.db, input.to.walletId);
-    if (!account || account.type !== 'user_wallet' || !account.ownerId) throw recipientNotFound();
+    if (account?.type !== 'user_wallet' || !account.ownerId) throw recipientNotFound();
     to = { walletId: account.id, userId: account.ownerId, currency: account.currency };
     if (to.currency !== from.currency) {
       throw new AppError(
