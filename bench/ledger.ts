@@ -82,14 +82,18 @@ export async function benchLedger(
     };
   };
   const results: CaseResult[] = [];
+  // Every case starts from the same state, as pgbench's own runs do (it vacuums first).
+  const vacuum = () => db.query('VACUUM ANALYZE ledger.balances, ledger.accounts, ledger.transactions, ledger.postings');
   for (const scenario of ['random', 'hot-account', 'hot-wallet'] as Scenario[]) {
+    await vacuum();
     const single = await runClosedLoop(`ledger/${scenario}/single`, opts.callers, opts.seconds, async () => {
       const [r] = await createTransactions(db, [item(scenario)]);
       if (!r?.ok) throw new Error(`transfer failed: ${r?.code}`);
     });
     log(single.line);
     results.push(single);
-    const batcher = createLedgerBatcher(db, { windowMs: 1, maxItems: 500, maxInFlight: 4 });
+    await vacuum();
+    const batcher = createLedgerBatcher(db, { windowMs: 1, maxItems: 500, maxInFlight: 2 });
     const batched = await runClosedLoop(
       `ledger/${scenario}/batched`,
       opts.callers,

@@ -80,7 +80,9 @@ BEGIN
     END IF;
   END LOOP;
 
-  -- 2. Holds to post or void, locked in id order.
+  -- 2. Holds to post or void, locked in id order (skipped when the batch has none).
+  h_by := '{}';
+  IF EXISTS (SELECT 1 FROM unnest(i_kind, r_code) AS x(k, c) WHERE x.k IN ('post', 'void') AND x.c IS NULL) THEN
   SELECT array_agg(s.id ORDER BY s.id), array_agg(s.status ORDER BY s.id), array_agg(s.expires_at ORDER BY s.id),
          array_agg(s.currency ORDER BY s.id), array_agg(s.legs ORDER BY s.id)
     INTO h_id, h_status, h_expires, h_cur, h_legs
@@ -133,6 +135,7 @@ BEGIN
   LOOP
     i_exceeds[rec.o] := true; -- reported after the hold's state, which may change earlier in the batch
   END LOOP;
+  END IF;
 
   -- 3. Legs of every item still to decide, ordered by item. A post releases the
   --    hold's pending legs and posts its own (or the hold's); a void only releases.
@@ -175,10 +178,11 @@ BEGIN
                    b.debits_posted AS dp, b.credits_posted AS cp, b.debits_pending AS dpe, b.credits_pending AS cpe
               FROM unnest(a_id) WITH ORDINALITY AS x(id, o)
               LEFT JOIN ledger.accounts ac ON ac.id = x.id
-              LEFT JOIN (SELECT bl.* FROM ledger.balances bl JOIN ledger.accounts a1 ON a1.id = bl.account_id
-                          WHERE bl.account_id = ANY (a_id) AND bl.bucket = 0 AND a1.buckets = 1
-                          ORDER BY bl.account_id
-                            FOR UPDATE OF bl) b ON b.account_id = x.id) s;
+              -- one index probe and row lock per account, in a_id order (sorted): robust
+              -- whatever the batch size, and the lock order every batch shares
+              LEFT JOIN LATERAL (SELECT bl.* FROM ledger.balances bl
+                                  WHERE bl.account_id = x.id AND bl.bucket = 0 AND ac.buckets = 1
+                                    FOR UPDATE) b ON true) s;
     a_touched := array_fill(false, ARRAY[k]);
 
     SELECT array_agg(x.o::int ORDER BY l.o) INTO l_acc
@@ -319,6 +323,7 @@ BEGIN
   -- 7. Write. Hot-account buckets first (in account order), then single rows
   --    (already locked), then the journal.
   IF m > 0 THEN
+    IF NOT (true = ALL (a_single)) THEN
     INSERT INTO ledger.balances AS b
            (account_id, bucket, debits_posted, credits_posted, debits_pending, credits_pending, dr_limit, cr_limit)
     SELECT a_id[l.acc], (pg_backend_pid() % a_buckets[l.acc])::smallint,
@@ -336,6 +341,7 @@ BEGIN
            credits_posted = b.credits_posted + EXCLUDED.credits_posted,
            debits_pending = b.debits_pending + EXCLUDED.debits_pending,
            credits_pending = b.credits_pending + EXCLUDED.credits_pending;
+    END IF;
 
     UPDATE ledger.balances b
        SET debits_posted = v.dp, credits_posted = v.cp, debits_pending = v.dpe, credits_pending = v.cpe
@@ -363,20 +369,26 @@ BEGIN
       FROM unnest(l_item, l_acc, l_debit, l_pending, l_amount, l_after) AS l(item, acc, deb, pend, amt, after)
      WHERE r_code[l.item] = 'ok';
 
-    INSERT INTO ledger.holds (id, currency, legs, amount, expires_at)
-    SELECT i_id[t.o], i_cur[t.o], t.j->'l',
-           (SELECT sum((v->>2)::bigint) FROM jsonb_array_elements(t.j->'l') AS v WHERE v->>1 = 'D'),
-           i_expires[t.o]
-      FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o)
-     WHERE i_kind[t.o] = 'hold' AND r_code[t.o] = 'ok';
+    IF 'hold' = ANY (i_kind) THEN
+      INSERT INTO ledger.holds (id, currency, legs, amount, expires_at)
+      SELECT i_id[t.o], i_cur[t.o], t.j->'l',
+             (SELECT sum((v->>2)::bigint) FROM jsonb_array_elements(t.j->'l') AS v WHERE v->>1 = 'D'),
+             i_expires[t.o]
+        FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o)
+       WHERE i_kind[t.o] = 'hold' AND r_code[t.o] = 'ok';
+    END IF;
 
-    UPDATE ledger.holds h
-       SET status = v.st, resolved_by = i_id[v.by], resolved_at = now()
-      FROM unnest(h_id, h_new, h_by) AS v(id, st, by)
-     WHERE v.by IS NOT NULL AND h.id = v.id;
+    IF EXISTS (SELECT 1 FROM unnest(h_by) AS x WHERE x IS NOT NULL) THEN
+      UPDATE ledger.holds h
+         SET status = v.st, resolved_by = i_id[v.by], resolved_at = now()
+        FROM unnest(h_id, h_new, h_by) AS v(id, st, by)
+       WHERE v.by IS NOT NULL AND h.id = v.id;
+    END IF;
   END IF;
 END
 $fn$;
 
 -- The statements above are planned once per session, not per call.
 ALTER FUNCTION ledger.create_transactions(jsonb) SET plan_cache_mode = force_generic_plan;
+-- JIT compilation costs more than these small statements ever run.
+ALTER FUNCTION ledger.create_transactions(jsonb) SET jit = off;

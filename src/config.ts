@@ -151,7 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     ledgerBatchWindowMs: intVar(env, 'LEDGER_BATCH_WINDOW_MS', 1, 0, 1000),
     ledgerBatchMaxItems: intVar(env, 'LEDGER_BATCH_MAX_ITEMS', 500, 1, 1000),
-    ledgerBatchMaxInFlight: intVar(env, 'LEDGER_BATCH_MAX_IN_FLIGHT', 4, 1, 64),
+    ledgerBatchMaxInFlight: intVar(env, 'LEDGER_BATCH_MAX_IN_FLIGHT', 2, 1, 64),
     holdSweepIntervalMs: intVar(env, 'HOLD_SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),
     workerPollIntervalMs: intVar(env, 'WORKER_POLL_INTERVAL_MS', 200, 10, 60_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
