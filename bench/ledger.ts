@@ -83,7 +83,8 @@ export async function benchLedger(
   };
   const results: CaseResult[] = [];
   // Every case starts from the same state, as pgbench's own runs do (it vacuums first).
-  const vacuum = () => db.query('VACUUM ANALYZE ledger.balances, ledger.accounts, ledger.transactions, ledger.postings');
+  const vacuum = () =>
+    db.query('VACUUM ANALYZE ledger.balances, ledger.accounts, ledger.transactions, ledger.postings');
   for (const scenario of ['random', 'hot-account', 'hot-wallet'] as Scenario[]) {
     await vacuum();
     const single = await runClosedLoop(`ledger/${scenario}/single`, opts.callers, opts.seconds, async () => {

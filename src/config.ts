@@ -42,6 +42,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a worker owns a claimed outbox delivery before another may take it (a crashed worker's lease). */
   outboxLeaseMs: number;
+  /** Outbox jobs (vends, payouts) a worker runs at once. */
+  outboxConcurrency: number;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerPollIntervalMs: intVar(env, 'WORKER_POLL_INTERVAL_MS', 200, 10, 60_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     outboxLeaseMs: intVar(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
+    outboxConcurrency: intVar(env, 'OUTBOX_CONCURRENCY', 32, 1, 256),
     env,
   };
 }

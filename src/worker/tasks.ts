@@ -7,13 +7,22 @@ import type { Task } from './scheduler.js';
 
 /** Every background task the worker role runs. `consumers` are the ones passed to defineConsumers(). */
 export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Task[] {
-  const relay = createOutboxRelay(ctx.db, consumers, {
+  // Two lanes: money jobs (vends, payouts, wallet provisioning) never wait
+  // behind a backlog of live-event fan-out, and the other way round.
+  const options = {
     log: ctx.log,
     pollIntervalMs: ctx.config.workerPollIntervalMs,
     leaseMs: ctx.config.outboxLeaseMs,
-  });
+  };
+  const live = consumers.filter((c) => c.name === 'live');
+  const jobs = consumers.filter((c) => c.name !== 'live');
+  // Jobs mostly wait on providers (I/O), so they get more lanes than the live fan-out.
+  const relays = [
+    createOutboxRelay(ctx.db, jobs, { ...options, concurrency: ctx.config.outboxConcurrency }),
+    ...(live.length ? [createOutboxRelay(ctx.db, live, { ...options, concurrency: 8 })] : []),
+  ];
   return [
-    relay.task,
+    ...relays.map((r, i) => ({ ...r.task, name: i === 0 ? 'outbox-relay' : 'outbox-relay-live' })),
     createOutboxPruneTask(ctx.db),
     createIdentityPruneTask(ctx.db),
     {
