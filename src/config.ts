@@ -149,8 +149,14 @@ export function loadConfig(env: Env = process.env): Config {
     paystackSecretKey,
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', ['http:', 'https:']),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    adminEmail: env.ADMIN_EMAIL || undefined,
-    adminPassword: env.ADMIN_PASSWORD || undefined,
+    // In development a sandbox operator exists out of the box (its password is generated once into
+    // DATA_DIR/secrets.json and printed at start); production needs ADMIN_EMAIL/ADMIN_PASSWORD or the CLI.
+    adminEmail: env.ADMIN_EMAIL || (nodeEnv === 'development' ? 'admin@vendra.local' : undefined),
+    adminPassword:
+      env.ADMIN_PASSWORD ||
+      (nodeEnv === 'development' && !env.ADMIN_EMAIL
+        ? secret(env, 'SANDBOX_ADMIN_PASSWORD', nodeEnv, dataDir).slice(0, 20)
+        : undefined),
     ledgerBatchWindowMs: intVar(env, 'LEDGER_BATCH_WINDOW_MS', 1, 0, 1000),
     ledgerBatchMaxItems: intVar(env, 'LEDGER_BATCH_MAX_ITEMS', 500, 1, 1000),
     ledgerBatchMaxInFlight: intVar(env, 'LEDGER_BATCH_MAX_IN_FLIGHT', 2, 1, 64),

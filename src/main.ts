@@ -25,6 +25,11 @@ async function main() {
   const consumers = defineConsumers(allConsumers(ctx));
   const admin = await ensureAdmin(ctx.db, config);
   if (admin) log.info({ userId: admin.userId, outcome: admin.outcome }, 'bootstrap admin from ADMIN_EMAIL');
+  if (admin && config.nodeEnv === 'development' && !config.env.ADMIN_EMAIL) {
+    log.info(
+      `development operator login: ${config.adminEmail} / ${config.adminPassword} (set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`,
+    );
+  }
 
   const runApi = config.role === 'api' || config.role === 'all';
   const runWorker = config.role === 'worker' || config.role === 'all';

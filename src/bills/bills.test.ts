@@ -4,7 +4,7 @@ import { runAudit } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
-import { registerUser, type TestUser } from '../test-support/users.js';
+import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
 
 const FINAL = ['succeeded', 'failed', 'reversed', 'needs_review'];
@@ -233,5 +233,67 @@ describe.each(backends())('bill payments on %s', (backend) => {
   it('keeps the ledger clean', async () => {
     const report = await runAudit(t.ctx.db);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});
+
+describe.skipIf(backends().length < 2)('failover between providers (PostgreSQL)', () => {
+  it('opens the breaker of a failing provider and sends new payments to the next; old ones stay', async () => {
+    const t = await createTestApp(
+      'pg',
+      { ...FAST_PROVIDER_ENV, PROVIDER_BREAKER_FAILURES: '3', PROVIDER_BREAKER_COOLDOWN_MS: '60000' },
+      { providers: true, worker: true },
+    );
+    try {
+      const [primary, secondary] = t.ctx.providers!.sims;
+      primary!.setKnobs({ lostResponseRate: 1 }); // vends happen, answers never arrive: provider faults
+      const u = await registerUser(t.app);
+      const w = (await walletOf(t.app, u)).id;
+      await fund(t.app, u, w, 10_000_000);
+      const pay = async () =>
+        (
+          await post(t.app, u, '/v1/bill-payments', {
+            walletId: w,
+            billerId: 'jos-electric',
+            productCode: 'prepaid',
+            customerRef: '72345678901',
+            amount: 100_000,
+          })
+        ).json().id as string;
+      const first = [];
+      for (let i = 0; i < 3; i++) first.push(await pay());
+      await eventually(
+        async () => t.ctx.providers!.router.health().find((h) => h.name === 'vtpass')?.state === 'open',
+        10_000,
+      );
+      const later = await pay();
+      const providerOf = async (id: string) =>
+        (
+          await t.ctx.db.query<{ provider: string }>('SELECT provider FROM bills.payments WHERE id = $1', [
+            id,
+          ])
+        ).rows[0]?.provider;
+      expect(await providerOf(later)).toBe('vtpass-b');
+      for (const id of first) expect(await providerOf(id)).toBe('vtpass'); // sent ones stay with their provider
+      const done = await eventually(async () => {
+        const p = (await get(t.app, u, `/v1/bill-payments/${later}`)).json();
+        return p.status === 'succeeded' && p;
+      });
+      expect(
+        secondary!.calls({ requestId: done.providerReference }).filter((c) => c.endpoint === '/api/pay'),
+      ).toHaveLength(1);
+      for (const id of first) {
+        const p = await eventually(async () => {
+          const r = (await get(t.app, u, `/v1/bill-payments/${id}`)).json();
+          return r.status === 'succeeded' && r; // lost answers: requery shows delivered
+        });
+        expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+      }
+      const providers = (
+        await get(t.app, await registerStaff(t.app, t.ctx.db, 'operator'), '/v1/admin/providers')
+      ).json();
+      expect(providers.data.find((p: { name: string }) => p.name === 'vtpass').state).toBe('open');
+    } finally {
+      await t.close();
+    }
   });
 });
