@@ -395,6 +395,14 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     additionalProperties: false,
   } as const;
+  const filterOf = (q: ListQuery) => ({
+    status: q.status,
+    billerId: q.billerId,
+    cursor: q.cursor,
+    limit: q.limit,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+  });
   type ListQuery = {
     status?: PaymentStatus;
     billerId?: string;
@@ -426,16 +434,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request) => {
-      const q = request.query;
-      return listPayments(ctx.db, {
-        userId: authOf(request).userId,
-        status: q.status,
-        billerId: q.billerId,
-        cursor: q.cursor,
-        limit: q.limit,
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-      });
+      return listPayments(ctx.db, { ...filterOf(request.query), userId: authOf(request).userId });
     },
   );
 
@@ -585,16 +584,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         userId = user.id;
         text = undefined;
       }
-      return listPayments(ctx.db, {
-        userId,
-        q: text,
-        status: q.status,
-        billerId: q.billerId,
-        cursor: q.cursor,
-        limit: q.limit,
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-      });
+      return listPayments(ctx.db, { ...filterOf(q), userId, q: text });
     },
   );
 

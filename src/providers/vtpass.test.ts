@@ -88,17 +88,26 @@ describe('mapVendResponse: every documented code', () => {
     expect(mapVendResponse('vend', { code: '015' }, REF).notFound).toBeUndefined();
   });
 
-  it.each(['011', '012', '013', '017', '018', '027', '030', '034', '035', '083', '087'])(
-    'refusal %s: failed on pay (nothing charged), unknown on requery (says nothing about the payment)',
-    (code) => {
-      expect(mapVendResponse('vend', { code, response_description: 'NO' }, REF)).toEqual({
-        outcome: 'failed',
-        code,
-        message: 'NO',
-      });
-      expect(mapVendResponse('requery', { code }, REF)).toEqual({ outcome: 'unknown', code });
-    },
-  );
+  it.each([
+    '011',
+    '012',
+    '013',
+    '017',
+    '018',
+    '027',
+    '030',
+    '034',
+    '035',
+    '083',
+    '087',
+  ])('refusal %s: failed on pay (nothing charged), unknown on requery (says nothing about the payment)', (code) => {
+    expect(mapVendResponse('vend', { code, response_description: 'NO' }, REF)).toEqual({
+      outcome: 'failed',
+      code,
+      message: 'NO',
+    });
+    expect(mapVendResponse('requery', { code }, REF)).toEqual({ outcome: 'unknown', code });
+  });
 
   it('undocumented codes, missing codes and non-objects are unknown', () => {
     expect(mapVendResponse('vend', { code: 'XYZ' }, REF)).toMatchObject({
