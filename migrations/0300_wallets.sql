@@ -46,7 +46,7 @@ CREATE TABLE wallets.withdrawals (
   narration       text        NOT NULL DEFAULT '',
   status          text        NOT NULL DEFAULT 'pending'
                     CHECK (status IN ('pending', 'processing', 'succeeded', 'failed', 'needs_review')),
-  hold_id         uuid        NOT NULL,
+  hold_id         uuid        NOT NULL UNIQUE,   -- one payout per hold, ever
   sent_at         timestamptz,
   failure_reason  text,
   timeline        jsonb       NOT NULL DEFAULT '[]',

@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
+import { createDeposit, requestWithdrawal } from '../wallets/index.js';
+import { createPayment } from './payments.js';
 import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
 
 const FINAL = ['succeeded', 'failed', 'reversed', 'needs_review'];
@@ -292,6 +294,61 @@ describe.skipIf(backends().length < 2)('failover between providers (PostgreSQL)'
         await get(t.app, await registerStaff(t.app, t.ctx.db, 'operator'), '/v1/admin/providers')
       ).json();
       expect(providers.data.find((p: { name: string }) => p.name === 'vtpass').state).toBe('open');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(
+  backends(),
+)('a stale idempotency claim taken over while the first attempt runs (%s)', (backend) => {
+  it('moves money once for bill payments, withdrawals and deposits', async () => {
+    const t = await createTestApp(backend, FAST_PROVIDER_ENV, { providers: true, worker: true });
+    try {
+      const u = await registerUser(t.app);
+      const w = (await walletOf(t.app, u)).id;
+      await fund(t.app, u, w, 10_000_000);
+      const claim = (key: string) => ({ scope: `user:${u.id}`, key, requestHash: 'h' });
+      for (const key of ['b', 'w', 'd']) {
+        await t.ctx.db.query(
+          `INSERT INTO idempotency.keys (scope, key, request_hash, status) VALUES ($1, $2, 'h', 'in_progress')`,
+          [`user:${u.id}`, key],
+        );
+      }
+      const input = {
+        walletId: w,
+        billerId: 'ikeja-electric',
+        productCode: 'prepaid',
+        customerRef: '1111111111111',
+        amount: 100_000n,
+      };
+      const pays = await Promise.all([
+        createPayment(t.ctx, u.id, input, claim('b')),
+        createPayment(t.ctx, u.id, input, claim('b')),
+      ]);
+      expect(pays.map((p) => p.status)).toEqual([202, 202]);
+      expect((pays[0]!.body as { id: string }).id).toBe((pays[1]!.body as { id: string }).id);
+      const wd = { walletId: w, amount: 50_000n, bankCode: '058', accountNumber: '0123456789' };
+      const outs = await Promise.all([
+        requestWithdrawal(t.ctx, u.id, wd, claim('w')),
+        requestWithdrawal(t.ctx, u.id, wd, claim('w')),
+      ]);
+      expect((outs[0]!.body as { id: string }).id).toBe((outs[1]!.body as { id: string }).id);
+      const deps = await Promise.all([
+        createDeposit(t.ctx, u.id, w, 5_000n, 'http://x', claim('d')),
+        createDeposit(t.ctx, u.id, w, 5_000n, 'http://x', claim('d')),
+      ]);
+      expect((deps[0]!.body as { id: string }).id).toBe((deps[1]!.body as { id: string }).id);
+      const { rows } = await t.ctx.db.query<{ p: bigint; wd: bigint; d: bigint }>(
+        `SELECT (SELECT count(*) FROM bills.payments WHERE user_id = $1) AS p,
+                (SELECT count(*) FROM wallets.withdrawals WHERE user_id = $1) AS wd,
+                (SELECT count(*) FROM wallets.deposits WHERE user_id = $1 AND amount = 5000) AS d`,
+        [u.id],
+      );
+      expect(rows[0]).toEqual({ p: 1n, wd: 1n, d: 1n });
+      await eventually(async () => (await walletOf(t.app, u)).held === 0, 10_000);
+      expect((await walletOf(t.app, u)).balance).toBe(10_000_000 - 110_000 - 51_000);
     } finally {
       await t.close();
     }

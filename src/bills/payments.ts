@@ -1,4 +1,4 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -90,7 +90,10 @@ export async function createPayment(
     );
   }
   const fee = feeFor(biller.fee, input.amount);
-  const id = uuidv7();
+  // Ids derived from the idempotency key: a request that takes over a stale claim
+  // (its first attempt still running somewhere) meets the first attempt's hold
+  // in the ledger instead of creating a second payment.
+  const id = uuidv5(`bill:${claim.scope}:${claim.key}`, BILLS_NAMESPACE);
   const holdId = uuidv5(`bill-hold:${id}`, BILLS_NAMESPACE);
   const providerRef = vtpassRequestId(new Date());
   const currency = wallet.currency;
@@ -125,6 +128,20 @@ export async function createPayment(
       const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
       await completeIdempotent(tx, claim, refusal.status, refusal.body);
       return refusal;
+    }
+    if (hold.replayed) {
+      const existing = await loadPayment(tx, id);
+      if (!existing) throw new Error(`bill payment ${id}: hold exists without its payment`);
+      const body = {
+        id,
+        status: existing.status,
+        amount: existing.amount,
+        fee: existing.fee,
+        total: existing.amount + existing.fee,
+        currency,
+      };
+      await completeIdempotent(tx, claim, 202, body);
+      return { status: 202, body };
     }
     await tx.query(
       `INSERT INTO bills.payments (id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,

@@ -1,4 +1,4 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -77,13 +77,17 @@ export async function createDeposit(
     email: user?.email ?? 'customer@vendra.invalid',
     callbackUrl: `${baseUrl}/?deposit=${reference}`,
   });
+  // The id is derived from the idempotency key, so a retry that takes over a stale claim returns the first deposit.
+  const id = uuidv5(`deposit-id:${claim.scope}:${claim.key}`, DEPOSIT_NAMESPACE);
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<DepositRow>(
       `INSERT INTO wallets.deposits (id, reference, user_id, wallet_id, amount, currency, gateway, checkout_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [uuidv7(), reference, userId, wallet.id, amount, wallet.currency, ctx.config.gatewayMode, checkoutUrl],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING *`,
+      [id, reference, userId, wallet.id, amount, wallet.currency, ctx.config.gatewayMode, checkoutUrl],
     );
-    const body = view(rows[0] as DepositRow);
+    const row =
+      rows[0] ?? (await tx.query<DepositRow>('SELECT * FROM wallets.deposits WHERE id = $1', [id])).rows[0];
+    const body = view(row as DepositRow);
     await completeIdempotent(tx, claim, 201, body);
     return { status: 201, body };
   });

@@ -1,4 +1,4 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -103,7 +103,9 @@ export async function requestWithdrawal(
   if (wallet.currency !== 'NGN')
     throw new AppError(422, 'currency_not_supported', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);
-  const id = uuidv7();
+  // Ids derived from the idempotency key: a retry that takes over a stale claim
+  // meets the first attempt's hold and returns its withdrawal, never a second payout.
+  const id = uuidv5(`withdrawal-id:${claim.scope}:${claim.key}`, NAMESPACE);
   const holdId = uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE);
   const reference = `VWD-${id.replaceAll('-', '').slice(0, 20).toUpperCase()}`;
   return ctx.db.transaction(async (tx) => {
@@ -131,6 +133,13 @@ export async function requestWithdrawal(
       const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
       await completeIdempotent(tx, claim, refusal.status, refusal.body);
       return refusal;
+    }
+    if (hold.replayed) {
+      const existing = await load(tx, id);
+      if (!existing) throw new Error(`withdrawal ${id}: hold exists without its withdrawal`);
+      const body = withdrawalView(existing);
+      await completeIdempotent(tx, claim, 202, body);
+      return { status: 202, body };
     }
     const { rows } = await tx.query<WithdrawalRow>(
       `INSERT INTO wallets.withdrawals (id, reference, user_id, wallet_id, amount, fee, currency, bank_code,
