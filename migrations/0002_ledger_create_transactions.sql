@@ -35,6 +35,9 @@ DECLARE
   a_dp bigint[]; a_cp bigint[]; a_dpe bigint[]; a_cpe bigint[]; a_touched boolean[];
   transient constant text[] := ARRAY['insufficient_funds', 'credit_limit_exceeded', 'account_frozen', 'account_closed'];
   rec record;
+  any_resolution boolean;
+  sum_posted bigint;
+  sum_pending bigint;
   i int; j int; a int; hi int; chain_start int; code text; amt bigint;
 BEGIN
   IF n IS NULL OR n = 0 THEN
@@ -46,11 +49,12 @@ BEGIN
          array_agg(t.j->>'c' ORDER BY t.o), array_agg((t.j->>'p')::uuid ORDER BY t.o),
          array_agg(coalesce((t.j->>'f')::boolean, false) ORDER BY t.o),
          array_agg((t.j->>'x')::timestamptz ORDER BY t.o), array_agg(t.j->>'h' ORDER BY t.o),
-         array_agg(coalesce((t.j->>'e')::boolean, false) ORDER BY t.o)
-    INTO i_id, i_kind, i_cur, i_pending, i_linked, i_expires, i_hash, i_expiry_void
+         array_agg(coalesce((t.j->>'e')::boolean, false) ORDER BY t.o),
+         count(DISTINCT (t.j->>'id')::uuid), bool_or(t.j->>'k' IN ('post', 'void'))
+    INTO i_id, i_kind, i_cur, i_pending, i_linked, i_expires, i_hash, i_expiry_void, k, any_resolution
     FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o);
 
-  IF (SELECT count(DISTINCT x) FROM unnest(i_id) x) <> n THEN
+  IF k <> n THEN
     RAISE EXCEPTION 'ledger: duplicate transaction id within one batch' USING ERRCODE = '22023';
   END IF;
 
@@ -82,7 +86,7 @@ BEGIN
 
   -- 2. Holds to post or void, locked in id order (skipped when the batch has none).
   h_by := '{}';
-  IF EXISTS (SELECT 1 FROM unnest(i_kind, r_code) AS x(k, c) WHERE x.k IN ('post', 'void') AND x.c IS NULL) THEN
+  IF any_resolution THEN
   SELECT array_agg(s.id ORDER BY s.id), array_agg(s.status ORDER BY s.id), array_agg(s.expires_at ORDER BY s.id),
          array_agg(s.currency ORDER BY s.id), array_agg(s.legs ORDER BY s.id)
     INTO h_id, h_status, h_expires, h_cur, h_legs
@@ -141,8 +145,8 @@ BEGIN
   --    hold's pending legs and posts its own (or the hold's); a void only releases.
   SELECT array_agg(lg.o ORDER BY lg.o, lg.s), array_agg(lg.acc ORDER BY lg.o, lg.s),
          array_agg(lg.deb ORDER BY lg.o, lg.s), array_agg(lg.pend ORDER BY lg.o, lg.s),
-         array_agg(lg.amt ORDER BY lg.o, lg.s)
-    INTO l_item, l_accid, l_debit, l_pending, l_amount
+         array_agg(lg.amt ORDER BY lg.o, lg.s), array_agg(DISTINCT lg.acc ORDER BY lg.acc)
+    INTO l_item, l_accid, l_debit, l_pending, l_amount, a_id
     FROM (
       SELECT t.o::int AS o, l.s AS s, (l.v->>0)::uuid AS acc, (l.v->>1) = 'D' AS deb,
              (t.j->>'k') = 'hold' AS pend, (l.v->>2)::bigint AS amt
@@ -165,14 +169,16 @@ BEGIN
   IF m > 0 THEN
     -- 4. Accounts, in id order. Single-row accounts are locked (their limits are
     --    checked); bucketed hot accounts are not.
-    SELECT array_agg(DISTINCT x ORDER BY x) INTO a_id FROM unnest(l_accid) AS x;
     k := array_length(a_id, 1);
     SELECT array_agg(s.currency ORDER BY s.o), array_agg(s.status ORDER BY s.o),
            array_agg(s.dr ORDER BY s.o), array_agg(s.cr ORDER BY s.o),
            array_agg(s.buckets ORDER BY s.o), array_agg(coalesce(s.buckets = 1, false) ORDER BY s.o),
            array_agg(s.dp ORDER BY s.o), array_agg(s.cp ORDER BY s.o),
-           array_agg(s.dpe ORDER BY s.o), array_agg(s.cpe ORDER BY s.o)
-      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single, a_dp, a_cp, a_dpe, a_cpe
+           array_agg(s.dpe ORDER BY s.o), array_agg(s.cpe ORDER BY s.o),
+           (SELECT array_agg(x2.o::int ORDER BY l.o)
+              FROM unnest(l_accid) WITH ORDINALITY AS l(id, o)
+              JOIN unnest(a_id) WITH ORDINALITY AS x2(id, o) ON x2.id = l.id)
+      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single, a_dp, a_cp, a_dpe, a_cpe, l_acc
       FROM (SELECT x.o, ac.currency::text AS currency, ac.status, ac.debits_must_not_exceed_credits AS dr,
                    ac.credits_must_not_exceed_debits AS cr, ac.buckets,
                    b.debits_posted AS dp, b.credits_posted AS cp, b.debits_pending AS dpe, b.credits_pending AS cpe
@@ -185,9 +191,6 @@ BEGIN
                                     FOR UPDATE) b ON true) s;
     a_touched := array_fill(false, ARRAY[k]);
 
-    SELECT array_agg(x.o::int ORDER BY l.o) INTO l_acc
-      FROM unnest(l_accid) WITH ORDINALITY AS l(id, o)
-      JOIN unnest(a_id) WITH ORDINALITY AS x(id, o) ON x.id = l.id;
     l_after := array_fill(NULL::bigint, ARRAY[m]);
     FOR j IN 1..m LOOP
       i := l_item[j];
@@ -261,10 +264,21 @@ BEGIN
             END IF;
           END LOOP;
         ELSE
+          -- Assert: the accepted item balances, posted and pending layers apart.
+          sum_posted := 0;
+          sum_pending := 0;
           FOR j IN i_lo[i]..i_hi[i] LOOP
             a := l_acc[j];
             IF a_single[a] THEN a_touched[a] := true; END IF;
+            IF l_pending[j] THEN
+              sum_pending := sum_pending + CASE WHEN l_debit[j] THEN l_amount[j] ELSE -l_amount[j] END;
+            ELSE
+              sum_posted := sum_posted + CASE WHEN l_debit[j] THEN l_amount[j] ELSE -l_amount[j] END;
+            END IF;
           END LOOP;
+          IF sum_posted <> 0 OR sum_pending <> 0 THEN
+            RAISE EXCEPTION 'ledger: unbalanced transaction % reached the database', i_id[i] USING ERRCODE = '23514';
+          END IF;
           IF i_hold[i] IS NOT NULL THEN
             h_new[i_hold[i]] := CASE WHEN i_kind[i] = 'post' THEN 'posted'
                                      WHEN i_expiry_void[i] THEN 'expired'
@@ -311,16 +325,7 @@ BEGIN
     i := i + 1;
   END LOOP;
 
-  -- 6. Assert: every accepted item balances, posted and pending layers apart.
-  IF m > 0 AND EXISTS (
-    SELECT 1 FROM unnest(l_item, l_debit, l_pending, l_amount) AS l(item, deb, pend, amt)
-     WHERE r_code[l.item] = 'ok'
-     GROUP BY l.item, l.pend
-    HAVING sum(CASE WHEN l.deb THEN l.amt ELSE -l.amt END) <> 0) THEN
-    RAISE EXCEPTION 'ledger: unbalanced transaction reached the database' USING ERRCODE = '23514';
-  END IF;
-
-  -- 7. Write. Hot-account buckets first (in account order), then single rows
+  -- 6. Write. Hot-account buckets first (in account order), then single rows
   --    (already locked), then the journal.
   IF m > 0 THEN
     IF NOT (true = ALL (a_single)) THEN
@@ -378,7 +383,7 @@ BEGIN
        WHERE i_kind[t.o] = 'hold' AND r_code[t.o] = 'ok';
     END IF;
 
-    IF EXISTS (SELECT 1 FROM unnest(h_by) AS x WHERE x IS NOT NULL) THEN
+    IF any_resolution THEN
       UPDATE ledger.holds h
          SET status = v.st, resolved_by = i_id[v.by], resolved_at = now()
         FROM unnest(h_id, h_new, h_by) AS v(id, st, by)
