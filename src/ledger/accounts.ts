@@ -65,7 +65,7 @@ export async function createAccount(tx: Tx, input: CreateAccountInput): Promise<
     `INSERT INTO ledger.accounts (id, key, currency, type, owner_id, name,
        debits_must_not_exceed_credits, credits_must_not_exceed_debits, buckets, metadata)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (key) DO NOTHING
+     ON CONFLICT DO NOTHING
      RETURNING *`,
     [
       id,
@@ -82,8 +82,9 @@ export async function createAccount(tx: Tx, input: CreateAccountInput): Promise<
   );
   const created = rows[0];
   if (!created) {
-    const existing = await getAccountByKey(tx, input.key as string);
-    if (!existing) throw new Error('ledger: account key conflict without a row');
+    // Created concurrently (same key, or the same derived id): return that account.
+    const existing = input.key ? await getAccountByKey(tx, input.key) : await getAccount(tx, id);
+    if (!existing) throw new Error('ledger: account conflict without a row');
     if (existing.currency !== input.currency || existing.type !== input.type) {
       throw new LedgerInputError(
         'account_exists_with_different_fields',
