@@ -34,6 +34,8 @@ describe.skipIf(!hasPg())('startup on an empty PostgreSQL database', () => {
             PORT: String(port),
             LOG_LEVEL: 'warn',
             DB_POOL_SIZE: '4',
+            ADMIN_EMAIL: 'boss@example.com',
+            ADMIN_PASSWORD: 'a long admin password',
           },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
@@ -65,5 +67,11 @@ describe.skipIf(!hasPg())('startup on an empty PostgreSQL database', () => {
     await check.end();
     expect(rows[0].n).toBe(rows[0].d);
     expect(rows[0].n).toBeGreaterThan(5);
+    const login = await fetch(`http://127.0.0.1:${ports[1]}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boss@example.com', password: 'a long admin password' }),
+    });
+    expect(login.status).toBe(200); // both bootstrapped the same admin; one account
   }, 60_000);
 });
