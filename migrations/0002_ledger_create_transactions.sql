@@ -24,7 +24,7 @@ DECLARE
   -- items
   i_id uuid[]; i_kind text[]; i_cur text[]; i_pending uuid[]; i_linked boolean[];
   i_expires timestamptz[]; i_hash text[]; i_expiry_void boolean[]; i_hold int[];
-  i_lo int[]; i_hi int[]; i_exceeds boolean[];
+  i_lo int[]; i_hi int[]; i_exceeds boolean[]; i_pos int[];
   -- holds referenced by post/void
   h_id uuid[]; h_status text[]; h_expires timestamptz[]; h_cur text[]; h_legs jsonb[];
   h_new text[]; h_by int[];
@@ -32,7 +32,7 @@ DECLARE
   l_item int[]; l_accid uuid[]; l_acc int[]; l_debit boolean[]; l_pending boolean[]; l_amount bigint[]; l_after bigint[];
   -- accounts, ordered by id
   a_id uuid[]; a_cur text[]; a_status text[]; a_dr boolean[]; a_cr boolean[]; a_buckets smallint[]; a_single boolean[];
-  a_dp bigint[]; a_cp bigint[]; a_dpe bigint[]; a_cpe bigint[]; a_touched boolean[];
+  a_dp bigint[]; a_cp bigint[]; a_dpe bigint[]; a_cpe bigint[]; a_touched boolean[]; a_pos int[];
   transient constant text[] := ARRAY['insufficient_funds', 'credit_limit_exceeded', 'account_frozen', 'account_closed'];
   rec record;
   any_resolution boolean;
@@ -45,16 +45,20 @@ BEGIN
     RETURN;
   END IF;
 
-  SELECT array_agg((t.j->>'id')::uuid ORDER BY t.o), array_agg(t.j->>'k' ORDER BY t.o),
-         array_agg(t.j->>'c' ORDER BY t.o), array_agg((t.j->>'p')::uuid ORDER BY t.o),
-         array_agg(coalesce((t.j->>'f')::boolean, false) ORDER BY t.o),
-         array_agg((t.j->>'x')::timestamptz ORDER BY t.o), array_agg(t.j->>'h' ORDER BY t.o),
-         array_agg(coalesce((t.j->>'e')::boolean, false) ORDER BY t.o),
-         count(DISTINCT (t.j->>'id')::uuid), bool_or(t.j->>'k' IN ('post', 'void'))
-    INTO i_id, i_kind, i_cur, i_pending, i_linked, i_expires, i_hash, i_expiry_void, k, any_resolution
-    FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o);
+  -- Aggregates read the elements in order (sorted once below); i_pos proves it.
+  SELECT array_agg((t.j->>'id')::uuid), array_agg(t.j->>'k'), array_agg(t.j->>'c'), array_agg((t.j->>'p')::uuid),
+         array_agg(coalesce((t.j->>'f')::boolean, false)), array_agg((t.j->>'x')::timestamptz),
+         array_agg(t.j->>'h'), array_agg(coalesce((t.j->>'e')::boolean, false)), array_agg(t.o::int),
+         bool_or(t.j->>'k' IN ('post', 'void'))
+    INTO i_id, i_kind, i_cur, i_pending, i_linked, i_expires, i_hash, i_expiry_void, i_pos, any_resolution
+    FROM (SELECT e.j, e.o FROM jsonb_array_elements(p_items) WITH ORDINALITY AS e(j, o) ORDER BY e.o) t;
+  FOR i IN 1..n LOOP
+    IF i_pos[i] IS DISTINCT FROM i THEN
+      RAISE EXCEPTION 'ledger: items out of order' USING ERRCODE = 'XX000';
+    END IF;
+  END LOOP;
 
-  IF k <> n THEN
+  IF (SELECT count(DISTINCT x) FROM unnest(i_id) AS x) <> n THEN
     RAISE EXCEPTION 'ledger: duplicate transaction id within one batch' USING ERRCODE = '22023';
   END IF;
 
@@ -143,11 +147,11 @@ BEGIN
 
   -- 3. Legs of every item still to decide, ordered by item. A post releases the
   --    hold's pending legs and posts its own (or the hold's); a void only releases.
-  SELECT array_agg(lg.o ORDER BY lg.o, lg.s), array_agg(lg.acc ORDER BY lg.o, lg.s),
-         array_agg(lg.deb ORDER BY lg.o, lg.s), array_agg(lg.pend ORDER BY lg.o, lg.s),
-         array_agg(lg.amt ORDER BY lg.o, lg.s), array_agg(DISTINCT lg.acc ORDER BY lg.acc)
-    INTO l_item, l_accid, l_debit, l_pending, l_amount, a_id
-    FROM (
+  -- Sorted once by (item, leg) below; the decision loop checks that items are contiguous.
+  -- (No aggregate here may have its own ORDER BY: PostgreSQL 16+ would presort the input by it.)
+  SELECT array_agg(lg.o), array_agg(lg.acc), array_agg(lg.deb), array_agg(lg.pend), array_agg(lg.amt)
+    INTO l_item, l_accid, l_debit, l_pending, l_amount
+    FROM (SELECT * FROM (
       SELECT t.o::int AS o, l.s AS s, (l.v->>0)::uuid AS acc, (l.v->>1) = 'D' AS deb,
              (t.j->>'k') = 'hold' AS pend, (l.v->>2)::bigint AS amt
         FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o),
@@ -163,22 +167,25 @@ BEGIN
         FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(j, o),
              jsonb_array_elements(coalesce(t.j->'l', h_legs[i_hold[t.o]])) WITH ORDINALITY AS l(v, s)
        WHERE t.j->>'k' = 'post' AND r_code[t.o] IS NULL
-    ) lg;
+    ) lg0
+    ORDER BY lg0.o, lg0.s) lg;
   m := coalesce(array_length(l_item, 1), 0);
 
   IF m > 0 THEN
     -- 4. Accounts, in id order. Single-row accounts are locked (their limits are
     --    checked); bucketed hot accounts are not.
+    SELECT array_agg(DISTINCT x ORDER BY x) INTO a_id FROM unnest(l_accid) AS x;
     k := array_length(a_id, 1);
-    SELECT array_agg(s.currency ORDER BY s.o), array_agg(s.status ORDER BY s.o),
-           array_agg(s.dr ORDER BY s.o), array_agg(s.cr ORDER BY s.o),
-           array_agg(s.buckets ORDER BY s.o), array_agg(coalesce(s.buckets = 1, false) ORDER BY s.o),
-           array_agg(s.dp ORDER BY s.o), array_agg(s.cp ORDER BY s.o),
-           array_agg(s.dpe ORDER BY s.o), array_agg(s.cpe ORDER BY s.o),
+    -- The rows arrive in a_id order (a nested loop over the sorted array); the
+    -- aggregates keep that order, and a_pos proves it (checked below) rather
+    -- than sorting ten times.
+    SELECT array_agg(s.currency), array_agg(s.status), array_agg(s.dr), array_agg(s.cr),
+           array_agg(s.buckets), array_agg(coalesce(s.buckets = 1, false)),
+           array_agg(s.dp), array_agg(s.cp), array_agg(s.dpe), array_agg(s.cpe), array_agg(s.o::int),
            (SELECT array_agg(x2.o::int ORDER BY l.o)
               FROM unnest(l_accid) WITH ORDINALITY AS l(id, o)
               JOIN unnest(a_id) WITH ORDINALITY AS x2(id, o) ON x2.id = l.id)
-      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single, a_dp, a_cp, a_dpe, a_cpe, l_acc
+      INTO a_cur, a_status, a_dr, a_cr, a_buckets, a_single, a_dp, a_cp, a_dpe, a_cpe, a_pos, l_acc
       FROM (SELECT x.o, ac.currency::text AS currency, ac.status, ac.debits_must_not_exceed_credits AS dr,
                    ac.credits_must_not_exceed_debits AS cr, ac.buckets,
                    b.debits_posted AS dp, b.credits_posted AS cp, b.debits_pending AS dpe, b.credits_pending AS cpe
@@ -188,12 +195,21 @@ BEGIN
               -- whatever the batch size, and the lock order every batch shares
               LEFT JOIN LATERAL (SELECT bl.* FROM ledger.balances bl
                                   WHERE bl.account_id = x.id AND bl.bucket = 0 AND ac.buckets = 1
-                                    FOR UPDATE) b ON true) s;
+                                    FOR UPDATE) b ON true
+             ORDER BY x.o) s;
+    FOR j IN 1..k LOOP
+      IF a_pos[j] IS DISTINCT FROM j THEN
+        RAISE EXCEPTION 'ledger: account rows out of order' USING ERRCODE = 'XX000';
+      END IF;
+    END LOOP;
     a_touched := array_fill(false, ARRAY[k]);
 
     l_after := array_fill(NULL::bigint, ARRAY[m]);
     FOR j IN 1..m LOOP
       i := l_item[j];
+      IF j > 1 AND l_item[j - 1] > i THEN
+        RAISE EXCEPTION 'ledger: legs out of order' USING ERRCODE = 'XX000';
+      END IF;
       IF i_lo[i] IS NULL THEN i_lo[i] := j; END IF;
       i_hi[i] := j;
     END LOOP;
