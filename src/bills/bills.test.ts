@@ -5,7 +5,9 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
-import { createDeposit, requestWithdrawal } from '../wallets/index.js';
+import { createDeposit, ensureWallet, requestWithdrawal } from '../wallets/index.js';
+import { vendTimingFromEnv } from './consumers.js';
+import { runVend } from './vend.js';
 import { createPayment } from './payments.js';
 import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
 
@@ -349,6 +351,48 @@ describe.each(
       expect(rows[0]).toEqual({ p: 1n, wd: 1n, d: 1n });
       await eventually(async () => (await walletOf(t.app, u)).held === 0, 10_000);
       expect((await walletOf(t.app, u)).balance).toBe(10_000_000 - 110_000 - 51_000);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(
+  backends(),
+)('a worker that died between marking a payment sent and sending it (%s)', (backend) => {
+  it('finds no vend recorded and the reference unknown, sends once with the same reference, delivers', async () => {
+    const t = await createTestApp(backend, FAST_PROVIDER_ENV, { providers: true });
+    try {
+      const u = await registerUser(t.app);
+      await t.ctx.db.transaction((tx) => ensureWallet(tx, u.id, 'NGN'));
+      const w = (await walletOf(t.app, u)).id;
+      await fund(t.app, u, w, 1_000_000);
+      const claim = { scope: `user:${u.id}`, key: 'crash-window', requestHash: 'h' };
+      const accepted = await createPayment(
+        t.ctx,
+        u.id,
+        {
+          walletId: w,
+          billerId: 'ikeja-electric',
+          productCode: 'prepaid',
+          customerRef: '1111111111111',
+          amount: 100_000n,
+        },
+        claim,
+      );
+      const id = (accepted.body as { id: string }).id;
+      // What a SIGKILL right after the claim commit leaves behind: sent_at set, nothing sent.
+      await t.ctx.db.query("UPDATE bills.payments SET sent_at = now(), status = 'processing' WHERE id = $1", [
+        id,
+      ]);
+      const timing = vendTimingFromEnv(t.ctx.config.env);
+      expect(await runVend(t.ctx, timing, id, 2)).toEqual({ status: 'done' });
+      const p = (await get(t.app, u, `/v1/bill-payments/${id}`)).json();
+      expect(p.status).toBe('succeeded');
+      expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
+      // A second run (a redelivery) only requeries: still one vend.
+      expect(await runVend(t.ctx, timing, id, 3)).toEqual({ status: 'done' });
+      expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
     } finally {
       await t.close();
     }

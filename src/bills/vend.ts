@@ -203,18 +203,19 @@ export async function runVend(
     });
     if (!claimed) return { status: 'retry', delayMs: 0, reason: 'claimed by another attempt' };
     op = 'vend';
-    result = await adapter.vend({
-      reference: p.provider_ref,
-      serviceId: await serviceIdOf(ctx, p.biller_id),
-      variationCode: p.product_code,
-      customerRef: p.customer_ref,
-      amountMinor: p.amount,
-      phone: p.phone ?? undefined,
-      email: p.email ?? undefined,
-    });
+    result = await adapter.vend(await vendRequest(ctx, p));
   } else {
     op = 'requery';
     result = await adapter.requery(p.provider_ref);
+    if (result.notFound && (await claimResend(ctx, p.id))) {
+      // A process committed sent_at and died before its vend call returned (no
+      // vend was ever recorded), and the provider does not know the reference:
+      // the call never left. Send it once more with the SAME reference, which
+      // is the provider's idempotency key (a late duplicate answers 014).
+      await recordCall(ctx, p, op, result);
+      op = 'vend';
+      result = await adapter.vend(await vendRequest(ctx, p));
+    }
   }
   await recordCall(ctx, p, op, result);
   const sentAt = (p.sent_at ?? new Date()).getTime();
@@ -264,6 +265,42 @@ export async function runVend(
     delayMs: requeryDelay(timing, attempt),
     reason: `${result.outcome} ${result.code ?? ''}`.trim(),
   };
+}
+
+async function vendRequest(ctx: AppContext, p: PaymentRow) {
+  return {
+    reference: p.provider_ref,
+    serviceId: await serviceIdOf(ctx, p.biller_id),
+    variationCode: p.product_code,
+    customerRef: p.customer_ref,
+    amountMinor: p.amount,
+    phone: p.phone ?? undefined,
+    email: p.email ?? undefined,
+  };
+}
+
+/**
+ * True (once) when no vend call was ever recorded for the payment: the send
+ * that set sent_at never completed. A marker row is committed first, so a
+ * crash during the resend leads to requeries only, never a third send.
+ */
+async function claimResend(ctx: AppContext, paymentId: string): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await loadPayment(tx, paymentId, true);
+    if (!current || FINAL_STATUSES.includes(current.status) || current.status === 'needs_review')
+      return false;
+    const { rows } = await tx.query<{ n: bigint }>(
+      "SELECT count(*) AS n FROM bills.provider_calls WHERE payment_id = $1 AND op = 'vend'",
+      [paymentId],
+    );
+    if ((rows[0]?.n ?? 0n) > 0n) return false;
+    await tx.query(
+      `INSERT INTO bills.provider_calls (payment_id, provider, op, outcome, message, latency_ms)
+       VALUES ($1, $2, 'vend', 'resending', 'the first send never completed; same reference', 0)`,
+      [paymentId, current.provider],
+    );
+    return true;
+  });
 }
 
 const serviceIds = new Map<string, string>();
