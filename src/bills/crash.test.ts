@@ -6,6 +6,7 @@ import { createPgDb } from '../db/pg.js';
 import { runAudit } from '../ledger/index.js';
 import { type ProviderSim, SANDBOX_CREDENTIALS, startProviderSim } from '../providers/index.js';
 import { hasPg, pgUrl } from '../test-support/db.js';
+import { waitForReady } from '../test-support/http.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 
 /**
@@ -77,14 +78,7 @@ describe.skipIf(!hasPg())('SIGKILL the worker while it vends (separate processes
     dbUrl = u.toString();
     apiPort = 20_000 + randomInt(20_000);
     start('api', apiPort);
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${apiPort}/health/ready`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    expect(await waitForReady(`http://127.0.0.1:${apiPort}`, 15_000)).toBeDefined();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
 import {
   amountSchema,
+  listOf,
   bearerSecurity,
   idempotencyHeader,
   idParams,
@@ -166,11 +167,6 @@ const customerRefSchema = {
   description: 'Meter, phone or smartcard number (digits)',
 } as const;
 
-const scopeOf = (request: FastifyRequest) => {
-  const auth = authOf(request);
-  return auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.userId}`;
-};
-
 export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['bills'];
   const auth = { onRequest: authenticate };
@@ -190,7 +186,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
           properties: { category: { type: 'string', enum: CATEGORIES } },
           additionalProperties: false,
         },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: billerSchema } } } },
+        response: { 200: listOf(billerSchema) },
       },
     },
     async (request) => ({
@@ -373,7 +369,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, scopeOf(request), (claim) =>
+      idempotent(request, reply, (claim) =>
         createPayment(
           ctx,
           authOf(request).userId,
@@ -747,7 +743,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['admin'],
         summary: 'All billers, enabled or not',
         security: bearerSecurity,
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: adminBiller } } } },
+        response: { 200: listOf(adminBiller) },
       },
     },
     async () => ({

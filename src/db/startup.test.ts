@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasPg, pgUrl } from '../test-support/db.js';
+import { waitForReady } from '../test-support/http.js';
 
 /** Two processes started at once against an empty database both come up (migrations under an advisory lock). */
 describe.skipIf(!hasPg())('startup on an empty PostgreSQL database', () => {
@@ -41,20 +42,7 @@ describe.skipIf(!hasPg())('startup on an empty PostgreSQL database', () => {
         }),
       );
     }
-    const ready = await Promise.all(
-      ports.map(async (port) => {
-        for (let i = 0; i < 300; i++) {
-          try {
-            const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-            if (res.ok) return (await res.json()) as { database: string };
-          } catch {
-            // not listening yet
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return undefined;
-      }),
-    );
+    const ready = await Promise.all(ports.map((port) => waitForReady(`http://127.0.0.1:${port}`, 30_000)));
     expect(ready).toEqual([
       { status: 'ok', database: 'pg' },
       { status: 'ok', database: 'pg' },

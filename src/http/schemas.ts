@@ -52,3 +52,7 @@ export const toMinor = (amount: number): bigint => {
 };
 
 export const bearerSecurity: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }];
+
+/** A response of the form `{ data: [item, ...] }`. */
+export const listOf = <T extends object>(items: T) =>
+  ({ type: 'object', properties: { data: { type: 'array', items } } }) as const;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/index.js';
 import { AppError } from '../http/errors.js';
+import { authOf } from '../identity/index.js';
 
 /**
  * Idempotency keys for money-moving POSTs.
@@ -46,6 +47,12 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256')
     .update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`)
     .digest('base64url');
+}
+
+/** Who a key belongs to: the API key when one is used, else the user. */
+export function scopeOf(request: FastifyRequest): string {
+  const auth = authOf(request);
+  return auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.userId}`;
 }
 
 /** Reads and checks the header; throws the 400 when it is missing or malformed. */
@@ -189,9 +196,9 @@ function send(reply: FastifyReply, status: number, text: string) {
 export async function idempotent(
   request: FastifyRequest,
   reply: FastifyReply,
-  scope: string,
   handler: (claim: IdempotencyClaim) => Promise<IdempotentResult>,
 ): Promise<unknown> {
+  const scope = scopeOf(request);
   const key = keyOf(request);
   const hash = requestHash(request.method, request.routeOptions.url ?? request.url, {
     params: request.params,

@@ -58,3 +58,21 @@ export async function fund(app: FastifyInstance, user: TestUser, walletId: strin
   if (paid.json().webhook !== 'credited') throw new Error(`checkout: ${paid.body}`);
   return deposit.json();
 }
+
+/** Polls a server's /health/ready until it answers 200; returns its body, or undefined after timeoutMs. */
+export async function waitForReady(
+  base: string,
+  timeoutMs = 30_000,
+): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${base}/health/ready`);
+      if (res.ok) return (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}

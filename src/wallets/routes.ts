@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
 import {
   amountSchema,
+  listOf,
   bearerSecurity,
   currencySchema,
   idempotencyHeader,
@@ -154,12 +155,6 @@ export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {
   return ctx.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
 }
 
-/** Who the idempotency key belongs to: the API key when one is used, else the user. */
-const scopeOf = (request: FastifyRequest) => {
-  const auth = authOf(request);
-  return auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.userId}`;
-};
-
 export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['wallets'];
   const auth = { onRequest: authenticate };
@@ -173,7 +168,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: "The caller's wallets with balance, available and held amounts",
         security: bearerSecurity,
         response: {
-          200: { type: 'object', properties: { data: { type: 'array', items: walletSchema } } },
+          200: listOf(walletSchema),
           ...readErrors,
         },
       },
@@ -342,7 +337,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, scopeOf(request), (claim) =>
+      idempotent(request, reply, (claim) =>
         createDeposit(
           ctx,
           authOf(request).userId,
@@ -513,9 +508,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['transfers'],
         summary: 'Look up a recipient by email or phone to confirm their name before sending',
         security: bearerSecurity,
-        body: recipientSchema.oneOf[1].properties
-          ? { oneOf: [recipientSchema.oneOf[1], recipientSchema.oneOf[2]] }
-          : {},
+        body: { oneOf: [recipientSchema.oneOf[1], recipientSchema.oneOf[2]] },
         response: {
           200: {
             type: 'object',
@@ -583,7 +576,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, scopeOf(request), (claim) =>
+      idempotent(request, reply, (claim) =>
         transfer(
           ctx,
           authOf(request).userId,
@@ -684,7 +677,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, scopeOf(request), (claim) =>
+      idempotent(request, reply, (claim) =>
         requestWithdrawal(
           ctx,
           authOf(request).userId,
@@ -720,7 +713,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: "A customer's wallets with balances",
         security: bearerSecurity,
         params: idParams,
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: walletSchema } } } },
+        response: { 200: listOf(walletSchema) },
       },
     },
     async (request) => ({ data: await listWallets(ctx.db, request.params.id) }),
