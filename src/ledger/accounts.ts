@@ -48,8 +48,8 @@ const toAccount = (r: AccountRow): Account => ({
 });
 
 /**
- * Creates an account (idempotent by key). Single-row accounts get their balance
- * row now; bucketed ones create bucket rows on first use.
+ * Creates an account (idempotent by key) with its balance rows: one, or one per
+ * bucket for a hot system account.
  */
 export async function createAccount(tx: Tx, input: CreateAccountInput): Promise<Account> {
   const buckets = input.buckets ?? 1;
@@ -93,12 +93,13 @@ export async function createAccount(tx: Tx, input: CreateAccountInput): Promise<
     }
     return existing;
   }
-  if (buckets === 1) {
-    await tx.query(
-      'INSERT INTO ledger.balances (account_id, bucket, dr_limit, cr_limit) VALUES ($1, 0, $2, $3)',
-      [id, dr, cr],
-    );
-  }
+  // One balance row per bucket, each carrying the account's currency, status
+  // and bucket count, so a batch reads one row per account (see migration 0500).
+  await tx.query(
+    `INSERT INTO ledger.balances (account_id, bucket, dr_limit, cr_limit, currency, status, buckets)
+     SELECT $1, k, $2, $3, $4, 'active', $5 FROM generate_series(0, $5::int - 1) AS k`,
+    [id, dr, cr, input.currency, buckets],
+  );
   return toAccount(created);
 }
 
@@ -136,7 +137,10 @@ export async function setAccountStatus(
   id: string,
   status: AccountStatus,
 ): Promise<AccountStatus | undefined> {
+  // Under the lock of the row a batch checks: a batch that locks it after this
+  // commits sees the new status.
   await tx.query('SELECT 1 FROM ledger.balances WHERE account_id = $1 AND bucket = 0 FOR UPDATE', [id]);
+  await tx.query('UPDATE ledger.balances SET status = $2 WHERE account_id = $1', [id, status]);
   const { rows } = await tx.query<{ before: AccountStatus }>(
     `UPDATE ledger.accounts a SET status = $2
        FROM (SELECT status AS before FROM ledger.accounts WHERE id = $1 FOR UPDATE) old

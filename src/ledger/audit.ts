@@ -110,6 +110,16 @@ export async function runAudit(db: Queryable, options: AuditOptions = {}): Promi
          OR (a.credits_must_not_exceed_debits AND b.credits_posted + b.credits_pending > b.debits_posted)`,
   );
   await check(
+    'balance_rows_match_accounts',
+    "every account has one balance row per bucket, each with the account's currency, status, bucket count and limits",
+    `SELECT a.id AS account_id, count(b.account_id) AS balance_rows
+       FROM ledger.accounts a LEFT JOIN ledger.balances b ON b.account_id = a.id
+      GROUP BY a.id
+     HAVING count(b.account_id) <> a.buckets
+         OR bool_or(b.currency <> a.currency OR b.status <> a.status OR b.buckets <> a.buckets
+                    OR b.dr_limit <> a.debits_must_not_exceed_credits OR b.cr_limit <> a.credits_must_not_exceed_debits)`,
+  );
+  await check(
     'open_holds_match_pending',
     'every open hold is backed by its pending postings, and every resolved hold was released',
     `SELECT h.id AS hold_id, h.status, sum(p.amount) FILTER (WHERE p.side = 'D') AS pending_debits_left

@@ -1,3 +1,4 @@
+import client from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestDb, type TestDb } from '../test-support/db.js';
@@ -26,6 +27,11 @@ describe.each(backends())('ledger on %s', (backend) => {
   });
 
   const run = (items: LedgerItem[]) => t.db.transaction((tx) => createTransactions(tx, items));
+  /** Batches that took the set-based path so far (vendra_ledger_batches_total{path="set"}). */
+  const setPathBatches = async () => {
+    const metric = client.register.getSingleMetric('vendra_ledger_batches_total') as client.Counter;
+    return (await metric.get()).values.find((v) => v.labels.path === 'set')?.value ?? 0;
+  };
   const balance = async (id: string) => (await t.db.transaction((tx) => getBalance(tx, id)))!;
 
   it('moves money between wallets and keeps both sides', async () => {
@@ -61,6 +67,80 @@ describe.each(backends())('ledger on %s', (backend) => {
     ]);
     expect(results.map((r) => r.code)).toEqual(['ok', 'insufficient_funds', 'ok']);
     expect((await balance(a.id)).available).toBe(20n);
+  });
+
+  it('decides a batch in item order whether it takes the set-based path or the exact one', async () => {
+    const src = await makeSource(t.db);
+    const a = await makeWallet(t.db);
+    const b = await makeWallet(t.db);
+    const c = await makeWallet(t.db);
+    // Spend before the credit that would cover it: the spend fails, in order.
+    const spendFirst = await run([
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(a.id, b.id, 10n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(src.id, a.id, 10n) },
+    ]);
+    expect(spendFirst.map((r) => r.code)).toEqual(['insufficient_funds', 'ok']);
+    const setBefore = await setPathBatches();
+    // Credit, then spend it in the same batch: both succeed (the set-based check
+    // would not count the credit, so this batch is decided item by item).
+    const creditFirst = await run([
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(src.id, c.id, 30n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(c.id, b.id, 30n) },
+    ]);
+    expect(creditFirst.map((r) => r.code)).toEqual(['ok', 'ok']);
+    expect(await setPathBatches()).toBe(setBefore);
+    // A batch that succeeds whole (set-based: no account spends more than it
+    // held before the batch): running balances per posting, in item order, for
+    // an account that appears in several items.
+    const whole = await run([
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(a.id, b.id, 3n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(src.id, b.id, 100n) },
+      { id: uuidv7(), kind: 'hold', currency: 'NGN', legs: legs(b.id, c.id, 10n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(b.id, a.id, 5n) },
+    ]);
+    expect(whole.map((r) => r.code)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(await setPathBatches()).toBe(setBefore + 1);
+    const history = await t.db.transaction((tx) => getHistory(tx, b.id, { limit: 10 }));
+    expect(history.lines.map((l) => [l.side, l.pending, l.amount, l.balanceAfter])).toEqual([
+      ['D', false, 5n, 128n],
+      ['D', true, 10n, 133n],
+      ['C', false, 100n, 133n],
+      ['C', false, 3n, 33n],
+      ['C', false, 30n, 30n],
+    ]);
+    expect(await balance(b.id)).toMatchObject({ posted: 128n, available: 118n });
+    // Two batches in a row that each fit, and a third that overdraws: only its own
+    // over-the-limit item fails.
+    const third = await run([
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(b.id, a.id, 80n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(b.id, a.id, 39n) },
+      { id: uuidv7(), kind: 'transfer', currency: 'NGN', legs: legs(b.id, a.id, 38n) },
+    ]);
+    expect(third.map((r) => r.code)).toEqual(['ok', 'insufficient_funds', 'ok']);
+    expect((await balance(b.id)).available).toBe(0n);
+  });
+
+  it('keeps every balance row of an account in step with it (freeze, buckets)', async () => {
+    const hot = await t.db.transaction((tx) =>
+      createAccount(tx, { key: `test:hot:${uuidv7()}`, currency: 'NGN', type: 'fee_revenue', buckets: 5 }),
+    );
+    const rows = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ledger.balances WHERE account_id = $1',
+      [hot.id],
+    );
+    expect(rows.rows[0]?.n).toBe(5);
+    const w = await makeWallet(t.db);
+    await t.db.transaction((tx) => setAccountStatus(tx, w.id, 'frozen'));
+    const status = await t.db.query<{ status: string }>(
+      'SELECT status FROM ledger.balances WHERE account_id = $1',
+      [w.id],
+    );
+    expect(status.rows.map((r) => r.status)).toEqual(['frozen']);
+    expect((await transfer(t.db, hot.id, w.id, 1n)).code).toBe('account_frozen');
+    await t.db.transaction((tx) => setAccountStatus(tx, w.id, 'active'));
+    expect((await transfer(t.db, hot.id, w.id, 1n)).code).toBe('ok');
+    const report = await runAudit(t.db, { expiryGraceMs: 0 });
+    expect(report.checks.find((c) => c.name === 'balance_rows_match_accounts')?.ok).toBe(true);
   });
 
   it('runs a linked chain as a whole', async () => {

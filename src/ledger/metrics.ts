@@ -12,7 +12,16 @@ const batches = new client.Histogram({
   buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 4000],
 });
 
+const paths = new client.Counter({
+  name: 'vendra_ledger_batches_total',
+  help: 'Ledger function calls by path: set (the whole batch applied at once) or exact (item by item)',
+  labelNames: ['path'] as const,
+});
+
 export const ledgerMetrics = {
+  batchPath(fast: boolean) {
+    paths.inc({ path: fast ? 'set' : 'exact' });
+  },
   record(items: readonly LedgerItem[], results: readonly TransactionResult[]) {
     batches.observe(items.length);
     results.forEach((r, i) => {

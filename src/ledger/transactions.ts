@@ -40,13 +40,14 @@ export async function createTransactions(tx: Tx, items: readonly LedgerItem[]): 
   // void of a hold placed earlier in the same batch starts a new segment (a
   // second call in the same transaction), so items still apply in order.
   for (const [from, to] of segments(items, wireIndex)) {
-    const { rows } = await tx.query<{ r_code: string[]; r_replayed: boolean[] }>(
-      'SELECT r_code, r_replayed FROM ledger.create_transactions($1::jsonb)',
+    const { rows } = await tx.query<{ r_code: string[]; r_replayed: boolean[]; r_fast: boolean }>(
+      'SELECT r_code, r_replayed, r_fast FROM ledger.create_transactions($1::jsonb)',
       [stringifyJson(wire.slice(from, to))],
     );
     const row = rows[0];
     if (!row || row.r_code.length !== to - from)
       throw new Error('ledger: result count does not match the batch');
+    ledgerMetrics.batchPath(row.r_fast);
     row.r_code.forEach((raw, k) => {
       const index = wireIndex[from + k] as number;
       const item = items[index] as LedgerItem;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAccountStatus } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
@@ -297,9 +298,9 @@ describe.each(backends())('wallet journey on %s', (backend) => {
       'recipient_not_found',
     );
     expect(await code({ fromWalletId: wb.id, to: { walletId: wa.id }, amount: 100 })).toBe('not_found');
-    await t.ctx.db.query("UPDATE ledger.accounts SET status = 'frozen' WHERE id = $1", [wb.id]);
+    await t.ctx.db.transaction((tx) => setAccountStatus(tx, wb.id, 'frozen'));
     expect(await code({ fromWalletId: wa.id, to: { walletId: wb.id }, amount: 100 })).toBe('wallet_frozen');
-    await t.ctx.db.query("UPDATE ledger.accounts SET status = 'active' WHERE id = $1", [wb.id]);
+    await t.ctx.db.transaction((tx) => setAccountStatus(tx, wb.id, 'active'));
     expect((await walletOf(t.app, a)).balance).toBe(50_000);
   });
 });
