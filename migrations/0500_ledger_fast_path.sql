@@ -139,35 +139,52 @@ BEGIN
                min(i_cur[l.item]) AS cur, max(i_cur[l.item]) = min(i_cur[l.item]) AS one_cur
           FROM l GROUP BY l.acc
       ),
-      -- Single-row balances, locked in account order as they are updated. The
-      -- limit check ignores this batch's credits, so it holds for every prefix of
-      -- the batch in item order: an account passing it passes every item's check.
-      -- The row's status is read under the lock, after any freeze that held it.
+      -- Single-row balances, locked in account order: the LATERAL probe runs once
+      -- per account in sorted order whatever plan the UPDATE gets, so no two
+      -- batches can deadlock. The UPDATE then finds each locked row by its ctid.
+      lk AS (
+        SELECT s.acc, s.dp, s.cp, s.dpe, s.cpe, s.cur, s.one_cur, z.zctid
+          FROM (SELECT * FROM d ORDER BY d.acc) s
+         CROSS JOIN LATERAL (SELECT bl.ctid AS zctid FROM ledger.balances bl
+                              WHERE bl.account_id = s.acc AND bl.bucket = 0 AND bl.buckets = 1
+                                FOR UPDATE) z
+      ),
+      -- The limit check ignores this batch's credits, so it holds for every
+      -- prefix of the batch in item order: an account passing it passes every
+      -- item's check. Status is read under the lock, after any freeze that held it.
       u AS (
         UPDATE ledger.balances b
            SET debits_posted = b.debits_posted + s.dp, credits_posted = b.credits_posted + s.cp,
                debits_pending = b.debits_pending + s.dpe, credits_pending = b.credits_pending + s.cpe
-          FROM (SELECT * FROM d ORDER BY d.acc) s
-         WHERE b.account_id = s.acc AND b.bucket = 0 AND b.buckets = 1
+          FROM lk s
+         WHERE b.ctid = s.zctid
            AND b.status = 'active' AND b.currency = s.cur AND s.one_cur
            AND (NOT b.dr_limit OR b.debits_posted + s.dp + b.debits_pending + s.dpe <= b.credits_posted)
            AND (NOT b.cr_limit OR b.credits_posted + s.cp + b.credits_pending + s.cpe <= b.debits_posted)
         RETURNING b.account_id, b.credits_posted - b.debits_posted AS bal
       ),
       -- The other accounts must be hot (bucketed) ones: their sums go to this
-      -- backend's bucket row, unlocked by any check.
+      -- backend's bucket row, unlocked by any check, in account order after
+      -- every single-row lock (the order every batch shares).
       hot AS (
-        SELECT s.acc, s.dp, s.cp, s.dpe, s.cpe, (pg_backend_pid() % z.buckets)::smallint AS bucket
+        SELECT s.acc, s.dp, s.cp, s.dpe, s.cpe, z.currency, z.status, z.buckets,
+               (pg_backend_pid() % z.buckets)::smallint AS bucket
           FROM (SELECT * FROM d WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.account_id = d.acc)) s
           JOIN ledger.balances z ON z.account_id = s.acc AND z.bucket = 0
          WHERE z.buckets > 1 AND z.status = 'active' AND z.currency = s.cur AND s.one_cur
       ),
       hb AS (
-        UPDATE ledger.balances b
-           SET debits_posted = b.debits_posted + h.dp, credits_posted = b.credits_posted + h.cp,
-               debits_pending = b.debits_pending + h.dpe, credits_pending = b.credits_pending + h.cpe
-          FROM (SELECT * FROM hot ORDER BY hot.acc) h
-         WHERE b.account_id = h.acc AND b.bucket = h.bucket
+        INSERT INTO ledger.balances AS b
+               (account_id, bucket, debits_posted, credits_posted, debits_pending, credits_pending,
+                dr_limit, cr_limit, currency, status, buckets)
+        SELECT h.acc, h.bucket, h.dp, h.cp, h.dpe, h.cpe, false, false, h.currency, h.status, h.buckets
+          FROM hot h
+         ORDER BY h.acc
+        ON CONFLICT (account_id, bucket) DO UPDATE
+           SET debits_posted = b.debits_posted + EXCLUDED.debits_posted,
+               credits_posted = b.credits_posted + EXCLUDED.credits_posted,
+               debits_pending = b.debits_pending + EXCLUDED.debits_pending,
+               credits_pending = b.credits_pending + EXCLUDED.credits_pending
         RETURNING 1
       ),
       per_item AS (
@@ -468,19 +485,26 @@ BEGIN
   --    (already locked), then the journal.
   IF m > 0 THEN
     IF NOT (true = ALL (a_single)) THEN
-    UPDATE ledger.balances b
-       SET debits_posted = b.debits_posted + v.dp, credits_posted = b.credits_posted + v.cp,
-           debits_pending = b.debits_pending + v.dpe, credits_pending = b.credits_pending + v.cpe
-      FROM (SELECT a_id[l.acc] AS id, (pg_backend_pid() % a_buckets[l.acc])::smallint AS bucket,
-                   coalesce(sum(l.amt) FILTER (WHERE l.deb AND NOT l.pend), 0)::bigint AS dp,
-                   coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND NOT l.pend), 0)::bigint AS cp,
-                   coalesce(sum(l.amt) FILTER (WHERE l.deb AND l.pend), 0)::bigint AS dpe,
-                   coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND l.pend), 0)::bigint AS cpe
-              FROM unnest(l_item, l_acc, l_debit, l_pending, l_amount) AS l(item, acc, deb, pend, amt)
-             WHERE r_code[l.item] = 'ok' AND NOT a_single[l.acc]
-             GROUP BY l.acc
-             ORDER BY l.acc) v
-     WHERE b.account_id = v.id AND b.bucket = v.bucket;
+    -- Every bucket row exists (created with the account); rows are written in
+    -- account order, after the single-row locks.
+    INSERT INTO ledger.balances AS b
+           (account_id, bucket, debits_posted, credits_posted, debits_pending, credits_pending,
+            dr_limit, cr_limit, currency, status, buckets)
+    SELECT a_id[l.acc], (pg_backend_pid() % a_buckets[l.acc])::smallint,
+           coalesce(sum(l.amt) FILTER (WHERE l.deb AND NOT l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND NOT l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE l.deb AND l.pend), 0),
+           coalesce(sum(l.amt) FILTER (WHERE NOT l.deb AND l.pend), 0),
+           false, false, a_cur[l.acc], a_status[l.acc], a_buckets[l.acc]
+      FROM unnest(l_item, l_acc, l_debit, l_pending, l_amount) AS l(item, acc, deb, pend, amt)
+     WHERE r_code[l.item] = 'ok' AND NOT a_single[l.acc]
+     GROUP BY l.acc
+     ORDER BY l.acc
+    ON CONFLICT (account_id, bucket) DO UPDATE
+       SET debits_posted = b.debits_posted + EXCLUDED.debits_posted,
+           credits_posted = b.credits_posted + EXCLUDED.credits_posted,
+           debits_pending = b.debits_pending + EXCLUDED.debits_pending,
+           credits_pending = b.credits_pending + EXCLUDED.credits_pending;
     END IF;
 
     UPDATE ledger.balances b

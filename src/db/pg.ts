@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
+import type { Db, QueryOptions, QueryResult, TransactionOptions, Tx } from './types.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -34,8 +34,11 @@ export function createPgDb(options: PgOptions): Db {
   pool.on('error', () => {});
 
   const wrap = (client: pg.PoolClient | pg.Pool): Tx => ({
-    async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const result = await client.query(sql, params as unknown[] | undefined);
+    async query<R>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<R>> {
+      const values = params as unknown[] | undefined;
+      const result = opts?.name
+        ? await client.query({ name: opts.name, text: sql, values })
+        : await client.query(sql, values);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { pgErrorCode, type Tx } from '../db/index.js';
 import { ledgerMetrics } from './metrics.js';
 import { type LedgerItem, type ResultCode, MAX_BATCH_ITEMS, type TransactionResult } from './types.js';
-import { stringifyJson, toWire, validateItem } from './validate.js';
+import { toWire, validateItem } from './validate.js';
 
 /**
  * Creates a batch of ledger transactions in one database round trip and
@@ -17,7 +17,7 @@ import { stringifyJson, toWire, validateItem } from './validate.js';
 export async function createTransactions(tx: Tx, items: readonly LedgerItem[]): Promise<TransactionResult[]> {
   if (items.length > MAX_BATCH_ITEMS) throw new RangeError(`at most ${MAX_BATCH_ITEMS} items per batch`);
   const results: (TransactionResult | undefined)[] = new Array(items.length);
-  const wire: Record<string, unknown>[] = [];
+  const wire: string[] = [];
   const wireIndex: number[] = [];
   const seen = new Set<string>();
   const now = Date.now();
@@ -42,7 +42,8 @@ export async function createTransactions(tx: Tx, items: readonly LedgerItem[]): 
   for (const [from, to] of segments(items, wireIndex)) {
     const { rows } = await tx.query<{ r_code: string[]; r_replayed: boolean[]; r_fast: boolean }>(
       'SELECT r_code, r_replayed, r_fast FROM ledger.create_transactions($1::jsonb)',
-      [stringifyJson(wire.slice(from, to))],
+      [`[${wire.slice(from, to).join(',')}]`],
+      { name: 'ledger.create_transactions' },
     );
     const row = rows[0];
     if (!row || row.r_code.length !== to - from)
@@ -85,7 +86,7 @@ function segments(items: readonly LedgerItem[], wireIndex: number[]): [number, n
 function failChainsWithInvalidMembers(
   items: readonly LedgerItem[],
   results: (TransactionResult | undefined)[],
-  wire: Record<string, unknown>[],
+  wire: string[],
   wireIndex: number[],
 ) {
   if (!items.some((i) => i.linked)) return;
