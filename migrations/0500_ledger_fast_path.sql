@@ -139,25 +139,22 @@ BEGIN
                min(i_cur[l.item]) AS cur, max(i_cur[l.item]) = min(i_cur[l.item]) AS one_cur
           FROM l GROUP BY l.acc
       ),
-      -- Single-row balances, locked in account order: the LATERAL probe runs once
-      -- per account in sorted order whatever plan the UPDATE gets, so no two
-      -- batches can deadlock. The UPDATE then finds each locked row by its ctid.
-      lk AS (
-        SELECT s.acc, s.dp, s.cp, s.dpe, s.cpe, s.cur, s.one_cur, z.zctid
-          FROM (SELECT * FROM d ORDER BY d.acc) s
-         CROSS JOIN LATERAL (SELECT bl.ctid AS zctid FROM ledger.balances bl
-                              WHERE bl.account_id = s.acc AND bl.bucket = 0 AND bl.buckets = 1
-                                FOR UPDATE) z
-      ),
-      -- The limit check ignores this batch's credits, so it holds for every
-      -- prefix of the batch in item order: an account passing it passes every
-      -- item's check. Status is read under the lock, after any freeze that held it.
+      -- Single-row balances, locked in account order as they are updated: the
+      -- function may reach ledger.balances only through its primary key (seq and
+      -- bitmap scans are off for it, below), so whichever side of the join the
+      -- planner puts it on, rows come in account order. (A LATERAL FOR UPDATE
+      -- probe would also fix the order, but costs a lock record per row, and an
+      -- UPDATE by the locked row's ctid misses a version committed after this
+      -- statement's snapshot.) The limit check ignores this batch's credits, so it
+      -- holds for every prefix of the batch in item order: an account passing it
+      -- passes every item's check. The row's status is read under the lock, after
+      -- any freeze that held it (EvalPlanQual rechecks the newest version).
       u AS (
         UPDATE ledger.balances b
            SET debits_posted = b.debits_posted + s.dp, credits_posted = b.credits_posted + s.cp,
                debits_pending = b.debits_pending + s.dpe, credits_pending = b.credits_pending + s.cpe
-          FROM lk s
-         WHERE b.ctid = s.zctid
+          FROM (SELECT * FROM d ORDER BY d.acc) s
+         WHERE b.account_id = s.acc AND b.bucket = 0 AND b.buckets = 1
            AND b.status = 'active' AND b.currency = s.cur AND s.one_cur
            AND (NOT b.dr_limit OR b.debits_posted + s.dp + b.debits_pending + s.dpe <= b.credits_posted)
            AND (NOT b.cr_limit OR b.credits_posted + s.cp + b.credits_pending + s.cpe <= b.debits_posted)
@@ -556,3 +553,8 @@ $fn$;
 ALTER FUNCTION ledger.create_transactions(jsonb) SET plan_cache_mode = force_generic_plan;
 -- JIT compilation costs more than these small statements ever run.
 ALTER FUNCTION ledger.create_transactions(jsonb) SET jit = off;
+-- Lock order: every table this function locks rows of is reached through a
+-- btree in key order, never by a sequential or bitmap scan (physical order,
+-- which differs between snapshots and would let two batches deadlock).
+ALTER FUNCTION ledger.create_transactions(jsonb) SET enable_seqscan = off;
+ALTER FUNCTION ledger.create_transactions(jsonb) SET enable_bitmapscan = off;
