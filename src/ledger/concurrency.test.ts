@@ -1,3 +1,4 @@
+import client from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, hasPg, type TestDb } from '../test-support/db.js';
@@ -122,6 +123,43 @@ describe.skipIf(!hasPg())('ledger concurrency on PostgreSQL', () => {
       [id],
     );
     expect(rows[0]?.n).toBe(2n);
+  });
+
+  it('batches contending for one wallet wait for each other and stay on the set-based path', async () => {
+    const paths = async () => {
+      const metric = client.register.getSingleMetric('vendra_ledger_batches_total') as client.Counter;
+      const values = (await metric.get()).values;
+      const of = (path: string) => values.find((v) => v.labels.path === path)?.value ?? 0;
+      return { set: of('set'), exact: of('exact') };
+    };
+    const src = await makeSource(t.db);
+    const hot = await makeWallet(t.db);
+    const others = await Promise.all(Array.from({ length: 20 }, () => makeWallet(t.db)));
+    await transfer(t.db, src.id, hot.id, 1_000_000n);
+    const before = await paths();
+    const batch = () =>
+      t.db.transaction((tx) =>
+        createTransactions(
+          tx,
+          others.map((o) => ({
+            id: uuidv7(),
+            kind: 'transfer' as const,
+            currency: 'NGN',
+            legs: legs(hot.id, o.id, 7n),
+          })),
+        ),
+      );
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.all([batch(), batch(), batch(), batch()]);
+      expect(results.flat().every((r) => r.ok)).toBe(true);
+    }
+    const after = await paths();
+    // Each batch waited for the one ahead of it on the wallet's row and was then
+    // applied whole: none fell back to deciding item by item.
+    expect(after.set - before.set).toBe(40);
+    expect(after.exact - before.exact).toBe(0);
+    const balances = await t.db.transaction((tx) => getBalances(tx, [hot.id]));
+    expect(balances.get(hot.id)?.posted).toBe(1_000_000n - 40n * 20n * 7n);
   });
 
   it('hot system accounts take concurrent credits without losing any', async () => {
