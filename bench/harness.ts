@@ -36,14 +36,21 @@ export function summarise(
   };
 }
 
+/** Raw figures of one closed-loop run, to be merged with other slices of the same case. */
+export interface Slice {
+  latenciesMs: number[];
+  errors: number;
+  elapsedMs: number;
+}
+
 /** `callers` loops each running `op` back to back for `seconds`; a bounded closed-loop load. */
-export async function runClosedLoop(
+export async function runSlice(
   name: string,
   callers: number,
   seconds: number,
   op: () => Promise<void>,
-): Promise<CaseResult> {
-  const latencies: number[] = [];
+): Promise<Slice> {
+  const latenciesMs: number[] = [];
   let errors = 0;
   let firstError: unknown;
   const start = performance.now();
@@ -54,7 +61,7 @@ export async function runClosedLoop(
         const t0 = performance.now();
         try {
           await op();
-          latencies.push(performance.now() - t0);
+          latenciesMs.push(performance.now() - t0);
         } catch (error) {
           errors++;
           firstError ??= error;
@@ -64,5 +71,22 @@ export async function runClosedLoop(
     }),
   );
   if (firstError) console.error(`${name}: first error:`, firstError);
-  return summarise(name, latencies, errors, performance.now() - start);
+  return { latenciesMs, errors, elapsedMs: performance.now() - start };
+}
+
+/** Merges the slices of one case into its result. */
+export function mergeSlices(name: string, slices: Slice[]): CaseResult {
+  const latencies = slices.flatMap((s) => s.latenciesMs);
+  const errors = slices.reduce((n, s) => n + s.errors, 0);
+  const elapsedMs = slices.reduce((n, s) => n + s.elapsedMs, 0);
+  return summarise(name, latencies, errors, elapsedMs);
+}
+
+export async function runClosedLoop(
+  name: string,
+  callers: number,
+  seconds: number,
+  op: () => Promise<void>,
+): Promise<CaseResult> {
+  return mergeSlices(name, [await runSlice(name, callers, seconds, op)]);
 }

@@ -6,7 +6,7 @@ import {
   createTransactions,
   type LedgerItem,
 } from '../src/ledger/index.js';
-import { type CaseResult, runClosedLoop } from './harness.js';
+import { type CaseResult, mergeSlices, runSlice, type Slice } from './harness.js';
 
 export interface LedgerBenchOptions {
   seconds: number;
@@ -81,32 +81,55 @@ export async function benchLedger(
       ],
     };
   };
-  const results: CaseResult[] = [];
-  // Every case starts from the same state, as pgbench's own runs do (it vacuums first).
+  // The six cases run in rounds of short slices, each round starting at a
+  // different case, so that a shared machine speeding up or slowing down during
+  // the run weighs on every case alike; each round starts from a vacuumed
+  // state, as pgbench's own runs do.
   const vacuum = () =>
     db.query('VACUUM ANALYZE ledger.balances, ledger.accounts, ledger.transactions, ledger.postings');
+  const cases: { name: string; scenario: Scenario; batched: boolean; slices: Slice[]; batches: number }[] =
+    [];
   for (const scenario of ['random', 'hot-account', 'hot-wallet'] as Scenario[]) {
-    await vacuum();
-    const single = await runClosedLoop(`ledger/${scenario}/single`, opts.callers, opts.seconds, async () => {
-      const [r] = await createTransactions(db, [item(scenario)]);
-      if (!r?.ok) throw new Error(`transfer failed: ${r?.code}`);
-    });
-    log(single.line);
-    results.push(single);
-    await vacuum();
-    const batcher = createLedgerBatcher(db, { windowMs: 1, maxItems: 500, maxInFlight: 2 });
-    const batched = await runClosedLoop(
-      `ledger/${scenario}/batched`,
-      opts.callers,
-      opts.seconds,
-      async () => {
-        const r = await batcher.submit(item(scenario));
-        if (!r.ok) throw new Error(`transfer failed: ${r.code}`);
-      },
-    );
-    await batcher.close();
-    log(`${batched.line}  (${batcher.stats().batches} batches)`);
-    results.push(batched);
+    for (const batched of [false, true]) {
+      cases.push({
+        name: `ledger/${scenario}/${batched ? 'batched' : 'single'}`,
+        scenario,
+        batched,
+        slices: [],
+        batches: 0,
+      });
+    }
   }
+  const rounds = Math.max(1, Math.round(opts.seconds / 2));
+  for (let round = 0; round < rounds; round++) {
+    await vacuum();
+    for (let k = 0; k < cases.length; k++) {
+      const c = cases[(round + k) % cases.length] as (typeof cases)[number];
+      const seconds = opts.seconds / rounds;
+      if (!c.batched) {
+        c.slices.push(
+          await runSlice(c.name, opts.callers, seconds, async () => {
+            const [r] = await createTransactions(db, [item(c.scenario)]);
+            if (!r?.ok) throw new Error(`transfer failed: ${r?.code}`);
+          }),
+        );
+        continue;
+      }
+      const batcher = createLedgerBatcher(db, { windowMs: 1, maxItems: 500, maxInFlight: 2 });
+      c.slices.push(
+        await runSlice(c.name, opts.callers, seconds, async () => {
+          const r = await batcher.submit(item(c.scenario));
+          if (!r.ok) throw new Error(`transfer failed: ${r.code}`);
+        }),
+      );
+      await batcher.close();
+      c.batches += batcher.stats().batches;
+    }
+  }
+  const results = cases.map((c) => mergeSlices(c.name, c.slices));
+  results.forEach((r, i) => {
+    const c = cases[i] as (typeof cases)[number];
+    log(c.batched ? `${r.line}  (${c.batches} batches)` : r.line);
+  });
   return results;
 }
