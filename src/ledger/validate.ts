@@ -64,7 +64,8 @@ export const stringifyJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** A JSON value, or null for a missing one (as JSON.stringify writes undefined inside an array). */
-const jsonOrNull = (value: unknown): string => (value === undefined || value === null ? 'null' : stringifyJson(value));
+const jsonOrNull = (value: unknown): string =>
+  value === undefined || value === null ? 'null' : stringifyJson(value);
 
 /**
  * Legs as JSON: [["account-id","D","amount"], ...]. Ids are checked UUIDs and
