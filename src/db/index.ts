@@ -3,7 +3,8 @@ import { createPgDb } from './pg.js';
 import { createPgliteDb } from './pglite.js';
 import type { Db } from './types.js';
 
-export { migrate } from './migrate.js';
+export { migrate, readMigrations } from './migrate.js';
+export type { Migration } from './migrate.js';
 export * from './types.js';
 
 export interface OpenDbOptions {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPgDb } from '../db/pg.js';
 import { createPgliteDb } from '../db/pglite.js';
-import { type Db, migrate } from '../db/index.js';
+import { type Db, type Migration, migrate, readMigrations } from '../db/index.js';
 
 export type Backend = 'pg' | 'pglite';
 
@@ -32,10 +32,14 @@ async function auditBeforeDrop(db: Db, skip: boolean | undefined) {
  * A fresh, migrated database of its own: on PostgreSQL a new database created
  * for the test file and dropped after; on PGlite an in-memory instance.
  */
-export async function createTestDb(backend: Backend, poolSize = 16): Promise<TestDb> {
+export async function createTestDb(
+  backend: Backend,
+  poolSize = 16,
+  migrations: Migration[] = readMigrations(),
+): Promise<TestDb> {
   if (backend === 'pglite') {
     const db = await createPgliteDb({ dataDir: undefined });
-    await migrate(db);
+    await migrate(db, migrations);
     return {
       db,
       url: undefined,
@@ -57,7 +61,7 @@ export async function createTestDb(backend: Backend, poolSize = 16): Promise<Tes
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   const db = createPgDb({ url: url.toString(), poolSize });
-  await migrate(db);
+  await migrate(db, migrations);
   return {
     db,
     url: url.toString(),
