@@ -244,7 +244,16 @@ describe.skipIf(backends().length < 2)('failover between providers (PostgreSQL)'
   it('opens the breaker of a failing provider and sends new payments to the next; old ones stay', async () => {
     const t = await createTestApp(
       'pg',
-      { ...FAST_PROVIDER_ENV, PROVIDER_BREAKER_FAILURES: '3', PROVIDER_BREAKER_COOLDOWN_MS: '60000' },
+      {
+        ...FAST_PROVIDER_ENV,
+        PROVIDER_BREAKER_FAILURES: '3',
+        PROVIDER_BREAKER_COOLDOWN_MS: '60000',
+        // The first requery (which succeeds: only vend answers are lost) waits
+        // until the three vends have timed out, so that under load a requery's
+        // success cannot land between them and reset the run of faults.
+        PROVIDER_REQUERY_BASE_MS: '2500',
+        PROVIDER_REQUERY_MAX_MS: '2500',
+      },
       { providers: true, worker: true },
     );
     try {
@@ -289,7 +298,7 @@ describe.skipIf(backends().length < 2)('failover between providers (PostgreSQL)'
         const p = await eventually(async () => {
           const r = (await get(t.app, u, `/v1/bill-payments/${id}`)).json();
           return r.status === 'succeeded' && r; // lost answers: requery shows delivered
-        });
+        }, 15_000);
         expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
       }
       const providers = (
