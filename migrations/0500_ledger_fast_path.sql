@@ -54,6 +54,7 @@ DECLARE
   any_resolution boolean;
   any_linked boolean;
   fast_ok boolean;
+  balanced boolean;
   sum_posted bigint;
   sum_pending bigint;
   i int; j int; a int; hi int; chain_start int; code text; amt bigint;
@@ -185,7 +186,9 @@ BEGIN
         RETURNING 1
       ),
       per_item AS (
-        SELECT l.item, sum(l.amt) FILTER (WHERE l.deb)::bigint AS amt FROM l GROUP BY l.item
+        SELECT l.item, sum(l.amt) FILTER (WHERE l.deb)::bigint AS amt,
+               sum(CASE WHEN l.deb THEN l.amt ELSE -l.amt END) AS net
+          FROM l GROUP BY l.item
       ),
       t AS (
         INSERT INTO ledger.transactions (id, kind, status, error, currency, pending_id, amount, request_hash, code, metadata)
@@ -211,8 +214,13 @@ BEGIN
                   FROM l LEFT JOIN u ON u.account_id = l.acc) w
          ORDER BY w.ord
       )
-      SELECT (SELECT count(*) FROM u) + (SELECT count(*) FROM hb) = (SELECT count(*) FROM d)
-        INTO fast_ok;
+      SELECT (SELECT count(*) FROM u) + (SELECT count(*) FROM hb) = (SELECT count(*) FROM d),
+             (SELECT bool_and(s.net = 0) FROM per_item s)
+        INTO fast_ok, balanced;
+      -- Assert: every item balances (TypeScript checked it; a bug must not slip past).
+      IF NOT balanced THEN
+        RAISE EXCEPTION 'ledger: unbalanced transaction reached the database' USING ERRCODE = '23514';
+      END IF;
       IF NOT coalesce(fast_ok, false) THEN
         RAISE EXCEPTION 'ledger: take the exact path' USING ERRCODE = 'VL001';
       END IF;

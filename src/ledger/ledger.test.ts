@@ -413,6 +413,48 @@ describe.each(backends())('ledger on %s', (backend) => {
     expect(hot.lines.map((l) => l.balanceAfter)).toEqual([-2_800n, -2_100n]);
   });
 
+  it('refuses an unbalanced item that got past TypeScript, on either path, and writes nothing', async () => {
+    const src = await makeSource(t.db);
+    const a = await makeWallet(t.db);
+    await transfer(t.db, src.id, a.id, 100n);
+    const unbalanced = (linked: boolean) =>
+      JSON.stringify([
+        {
+          id: uuidv7(),
+          k: 'transfer',
+          c: 'NGN',
+          h: 'x',
+          f: linked || undefined,
+          l: [
+            [a.id, 'D', '10'],
+            [src.id, 'C', '9'],
+          ],
+        },
+        ...(linked
+          ? [
+              {
+                id: uuidv7(),
+                k: 'transfer',
+                c: 'NGN',
+                h: 'y',
+                l: [
+                  [a.id, 'D', '1'],
+                  [src.id, 'C', '1'],
+                ],
+              },
+            ]
+          : []),
+      ]);
+    for (const linked of [false, true]) {
+      await expect(
+        t.db.transaction((tx) =>
+          tx.query('SELECT r_code FROM ledger.create_transactions($1::jsonb)', [unbalanced(linked)]),
+        ),
+      ).rejects.toThrow(/unbalanced/);
+    }
+    expect((await balance(a.id)).posted).toBe(100n);
+  });
+
   it('refuses to rewrite the journal', async () => {
     await expect(t.db.query('UPDATE ledger.postings SET amount = amount + 1 WHERE id = 1')).rejects.toThrow(
       /append-only/,
