@@ -81,12 +81,3 @@ export function mergeSlices(name: string, slices: Slice[]): CaseResult {
   const elapsedMs = slices.reduce((n, s) => n + s.elapsedMs, 0);
   return summarise(name, latencies, errors, elapsedMs);
 }
-
-export async function runClosedLoop(
-  name: string,
-  callers: number,
-  seconds: number,
-  op: () => Promise<void>,
-): Promise<CaseResult> {
-  return mergeSlices(name, [await runSlice(name, callers, seconds, op)]);
-}

@@ -443,27 +443,19 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: 'Meters and numbers paid before, for "pay again"',
         security: bearerSecurity,
         response: {
-          200: {
+          200: listOf({
             type: 'object',
             properties: {
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    billerId: { type: 'string' },
-                    billerName: { type: 'string' },
-                    category: { type: ['string', 'null'] },
-                    productCode: { type: 'string' },
-                    customerRef: { type: 'string' },
-                    customerName: { type: ['string', 'null'] },
-                    lastAmount: moneySchema,
-                    lastPaidAt: { type: 'string' },
-                  },
-                },
-              },
+              billerId: { type: 'string' },
+              billerName: { type: 'string' },
+              category: { type: ['string', 'null'] },
+              productCode: { type: 'string' },
+              customerRef: { type: 'string' },
+              customerName: { type: ['string', 'null'] },
+              lastAmount: moneySchema,
+              lastPaidAt: { type: 'string' },
             },
-          },
+          }),
         },
       },
     },
@@ -911,15 +903,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
           additionalProperties: false,
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: {
-                type: 'array',
-                items: { type: 'object', properties: { name: { type: 'string' }, knobs: KNOBS } },
-              },
-            },
-          },
+          200: listOf({ type: 'object', properties: { name: { type: 'string' }, knobs: KNOBS } }),
           ...errorResponses({ 409: ['not_sandbox'] }),
         },
       },

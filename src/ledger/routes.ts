@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { bearerSecurity } from '../http/schemas.js';
+import { bearerSecurity, listOf } from '../http/schemas.js';
 import { authenticate, authOf, recordAudit, requireRole } from '../identity/index.js';
 import { runAudit } from './audit.js';
 import { getBalances } from './reads.js';
@@ -79,28 +79,20 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: 'System accounts (gateway clearing, provider float, fee revenue, ...) with their balances',
         security: bearerSecurity,
         response: {
-          200: {
+          200: listOf({
             type: 'object',
             properties: {
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    name: { type: 'string' },
-                    type: { type: 'string' },
-                    currency: { type: 'string' },
-                    debits: { type: 'integer' },
-                    credits: { type: 'integer' },
-                    balance: { type: 'integer' },
-                    pendingCredits: { type: 'integer' },
-                    pendingDebits: { type: 'integer' },
-                  },
-                },
-              },
+              id: { type: 'string' },
+              name: { type: 'string' },
+              type: { type: 'string' },
+              currency: { type: 'string' },
+              debits: { type: 'integer' },
+              credits: { type: 'integer' },
+              balance: { type: 'integer' },
+              pendingCredits: { type: 'integer' },
+              pendingDebits: { type: 'integer' },
             },
-          },
+          }),
         },
       },
     },

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { stringifyJson } from '../outbox/index.js';
 import { type InputError, type LedgerItem, type Leg, MAX_AMOUNT, MAX_LEGS } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,10 +60,6 @@ export function validateItem(item: LedgerItem): InputError | undefined {
   }
 }
 
-/** JSON.stringify that writes bigint as a decimal string. */
-export const stringifyJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v));
-
 /** A JSON value, or null for a missing one (as JSON.stringify writes undefined inside an array). */
 const jsonOrNull = (value: unknown): string =>
   value === undefined || value === null ? 'null' : stringifyJson(value);
@@ -88,16 +85,11 @@ const sha256 =
 
 /**
  * The fields that make a request what it is, in a fixed order. Two requests
- * with the same id and the same hash are the same request; a different hash
- * is `exists_with_different_fields`. The canonical text is the JSON array
- * [kind, currency, legs, pendingId, timeoutMs, expiry, code, linked, metadata]
- * (stored hashes depend on it: never change it).
+ * with the same id and the same hash (of this text) are the same request; a
+ * different hash is `exists_with_different_fields`. The canonical text is the
+ * JSON array [kind, currency, legs, pendingId, timeoutMs, expiry, code, linked,
+ * metadata] (stored hashes depend on it: never change it).
  */
-export function requestHash(item: LedgerItem): string {
-  const legs = 'legs' in item && item.legs ? legsJson(item.legs) : 'null';
-  return sha256(canonical(item, legs));
-}
-
 function canonical(item: LedgerItem, legs: string): string {
   return `[${JSON.stringify(item.kind)},${'currency' in item ? jsonOrNull(item.currency) : 'null'},${legs},${
     'pendingId' in item ? jsonOrNull(item.pendingId.toLowerCase()) : 'null'

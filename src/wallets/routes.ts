@@ -594,15 +594,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['withdrawals'],
         summary: 'Banks a withdrawal can go to',
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: {
-                type: 'array',
-                items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
-              },
-            },
-          },
+          200: listOf({ type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } }),
         },
       },
     },
@@ -728,22 +720,14 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: 'Deposits whose webhook did not match (amount or currency), for review',
         security: bearerSecurity,
         response: {
-          200: {
+          200: listOf({
             type: 'object',
             properties: {
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    ...depositSchema.properties,
-                    userId: { type: 'string' },
-                    reason: { type: ['string', 'null'] },
-                  },
-                },
-              },
+              ...depositSchema.properties,
+              userId: { type: 'string' },
+              reason: { type: ['string', 'null'] },
             },
-          },
+          }),
         },
       },
     },
