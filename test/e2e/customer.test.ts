@@ -223,4 +223,27 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await receiver.close();
     await sender.close();
   }, 180_000);
+  it('keeps the session when several tabs restore it at the same moment (browser restart)', async () => {
+    const first = await openPage(browser, server.baseUrl, DESKTOP);
+    await signUp(first.page, { fullName: 'Tolu Ade', email: uniqueEmail('tolu'), password: PASSWORD });
+    // Three more tabs sharing the refresh cookie, then every tab loads at once, as a
+    // browser restoring its tabs does: each asks to refresh the session with the same cookie.
+    const pages = [first.page];
+    for (let k = 0; k < 3; k++) pages.push(await first.context.newPage());
+    const refreshes: number[] = [];
+    first.context.on('response', (response) => {
+      if (response.url().endsWith('/v1/auth/refresh')) refreshes.push(response.status());
+    });
+    await Promise.all(pages.map((page) => page.goto('/')));
+    for (const page of pages) await page.getByTestId('wallet-NGN').waitFor({ timeout: 20_000 });
+    // Every tab refreshed in turn, with the token the one before it got: none was
+    // refused as a reused token (which would end the session for all of them).
+    expect(refreshes.length).toBeGreaterThanOrEqual(pages.length);
+    expect(refreshes.every((status) => status === 200)).toBe(true);
+    // The session is still alive: one more load restores it again.
+    await first.page.reload();
+    await first.page.getByTestId('wallet-NGN').waitFor({ timeout: 20_000 });
+    expectNoConsoleErrors(first);
+    await first.close();
+  }, 120_000);
 });

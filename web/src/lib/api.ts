@@ -102,16 +102,35 @@ function networkError(): ApiError {
 
 let refreshing: Promise<AuthResponse | null> | null = null;
 
+/** A refresh that has not answered by then is a network failure (and frees the lock below). */
+const REFRESH_TIMEOUT_MS = 15_000;
+
+/**
+ * Runs a refresh while holding a lock shared by every tab of this origin.
+ * Tabs share the refresh cookie and each refresh token works once: two tabs
+ * sending the same token at the same moment (a browser restoring its tabs)
+ * would look like a stolen token, and the server would end the session. In
+ * turn, each tab sends the token the previous refresh set. Without Web Locks
+ * (an old browser, a page not served over HTTPS) refreshes are not serialised.
+ */
+function oneTabAtATime<T>(refresh: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request('vendra-session-refresh', refresh) as Promise<T>) : refresh();
+}
+
 /** Exchanges the refresh cookie for a new access token; null when there is no session. Single flight. */
 export function refreshSession(): Promise<AuthResponse | null> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/v1/auth/refresh', {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: '{}',
-      });
+      const response = await oneTabAtATime(() =>
+        fetch('/v1/auth/refresh', {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: '{}',
+          signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+        }),
+      );
       if (!response.ok) {
         if (response.status === 401 || response.status === 400 || response.status === 403) {
           accessToken = null;
