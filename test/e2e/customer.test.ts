@@ -49,6 +49,35 @@ async function payElectricity(
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', expected, 45_000);
 }
 
+/** Buys airtime, a data bundle or a cable bouquet through the UI; returns the total paid, in kobo. */
+async function buy(page: Page, category: 'airtime' | 'data' | 'cable', ref: string, amountMajor?: string) {
+  await page.goto('/bills');
+  await page.getByTestId(`category-${category}`).click();
+  await page.locator('[data-testid^="biller-"]:not([disabled])').first().click();
+  await page.locator('[data-testid^="product-"]').first().click();
+  await page.locator('#customerRef').fill(ref);
+  if (category !== 'airtime') {
+    await page.getByTestId('validate-customer').click();
+    await page.getByTestId('customer-details').waitFor();
+  }
+  if (amountMajor) await page.getByLabel('Amount').fill(amountMajor);
+  await page.getByTestId('fee-preview').waitFor();
+  await page.getByTestId('bill-review-button').click();
+  await page.getByTestId('bill-review').waitFor();
+  await waitForText(page.getByTestId('bill-total'), /₦[\d,]+\.\d\d/);
+  const total = (await page.getByTestId('bill-total').textContent()) ?? '';
+  await page.getByTestId('bill-pay').click();
+  await page.waitForURL(/\/bills\/payments\//);
+  await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
+  return kobo(total);
+}
+
+/** "₦1,234.56" as 123456. */
+const kobo = (text: string) => {
+  const [naira = '0', cents = '00'] = (/₦([\d,]+)\.(\d\d)/.exec(text) ?? []).slice(1);
+  return Number(naira.replaceAll(',', '')) * 100 + Number(cents);
+};
+
 describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -246,4 +275,29 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     expectNoConsoleErrors(first);
     await first.close();
   }, 120_000);
+  it('adds nothing for a failed checkout; buys airtime, data and a cable bouquet, each charged its total', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    await signUp(page, { fullName: 'Bisi Lawal', email: uniqueEmail('bisi'), password: PASSWORD });
+    await depositViaCheckout(page, '500', 'fail');
+    await page.goto('/');
+    await waitForText(balance(page), '₦0.00');
+    await depositViaCheckout(page, '20000');
+    await page.goto('/');
+    await waitForText(balance(page), '₦20,000.00');
+
+    let spent = 0;
+    spent += await buy(page, 'airtime', '08011111111', '500');
+    spent += await buy(page, 'data', '08011111111');
+    spent += await buy(page, 'cable', '1212121212');
+    expect(spent).toBeGreaterThan(50_000);
+    await page.goto('/');
+    const left = 2_000_000 - spent;
+    await waitForText(
+      balance(page),
+      `₦${Math.floor(left / 100).toLocaleString('en-US')}.${String(left % 100).padStart(2, '0')}`,
+    );
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  }, 180_000);
 });
