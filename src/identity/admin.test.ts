@@ -103,7 +103,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
     const page1 = await inject('GET', `/v1/admin/users?q=${tag.toUpperCase()}&limit=2`, operator.auth);
     expect(page1.statusCode).toBe(200);
     const b1 = page1.json();
-    expect(b1.items.map((u: { email: string }) => u.email)).toEqual([
+    expect(b1.data.map((u: { email: string }) => u.email)).toEqual([
       `${tag}-2@example.com`,
       `${tag}-1@example.com`,
     ]);
@@ -114,14 +114,14 @@ describe.each(backends())('identity admin on %s', (backend) => {
       operator.auth,
     );
     expect(page2.json()).toEqual({
-      items: [expect.objectContaining({ email: `${tag}-0@example.com` })],
+      data: [expect.objectContaining({ email: `${tag}-0@example.com` })],
       nextCursor: null,
     });
     expect((await inject('GET', '/v1/admin/users?limit=101', operator.auth)).statusCode).toBe(400);
     expect((await inject('GET', '/v1/admin/users?cursor=bogus', operator.auth)).json().code).toBe(
       'invalid_cursor',
     );
-    expect((await inject('GET', '/v1/admin/users?q=%25', operator.auth)).json().items).toEqual([]); // % is literal
+    expect((await inject('GET', '/v1/admin/users?q=%25', operator.auth)).json().data).toEqual([]); // % is literal
 
     const one = await inject('GET', `/v1/admin/users/${made[0]!.id}`, operator.auth);
     expect(one.json()).toMatchObject({ id: made[0]!.id, email: `${tag}-0@example.com` });
@@ -169,7 +169,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
       admin.auth,
     );
     expect(log.statusCode).toBe(200);
-    expect(log.json().items[0]).toMatchObject({
+    expect(log.json().data[0]).toMatchObject({
       actorId: operator.id,
       action: 'user.freeze',
       targetType: 'user',
@@ -237,7 +237,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
     expect((await inject('GET', '/v1/me', { 'x-api-key': key.json().key })).statusCode).toBe(401);
 
     const log = await inject('GET', '/v1/admin/audit-log?action=user.role_set&limit=2', admin.auth);
-    expect(log.json().items.map((r: { before: unknown; after: unknown }) => [r.before, r.after])).toEqual([
+    expect(log.json().data.map((r: { before: unknown; after: unknown }) => [r.before, r.after])).toEqual([
       [{ role: 'operator' }, { role: 'customer', revokedApiKeys: 1 }],
       [{ role: 'customer' }, { role: 'operator', revokedApiKeys: 0 }],
     ]);
@@ -264,7 +264,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
     expect(stored.rows[0]!.key_hash).not.toContain(body.key.slice(8));
 
     const list = await inject('GET', '/v1/admin/api-keys', operator.auth);
-    expect(list.json().items).toEqual([expect.objectContaining({ id: body.id, prefix: body.prefix })]);
+    expect(list.json().data).toEqual([expect.objectContaining({ id: body.id, prefix: body.prefix })]);
     expect(JSON.stringify(list.json())).not.toContain(body.key);
 
     const asKey = { 'x-api-key': body.key };
@@ -303,7 +303,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
     ).toBe(404);
 
     const audit = await inject('GET', `/v1/admin/audit-log?actor=${operator.id}`, admin.auth);
-    const actions = audit.json().items.map((r: { action: string }) => r.action);
+    const actions = audit.json().data.map((r: { action: string }) => r.action);
     expect(actions.filter((a: string) => a === 'api_key.revoke')).toHaveLength(1);
     expect(actions).toContain('api_key.create');
   });
@@ -315,7 +315,7 @@ describe.each(backends())('identity admin on %s', (backend) => {
       expect(await getUser(tx, 'not-a-uuid')).toBeUndefined();
       expect((await findUserByEmail(tx, u.email.toUpperCase()))?.id).toBe(u.id);
       expect((await findUserByPhone(tx, '+2348091112222'))?.id).toBe(u.id);
-      expect((await searchUsers(tx, '+2348091112222')).items.map((x) => x.id)).toEqual([u.id]);
+      expect((await searchUsers(tx, '+2348091112222')).data.map((x) => x.id)).toEqual([u.id]);
       const change = await setUserStatus(tx, u.id, 'frozen');
       expect(change).toMatchObject({
         changed: true,

@@ -59,7 +59,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 export async function listAudit(
   tx: Tx,
   filter: { actorId?: string; action?: string; limit?: number; cursor?: string } = {},
-): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+): Promise<{ data: AuditRecord[]; nextCursor: string | null }> {
   const limit = pageSize(filter.limit);
   let before: string | null = null;
   if (filter.cursor !== undefined) {
@@ -92,7 +92,7 @@ export async function listAudit(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
+    data: page.map((r) => ({
       id: String(r.id),
       actorId: r.actor_id,
       action: r.action,

@@ -250,14 +250,14 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: {
           200: {
             type: 'object',
-            properties: { items: { type: 'array', items: apiKeySchema } },
-            required: ['items'],
+            properties: { data: { type: 'array', items: apiKeySchema } },
+            required: ['data'],
           },
           ...errorResponses(authErrors),
         },
       },
     },
-    async (request) => ({ items: await listApiKeys(ctx.db, authOf(request).userId) }),
+    async (request) => ({ data: await listApiKeys(ctx.db, authOf(request).userId) }),
   );
 
   app.delete<{ Params: { id: string } }>(

@@ -48,13 +48,13 @@ export const pageOf = (item: object) =>
   ({
     type: 'object',
     properties: {
-      items: { type: 'array', items: item },
+      data: { type: 'array', items: item },
       nextCursor: {
         ...nullableString,
         description: 'Pass as cursor for the next page; null on the last page',
       },
     },
-    required: ['items', 'nextCursor'],
+    required: ['data', 'nextCursor'],
   }) as const;
 
 export const pageQuery = {

@@ -95,7 +95,7 @@ export async function findUserByPhone(tx: Tx, phone: string): Promise<User | und
 }
 
 export interface UserPage {
-  items: User[];
+  data: User[];
   nextCursor: string | null;
 }
 
@@ -133,7 +133,7 @@ export async function searchUsers(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toUser),
+    data: page.map(toUser),
     nextCursor: rows.length > limit && last ? encodeCursor([String(last.seq)]) : null,
   };
 }

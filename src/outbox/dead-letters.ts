@@ -17,7 +17,7 @@ export interface DeadLetter {
 }
 
 export interface Page<T> {
-  items: T[];
+  data: T[];
   nextCursor: string | null;
 }
 
@@ -64,7 +64,7 @@ export async function listDeadLetters(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
+    data: page.map((r) => ({
       eventId: String(r.event_id),
       consumer: r.consumer,
       type: r.type,

@@ -274,12 +274,12 @@ describe.each(backends())('outbox on %s', (backend) => {
     });
 
     const page = await db.transaction((tx) => listDeadLetters(tx, { consumer: 'fragile' }));
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ consumer: 'fragile', type: 'thing.happened', attempts: 3 });
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0]).toMatchObject({ consumer: 'fragile', type: 'thing.happened', attempts: 3 });
     expect(page.nextCursor).toBeNull();
 
     rec.set(async () => ({ status: 'done' }));
-    const eventId = BigInt(page.items[0]!.eventId);
+    const eventId = BigInt(page.data[0]!.eventId);
     expect(await db.transaction((tx) => retryDeadLetter(tx, eventId, 'fragile'))).toBe(true);
     expect(await db.transaction((tx) => retryDeadLetter(tx, eventId, 'fragile'))).toBe(false);
     expect(await relay.runOnce()).toBe(1);

@@ -117,7 +117,7 @@ describe.each(backends())('outbox routes on %s', (backend) => {
       headers: admin.auth,
     });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([
+    expect(list.json().data).toEqual([
       expect.objectContaining({
         eventId: String(eventId),
         consumer: 'always-fails',
@@ -141,13 +141,13 @@ describe.each(backends())('outbox routes on %s', (backend) => {
       url: '/v1/admin/outbox/dead-letters',
       headers: admin.auth,
     });
-    expect(after.json().items).toEqual([]);
+    expect(after.json().data).toEqual([]);
     const audit = await t.app.inject({
       method: 'GET',
       url: '/v1/admin/audit-log?action=outbox.retry_dead_letter',
       headers: admin.auth,
     });
-    expect(audit.json().items[0]).toMatchObject({ actorId: admin.id, targetId: `${eventId}:always-fails` });
+    expect(audit.json().data[0]).toMatchObject({ actorId: admin.id, targetId: `${eventId}:always-fails` });
 
     const customer = await registerUser(t.app);
     const denied = await t.app.inject({

@@ -69,10 +69,10 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
           200: {
             type: 'object',
             properties: {
-              items: { type: 'array', items: deadLetterSchema },
+              data: { type: 'array', items: deadLetterSchema },
               nextCursor: { type: ['string', 'null'] },
             },
-            required: ['items', 'nextCursor'],
+            required: ['data', 'nextCursor'],
           },
           ...errorResponses({ 400: ['validation_failed', 'unknown_field', 'invalid_cursor'], ...authErrors }),
         },

@@ -233,15 +233,12 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * A list answer as `{data, nextCursor}` (the contract); `{items, nextCursor}`
- * (what the identity module answers today) is accepted too.
- */
-export function normalizePage<T>(page: { data?: T[]; items?: T[]; nextCursor?: string | null }): {
+/** A list answer, `{data, nextCursor}`; a missing cursor reads as the last page. */
+export function normalizePage<T>(page: { data?: T[]; nextCursor?: string | null }): {
   data: T[];
   nextCursor: string | null;
 } {
-  return { data: page.data ?? page.items ?? [], nextCursor: page.nextCursor ?? null };
+  return { data: page.data ?? [], nextCursor: page.nextCursor ?? null };
 }
 
 export function errorMessage(error: unknown): string {
