@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, QueryOptions, QueryResult, TransactionOptions, Tx } from './types.js';
 
@@ -12,6 +13,39 @@ const types = {
     return pg.types.getTypeParser(oid, format);
   },
 };
+
+/** Distinct statement texts prepared by name; past this, new texts run unprepared. */
+export const MAX_PREPARED_STATEMENTS = 1_000;
+
+/**
+ * Names for parameterised statements, so that each connection parses and
+ * plans a statement once and then only binds and executes it (PostgreSQL
+ * keeps the plan, choosing a generic one when it is no worse). On this
+ * project's machine parsing and planning were most of the backend CPU of an
+ * HTTP request's small queries. Texts are code, not data (values always go
+ * as parameters), so the set is small; it is bounded all the same.
+ */
+function preparedStatements() {
+  const names = new Map<string, string | null>();
+  return {
+    nameOf(sql: string): string | undefined {
+      let name = names.get(sql);
+      if (name === undefined) {
+        if (names.size >= MAX_PREPARED_STATEMENTS) return undefined;
+        name = `v_${createHash('sha1').update(sql).digest('hex')}`;
+        names.set(sql, name);
+      }
+      return name ?? undefined;
+    },
+    forget(sql: string) {
+      names.set(sql, null);
+    },
+    /** PostgreSQL's "cached plan must not change result type" (a column added under SELECT *). */
+    isStalePlan(error: unknown): boolean {
+      return (error as { code?: string })?.code === '0A000';
+    },
+  };
+}
 
 export interface PgOptions {
   url: string;
@@ -33,12 +67,21 @@ export function createPgDb(options: PgOptions): Db {
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
 
+  const statements = preparedStatements();
   const wrap = (client: pg.PoolClient | pg.Pool): Tx => ({
     async query<R>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<R>> {
       const values = params as unknown[] | undefined;
-      const result = opts?.name
-        ? await client.query({ name: opts.name, text: sql, values })
-        : await client.query(sql, values);
+      const name = opts?.name ?? (values ? statements.nameOf(sql) : undefined);
+      let result: pg.QueryResult;
+      try {
+        result = name ? await client.query({ name, text: sql, values }) : await client.query(sql, values);
+      } catch (error) {
+        // A migration changed a table under a statement this connection had
+        // prepared: run it unprepared from now on.
+        if (!name || !statements.isStalePlan(error)) throw error;
+        statements.forget(sql);
+        result = await client.query(sql, values);
+      }
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {
