@@ -108,6 +108,15 @@ export async function getAccount(tx: Tx, id: string): Promise<Account | undefine
   return rows[0] ? toAccount(rows[0]) : undefined;
 }
 
+/** Several accounts in one round trip, by id; unknown ids are absent from the map. At most 1,000 ids. */
+export async function getAccounts(tx: Tx, ids: readonly string[]): Promise<Map<string, Account>> {
+  if (ids.length > 1000) throw new RangeError('at most 1000 accounts at once');
+  const { rows } = await tx.query<AccountRow>('SELECT * FROM ledger.accounts WHERE id = ANY ($1::uuid[])', [
+    ids,
+  ]);
+  return new Map(rows.map((r) => [r.id, toAccount(r)]));
+}
+
 export async function getAccountByKey(tx: Tx, key: string): Promise<Account | undefined> {
   const { rows } = await tx.query<AccountRow>('SELECT * FROM ledger.accounts WHERE key = $1', [key]);
   return rows[0] ? toAccount(rows[0]) : undefined;

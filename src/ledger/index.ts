@@ -1,4 +1,11 @@
-export { createAccount, getAccount, getAccountByKey, listAccounts, setAccountStatus } from './accounts.js';
+export {
+  createAccount,
+  getAccount,
+  getAccountByKey,
+  getAccounts,
+  listAccounts,
+  setAccountStatus,
+} from './accounts.js';
 export type { CreateAccountInput } from './accounts.js';
 export { formatAudit, runAudit } from './audit.js';
 export type { AuditCheck, AuditReport } from './audit.js';

@@ -4,6 +4,8 @@ import { stringifyJson } from './json.js';
 
 /** The NOTIFY channel that wakes idle relays. */
 export const OUTBOX_CHANNEL = 'vendra_outbox';
+/** A select-list expression: NOTIFYs idle relays once when the statement wrote a delivery (CTE d). */
+const NOTIFY_IF_DELIVERIES = `(SELECT count(*) FROM (SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM d LIMIT 1) n)`;
 /** Largest serialised payload publish() accepts. Events are notifications, not blobs. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 const MAX_KEY_LENGTH = 200;
@@ -40,20 +42,18 @@ export async function publish(tx: Tx, event: PublishInput): Promise<bigint> {
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
     throw new Error(`outbox: payload of ${event.type} exceeds ${MAX_PAYLOAD_BYTES} bytes`);
   }
+  // One round trip: the event, its deliveries and the NOTIFY (when there is a delivery).
   const { rows } = await tx.query<{ id: bigint }>(
-    `INSERT INTO outbox.events (type, key, payload, user_id) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
-    [event.type, event.key ?? null, payload, event.userId ?? null],
+    `WITH e AS (
+       INSERT INTO outbox.events (type, key, payload, user_id) VALUES ($1, $2, $3::jsonb, $4) RETURNING id),
+     d AS (
+       INSERT INTO outbox.deliveries (event_id, consumer, available_at)
+       SELECT e.id, c, COALESCE($6::timestamptz, now()) FROM e, unnest($5::text[]) AS c
+       RETURNING 1)
+     SELECT e.id, ${NOTIFY_IF_DELIVERIES} AS notified FROM e`,
+    [event.type, event.key ?? null, payload, event.userId ?? null, consumers, event.availableAt ?? null],
   );
-  const id = rows[0]!.id;
-  if (consumers.length > 0) {
-    await tx.query(
-      `INSERT INTO outbox.deliveries (event_id, consumer, available_at)
-       SELECT $1, c, COALESCE($3::timestamptz, now()) FROM unnest($2::text[]) AS c`,
-      [id, consumers, event.availableAt ?? null],
-    );
-    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-  }
-  return id;
+  return rows[0]!.id;
 }
 
 /**
@@ -70,7 +70,7 @@ export async function markApplied(tx: Tx, consumer: string, eventId: bigint): Pr
 }
 
 /**
- * Publishes several events with two statements (the ledger batcher's writer),
+ * Publishes several events with one statement (the ledger batcher's writer),
  * whatever their number. Same rules as publish().
  */
 export async function publishMany(tx: Tx, events: readonly PublishInput[]): Promise<void> {
@@ -98,13 +98,15 @@ export async function publishMany(tx: Tx, events: readonly PublishInput[]): Prom
     `WITH e AS (
        INSERT INTO outbox.events (type, key, payload, user_id)
        SELECT t, k, p::jsonb, u FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(t, k, p, u)
-       RETURNING id, type)
-     INSERT INTO outbox.deliveries (event_id, consumer, available_at)
-     SELECT e.id, c, now() FROM e
-       JOIN unnest($1::text[], $5::text[]) AS s(t, cs) ON s.t = e.type
-       CROSS JOIN LATERAL unnest(string_to_array(NULLIF(s.cs, ''), ',')) AS c
-     GROUP BY e.id, c`,
+       RETURNING id, type),
+     d AS (
+       INSERT INTO outbox.deliveries (event_id, consumer, available_at)
+       SELECT e.id, c, now() FROM e
+         JOIN unnest($1::text[], $5::text[]) AS s(t, cs) ON s.t = e.type
+         CROSS JOIN LATERAL unnest(string_to_array(NULLIF(s.cs, ''), ',')) AS c
+       GROUP BY e.id, c
+       RETURNING 1)
+     SELECT ${NOTIFY_IF_DELIVERIES} AS notified`,
     [types, keys, payloads, users, consumers],
   );
-  if (consumers.some((c) => c !== '')) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { IdempotencyClaim, IdempotentResult } from '../idempotency/index.js';
 import { findUserByEmail, findUserByPhone, getUsers, normalizePhone } from '../identity/index.js';
-import { type BatchWrite, getAccount } from '../ledger/index.js';
+import { type BatchWrite, getAccount, getAccounts } from '../ledger/index.js';
 import { ledgerRefusal } from './problems.js';
 import { walletIdFor } from './wallets.js';
 
@@ -52,12 +52,17 @@ interface Party {
 
 /** The sending wallet (the caller's own) and the receiving one, without reading balances: the ledger decides funds. */
 async function parties(ctx: AppContext, userId: string, input: TransferInput) {
-  const fromAccount = await getAccount(ctx.db, input.fromWalletId);
+  // Both wallets in one round trip when the recipient is named by wallet.
+  const byId = await getAccounts(
+    ctx.db,
+    'walletId' in input.to ? [input.fromWalletId, input.to.walletId] : [input.fromWalletId],
+  );
+  const fromAccount = byId.get(input.fromWalletId.toLowerCase());
   if (fromAccount?.type !== 'user_wallet' || fromAccount.ownerId !== userId) throw notFound('Wallet');
   const from: Party = { walletId: fromAccount.id, userId, currency: fromAccount.currency };
   let to: Party;
   if ('walletId' in input.to) {
-    const account = await getAccount(ctx.db, input.to.walletId);
+    const account = byId.get(input.to.walletId.toLowerCase());
     if (account?.type !== 'user_wallet' || !account.ownerId) throw recipientNotFound();
     to = { walletId: account.id, userId: account.ownerId, currency: account.currency };
     if (to.currency !== from.currency) {
