@@ -171,9 +171,11 @@ describe.each(backends())('identity admin on %s', (backend) => {
     expect(log.statusCode).toBe(200);
     expect(log.json().data[0]).toMatchObject({
       actorId: operator.id,
+      actorEmail: operator.email,
       action: 'user.freeze',
       targetType: 'user',
       targetId: c.id,
+      targetEmail: c.email,
       before: { status: 'active' },
       after: { status: 'frozen' },
       reason: 'chargeback fraud',

@@ -18,6 +18,10 @@ export interface AuditInput {
 
 export interface AuditRecord extends Omit<AuditInput, 'reason' | 'requestId'> {
   id: string;
+  /** The actor's email, for people reading the log; null for the system or a deleted user. */
+  actorEmail: string | null;
+  /** For a user target, that user's email. */
+  targetEmail: string | null;
   reason: string | null;
   requestId: string | null;
   createdAt: Date;
@@ -72,6 +76,8 @@ export async function listAudit(
   const { rows } = await tx.query<{
     id: bigint;
     actor_id: string | null;
+    actor_email: string | null;
+    target_email: string | null;
     action: string;
     target_type: string;
     target_id: string | null;
@@ -81,12 +87,18 @@ export async function listAudit(
     request_id: string | null;
     created_at: Date;
   }>(
-    `SELECT id, actor_id, action, target_type, target_id, before, after, reason, request_id, created_at
-     FROM identity.audit_log
-     WHERE ($1::bigint IS NULL OR id < $1::bigint)
-       AND ($2::uuid IS NULL OR actor_id = $2::uuid)
-       AND ($3::text IS NULL OR action = $3)
-     ORDER BY id DESC LIMIT $4`,
+    `SELECT a.id, a.actor_id, actor.email AS actor_email, a.action, a.target_type, a.target_id,
+            target.email AS target_email, a.before, a.after, a.reason, a.request_id, a.created_at
+     FROM identity.audit_log a
+     LEFT JOIN identity.users actor ON actor.id = a.actor_id
+     -- CASE: the cast is evaluated only for a user target whose id is a UUID
+     LEFT JOIN identity.users target ON target.id = CASE
+       WHEN a.target_type = 'user' AND a.target_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+       THEN a.target_id::uuid END
+     WHERE ($1::bigint IS NULL OR a.id < $1::bigint)
+       AND ($2::uuid IS NULL OR a.actor_id = $2::uuid)
+       AND ($3::text IS NULL OR a.action = $3)
+     ORDER BY a.id DESC LIMIT $4`,
     [before, filter.actorId ?? null, filter.action ?? null, limit + 1],
   );
   const page = rows.slice(0, limit);
@@ -95,9 +107,11 @@ export async function listAudit(
     data: page.map((r) => ({
       id: String(r.id),
       actorId: r.actor_id,
+      actorEmail: r.actor_email,
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,
+      targetEmail: r.target_email,
       before: r.before,
       after: r.after,
       reason: r.reason,

@@ -84,16 +84,30 @@ export const auditRecordSchema = {
   properties: {
     id: { type: 'string' },
     actorId: { ...nullableString, description: 'null: the system' },
+    actorEmail: nullableString,
     action: { type: 'string' },
     targetType: { type: 'string' },
     targetId: nullableString,
+    targetEmail: { ...nullableString, description: "For a user target, that user's email" },
     before: snapshot,
     after: snapshot,
     reason: nullableString,
     requestId: nullableString,
     createdAt: dateTime,
   },
-  required: ['id', 'actorId', 'action', 'targetType', 'targetId', 'before', 'after', 'reason', 'createdAt'],
+  required: [
+    'id',
+    'actorId',
+    'actorEmail',
+    'action',
+    'targetType',
+    'targetId',
+    'targetEmail',
+    'before',
+    'after',
+    'reason',
+    'createdAt',
+  ],
 } as const;
 
 export const reasonBody = {

@@ -193,19 +193,19 @@ export interface AdminUserDetail extends AdminUser {
   wallets: Wallet[];
 }
 
+/** One operator action, as GET /v1/admin/audit-log answers it. */
 export interface AuditEntry {
   id: string;
-  at?: string;
-  createdAt?: string;
-  actor?: { id?: string; email?: string } | string | null;
-  actorEmail?: string;
-  actorId?: string | null;
+  createdAt: string;
+  /** null: the system (startup, CLI). */
+  actorId: string | null;
+  actorEmail: string | null;
   action: string;
-  target?: string | null;
-  targetType?: string;
-  targetId?: string;
-  reason?: string | null;
-  details?: unknown;
+  targetType: string;
+  targetId: string | null;
+  /** For a user target, that user's email. */
+  targetEmail: string | null;
+  reason: string | null;
 }
 
 export interface ProviderHealth {

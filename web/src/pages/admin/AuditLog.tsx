@@ -6,14 +6,11 @@ import { useAsync, useTitle } from '../../lib/hooks';
 import type { AuditEntry, Page } from '../../lib/types';
 
 function actorOf(e: AuditEntry): string {
-  if (typeof e.actor === 'string') return e.actor;
-  return e.actor?.email ?? e.actorEmail ?? e.actor?.id ?? e.actorId ?? 'system';
+  return e.actorEmail ?? e.actorId ?? 'system';
 }
 
 function targetOf(e: AuditEntry): string {
-  if (e.target) return e.target;
-  if (e.targetType || e.targetId) return [e.targetType, e.targetId].filter(Boolean).join(' ');
-  return '—';
+  return [e.targetType, e.targetEmail ?? e.targetId].filter(Boolean).join(' ') || '—';
 }
 
 export function AuditLogPage() {
@@ -73,10 +70,12 @@ export function AuditLogPage() {
                 <tbody>
                   {rows.map((e) => (
                     <tr key={e.id}>
-                      <td>{formatDateTime(e.at ?? e.createdAt)}</td>
-                      <td>{actorOf(e)}</td>
+                      <td>{formatDateTime(e.createdAt)}</td>
+                      <td title={e.actorId ?? undefined}>{actorOf(e)}</td>
                       <td class="mono">{e.action}</td>
-                      <td class="mono">{targetOf(e)}</td>
+                      <td class="mono" title={e.targetId ?? undefined}>
+                        {targetOf(e)}
+                      </td>
                       <td>{e.reason ?? '—'}</td>
                     </tr>
                   ))}
