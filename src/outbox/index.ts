@@ -22,6 +22,7 @@ export {
   type LiveEvent,
   MAX_LIVE_EVENT_BYTES,
   notifyUser,
+  notifyUsers,
 } from './live-events.js';
 export { createOutboxPruneTask, DEFAULT_RETENTION_MS, type PruneOptions, pruneOutbox } from './prune.js';
 export {

@@ -25,14 +25,30 @@ export interface LiveEvent {
  * client knows to refetch. bigint values are sent as strings.
  */
 export async function notifyUser(tx: Tx, userId: string, type: string, data: unknown): Promise<void> {
-  if (userId.length === 0 || userId.length > 64) throw new Error('notifyUser: bad userId');
-  if (type.length === 0 || type.length > 100) throw new Error('notifyUser: bad type');
+  await notifyUsers(tx, [{ userId, type, data }]);
+}
+
+/** At most this many live events in one notifyUsers call. */
+export const MAX_LIVE_EVENTS_PER_CALL = 100;
+
+/** Several live events, in order, with one statement; the same rules as notifyUser. */
+export async function notifyUsers(
+  tx: Tx,
+  events: readonly { userId: string; type: string; data: unknown }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  if (events.length > MAX_LIVE_EVENTS_PER_CALL) throw new Error('notifyUsers: too many events');
   const at = new Date().toISOString();
-  let payload = stringifyJson({ userId, type, data: toJsonSafe(data ?? null), at });
-  if (Buffer.byteLength(payload) > MAX_LIVE_EVENT_BYTES) {
-    payload = stringifyJson({ userId, type, data: null, at, truncated: true });
-  }
-  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+  const payloads = events.map(({ userId, type, data }) => {
+    if (userId.length === 0 || userId.length > 64) throw new Error('notifyUser: bad userId');
+    if (type.length === 0 || type.length > 100) throw new Error('notifyUser: bad type');
+    const payload = stringifyJson({ userId, type, data: toJsonSafe(data ?? null), at });
+    return Buffer.byteLength(payload) > MAX_LIVE_EVENT_BYTES
+      ? stringifyJson({ userId, type, data: null, at, truncated: true })
+      : payload;
+  });
+  // unnest yields the payloads in array order, so they are sent in that order.
+  await tx.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [EVENTS_CHANNEL, payloads]);
 }
 
 export interface EventHubOptions {

@@ -17,12 +17,14 @@ import {
   listDeadLetters,
   markApplied,
   notifyUser,
+  notifyUsers,
   type OutboxEvent,
   publish,
   pruneOutbox,
   retryDeadLetter,
   toJsonSafe,
 } from './index.js';
+import { MAX_LIVE_EVENTS_PER_CALL } from './live-events.js';
 import { claimDeliveries } from './relay.js';
 
 const log = pino({ level: 'silent' });
@@ -412,6 +414,33 @@ describe.each(backends())('outbox on %s', (backend) => {
       off();
       off();
       expect(hub.size).toBe(2);
+    } finally {
+      await hub.close();
+    }
+  });
+  it('notifyUsers sends several live events with one statement, in order, each to its user', async () => {
+    const hub = await createEventHub(db, log);
+    try {
+      const got: LiveEvent[] = [];
+      const other: LiveEvent[] = [];
+      hub.subscribe('user-a', (e) => got.push(e));
+      hub.subscribe('user-b', (e) => other.push(e));
+      await notifyUsers(db, [
+        { userId: 'user-a', type: 'first.one', data: { n: 1 } },
+        { userId: 'user-b', type: 'for.b', data: {} },
+        { userId: 'user-a', type: 'second.one', data: { n: 2 } },
+        { userId: 'user-a', type: 'too.big', data: { blob: 'x'.repeat(10_000) } },
+      ]);
+      await waitFor(() => got.length === 3 && other.length === 1);
+      expect(got.map((e) => e.type)).toEqual(['first.one', 'second.one', 'too.big']);
+      expect(got[2]).toMatchObject({ data: null, truncated: true });
+      expect(other[0]).toMatchObject({ userId: 'user-b', type: 'for.b' });
+      await expect(
+        notifyUsers(
+          db,
+          Array.from({ length: MAX_LIVE_EVENTS_PER_CALL + 1 }, () => ({ userId: 'u', type: 't', data: {} })),
+        ),
+      ).rejects.toThrow(/too many/);
     } finally {
       await hub.close();
     }

@@ -1,28 +1,36 @@
 import type { AppContext } from '../context.js';
 import { getBalances } from '../ledger/index.js';
-import { type Consumer, markApplied, notifyUser, type OutboxEvent } from '../outbox/index.js';
+import { type Consumer, markApplied, notifyUsers, type OutboxEvent } from '../outbox/index.js';
 import type { PayoutProvider } from './payouts.js';
 import { DEFAULT_CURRENCY, ensureWallet } from './wallets.js';
 import { runPayout } from './withdrawals.js';
 
-/** Tells a user's open streams the new balance of their wallets. */
-async function pushBalances(ctx: AppContext, userId: string, walletIds: string[]) {
-  await ctx.db.transaction(async (tx) => {
-    const balances = await getBalances(tx, walletIds);
-    for (const b of balances.values()) {
-      await notifyUser(tx, userId, 'wallet.balance_updated', {
+/** A live event to send, or the new balance of a user's wallet (`wallet.balance_updated`). */
+type Push = { userId: string; type: string; data: unknown } | { userId: string; walletId: string };
+
+/**
+ * Sends live events in order, balances read fresh: two round trips whatever
+ * their number (one for the balances, one for the NOTIFYs).
+ */
+async function push(ctx: AppContext, items: Push[]) {
+  const walletIds = items.flatMap((i) => ('walletId' in i ? [i.walletId] : []));
+  const balances = walletIds.length > 0 ? await getBalances(ctx.db, walletIds) : new Map();
+  await notifyUsers(
+    ctx.db,
+    items.flatMap((i) => {
+      if (!('walletId' in i)) return [i];
+      const b = balances.get(i.walletId);
+      if (!b) return [];
+      const data = {
         walletId: b.accountId,
         balance: Number(b.posted),
         available: Number(b.available),
         held: Number(b.held),
         currency: b.currency,
-      });
-    }
-  });
-}
-
-async function notify(ctx: AppContext, userId: string, type: string, data: unknown) {
-  await ctx.db.transaction((tx) => notifyUser(tx, userId, type, data));
+      };
+      return [{ userId: i.userId, type: 'wallet.balance_updated', data }];
+    }),
+  );
 }
 
 /** The live-event fan-out: outbox events become SSE events for the people they concern. */
@@ -30,24 +38,38 @@ export async function fanOut(ctx: AppContext, event: OutboxEvent): Promise<void>
   const p = event.payload as Record<string, string>;
   switch (event.type) {
     case 'transfer.completed':
-      await pushBalances(ctx, p.fromUserId as string, [p.fromWalletId as string]);
-      await pushBalances(ctx, p.toUserId as string, [p.toWalletId as string]);
-      await notify(ctx, p.toUserId as string, 'transfer.received', {
-        transferId: p.transferId,
-        walletId: p.toWalletId,
-        amount: Number(p.amount),
-        currency: p.currency,
-        from: { name: p.senderName },
-      });
+      await push(ctx, [
+        { userId: p.fromUserId as string, walletId: p.fromWalletId as string },
+        { userId: p.toUserId as string, walletId: p.toWalletId as string },
+        {
+          userId: p.toUserId as string,
+          type: 'transfer.received',
+          data: {
+            transferId: p.transferId,
+            walletId: p.toWalletId,
+            amount: Number(p.amount),
+            currency: p.currency,
+            from: { name: p.senderName },
+          },
+        },
+      ]);
       return;
     case 'deposit.succeeded':
-      await notify(ctx, event.userId as string, 'deposit.succeeded', { ...p, amount: Number(p.amount) });
-      await pushBalances(ctx, event.userId as string, [p.walletId as string]);
+      await push(ctx, [
+        {
+          userId: event.userId as string,
+          type: 'deposit.succeeded',
+          data: { ...p, amount: Number(p.amount) },
+        },
+        { userId: event.userId as string, walletId: p.walletId as string },
+      ]);
       return;
     case 'withdrawal.updated':
     case 'bill_payment.updated':
-      await notify(ctx, event.userId as string, event.type, p);
-      if (p.walletId) await pushBalances(ctx, event.userId as string, [p.walletId]);
+      await push(ctx, [
+        { userId: event.userId as string, type: event.type, data: p },
+        ...(p.walletId ? [{ userId: event.userId as string, walletId: p.walletId }] : []),
+      ]);
       return;
     default:
       return;
