@@ -56,3 +56,17 @@ export const bearerSecurity: { [scheme: string]: string[] }[] = [{ bearer: [] },
 /** A response of the form `{ data: [item, ...] }`. */
 export const listOf = <T extends object>(items: T) =>
   ({ type: 'object', properties: { data: { type: 'array', items } } }) as const;
+
+/** A paginated response: `{ data: [item, ...], nextCursor }`. */
+export const pageOf = (item: object) =>
+  ({
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: item },
+      nextCursor: {
+        type: ['string', 'null'],
+        description: 'Pass as cursor for the next page; null on the last page',
+      },
+    },
+    required: ['data', 'nextCursor'],
+  }) as const;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses, forbidden, notFound } from '../http/errors.js';
+import { pageOf } from '../http/schemas.js';
 import { type Actor, changeUserRole, changeUserStatus } from './admin.js';
 import { apiKeyOwner, createApiKey, listApiKeys, MAX_API_KEY_TTL_DAYS, revokeApiKey } from './api-keys.js';
 import { listAudit, recordAudit } from './audit.js';
@@ -10,7 +11,6 @@ import {
   auditRecordSchema,
   bearer,
   bearerOrApiKey,
-  pageOf,
   pageQuery,
   reasonBody,
   userSchema,

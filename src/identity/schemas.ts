@@ -44,19 +44,6 @@ export const authResultSchema = {
   required: ['user', 'accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
 } as const;
 
-export const pageOf = (item: object) =>
-  ({
-    type: 'object',
-    properties: {
-      data: { type: 'array', items: item },
-      nextCursor: {
-        ...nullableString,
-        description: 'Pass as cursor for the next page; null on the last page',
-      },
-    },
-    required: ['data', 'nextCursor'],
-  }) as const;
-
 export const pageQuery = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   cursor: { type: 'string', maxLength: 512 },

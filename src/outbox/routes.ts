@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { pageOf } from '../http/schemas.js';
 import {
   authenticate,
   authOf,
@@ -66,14 +67,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
           additionalProperties: false,
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: deadLetterSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-            required: ['data', 'nextCursor'],
-          },
+          200: pageOf(deadLetterSchema),
           ...errorResponses({ 400: ['validation_failed', 'unknown_field', 'invalid_cursor'], ...authErrors }),
         },
       },
