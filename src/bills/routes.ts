@@ -13,14 +13,7 @@ import {
   uuidSchema,
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
-import {
-  authenticate,
-  authOf,
-  findUserByEmail,
-  getUser,
-  recordAudit,
-  requireRole,
-} from '../identity/index.js';
+import { access, authOf, findUserByEmail, getUser, recordAudit, STAFF } from '../identity/index.js';
 import { getTransactionPostings, listAccounts } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { parseVtpassWebhook } from '../providers/index.js';
@@ -169,8 +162,6 @@ const customerRefSchema = {
 
 export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['bills'];
-  const auth = { onRequest: authenticate };
-  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
   const cache = createValidationCache(ctx.config.redisUrl);
   const notifier = createNotifier(ctx.log, ctx.config.env.SMTP_URL, ctx.config.env.SMTP_FROM);
   app.addHook('onClose', async () => cache.close());
@@ -214,7 +205,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string }; Body: { productCode: string; customerRef: string } }>(
     '/v1/billers/:id/validate',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
         summary:
@@ -255,7 +246,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Body: { billerId: string; productCode: string; amount: number } }>(
     '/v1/bill-payments/quote',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:read' }),
       schema: {
         tags,
         summary: 'The fee and total for paying an amount, before confirming',
@@ -310,7 +301,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/bill-payments',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
         summary:
@@ -412,7 +403,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get<{ Querystring: ListQuery }>(
     '/v1/bill-payments',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:read' }),
       schema: {
         tags,
         summary: "The caller's bill payments, newest first, with filters",
@@ -437,7 +428,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/saved-customers',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:read' }),
       schema: {
         tags,
         summary: 'Meters and numbers paid before, for "pay again"',
@@ -465,7 +456,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get<{ Params: { id: string } }>(
     '/v1/bill-payments/:id',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:read' }),
       schema: {
         tags,
         summary: 'A bill payment: status, amount, fee, total, token, units, receipt and its timeline',
@@ -480,7 +471,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string } }>(
     '/v1/bill-payments/:id/resend-token',
     {
-      ...auth,
+      onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
         summary: 'Send the token again (SMS/email through the notification adapter)',
@@ -542,7 +533,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get<{ Querystring: ListQuery }>(
     '/v1/admin/bill-payments',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Search payments by reference, customer email, meter, status and date',
@@ -579,7 +570,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/admin/review-queue',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Payments waiting for an operator (needs_review)',
@@ -593,7 +584,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get<{ Params: { id: string } }>(
     '/v1/admin/bill-payments/:id',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
       schema: {
         tags: ['admin'],
         summary: 'A payment with its timeline, provider calls and ledger postings',
@@ -696,7 +687,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/admin/bill-payments/:id/resolve',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'payments:write' }),
       schema: {
         tags: ['admin'],
         summary:
@@ -730,7 +721,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/admin/billers',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'billers:read' }),
       schema: {
         tags: ['admin'],
         summary: 'All billers, enabled or not',
@@ -758,7 +749,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/admin/billers/:id',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'billers:write' }),
       schema: {
         tags: ['admin'],
         summary:
@@ -827,7 +818,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/admin/providers',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'providers:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Provider health: breaker state, success rate, latency; sandbox knobs',
@@ -885,7 +876,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/admin/providers/knobs',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'providers:write' }),
       schema: {
         tags: ['admin'],
         summary:
@@ -934,7 +925,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get<{ Querystring: { minutes?: number } }>(
     '/v1/admin/dashboard',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'dashboard:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Payments per minute, success rate and time to a final state',

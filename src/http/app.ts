@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { billRoutes } from '../bills/index.js';
-import { identityRoutes } from '../identity/index.js';
+import { checkRouteAccess, identityRoutes, watchRouteAccess } from '../identity/index.js';
 import { ledgerRoutes } from '../ledger/routes.js';
 import { walletRoutes } from '../wallets/index.js';
 import { webRoutes } from './web.js';
@@ -96,6 +96,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       response['4xx'] = { description: 'Problem document (RFC 9457) with a stable code', $ref: 'Problem#' };
     }
   });
+  // Deny by default: every /v1/ route declares its access or is on the public list.
+  watchRouteAccess(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -175,6 +177,12 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
 
   for (const plugin of [...modules, ...extraPlugins]) {
     await app.register(async (scope) => plugin(scope, ctx));
+  }
+  try {
+    checkRouteAccess(app);
+  } catch (error) {
+    await app.close(); // the modules' resources (LISTEN connection, caches) are released
+    throw error;
   }
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable, Tx } from '../db/index.js';
 import { badRequest, conflict } from '../http/errors.js';
+import { endStreams } from './stream-end.js';
 import { sha256Hex } from './tokens.js';
 import type { Role } from './types.js';
 
@@ -103,12 +104,15 @@ export async function apiKeyOwner(tx: Tx, id: string): Promise<string | undefine
 
 /** Revokes a key; returns the key as it was before, or undefined when there is none or it was already revoked. */
 export async function revokeApiKey(tx: Tx, id: string): Promise<ApiKey | undefined> {
-  const { rows } = await tx.query<ApiKeyRow>(
-    `UPDATE identity.api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
+  const { rows } = await tx.query<ApiKeyRow & { user_id: string }>(
+    `UPDATE identity.api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+     RETURNING ${COLUMNS}, user_id`,
     [id],
   );
   const row = rows[0];
-  return row && toApiKey({ ...row, revoked_at: null });
+  if (!row) return undefined;
+  await endStreams(tx, row.user_id, { apiKeyId: id });
+  return toApiKey({ ...row, revoked_at: null });
 }
 
 /** Revokes every active key of a user (they lost the role that allowed keys); returns how many. */
@@ -117,7 +121,20 @@ export async function revokeUserApiKeys(tx: Tx, userId: string): Promise<number>
     'UPDATE identity.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
     [userId],
   );
+  if (rowCount > 0) await endStreams(tx, userId, { every: 'api_key' });
   return rowCount;
+}
+
+/** The owner and scopes of an active key by its id (a stream token names its key), or undefined. */
+export async function resolveApiKeyId(db: Queryable, id: string): Promise<ApiKeyPrincipal | undefined> {
+  const { rows } = await db.query<{ user_id: string; role: Role; status: string; scopes: string[] }>(
+    `SELECT k.user_id, u.role, u.status, k.scopes
+     FROM identity.api_keys k JOIN identity.users u ON u.id = k.user_id
+     WHERE k.id = $1 AND k.revoked_at IS NULL AND k.expires_at > now()`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { apiKeyId: id, userId: row.user_id, role: row.role, status: row.status, scopes: row.scopes };
 }
 
 export interface ApiKeyPrincipal {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../http/errors.js';
-import { resolveApiKey } from './api-keys.js';
-import { tokenError, verifyAccessToken } from './tokens.js';
+import { type ApiKeyPrincipal, resolveApiKey, resolveApiKeyId } from './api-keys.js';
+import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
 import type { AuthContext, Role } from './types.js';
 
 declare module 'fastify' {
@@ -30,24 +30,26 @@ export function authOf(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-async function fromBearer(request: FastifyRequest, token: string): Promise<AuthContext> {
-  const { config, db } = request.server.ctx;
-  const claims = await verifyAccessToken(config, token);
-  // The role, status and session are read fresh: a demotion, a freeze or a logout takes effect at once.
-  const { rows } = await db.query<{ role: Role; status: string; active: boolean }>(
+/** The caller of a login session, read fresh: a demotion, a freeze or a logout takes effect at once. */
+async function fromSession(request: FastifyRequest, userId: string, sessionId: string): Promise<AuthContext> {
+  const { rows } = await request.server.ctx.db.query<{ role: Role; status: string; active: boolean }>(
     `SELECT u.role, u.status, (s.revoked_at IS NULL AND s.expires_at > now()) AS active
      FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id
      WHERE s.id = $1 AND s.user_id = $2`,
-    [claims.sessionId, claims.userId],
+    [sessionId, userId],
   );
   const row = rows[0];
   if (!row?.active) throw tokenError('invalid_token', 'The session has ended; log in again');
   if (row.status !== 'active') throw frozen();
-  return { userId: claims.userId, role: row.role, sessionId: claims.sessionId };
+  return { userId, role: row.role, sessionId };
 }
 
-async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthContext> {
-  const principal = await resolveApiKey(request.server.ctx.db, key);
+async function fromBearer(request: FastifyRequest, token: string): Promise<AuthContext> {
+  const claims = await verifyAccessToken(request.server.ctx.config, token);
+  return fromSession(request, claims.userId, claims.sessionId);
+}
+
+function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {
   if (!principal) throw tokenError('invalid_token', 'The API key is not valid');
   if (principal.status !== 'active') throw frozen();
   return {
@@ -56,6 +58,10 @@ async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthCon
     apiKeyId: principal.apiKeyId,
     scopes: principal.scopes,
   };
+}
+
+async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthContext> {
+  return fromPrincipal(await resolveApiKey(request.server.ctx.db, key));
 }
 
 /**
@@ -78,6 +84,35 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   request.auth = await fromBearer(request, match[1]!);
 }
 
+/**
+ * onRequest for the event stream, which EventSource opens without headers:
+ * a `?token=` stream token (bound to the session or API key that asked for
+ * it, both checked as still active), else authenticate.
+ */
+export async function authenticateStream(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const token = (request.query as { token?: unknown } | undefined)?.token;
+  if (typeof token !== 'string' || token === '') return authenticate(request, reply);
+  const claims = await verifyStreamToken(request.server.ctx.config, token);
+  if (claims.sessionId) {
+    request.auth = await fromSession(request, claims.userId, claims.sessionId);
+    return;
+  }
+  const principal = await resolveApiKeyId(request.server.ctx.db, claims.apiKeyId!);
+  request.auth = fromPrincipal(principal?.userId === claims.userId ? principal : undefined);
+}
+
+/** Whether the session or API key behind auth is still active and its user not frozen. */
+export async function authIsCurrent(request: FastifyRequest, auth: AuthContext): Promise<boolean> {
+  try {
+    if (auth.sessionId) await fromSession(request, auth.userId, auth.sessionId);
+    else if (auth.apiKeyId) fromPrincipal(await resolveApiKeyId(request.server.ctx.db, auth.apiKeyId));
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
 /** preHandler (after authenticate): 403 forbidden unless the caller has one of the roles. */
 export function requireRole(...roles: Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
@@ -87,7 +122,8 @@ export function requireRole(...roles: Role[]) {
 
 /**
  * preHandler (after authenticate): an API key must carry the scope (or `*`,
- * or `<resource>:*`); an interactive session is limited by its role only.
+ * or `<resource>:*`), else 403 insufficient_scope; an interactive session is
+ * limited by its role only.
  */
 export function requireScope(scope: string) {
   const resource = scope.split(':')[0];
@@ -95,7 +131,9 @@ export function requireScope(scope: string) {
     const { scopes } = authOf(request);
     if (scopes === undefined) return;
     if (scopes.includes('*') || scopes.includes(scope) || scopes.includes(`${resource}:*`)) return;
-    throw forbidden(`This API key lacks the scope ${scope}`);
+    throw new AppError(403, 'insufficient_scope', `This API key lacks the scope ${scope}`, {
+      requiredScope: scope,
+    });
   };
 }
 
@@ -104,3 +142,49 @@ export async function requireSession(request: FastifyRequest, _reply: FastifyRep
   if (authOf(request).apiKeyId !== undefined)
     throw forbidden('This action needs a logged-in session, not an API key');
 }
+
+type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/** What a route requires of its caller. */
+export interface AccessRule {
+  /** The API-key scope the route needs, `<resource>:<action>`. */
+  scope: string;
+  /** Only these roles may call (any authenticated user when omitted). */
+  roles?: readonly Role[];
+  /** A person must be present: API keys are refused (403 forbidden), whatever their scopes. */
+  sessionOnly?: boolean;
+  /** Replaces authenticate (the event stream also accepts a stream token). */
+  authenticate?: Hook;
+}
+
+/** The scope hook of every access() list, so the route table can tell which routes declared access. */
+const declared = new WeakMap<Hook, AccessRule>();
+
+/**
+ * The onRequest hooks of a route that needs a caller: authenticate, the
+ * roles, the API key's scope, and (sessionOnly) no API key. The scope hook
+ * marks the route as declared; the app refuses to start with a /v1/ route
+ * that neither declares access nor is in PUBLIC_ROUTES.
+ */
+export function access(rule: AccessRule): Hook[] {
+  const scoped = requireScope(rule.scope);
+  declared.set(scoped, rule);
+  const hooks: Hook[] = [rule.authenticate ?? authenticate];
+  if (rule.roles) hooks.push(requireRole(...rule.roles));
+  hooks.push(scoped);
+  if (rule.sessionOnly) hooks.push(requireSession);
+  return hooks;
+}
+
+/** The access rule a route's onRequest hooks declare, if any. */
+export function accessRuleOf(onRequest: unknown): AccessRule | undefined {
+  const hooks = Array.isArray(onRequest) ? onRequest : [onRequest];
+  for (const hook of hooks) {
+    const rule = typeof hook === 'function' ? declared.get(hook as Hook) : undefined;
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+/** Staff: operators and admins. */
+export const STAFF: readonly Role[] = ['operator', 'admin'];

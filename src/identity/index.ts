@@ -7,7 +7,20 @@ export { type Actor, bootstrapAdmin, changeUserRole, changeUserStatus, ensureAdm
 export { type ApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
 export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
-export { authenticate, authOf, requireRole, requireScope, requireSession } from './guard.js';
+export {
+  type AccessRule,
+  access,
+  authenticate,
+  authenticateStream,
+  authIsCurrent,
+  authOf,
+  requireRole,
+  requireScope,
+  requireSession,
+  STAFF,
+} from './guard.js';
+export { checkRouteAccess, PUBLIC_ROUTES, type RouteAccess, watchRouteAccess } from './route-access.js';
+export { endsStream, STREAM_END_EVENT } from './stream-end.js';
 export { createIdentityPruneTask, pruneIdentity } from './maintenance.js';
 export { REFRESH_COOKIE } from './routes-auth.js';
 export { bearer as bearerSecurity, bearerOrApiKey as bearerOrApiKeySecurity } from './schemas.js';

@@ -5,7 +5,7 @@ import { pageOf } from '../http/schemas.js';
 import { type Actor, changeUserRole, changeUserStatus } from './admin.js';
 import { apiKeyOwner, createApiKey, listApiKeys, MAX_API_KEY_TTL_DAYS, revokeApiKey } from './api-keys.js';
 import { listAudit, recordAudit } from './audit.js';
-import { authenticate, authOf, requireRole, requireScope, requireSession } from './guard.js';
+import { access, authOf, STAFF } from './guard.js';
 import {
   apiKeySchema,
   auditRecordSchema,
@@ -21,19 +21,17 @@ import { getUser, searchUsers } from './users.js';
 
 const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
-  403: ['forbidden', 'account_frozen'],
+  403: ['forbidden', 'insufficient_scope', 'account_frozen'],
 };
 
 const actorOf = (request: FastifyRequest): Actor => ({ auth: authOf(request), requestId: request.id });
 
 /** Operator/admin routes: users, freeze, roles, audit log, API keys. */
 export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const staff = [authenticate, requireRole('operator', 'admin')];
-
   app.get<{ Querystring: { q?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/users',
     {
-      onRequest: [...staff, requireScope('users:read')],
+      onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Search users by email, name, phone or id',
@@ -58,7 +56,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get<{ Params: { id: string } }>(
     '/v1/admin/users/:id',
     {
-      onRequest: [...staff, requireScope('users:read')],
+      onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
         summary: 'One user',
@@ -84,7 +82,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     app.post<{ Params: { id: string }; Body: { reason: string } }>(
       `/v1/admin/users/:id/${verb}`,
       {
-        onRequest: [...staff, requireScope('users:write')],
+        onRequest: access({ roles: STAFF, scope: 'users:write' }),
         schema: {
           tags: ['admin'],
           summary:
@@ -116,7 +114,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.post<{ Params: { id: string }; Body: { role: Role; reason?: string } }>(
     '/v1/admin/users/:id/role',
     {
-      onRequest: [authenticate, requireRole('admin'), requireScope('users:write')],
+      onRequest: access({ roles: ['admin'], scope: 'users:write' }),
       schema: {
         tags: ['admin'],
         summary: 'Set a user’s role (admin only, audited)',
@@ -152,7 +150,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get<{ Querystring: { actor?: string; action?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/audit-log',
     {
-      onRequest: [...staff, requireScope('audit:read')],
+      onRequest: access({ roles: STAFF, scope: 'audit:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Operator and admin actions, newest first',
@@ -181,7 +179,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number } }>(
     '/v1/admin/api-keys',
     {
-      onRequest: [...staff, requireSession],
+      onRequest: access({ roles: STAFF, scope: 'api_keys:write', sessionOnly: true }),
       schema: {
         tags: ['admin'],
         summary: 'Create an API key for yourself (shown once)',
@@ -242,7 +240,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get(
     '/v1/admin/api-keys',
     {
-      onRequest: [...staff, requireSession],
+      onRequest: access({ roles: STAFF, scope: 'api_keys:read', sessionOnly: true }),
       schema: {
         tags: ['admin'],
         summary: 'Your API keys (without the secrets), newest first',
@@ -263,7 +261,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.delete<{ Params: { id: string } }>(
     '/v1/admin/api-keys/:id',
     {
-      onRequest: [...staff, requireSession],
+      onRequest: access({ roles: STAFF, scope: 'api_keys:write', sessionOnly: true }),
       schema: {
         tags: ['admin'],
         summary: 'Revoke an API key (yours; an admin may revoke anyone’s)',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses } from '../http/errors.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
-import { authenticate, authOf } from './guard.js';
+import { access, authOf } from './guard.js';
 import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
 import {
   REFRESH_TOKEN_TTL_MS,
@@ -217,7 +217,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/v1/auth/stream-token',
     {
-      onRequest: [authenticate],
+      onRequest: access({ scope: 'events:read' }),
       schema: {
         tags: ['auth'],
         summary: 'Get a 60-second token to open the live event stream',
@@ -238,7 +238,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const token = await issueStreamToken(ctx.config, authOf(request).userId);
+      const { userId, sessionId, apiKeyId } = authOf(request);
+      const token = await issueStreamToken(ctx.config, userId, { sessionId, apiKeyId });
       return { token, expiresIn: STREAM_TOKEN_TTL_SECONDS };
     },
   );
@@ -246,7 +247,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get(
     '/v1/me',
     {
-      onRequest: [authenticate],
+      onRequest: access({ scope: 'users:read' }),
       schema: {
         tags: ['auth'],
         summary: 'The logged-in user',

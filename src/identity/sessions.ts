@@ -9,6 +9,7 @@ import {
   SESSION_MAX_TTL_MS,
   sha256Hex,
 } from './tokens.js';
+import { endStreams } from './stream-end.js';
 import type { IdentityDeps, Outcome, Role, TokenPair } from './types.js';
 
 export type RevokeReason = 'logout' | 'reuse' | 'frozen' | 'admin';
@@ -111,13 +112,16 @@ export async function rotateRefreshToken(
   return { ok: true, value: pair };
 }
 
-/** Ends one session. Returns false when it did not exist or had already ended. */
+/** Ends one session and its live streams. Returns false when it did not exist or had already ended. */
 export async function revokeSession(tx: Tx, sessionId: string, reason: RevokeReason): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+  const { rows } = await tx.query<{ user_id: string }>(
+    `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2
+     WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
     [sessionId, reason],
   );
-  return rowCount === 1;
+  const row = rows[0];
+  if (row) await endStreams(tx, row.user_id, { sessionId });
+  return row !== undefined;
 }
 
 /** Ends the session a refresh token belongs to, whatever the token's state. */
@@ -130,11 +134,12 @@ export async function revokeSessionByRefreshToken(tx: Tx, token: string): Promis
   return sessionId ? revokeSession(tx, sessionId, 'logout') : false;
 }
 
-/** Ends every session of a user; returns how many. */
+/** Ends every session of a user, and their live streams; returns how many. */
 export async function revokeUserSessions(tx: Tx, userId: string, reason: RevokeReason): Promise<number> {
   const { rowCount } = await tx.query(
     `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
     [userId, reason],
   );
+  if (rowCount > 0) await endStreams(tx, userId, { every: 'session' });
   return rowCount;
 }

@@ -75,13 +75,26 @@ export async function verifyAccessToken(config: SecretConfig, token: string): Pr
   return { userId: sub, role: role as Role, sessionId: sid };
 }
 
+/** What a stream token is bound to: the login session, or the API key, that asked for it. */
+export interface StreamBinding {
+  sessionId?: string;
+  apiKeyId?: string;
+}
+
 /**
  * A 60-second token for EventSource, which cannot send headers: pass it as
  * ?token= when opening the stream. It is only valid for the stream (its own
- * audience), never as a bearer token.
+ * audience), never as a bearer token. It carries the session (sid) or API key
+ * (kid) it was issued to, so the stream ends when that session or key does.
  */
-export async function issueStreamToken(config: SecretConfig, userId: string): Promise<string> {
-  return new SignJWT({})
+export async function issueStreamToken(
+  config: SecretConfig,
+  userId: string,
+  binding: StreamBinding,
+): Promise<string> {
+  const claims = binding.sessionId ? { sid: binding.sessionId } : { kid: binding.apiKeyId };
+  if (!claims.sid && !claims.kid) throw new Error('issueStreamToken: a session or an API key is required');
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -91,11 +104,18 @@ export async function issueStreamToken(config: SecretConfig, userId: string): Pr
     .sign(keyOf(config));
 }
 
-/** Returns the user id of a valid stream token; 401 token_expired or invalid_token. */
-export async function verifyStreamToken(config: SecretConfig, token: string): Promise<string> {
+/** The user and binding of a valid stream token; 401 token_expired or invalid_token. */
+export async function verifyStreamToken(
+  config: SecretConfig,
+  token: string,
+): Promise<StreamBinding & { userId: string }> {
   const payload = await verifyJwt(config, token, STREAM_AUDIENCE);
-  if (typeof payload.sub !== 'string') throw tokenError('invalid_token', 'The token is not valid');
-  return payload.sub;
+  const { sub, sid, kid } = payload as { sub?: unknown; sid?: unknown; kid?: unknown };
+  if (typeof sub !== 'string') throw tokenError('invalid_token', 'The token is not valid');
+  if (typeof sid === 'string') return { userId: sub, sessionId: sid };
+  if (typeof kid === 'string') return { userId: sub, apiKeyId: kid };
+  // A token bound to nothing could outlive every logout: refuse it.
+  throw tokenError('invalid_token', 'The token is not valid');
 }
 
 /** sha256 hex: how refresh tokens and API keys are stored. They are random, so no salt or slow hash is needed. */

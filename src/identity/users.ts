@@ -4,6 +4,7 @@ import { badRequest } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { publish } from '../outbox/index.js';
 import { revokeUserSessions } from './sessions.js';
+import { endStreams } from './stream-end.js';
 import type { Role, User, UserStatus } from './types.js';
 import { emailKey, isUuid } from './validation.js';
 
@@ -159,7 +160,11 @@ export async function setUserStatus(tx: Tx, id: string, status: UserStatus): Pro
     `UPDATE identity.users SET status = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [id, status],
   );
-  if (status === 'frozen') await revokeUserSessions(tx, id, 'frozen');
+  if (status === 'frozen') {
+    await revokeUserSessions(tx, id, 'frozen');
+    // API-key streams too: a frozen user receives nothing more.
+    await endStreams(tx, id, { every: 'stream' });
+  }
   await publish(tx, { type: 'user.status_changed', key: id, userId: id, payload: { userId: id, status } });
   return { before, after: toUser(rows[0]!), changed: true };
 }

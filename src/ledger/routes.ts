@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { bearerSecurity, listOf } from '../http/schemas.js';
-import { authenticate, authOf, recordAudit, requireRole } from '../identity/index.js';
+import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
 import { runAudit } from './audit.js';
 import { getBalances } from './reads.js';
 import { listAccounts } from './accounts.js';
@@ -20,12 +20,10 @@ const SYSTEM_TYPES: AccountType[] = [
 
 /** Operator views of the ledger: the audit and the system accounts' totals. */
 export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
-
   app.post(
     '/v1/admin/ledger/audit',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'ledger:audit' }),
       schema: {
         tags: ['admin'],
         summary:
@@ -73,7 +71,7 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get(
     '/v1/admin/ledger/system-accounts',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'ledger:read' }),
       schema: {
         tags: ['admin'],
         summary: 'System accounts (gateway clearing, provider float, fee revenue, ...) with their balances',

@@ -3,16 +3,17 @@ import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
 import { pageOf } from '../http/schemas.js';
 import {
-  authenticate,
+  access,
+  authenticateStream,
+  authIsCurrent,
   authOf,
   bearerOrApiKeySecurity as security,
-  getUser,
+  endsStream,
   issueStreamToken,
   recordAudit,
+  STAFF,
+  STREAM_END_EVENT,
   STREAM_TOKEN_TTL_SECONDS,
-  requireRole,
-  requireScope,
-  verifyStreamToken,
 } from '../identity/index.js';
 import { listDeadLetters, retryDeadLetter } from './dead-letters.js';
 import { createEventHub, type LiveEvent } from './live-events.js';
@@ -25,7 +26,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
-  403: ['forbidden', 'account_frozen'],
+  403: ['forbidden', 'insufficient_scope', 'account_frozen'],
 };
 
 const deadLetterSchema = {
@@ -47,12 +48,10 @@ const deadLetterSchema = {
 
 /** Operator routes for dead letters, and the live event stream (SSE) for browsers. */
 export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const staff = [authenticate, requireRole('operator', 'admin')];
-
   app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/outbox/dead-letters',
     {
-      onRequest: [...staff, requireScope('outbox:read')],
+      onRequest: access({ roles: STAFF, scope: 'outbox:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Outbox deliveries that exhausted their attempts',
@@ -78,7 +77,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { eventId: string; consumer: string; reason: string } }>(
     '/v1/admin/outbox/dead-letters/retry',
     {
-      onRequest: [...staff, requireScope('outbox:write')],
+      onRequest: access({ roles: STAFF, scope: 'outbox:write' }),
       schema: {
         tags: ['admin'],
         summary: 'Queue a dead delivery again with a fresh attempt budget (audited)',
@@ -135,7 +134,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post(
     '/v1/events/stream-token',
     {
-      onRequest: authenticate,
+      onRequest: access({ scope: 'events:read' }),
       schema: {
         tags: ['events'],
         summary:
@@ -146,10 +145,13 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
         },
       },
     },
-    async (request) => ({
-      token: await issueStreamToken(ctx.config, authOf(request).userId),
-      expiresIn: STREAM_TOKEN_TTL_SECONDS,
-    }),
+    async (request) => {
+      const { userId, sessionId, apiKeyId } = authOf(request);
+      return {
+        token: await issueStreamToken(ctx.config, userId, { sessionId, apiKeyId }),
+        expiresIn: STREAM_TOKEN_TTL_SECONDS,
+      };
+    },
   );
 
   app.get<{ Querystring: { token?: string } }>(
@@ -157,6 +159,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
     {
       // The URL carries a (short-lived) token: keep it out of the info-level request logs.
       logLevel: 'warn',
+      onRequest: access({ scope: 'events:read', authenticate: authenticateStream }),
       schema: {
         tags: ['events'],
         summary:
@@ -165,7 +168,8 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
           'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
           "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
           '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
-          '(fetch a new token first).',
+          '(fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is ' +
+          'revoked, and when the user is frozen.',
         querystring: {
           type: 'object',
           properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
@@ -186,18 +190,12 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      let userId: string;
-      if (request.query.token) {
-        userId = await verifyStreamToken(ctx.config, request.query.token);
-      } else {
-        await authenticate(request, reply);
-        userId = authOf(request).userId;
-      }
-      const user = await getUser(ctx.db, userId);
-      if (!user) throw new AppError(401, 'invalid_token', 'The user no longer exists');
-      if (user.status !== 'active') throw new AppError(403, 'account_frozen', 'This account is frozen');
+      const auth = authOf(request);
       const raw = reply.raw;
+      let started = false;
       let ended = false;
+      let heartbeat: NodeJS.Timeout | undefined;
+      let maxAge: NodeJS.Timeout | undefined;
       const end = () => {
         if (ended) return;
         ended = true;
@@ -205,17 +203,28 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
         clearInterval(heartbeat);
         clearTimeout(maxAge);
         openStreams.delete(end);
-        raw.end();
+        if (started) raw.end();
       };
       const write = (chunk: string) => {
-        if (ended) return;
+        if (ended || !started) return;
         if (raw.writableLength > MAX_BUFFERED_BYTES) return end();
         raw.write(chunk);
       };
-      const unsubscribe = hub.subscribe(userId, (event: LiveEvent) => {
+      const unsubscribe = hub.subscribe(auth.userId, (event: LiveEvent) => {
+        if (event.type === STREAM_END_EVENT) {
+          if (endsStream(event.data, auth)) end();
+          return;
+        }
         const data = event.truncated ? { truncated: true } : (event.data ?? {});
         write(`event: ${event.type.replace(/[\r\n]/g, '')}\ndata: ${JSON.stringify(data)}\n\n`);
       });
+      // Checked again once subscribed: a logout or freeze that committed after authentication sent
+      // its notice before this stream listened.
+      if (!(await authIsCurrent(request, auth)) || ended) {
+        end();
+        throw new AppError(401, 'invalid_token', 'The session has ended; log in again');
+      }
+      started = true;
       reply.hijack();
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -225,8 +234,8 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
         'x-request-id': request.id,
       });
       raw.write('retry: 3000\n: connected\n\n');
-      const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-      const maxAge = setTimeout(end, MAX_STREAM_MS);
+      heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      maxAge = setTimeout(end, MAX_STREAM_MS);
       openStreams.add(end);
       request.raw.on('close', end);
     },

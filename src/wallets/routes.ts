@@ -14,7 +14,7 @@ import {
   uuidSchema,
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
-import { authenticate, authOf, requireRole } from '../identity/index.js';
+import { access, authOf, STAFF } from '../identity/index.js';
 import {
   applyGatewayEvent,
   createDeposit,
@@ -157,12 +157,11 @@ export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {
 
 export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['wallets'];
-  const auth = { onRequest: authenticate };
 
   app.get(
     '/v1/wallets',
     {
-      ...auth,
+      onRequest: access({ scope: 'wallets:read' }),
       schema: {
         tags,
         summary: "The caller's wallets with balance, available and held amounts",
@@ -179,7 +178,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { currency: string } }>(
     '/v1/wallets',
     {
-      ...auth,
+      onRequest: access({ scope: 'wallets:write' }),
       schema: {
         tags,
         summary: 'Open a wallet in another currency (one per currency)',
@@ -208,7 +207,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { id: string } }>(
     '/v1/wallets/:id',
     {
-      ...auth,
+      onRequest: access({ scope: 'wallets:read' }),
       schema: {
         tags,
         summary: 'One wallet',
@@ -246,7 +245,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/wallets/:id/transactions',
     {
-      ...auth,
+      onRequest: access({ scope: 'wallets:read' }),
       schema: {
         tags,
         summary:
@@ -283,7 +282,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
     '/v1/wallets/:id/statement.csv',
     {
-      ...auth,
+      onRequest: access({ scope: 'wallets:read' }),
       schema: {
         tags,
         summary: 'A CSV statement of the wallet between two dates',
@@ -319,7 +318,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Params: { id: string }; Body: { amount: number } }>(
     '/v1/wallets/:id/deposits',
     {
-      ...auth,
+      onRequest: access({ scope: 'deposits:write' }),
       schema: {
         tags: ['deposits'],
         summary:
@@ -352,7 +351,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { id: string } }>(
     '/v1/deposits/:id',
     {
-      ...auth,
+      onRequest: access({ scope: 'deposits:read' }),
       schema: {
         tags: ['deposits'],
         summary: 'A deposit and its status',
@@ -503,7 +502,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { email?: string; phone?: string } }>(
     '/v1/recipients/resolve',
     {
-      ...auth,
+      onRequest: access({ scope: 'transfers:write' }),
       schema: {
         tags: ['transfers'],
         summary: 'Look up a recipient by email or phone to confirm their name before sending',
@@ -539,7 +538,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/transfers',
     {
-      ...auth,
+      onRequest: access({ scope: 'transfers:write' }),
       schema: {
         tags: ['transfers'],
         summary: 'Send money to another person (synchronous); same currency only',
@@ -604,7 +603,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { bankCode: string; accountNumber: string } }>(
     '/v1/payout-accounts/resolve',
     {
-      ...auth,
+      onRequest: access({ scope: 'withdrawals:write' }),
       schema: {
         tags: ['withdrawals'],
         summary: 'The account holder name for a bank account (NUBAN)',
@@ -646,7 +645,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/wallets/:id/withdrawals',
     {
-      ...auth,
+      onRequest: access({ scope: 'withdrawals:write' }),
       schema: {
         tags: ['withdrawals'],
         summary: 'Withdraw to a bank account: holds amount + fee now, pays out asynchronously (202)',
@@ -682,7 +681,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { id: string } }>(
     '/v1/withdrawals/:id',
     {
-      ...auth,
+      onRequest: access({ scope: 'withdrawals:read' }),
       schema: {
         tags: ['withdrawals'],
         summary: 'A withdrawal and its timeline',
@@ -695,11 +694,10 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   // ---- operators ----
-  const operator = { onRequest: [authenticate, requireRole('operator', 'admin')] };
   app.get<{ Params: { id: string } }>(
     '/v1/admin/users/:id/wallets',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
         summary: "A customer's wallets with balances",
@@ -714,7 +712,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get(
     '/v1/admin/deposits/flagged',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Deposits whose webhook did not match (amount or currency), for review',
@@ -737,7 +735,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { id: string } }>(
     '/v1/admin/wallets/:id',
     {
-      ...operator,
+      onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
         summary: 'Any wallet',

@@ -1,0 +1,78 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { type AccessRule, accessRuleOf } from './guard.js';
+
+/**
+ * The /v1/ routes anyone may call, each for a reason: they create or resume a
+ * session, authenticate by signature, or show public reference data.
+ * Everything else under /v1/ must declare access() or the app refuses to start.
+ */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'POST /v1/auth/register',
+  'POST /v1/auth/login',
+  'POST /v1/auth/refresh', // the refresh token is the credential
+  'POST /v1/auth/logout', // always 204; ends the session of the token it is given
+  'POST /v1/webhooks/gateway', // HMAC-signed by the gateway
+  'POST /v1/webhooks/vtpass', // a hint, confirmed by requery
+  'GET /v1/billers',
+  'GET /v1/billers/:id',
+  'GET /v1/banks',
+]);
+
+/** One registered /v1/ route and what it requires. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  /** undefined for a public route. */
+  rule?: AccessRule;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /v1/ route with its access rule, filled as routes are registered. */
+    routeAccess: RouteAccess[];
+  }
+}
+
+type Security = Record<string, string[]>[];
+
+/** Documents the scope in the operation: `x-scope`, and as the apiKey requirement's scopes. */
+function documentScope(route: RouteOptions, scope: string): void {
+  const schema = route.schema as { security?: Security; 'x-scope'?: string } | undefined;
+  if (!schema) return;
+  schema['x-scope'] = scope;
+  // A new array: the security constants are shared between routes.
+  schema.security = schema.security?.map((requirement) =>
+    Object.fromEntries(Object.entries(requirement).map(([k, v]) => [k, k === 'apiKey' ? [scope] : v])),
+  );
+}
+
+/**
+ * Watches every route registered on app from now on (call it before the
+ * modules' routes): records each /v1/ route's access rule in app.routeAccess
+ * and documents its scope. checkRouteAccess then refuses undeclared routes.
+ */
+export function watchRouteAccess(app: FastifyInstance): void {
+  app.decorate('routeAccess', [] as RouteAccess[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const rule = accessRuleOf(route.onRequest);
+    if (rule) documentScope(route, rule.scope);
+    // Fastify adds a HEAD route beside each GET, with the same hooks.
+    for (const method of methods)
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, rule });
+  });
+  app.addHook('onReady', async () => checkRouteAccess(app));
+}
+
+/** Throws, naming them, when /v1/ routes neither declare access nor are public. */
+export function checkRouteAccess(app: FastifyInstance): void {
+  const undeclared = app.routeAccess
+    .filter((r) => !r.rule && !PUBLIC_ROUTES.has(`${r.method} ${r.url}`))
+    .map((r) => `${r.method} ${r.url}`);
+  if (undeclared.length > 0) {
+    throw new Error(
+      `Routes without declared access (use access({ scope }) or list them in PUBLIC_ROUTES): ${undeclared.join(', ')}`,
+    );
+  }
+}
