@@ -10,7 +10,7 @@ const API_KEY_FORMAT = /^vk_live_[A-Za-z0-9_-]{43}$/;
 export const MAX_ACTIVE_API_KEYS_PER_USER = 20;
 export const MAX_API_KEY_TTL_DAYS = 730;
 export const DEFAULT_API_KEY_TTL_DAYS = 365;
-const SCOPE = /^(\*|[a-z][a-z0-9_]*(:[a-z][a-z0-9_*]*)?)$/;
+const SCOPE = /^(\*|[a-z][a-z0-9_]*(:(\*|[a-z][a-z0-9_]*))?)$/;
 
 export interface ApiKey {
   id: string;
