@@ -58,6 +58,8 @@ export interface EventHubOptions {
   maxTotal?: number;
   /** How often the LISTEN connection is checked. */
   listenCheckIntervalMs?: number;
+  /** Called after the LISTEN connection was re-established: events sent meanwhile were missed. */
+  onReconnect?: () => void;
 }
 
 export interface EventHub {
@@ -107,6 +109,7 @@ export async function createEventHub(db: Db, log: Logger, options: EventHubOptio
   const stop = await keepListening(db, EVENTS_CHANNEL, dispatch, {
     log,
     checkIntervalMs: options.listenCheckIntervalMs,
+    onReconnect: options.onReconnect,
   });
 
   return {

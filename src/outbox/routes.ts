@@ -121,11 +121,21 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
 
-  const hub = await createEventHub(ctx.db, ctx.log);
-  const openStreams = new Set<() => void>();
+  /** Each open stream's end, and the check that its session or API key is still active. */
+  const openStreams = new Map<() => void, () => Promise<boolean>>();
+  // A stream-end notice sent while the LISTEN connection was down is lost: check every stream instead.
+  const recheckStreams = () => {
+    for (const [end, isCurrent] of openStreams) {
+      isCurrent().then(
+        (current) => current || end(),
+        (error) => ctx.log.warn({ err: error }, 'could not recheck a live stream'),
+      );
+    }
+  };
+  const hub = await createEventHub(ctx.db, ctx.log, { onReconnect: recheckStreams });
   // preClose, not onClose: the server waits for open connections before onClose runs, and a stream never ends.
   app.addHook('preClose', async () => {
-    for (const end of [...openStreams]) end();
+    for (const end of [...openStreams.keys()]) end();
   });
   app.addHook('onClose', async () => {
     await hub.close();
@@ -236,7 +246,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       raw.write('retry: 3000\n: connected\n\n');
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       maxAge = setTimeout(end, MAX_STREAM_MS);
-      openStreams.add(end);
+      openStreams.set(end, () => authIsCurrent(request, auth));
       request.raw.on('close', end);
     },
   );

@@ -1,10 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/app.js';
-import { backends } from '../test-support/db.js';
+import { backends, createTestDb, hasPg } from '../test-support/db.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
-import { notifyUser } from './index.js';
+import { createEventHub, notifyUser } from './index.js';
 
 /** An open SSE stream: resolves `connected` on the first bytes, `ended` (with the time) when the server ends it. */
 interface Stream {
@@ -183,5 +184,29 @@ describe.each(backends())('live streams end with their session on %s', (backend)
     await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: u.auth, payload: {} });
     const res = await t.app.inject({ method: 'GET', url: `/v1/events/stream?token=${token}` });
     expect([res.statusCode, res.json().code]).toEqual([401, 'invalid_token']);
+  });
+});
+
+describe.skipIf(!hasPg())('a lost LISTEN connection (PostgreSQL)', () => {
+  it('tells the event hub it reconnected, so streams can recheck what they may have missed', async () => {
+    const testDb = await createTestDb('pg');
+    let reconnects = 0;
+    const hub = await createEventHub(testDb.db, pino({ level: 'silent' }), {
+      listenCheckIntervalMs: 50,
+      onReconnect: () => reconnects++,
+    });
+    try {
+      const killed = await testDb.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      );
+      expect(killed.rowCount).toBeGreaterThan(0);
+      const deadline = Date.now() + 3000;
+      while (reconnects === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(reconnects).toBeGreaterThan(0);
+    } finally {
+      await hub.close();
+      await testDb.drop();
+    }
   });
 });
