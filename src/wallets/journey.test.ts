@@ -5,7 +5,7 @@ import { setAccountStatus } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
-import { registerUser } from '../test-support/users.js';
+import { registerStaff, registerUser } from '../test-support/users.js';
 import { signWebhook } from './gateway.js';
 
 /** Reads an SSE stream until `until` matches the text so far (or time runs out). */
@@ -302,5 +302,34 @@ describe.each(backends())('wallet journey on %s', (backend) => {
     expect(await code({ fromWalletId: wa.id, to: { walletId: wb.id }, amount: 100 })).toBe('wallet_frozen');
     await t.ctx.db.transaction((tx) => setAccountStatus(tx, wb.id, 'active'));
     expect((await walletOf(t.app, a)).balance).toBe(50_000);
+  });
+
+  it('refuses transfers to a frozen person by wallet id, email and phone alike, moving nothing', async () => {
+    const a = await registerUser(t.app);
+    const phone = `0803${String(Date.now()).slice(-7)}`;
+    const b = await registerUser(t.app, { phone });
+    const wa = await walletOf(t.app, a);
+    const wb = await walletOf(t.app, b);
+    await fund(t.app, a, wa.id, 10_000);
+    const operator = await registerStaff(t.app, t.ctx.db, 'operator');
+    const frozen = await post(
+      t.app,
+      operator,
+      `/v1/admin/users/${b.id}/freeze`,
+      { reason: 'fraud check' },
+      null,
+    );
+    expect(frozen.statusCode).toBe(200);
+    for (const to of [{ walletId: wb.id }, { email: b.email }, { phone }]) {
+      const res = await post(t.app, a, '/v1/transfers', { fromWalletId: wa.id, to, amount: 100 });
+      expect([res.statusCode, res.json().code], JSON.stringify(to)).toEqual([404, 'recipient_not_found']);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    expect((await walletOf(t.app, a)).balance).toBe(10_000);
+    const { rows } = await t.ctx.db.query<{ n: bigint }>(
+      `SELECT count(*) AS n FROM ledger.postings WHERE account_id = $1`,
+      [wb.id],
+    );
+    expect(rows[0]?.n).toBe(0n);
   });
 });
