@@ -714,7 +714,16 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
           required: ['action', 'reason'],
           additionalProperties: false,
         },
-        response: { 200: paymentSchema, ...errorResponses({ 409: ['not_resolvable'] }) },
+        description:
+          'The provider is asked first: if it reports the payment pending (or cannot tell), or delivered when a refund is asked, the answer is 409 provider_not_final with providerStatus, providerCode and, for delivered, resolveAs: "delivered".',
+        response: {
+          200: paymentSchema,
+          ...errorResponses({
+            404: ['not_found'],
+            409: ['not_resolvable', 'provider_not_final'],
+            503: ['providers_unavailable'],
+          }),
+        },
       },
     },
     async (request) => {
