@@ -49,6 +49,7 @@ import {
   savedCustomers,
 } from './payments.js';
 import { resolvePayment } from './review.js';
+import { resendToken } from './tokens.js';
 
 const STATUSES: PaymentStatus[] = [
   'pending',
@@ -483,28 +484,19 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       ...auth,
       schema: {
         tags,
-        summary: 'Send the token again (SMS/email through the notification adapter)',
+        summary: "Send the token again, to the account's own email; at most 3 times per payment per hour",
         security: bearerSecurity,
         params: idParams,
         response: {
           202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } },
-          ...errorResponses({ 409: ['no_token'] }),
+          ...errorResponses({ 404: ['not_found'], 409: ['no_token'], 429: ['rate_limited'] }),
         },
       },
     },
     async (request, reply) => {
-      const p = await loadPayment(ctx.db, request.params.id);
-      if (!p || p.user_id !== authOf(request).userId) throw notFound('Bill payment');
-      if (p.status !== 'succeeded' || !p.token)
-        throw new AppError(409, 'no_token', 'This payment has no token to send');
-      const to = p.email ?? p.phone ?? 'account holder';
-      await notifier.send({
-        to,
-        subject: 'Your electricity token',
-        text: `Token ${p.token} (${p.units ?? ''}) for meter ${p.customer_ref}`,
-      });
+      const sent = await resendToken(ctx, notifier, authOf(request).userId, request.params.id);
       reply.status(202);
-      return { sent: true, to };
+      return sent;
     },
   );
 
