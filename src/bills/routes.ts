@@ -22,8 +22,6 @@ import {
   requireRole,
 } from '../identity/index.js';
 import { getTransactionPostings, listAccounts } from '../ledger/index.js';
-import { publish } from '../outbox/index.js';
-import { parseVtpassWebhook } from '../providers/index.js';
 import {
   billerView,
   CATEGORIES,
@@ -44,12 +42,12 @@ import {
   getPaymentView,
   listPayments,
   loadPayment,
-  loadPaymentByRef,
   type PaymentStatus,
   savedCustomers,
 } from './payments.js';
 import { resolvePayment } from './review.js';
 import { resendToken } from './tokens.js';
+import { acceptVtpassHint, webhookSecretMatches } from './webhooks.js';
 
 const STATUSES: PaymentStatus[] = [
   'pending',
@@ -500,32 +498,35 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  // VTpass webhooks are hints: acknowledge, then confirm by requery in the worker.
-  app.post(
-    '/v1/webhooks/vtpass',
+  // VTpass webhooks are hints: acknowledge, then confirm by requery in the worker. With
+  // VTPASS_WEBHOOK_SECRET set, only the secret path exists (the plain one answers 404).
+  const webhookSecret = ctx.config.vtpassWebhookSecret;
+  app.post<{ Params: { secret?: string } }>(
+    webhookSecret ? '/v1/webhooks/vtpass/:secret' : '/v1/webhooks/vtpass',
     {
       schema: {
         tags: ['bills'],
         summary: 'Provider webhook (VTpass transaction-update); a hint confirmed by requery',
+        ...(webhookSecret
+          ? {
+              params: {
+                type: 'object',
+                properties: { secret: { type: 'string', maxLength: 256 } },
+                required: ['secret'],
+              },
+            }
+          : {}),
         body: { type: 'object' },
-        response: { 200: { type: 'object', properties: { response: { type: 'string' } } } },
+        response: {
+          200: { type: 'object', properties: { response: { type: 'string' } } },
+          ...errorResponses({ 404: ['not_found'] }),
+        },
       },
     },
     async (request) => {
-      const hint = parseVtpassWebhook(request.body);
-      if (hint) {
-        const p = await loadPaymentByRef(ctx.db, hint.reference);
-        if (p) {
-          await ctx.db.transaction((tx) =>
-            publish(tx, {
-              type: 'bill_payment.check',
-              key: p.id,
-              userId: p.user_id,
-              payload: { paymentId: p.id, hint: hint.type },
-            }),
-          );
-        }
-      }
+      if (webhookSecret && !webhookSecretMatches(webhookSecret, request.params.secret))
+        throw notFound('Webhook');
+      await acceptVtpassHint(ctx, request.body);
       return { response: 'success' };
     },
   );

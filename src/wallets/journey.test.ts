@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import client from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAccountStatus } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
@@ -228,6 +229,36 @@ describe.each(backends())('wallet journey on %s', (backend) => {
     expect((await send(wrong, signWebhook(secret, wrong))).json().outcome).toBe('flagged');
     expect((await walletOf(t.app, u)).balance).toBe(70_000);
     expect((await get(t.app, u, `/v1/deposits/${other.id}`)).json().status).toBe('flagged');
+  });
+
+  it('bad-signature gateway webhooks are counted in metrics and logged, never stored', async () => {
+    const rejected = async () =>
+      (await client.register.getSingleMetric('vendra_gateway_webhooks_rejected_total')?.get())?.values.find(
+        (v) => v.labels.reason === 'bad_signature',
+      )?.value ?? 0;
+    const rows = async () =>
+      (
+        await t.ctx.db.query<{ n: bigint }>(
+          `SELECT (SELECT count(*) FROM wallets.gateway_webhooks) + (SELECT count(*) FROM wallets.deposits)
+                + (SELECT count(*) FROM outbox.events) AS n`,
+        )
+      ).rows[0]?.n;
+    const before = { metric: await rejected(), rows: await rows() };
+    const raw = JSON.stringify({ event: 'charge.success', data: { reference: 'dep_forged', amount: 1 } });
+    for (let i = 0; i < 25; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/gateway',
+        payload: raw,
+        headers: {
+          'content-type': 'application/json',
+          'x-paystack-signature': signWebhook(`forged-${i}`, raw),
+        },
+      });
+      expect([res.statusCode, res.json().code]).toEqual([401, 'invalid_signature']);
+    }
+    expect((await rejected()) - before.metric).toBe(25);
+    expect(await rows()).toBe(before.rows);
   });
 
   it('idempotency keys: required, replayed identically, refused with another body, one money movement under 20 concurrent', async () => {
