@@ -6,13 +6,14 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerUser, type TestUser } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
-import { vtpassWebhookPath } from './webhooks.js';
+import { vtpassWebhookPath, webhookSecretMatches } from './webhooks.js';
 
 const SECRET = 'wh_0123456789abcdefABCDEF';
 const SIM_LATENCY_MS = 1_500;
@@ -38,6 +39,18 @@ async function paid(t: TestApp, user: TestUser, walletId: string, customerRef: s
     return statuses.includes(p.status) && p;
   }, 10_000);
 }
+
+describe('VTPASS_WEBHOOK_SECRET configuration', () => {
+  it('is optional, bounded to 16-128 URL-safe characters, and compared exactly', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).vtpassWebhookSecret).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', VTPASS_WEBHOOK_SECRET: SECRET }).vtpassWebhookSecret).toBe(SECRET);
+    for (const bad of ['short', 'x'.repeat(129), 'has a space in it!!', 'slash/in/the/secret'])
+      expect(() => loadConfig({ NODE_ENV: 'test', VTPASS_WEBHOOK_SECRET: bad }), bad).toThrow(ConfigError);
+    expect(webhookSecretMatches(SECRET, SECRET)).toBe(true);
+    for (const wrong of [undefined, '', SECRET.slice(1), `${SECRET}0`, SECRET.toUpperCase()])
+      expect(webhookSecretMatches(SECRET, wrong), String(wrong)).toBe(false);
+  });
+});
 
 const hint = (reference: string) => ({ type: 'transaction-update', data: { requestId: reference } });
 
