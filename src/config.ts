@@ -45,6 +45,8 @@ export interface Config {
   /** Outbox jobs (vends, payouts) a worker runs at once. */
   outboxConcurrency: number;
   env: Readonly<Record<string, string | undefined>>;
+  /** When set, the VTpass webhook is served only at /v1/webhooks/vtpass/{secret}. */
+  vtpassWebhookSecret: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -90,6 +92,15 @@ function urlVar(env: Env, name: string, protocols: readonly string[]): string | 
   if (!protocols.includes(url.protocol)) {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${url.protocol}`);
   }
+  return raw;
+}
+
+/** A secret that travels in a URL path: 16-128 URL-safe characters, or unset. */
+function pathSecret(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(raw))
+    throw new ConfigError(name, 'must be 16-128 characters of A-Z, a-z, 0-9, "_" or "-"');
   return raw;
 }
 
@@ -166,5 +177,6 @@ export function loadConfig(env: Env = process.env): Config {
     outboxLeaseMs: intVar(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
     outboxConcurrency: intVar(env, 'OUTBOX_CONCURRENCY', 32, 1, 256),
     env,
+    vtpassWebhookSecret: pathSecret(env, 'VTPASS_WEBHOOK_SECRET'),
   };
 }

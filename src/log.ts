@@ -2,6 +2,13 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
+/** Query-string tokens (the event stream's) and the VTpass webhook's path secret. */
+function redactUrl(url: string): string {
+  return url
+    .replace(/([?&]token=)[^&]*/gi, '$1[redacted]')
+    .replace(/^(\/v1\/webhooks\/vtpass\/)[^/?#]+/i, '$1[redacted]');
+}
+
 /** The process logger. `destination` is for tests that inspect what gets logged. */
 export function createLogger(level: string, pretty = false, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
@@ -12,13 +19,14 @@ export function createLogger(level: string, pretty = false, destination?: Destin
         'req.headers.cookie',
         'req.headers["x-api-key"]',
         'req.headers["x-paystack-signature"]',
+        'req.params.secret', // the VTpass webhook's path secret
         '*.password',
         '*.refreshToken',
       ],
       censor: '[redacted]',
     },
     serializers: {
-      // Query-string tokens (the event stream's) never reach the logs, whatever the path.
+      // Secrets in URLs never reach the logs, whatever the path.
       req: (req: {
         method?: string;
         url?: string;
@@ -27,7 +35,7 @@ export function createLogger(level: string, pretty = false, destination?: Destin
         headers?: unknown;
       }) => ({
         ...pino.stdSerializers.req(req as never),
-        url: typeof req.url === 'string' ? req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]') : req.url,
+        url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
       }),
     },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),

@@ -1,4 +1,5 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { vtpassWebhookPath } from './bills/index.js';
 import { allConsumers } from './consumers.js';
 import { type AppContext, closeContext, createContext } from './context.js';
 import { buildApp } from './http/app.js';
@@ -40,7 +41,7 @@ async function main() {
     // In sandbox mode the simulators announce reversals to our VTpass webhook, like VTpass does.
     const port = (app.server.address() as { port: number }).port;
     for (const sim of ctx.providers?.sims ?? [])
-      sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
+      sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}${vtpassWebhookPath(config)}` });
   }
   const worker = runWorker ? startScheduler(workerTasks(ctx, consumers), log) : undefined;
 

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { AppContext } from '../context.js';
 import { AppError } from '../http/errors.js';
+import { defaultIsProviderFault } from '../providers/index.js';
 import { checkCustomerRef, payableProduct } from './catalogue.js';
 
 /** How long a validated customer is remembered. */
@@ -106,7 +107,8 @@ export async function validateCustomer(
   });
   router.record(adapter.name, 'validate', r);
   if (!r.ok) {
-    if (r.outcome === 'failed') {
+    // A refusal on the provider's side (float, credentials, biller down) is not the customer's answer.
+    if (r.outcome === 'failed' && !defaultIsProviderFault('validate', r)) {
       throw new AppError(422, 'customer_not_found', `${biller.name} does not recognise ${customerRef}`);
     }
     throw new AppError(

@@ -9,3 +9,4 @@ export { billRoutes } from './routes.js';
 export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromEnv } from './consumers.js';
+export { vtpassWebhookPath } from './webhooks.js';

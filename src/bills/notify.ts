@@ -3,7 +3,8 @@ import type { Logger } from '../log.js';
 
 /** Where customer messages go: SMTP when SMTP_URL is set (e.g. smtp://user:pass@host:587), else the log. */
 export interface Notifier {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  /** `template` names the kind of message (e.g. `token_resend`): it is what a log may show of it. */
+  send(message: { to: string; template: string; subject: string; text: string }): Promise<void>;
 }
 
 const SEND_TIMEOUT_MS = 10_000;
@@ -16,7 +17,11 @@ export function createNotifier(
   if (!smtpUrl) {
     return {
       async send(message) {
-        log.info({ notification: { to: message.to, subject: message.subject } }, message.text);
+        // Recipient and template only: a body can carry a token, which is a bearer value.
+        log.info(
+          { notification: { to: message.to, template: message.template } },
+          'notification not sent: SMTP_URL is unset',
+        );
       },
     };
   }

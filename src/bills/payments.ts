@@ -215,7 +215,7 @@ export async function publishUpdate(
       id: p.id,
       walletId: p.wallet_id,
       status: p.status,
-      token: p.token ?? null,
+      token: p.status === 'reversed' ? null : (p.token ?? null),
       reason: p.failure_reason ?? null,
     },
   });
@@ -263,6 +263,21 @@ async function billerNames(db: Queryable): Promise<Map<string, { name: string; c
   return new Map(rows.map((r) => [r.id, { name: r.name, category: r.category }]));
 }
 
+/** Receipt fields that carry a token, in any of the shapes VTpass uses. */
+const TOKEN_FIELDS = new Set([
+  'token',
+  'mainToken',
+  'bonusToken',
+  'purchased_code',
+  'resetToken',
+  'configureToken',
+]);
+
+function withoutTokens(receipt: Record<string, unknown> | null) {
+  if (!receipt) return receipt;
+  return Object.fromEntries(Object.entries(receipt).filter(([k]) => !TOKEN_FIELDS.has(k)));
+}
+
 export function paymentView(
   p: PaymentRow,
   timeline: TimelineEntry[],
@@ -282,9 +297,10 @@ export function paymentView(
     fee: p.fee,
     total: p.amount + p.fee,
     currency: p.currency.trim(),
-    token: p.token,
+    // A reversed payment's token no longer stands: it is not shown (nor any copy in the receipt).
+    token: p.status === 'reversed' ? null : p.token,
     units: p.units,
-    receipt: p.receipt,
+    receipt: p.status === 'reversed' ? withoutTokens(p.receipt) : p.receipt,
     failureReason: p.failure_reason,
     providerReference: p.provider_ref,
     timeline,

@@ -15,8 +15,6 @@ import {
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf, findUserByEmail, getUser, recordAudit, STAFF } from '../identity/index.js';
 import { getTransactionPostings, listAccounts } from '../ledger/index.js';
-import { publish } from '../outbox/index.js';
-import { parseVtpassWebhook } from '../providers/index.js';
 import {
   billerView,
   CATEGORIES,
@@ -37,11 +35,12 @@ import {
   getPaymentView,
   listPayments,
   loadPayment,
-  loadPaymentByRef,
   type PaymentStatus,
   savedCustomers,
 } from './payments.js';
 import { resolvePayment } from './review.js';
+import { resendToken } from './tokens.js';
+import { acceptVtpassHint, webhookSecretMatches } from './webhooks.js';
 
 const STATUSES: PaymentStatus[] = [
   'pending',
@@ -474,57 +473,51 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
       onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
-        summary: 'Send the token again (SMS/email through the notification adapter)',
+        summary: "Send the token again, to the account's own email; at most 3 times per payment per hour",
         security: bearerSecurity,
         params: idParams,
         response: {
           202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } },
-          ...errorResponses({ 409: ['no_token'] }),
+          ...errorResponses({ 404: ['not_found'], 409: ['no_token'], 429: ['rate_limited'] }),
         },
       },
     },
     async (request, reply) => {
-      const p = await loadPayment(ctx.db, request.params.id);
-      if (!p || p.user_id !== authOf(request).userId) throw notFound('Bill payment');
-      if (p.status !== 'succeeded' || !p.token)
-        throw new AppError(409, 'no_token', 'This payment has no token to send');
-      const to = p.email ?? p.phone ?? 'account holder';
-      await notifier.send({
-        to,
-        subject: 'Your electricity token',
-        text: `Token ${p.token} (${p.units ?? ''}) for meter ${p.customer_ref}`,
-      });
+      const sent = await resendToken(ctx, notifier, authOf(request).userId, request.params.id);
       reply.status(202);
-      return { sent: true, to };
+      return sent;
     },
   );
 
-  // VTpass webhooks are hints: acknowledge, then confirm by requery in the worker.
-  app.post(
-    '/v1/webhooks/vtpass',
+  // VTpass webhooks are hints: acknowledge, then confirm by requery in the worker. With
+  // VTPASS_WEBHOOK_SECRET set, only the secret path exists (the plain one answers 404).
+  const webhookSecret = ctx.config.vtpassWebhookSecret;
+  app.post<{ Params: { secret?: string } }>(
+    webhookSecret ? '/v1/webhooks/vtpass/:secret' : '/v1/webhooks/vtpass',
     {
       schema: {
         tags: ['bills'],
         summary: 'Provider webhook (VTpass transaction-update); a hint confirmed by requery',
+        ...(webhookSecret
+          ? {
+              params: {
+                type: 'object',
+                properties: { secret: { type: 'string', maxLength: 256 } },
+                required: ['secret'],
+              },
+            }
+          : {}),
         body: { type: 'object' },
-        response: { 200: { type: 'object', properties: { response: { type: 'string' } } } },
+        response: {
+          200: { type: 'object', properties: { response: { type: 'string' } } },
+          ...errorResponses({ 404: ['not_found'] }),
+        },
       },
     },
     async (request) => {
-      const hint = parseVtpassWebhook(request.body);
-      if (hint) {
-        const p = await loadPaymentByRef(ctx.db, hint.reference);
-        if (p) {
-          await ctx.db.transaction((tx) =>
-            publish(tx, {
-              type: 'bill_payment.check',
-              key: p.id,
-              userId: p.user_id,
-              payload: { paymentId: p.id, hint: hint.type },
-            }),
-          );
-        }
-      }
+      if (webhookSecret && !webhookSecretMatches(webhookSecret, request.params.secret))
+        throw notFound('Webhook');
+      await acceptVtpassHint(ctx, request.body);
       return { response: 'success' };
     },
   );
@@ -705,7 +698,16 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
           required: ['action', 'reason'],
           additionalProperties: false,
         },
-        response: { 200: paymentSchema, ...errorResponses({ 409: ['not_resolvable'] }) },
+        description:
+          'The provider is asked first: if it reports the payment pending (or cannot tell), or delivered when a refund is asked, the answer is 409 provider_not_final with providerStatus, providerCode and, for delivered, resolveAs: "delivered".',
+        response: {
+          200: paymentSchema,
+          ...errorResponses({
+            404: ['not_found'],
+            409: ['not_resolvable', 'provider_not_final'],
+            503: ['providers_unavailable'],
+          }),
+        },
       },
     },
     async (request) => {

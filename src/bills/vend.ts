@@ -39,12 +39,13 @@ async function transition(
   extra: Partial<PaymentRow> = {},
 ) {
   const final = FINAL_STATUSES.includes(status);
-  await tx.query(
+  // Guarded by the status the caller saw: a change that does not start from it changes nothing.
+  const { rowCount } = await tx.query(
     `UPDATE bills.payments SET status = $2, failure_reason = COALESCE($3, failure_reason),
         token = COALESCE($4, token), units = COALESCE($5, units), receipt = COALESCE($6, receipt),
         customer_name = COALESCE(customer_name, $7), sent_at = COALESCE($8, sent_at),
         finalized_at = CASE WHEN $9 THEN now() ELSE NULL END, updated_at = now()
-      WHERE id = $1`,
+      WHERE id = $1 AND status = $10`,
     [
       p.id,
       status,
@@ -55,10 +56,23 @@ async function transition(
       extra.customer_name ?? null,
       extra.sent_at ?? null,
       final,
+      p.status,
     ],
   );
+  if (rowCount !== 1) throw new PaymentChanged(p.id, p.status);
   await recordEvent(tx, p.id, status, reason ?? undefined);
   await publishUpdate(tx, { ...p, status, token: extra.token ?? p.token, failure_reason: reason });
+}
+
+/** The payment was no longer in the status a transition started from (the transaction rolls back). */
+export class PaymentChanged extends Error {
+  constructor(
+    readonly paymentId: string,
+    readonly expected: PaymentStatus,
+  ) {
+    super(`bill payment ${paymentId} is no longer ${expected}`);
+    this.name = 'PaymentChanged';
+  }
 }
 
 async function ledger(tx: Tx, item: LedgerItem) {
@@ -77,15 +91,25 @@ export async function markSucceeded(
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (!p || FINAL_STATUSES.includes(p.status)) return false;
-    await ledger(tx, { id: derived('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
-    const receipt = result.receipt ?? null;
-    await transition(tx, p, 'succeeded', reason, {
-      token: result.token ?? null,
-      units: result.units ?? null,
-      receipt,
-      customer_name: typeof receipt?.customerName === 'string' ? receipt.customerName : null,
-    });
+    await succeedIn(tx, p, result, reason);
     return true;
+  });
+}
+
+/** markSucceeded inside the caller's transaction, on a payment it has locked. */
+export async function succeedIn(
+  tx: Tx,
+  p: PaymentRow,
+  result: Pick<VendResult, 'token' | 'units' | 'receipt'>,
+  reason: string,
+) {
+  await ledger(tx, { id: derived('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
+  const receipt = result.receipt ?? null;
+  await transition(tx, p, 'succeeded', reason, {
+    token: result.token ?? null,
+    units: result.units ?? null,
+    receipt,
+    customer_name: typeof receipt?.customerName === 'string' ? receipt.customerName : null,
   });
 }
 
@@ -99,10 +123,20 @@ export async function markFailed(
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (!p || FINAL_STATUSES.includes(p.status)) return false;
-    await ledger(tx, { id: derived('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' });
-    await transition(tx, p, status, reason);
+    await failIn(tx, p, reason, status);
     return true;
   });
+}
+
+/** markFailed inside the caller's transaction, on a payment it has locked. */
+export async function failIn(
+  tx: Tx,
+  p: PaymentRow,
+  reason: string,
+  status: 'failed' | 'reversed' = 'failed',
+) {
+  await ledger(tx, { id: derived('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' });
+  await transition(tx, p, status, reason);
 }
 
 /**
@@ -147,7 +181,7 @@ export async function markReversedAfterDelivery(ctx: AppContext, paymentId: stri
   });
 }
 
-async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'requery', r: VendResult) {
+export async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'requery', r: VendResult) {
   ctx.providers?.router.record(p.provider, op, r);
   await ctx.db.query(
     `INSERT INTO bills.provider_calls (payment_id, provider, op, outcome, code, message, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

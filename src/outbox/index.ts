@@ -27,6 +27,7 @@ export {
 export { createOutboxPruneTask, DEFAULT_RETENTION_MS, type PruneOptions, pruneOutbox } from './prune.js';
 export {
   markApplied,
+  publishCoalesced,
   MAX_PAYLOAD_BYTES,
   OUTBOX_CHANNEL,
   type PublishInput,

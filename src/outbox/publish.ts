@@ -56,6 +56,35 @@ export async function publish(tx: Tx, event: PublishInput): Promise<bigint> {
   return rows[0]!.id;
 }
 
+/** Advisory lock class for publishCoalesced (two-key form: its own lock space). */
+const COALESCE_LOCK_CLASS = 7_411_003;
+
+/**
+ * Publishes the event unless an earlier one of the same type and key still
+ * has a delivery outstanding (queued, waiting to retry or running): however
+ * often a trigger fires, at most one job per key is outstanding. Concurrent
+ * callers serialise on a transaction-scoped advisory lock on (type, key), so
+ * two of them cannot both see "none" and both publish. Returns the new
+ * event's id, or undefined when it was coalesced into the outstanding one.
+ */
+export async function publishCoalesced(
+  tx: Tx,
+  event: PublishInput & { key: string },
+): Promise<bigint | undefined> {
+  await tx.query('SELECT pg_advisory_xact_lock($1::int4, hashtext($2))', [
+    COALESCE_LOCK_CLASS,
+    `${event.type}|${event.key}`,
+  ]);
+  // Outstanding deliveries are few (this is what bounds them), and the partial index keeps them at hand.
+  const { rows } = await tx.query(
+    `SELECT 1 FROM outbox.deliveries d JOIN outbox.events e ON e.id = d.event_id
+      WHERE d.status = 'pending' AND e.type = $1 AND e.key = $2 LIMIT 1`,
+    [event.type, event.key],
+  );
+  if (rows.length > 0) return undefined;
+  return publish(tx, event);
+}
+
 /**
  * Records that `consumer` applied `eventId`. Call it in the transaction that
  * writes the consumer's effect: it returns false when the event was already

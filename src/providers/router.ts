@@ -15,6 +15,8 @@ export interface RecordedResult {
   outcome: Outcome;
   code?: string;
   reversed?: boolean;
+  /** The provider answered that the customer does not exist (validation): never its fault. */
+  customerNotFound?: boolean;
   latencyMs: number;
 }
 
@@ -48,20 +50,26 @@ export interface ProviderRouter {
 
 /** Answers that prove the provider is up and talking: the protocol says "requery", not "broken". */
 const PROTOCOL_UNKNOWN = new Set(['014', '015', '019', '085']);
-/** Definite failures caused by the customer or the request, which another provider would refuse too. */
-const CUSTOMER_FAILURES = new Set(['011', '012', '013', '016', '017']);
+/**
+ * Refusals that say the provider itself cannot serve (float too low, IP not
+ * whitelisted, biller unreachable, suspended, inactive, system error, bad
+ * credentials, not processed): another provider may well succeed.
+ */
+const PROVIDER_REFUSALS = new Set(['018', '027', '030', '034', '035', '083', '087', '091']);
 
 /**
- * Default fault rule: no answer / an unreadable answer counts, and so does a
- * refusal on the provider's side (float too low, suspended, unreachable
- * biller, system error, bad credentials); customer-caused failures and
- * reversals do not.
+ * Default fault rule: no answer or an unreadable one (timeout, transport
+ * error, 5xx, bad JSON, an undocumented code) counts, and so does a refusal
+ * on the provider's side. A definite answer about the customer or the
+ * request (unknown meter, below minimum, failed vend, reversal) never does:
+ * otherwise anyone could open the breaker by asking about invalid meters.
  */
 export function defaultIsProviderFault(_op: ProviderOp, result: RecordedResult): boolean {
+  if (result.customerNotFound) return false;
   if (result.outcome === 'unknown') return !(result.code !== undefined && PROTOCOL_UNKNOWN.has(result.code));
   if (result.outcome === 'failed') {
     if (result.reversed) return false;
-    return !(result.code !== undefined && CUSTOMER_FAILURES.has(result.code));
+    return result.code !== undefined && PROVIDER_REFUSALS.has(result.code);
   }
   return false;
 }

@@ -51,6 +51,8 @@ export interface ValidateResult {
   outcome: Outcome;
   code?: string;
   message?: string;
+  /** The provider answered that no such customer exists (VTpass: WrongBillersCode): the customer's mistake. */
+  customerNotFound?: boolean;
   customerName?: string;
   address?: string;
   meterType?: string;

@@ -240,6 +240,22 @@ function yesNo(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The customer does not exist: a definite answer about the customer, never a
+ * fault of the provider. Reported as 011 (invalid arguments: the customer
+ * reference), whatever the envelope code was, so no rule mistakes the
+ * envelope's "success" code for a provider refusal.
+ */
+function customerNotFound(message: string | undefined): Omit<ValidateResult, 'latencyMs'> {
+  return {
+    ok: false,
+    outcome: 'failed',
+    code: '011',
+    customerNotFound: true,
+    ...(message === undefined ? {} : { message }),
+  };
+}
+
 /** A merchant-verify answer -> ValidateResult (without latency). Pure, for unit tests. */
 export function mapValidateResponse(body: unknown): Omit<ValidateResult, 'latencyMs'> {
   if (!isObject(body)) return { ok: false, outcome: 'unknown', code: 'bad_json' };
@@ -248,10 +264,10 @@ export function mapValidateResponse(body: unknown): Omit<ValidateResult, 'latenc
   const message =
     text(content.error, MAX_MESSAGE_CHARS) ?? text(body.response_description, MAX_MESSAGE_CHARS);
   const base = { code, ...(message === undefined ? {} : { message }) };
+  if (yesNo(content.WrongBillersCode) === true) return customerNotFound(message);
   if (code === '000' || code === '020') {
-    if (yesNo(content.WrongBillersCode) === true || content.error !== undefined) {
-      return { ...base, ok: false, outcome: 'failed' };
-    }
+    // VTpass answers an unknown meter with its success code and the refusal in the content.
+    if (content.error !== undefined) return customerNotFound(message);
     const customerName = text(content.Customer_Name, MAX_TEXT_CHARS);
     if (customerName === undefined) {
       return { ...base, ok: false, outcome: 'unknown', code: 'unexpected_response' };

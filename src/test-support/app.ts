@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { allConsumers } from '../consumers.js';
 import { type AppContext, closeContext, createContext } from '../context.js';
 import { buildApp } from '../http/app.js';
+import type { Logger } from '../log.js';
 import { consumersDefined, defineConsumers } from '../outbox/index.js';
 import { startScheduler } from '../worker/scheduler.js';
 import { workerTasks } from '../worker/tasks.js';
@@ -23,11 +24,11 @@ export interface TestApp {
 export async function createTestApp(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { providers?: boolean; worker?: boolean } = {},
+  options: { providers?: boolean; worker?: boolean; log?: Logger } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(backend);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const ctx = await createContext(config, log, { db: testDb.db, providers: options.providers ?? false });
   let worker: { stop(): Promise<void> } | undefined;
   if (options.worker) {

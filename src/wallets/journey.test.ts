@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import client from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAccountStatus } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
-import { registerUser } from '../test-support/users.js';
+import { registerStaff, registerUser } from '../test-support/users.js';
 import { signWebhook } from './gateway.js';
 
 /** Reads an SSE stream until `until` matches the text so far (or time runs out). */
@@ -230,6 +231,36 @@ describe.each(backends())('wallet journey on %s', (backend) => {
     expect((await get(t.app, u, `/v1/deposits/${other.id}`)).json().status).toBe('flagged');
   });
 
+  it('bad-signature gateway webhooks are counted in metrics and logged, never stored', async () => {
+    const rejected = async () =>
+      (await client.register.getSingleMetric('vendra_gateway_webhooks_rejected_total')?.get())?.values.find(
+        (v) => v.labels.reason === 'bad_signature',
+      )?.value ?? 0;
+    const rows = async () =>
+      (
+        await t.ctx.db.query<{ n: bigint }>(
+          `SELECT (SELECT count(*) FROM wallets.gateway_webhooks) + (SELECT count(*) FROM wallets.deposits)
+                + (SELECT count(*) FROM outbox.events) AS n`,
+        )
+      ).rows[0]?.n;
+    const before = { metric: await rejected(), rows: await rows() };
+    const raw = JSON.stringify({ event: 'charge.success', data: { reference: 'dep_forged', amount: 1 } });
+    for (let i = 0; i < 25; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/gateway',
+        payload: raw,
+        headers: {
+          'content-type': 'application/json',
+          'x-paystack-signature': signWebhook(`forged-${i}`, raw),
+        },
+      });
+      expect([res.statusCode, res.json().code]).toEqual([401, 'invalid_signature']);
+    }
+    expect((await rejected()) - before.metric).toBe(25);
+    expect(await rows()).toBe(before.rows);
+  });
+
   it('idempotency keys: required, replayed identically, refused with another body, one money movement under 20 concurrent', async () => {
     const a = await registerUser(t.app);
     const b = await registerUser(t.app);
@@ -302,5 +333,34 @@ describe.each(backends())('wallet journey on %s', (backend) => {
     expect(await code({ fromWalletId: wa.id, to: { walletId: wb.id }, amount: 100 })).toBe('wallet_frozen');
     await t.ctx.db.transaction((tx) => setAccountStatus(tx, wb.id, 'active'));
     expect((await walletOf(t.app, a)).balance).toBe(50_000);
+  });
+
+  it('refuses transfers to a frozen person by wallet id, email and phone alike, moving nothing', async () => {
+    const a = await registerUser(t.app);
+    const phone = `0803${String(Date.now()).slice(-7)}`;
+    const b = await registerUser(t.app, { phone });
+    const wa = await walletOf(t.app, a);
+    const wb = await walletOf(t.app, b);
+    await fund(t.app, a, wa.id, 10_000);
+    const operator = await registerStaff(t.app, t.ctx.db, 'operator');
+    const frozen = await post(
+      t.app,
+      operator,
+      `/v1/admin/users/${b.id}/freeze`,
+      { reason: 'fraud check' },
+      null,
+    );
+    expect(frozen.statusCode).toBe(200);
+    for (const to of [{ walletId: wb.id }, { email: b.email }, { phone }]) {
+      const res = await post(t.app, a, '/v1/transfers', { fromWalletId: wa.id, to, amount: 100 });
+      expect([res.statusCode, res.json().code], JSON.stringify(to)).toEqual([404, 'recipient_not_found']);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    expect((await walletOf(t.app, a)).balance).toBe(10_000);
+    const { rows } = await t.ctx.db.query<{ n: bigint }>(
+      `SELECT count(*) AS n FROM ledger.postings WHERE account_id = $1`,
+      [wb.id],
+    );
+    expect(rows[0]?.n).toBe(0n);
   });
 });

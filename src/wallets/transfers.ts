@@ -101,7 +101,11 @@ export async function transfer(
   const users = await getUsers(ctx.db, [userId, to.userId]);
   const sender = users.get(userId);
   if (!sender) throw notFound('User');
-  const name = users.get(to.userId)?.fullName ?? 'Vendra user';
+  const recipient = users.get(to.userId);
+  // Checked here, after every way of naming the recipient (wallet id, email, phone) has
+  // converged: a frozen person receives nothing, and is told apart from no one.
+  if (recipient?.status !== 'active') throw recipientNotFound();
+  const name = recipient.fullName;
   const id = uuidv5(`transfer:${claim.scope}:${claim.key}`, TRANSFER_NAMESPACE);
   const narration = (input.narration ?? '').slice(0, MAX_NARRATION_LENGTH);
   const view: TransferView = {

@@ -390,12 +390,15 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
     if (!service) return { reply: answer('012', 'PRODUCT DOES NOT EXIST'), log: { ...log, code: '012' } };
     if (billersCode === null)
       return { reply: answer('011', 'INVALID ARGUMENTS'), log: { ...log, code: '011' } };
+    // The VTpass sandbox answers 000; the reference documents 020 (biller confirmed). Serve both.
+    const code = knobs.profile === 'vtpass-sandbox' ? '000' : '020';
     if (!customerAccepted(knobs.profile, service.category, billersCode)) {
+      // As VTpass does: a success code, with the refusal in the content.
       const content = {
         error: `This number is not correct or is not a valid ${service.name} customer. Please check and try again`,
         WrongBillersCode: true,
       };
-      return { reply: answer('011', 'INVALID ARGUMENTS', content), log: { ...log, code: '011' } };
+      return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
     }
     const customer = customerFor(billersCode);
     const type = str(body.type) ?? '';
@@ -424,8 +427,6 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
         Current_Bouquet: service.variations[0]?.name ?? null,
       });
     }
-    // The VTpass sandbox answers 000; the reference documents 020 (biller confirmed). Serve both.
-    const code = knobs.profile === 'vtpass-sandbox' ? '000' : '020';
     return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
   }
 

@@ -1,0 +1,55 @@
+import type { AppContext } from '../context.js';
+import { AppError, notFound } from '../http/errors.js';
+import { getUser } from '../identity/index.js';
+import type { Notifier } from './notify.js';
+import { loadPayment, type PaymentRow } from './payments.js';
+
+/** Re-sends of one payment's token allowed per rolling hour. */
+export const TOKEN_RESENDS_PER_HOUR = 3;
+
+const noToken = () => new AppError(409, 'no_token', 'This payment has no token to send');
+
+/** Only a delivered payment that still stands has a token to show or send. */
+export const tokenVisible = (p: Pick<PaymentRow, 'status' | 'token'>) =>
+  p.status === 'succeeded' && p.token !== null;
+
+/**
+ * Sends a delivered token again, to the account's own email only (a token
+ * is a bearer value: nobody can have it sent elsewhere), at most
+ * TOKEN_RESENDS_PER_HOUR times per payment per hour. The count is taken
+ * under the payment's row lock, so concurrent requests cannot exceed it.
+ */
+export async function resendToken(ctx: AppContext, notifier: Notifier, userId: string, paymentId: string) {
+  const p = await loadPayment(ctx.db, paymentId);
+  if (!p || p.user_id !== userId) throw notFound('Bill payment');
+  if (!tokenVisible(p)) throw noToken();
+  const user = await getUser(ctx.db, userId);
+  if (!user) throw notFound('Bill payment');
+  await ctx.db.transaction(async (tx) => {
+    const locked = await loadPayment(tx, paymentId, true);
+    if (!locked || !tokenVisible(locked)) throw noToken();
+    const { rows } = await tx.query<{ n: bigint; wait_s: number | null }>(
+      `SELECT count(*) AS n, ceil(extract(epoch FROM min(at) + interval '1 hour' - now()))::int AS wait_s
+         FROM bills.token_resends WHERE payment_id = $1 AND at > now() - interval '1 hour'`,
+      [paymentId],
+    );
+    if ((rows[0]?.n ?? 0n) >= BigInt(TOKEN_RESENDS_PER_HOUR)) {
+      const retryAfterS = Math.max(1, rows[0]?.wait_s ?? 3600);
+      throw new AppError(
+        429,
+        'rate_limited',
+        `This token was sent ${TOKEN_RESENDS_PER_HOUR} times in the last hour; try again later`,
+        { retryAfterSeconds: retryAfterS },
+        { 'retry-after': String(retryAfterS) },
+      );
+    }
+    await tx.query('INSERT INTO bills.token_resends (payment_id) VALUES ($1)', [paymentId]);
+  });
+  await notifier.send({
+    to: user.email,
+    template: 'token_resend',
+    subject: 'Your electricity token',
+    text: `Token ${p.token} (${p.units ?? ''}) for meter ${p.customer_ref}`,
+  });
+  return { sent: true, to: user.email };
+}
