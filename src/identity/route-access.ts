@@ -13,6 +13,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /v1/auth/logout', // always 204; ends the session of the token it is given
   'POST /v1/webhooks/gateway', // HMAC-signed by the gateway
   'POST /v1/webhooks/vtpass', // a hint, confirmed by requery
+  'POST /v1/webhooks/vtpass/:secret', // the same, when VTPASS_WEBHOOK_SECRET is set
   'GET /v1/billers',
   'GET /v1/billers/:id',
   'GET /v1/banks',
