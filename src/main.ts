@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { allConsumers } from './consumers.js';
 import { type AppContext, closeContext, createContext } from './context.js';
 import { buildApp } from './http/app.js';
+import { AppError } from './http/errors.js';
 import { ensureAdmin } from './identity/index.js';
 import { createLogger } from './log.js';
 import { defineConsumers } from './outbox/index.js';
@@ -23,7 +24,12 @@ async function main() {
   const ctx: AppContext = await createContext(config, log);
   log.info({ role: config.role, database: ctx.db.kind }, 'starting');
   const consumers = defineConsumers(allConsumers(ctx));
-  const admin = await ensureAdmin(ctx.db, config);
+  const admin = await ensureAdmin(ctx.db, config).catch((error: unknown) => {
+    // A refused bootstrap (an existing customer owns ADMIN_EMAIL) is a configuration problem, not a crash.
+    if (!(error instanceof AppError)) throw error;
+    console.error(`Configuration error: ADMIN_EMAIL: ${error.message}`);
+    process.exit(2);
+  });
   if (admin) log.info({ userId: admin.userId, outcome: admin.outcome }, 'bootstrap admin from ADMIN_EMAIL');
   if (admin && config.nodeEnv === 'development' && !config.env.ADMIN_EMAIL) {
     log.info(
