@@ -14,6 +14,7 @@ import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
+import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     return503OnClosing: true,
   });
   app.decorate('ctx', ctx);
+  await registerSecurityHeaders(app, ctx);
   // Bodies are validated strictly (a string is never coerced into an amount);
   // query strings and path parameters arrive as text and are coerced.
   app.setValidatorCompiler(({ schema, httpPart }) =>
@@ -128,7 +130,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsCsp });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get(
