@@ -3,6 +3,7 @@ import { allConsumers } from './consumers.js';
 import { type AppContext, closeContext, createContext } from './context.js';
 import { buildApp } from './http/app.js';
 import { AppError } from './http/errors.js';
+import { startMetricsListener } from './http/metrics-listener.js';
 import { ensureAdmin } from './identity/index.js';
 import { createLogger } from './log.js';
 import { defineConsumers } from './outbox/index.js';
@@ -49,6 +50,8 @@ async function main() {
       sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
   }
   const worker = runWorker ? startScheduler(workerTasks(ctx, consumers), log) : undefined;
+  const metrics = await startMetricsListener(ctx);
+  if (metrics) log.info({ address: metrics.addresses() }, 'metrics listening');
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -62,6 +65,7 @@ async function main() {
     force.unref();
     try {
       await app?.close(); // stops accepting, finishes in-flight requests
+      await metrics?.close();
       await worker?.stop();
       await closeContext(ctx);
       log.info('stopped');

@@ -13,7 +13,8 @@ import { walletRoutes } from '../wallets/index.js';
 import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
-import { httpDuration, registry } from './metrics.js';
+import { httpDuration } from './metrics.js';
+import { registerMetricsRoute } from './metrics-listener.js';
 import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
@@ -170,10 +171,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       }
     },
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
+  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
 
   for (const plugin of [...modules, ...extraPlugins]) {
     await app.register(async (scope) => plugin(scope, ctx));
