@@ -119,7 +119,7 @@ function secret(env: Env, name: string, nodeEnv: Config['nodeEnv'], dataDir: str
   }
   if (nodeEnv === 'production') throw new ConfigError(name, 'is required when NODE_ENV=production');
   if (nodeEnv === 'test') return `test-${name}-`.padEnd(48, 'x');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const existing = stored[name];
