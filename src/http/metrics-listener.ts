@@ -19,6 +19,7 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: AppContext): voi
     '/metrics',
     {
       schema: { hide: true },
+      logLevel: 'warn', // a scrape every few seconds is not worth a log line
       onRequest: async (request) => {
         if (token !== undefined && !bearerMatches(request, token))
           throw unauthorized('GET /metrics needs the METRICS_TOKEN bearer token');
