@@ -11,9 +11,11 @@ import { defineConsumers } from './outbox/index.js';
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  create-admin --email <email> [--password <password>] [--name <full name>]
-      Creates an admin (or promotes an existing user to admin). Idempotent.
+  create-admin --email <email> [--password <password>] [--name <full name>] [--promote]
+      Creates an admin (or promotes an existing operator to admin). Idempotent.
       The password may come from ADMIN_PASSWORD instead of the command line.
+      An existing customer account is only taken over with --promote: its
+      password is replaced and its sessions and API keys are revoked.
 `;
 
 export interface CliIo {
@@ -26,7 +28,12 @@ const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error
 async function createAdmin(config: Config, args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      promote: { type: 'boolean' },
+    },
     strict: true,
   });
   const email = values.email;
@@ -47,7 +54,7 @@ async function createAdmin(config: Config, args: string[], io: CliIo): Promise<n
     // Only the subscription map is needed here (publish), not running consumers.
     defineConsumers(allConsumers({ config, log, db } as AppContext));
     const result = await db.transaction((tx) =>
-      bootstrapAdmin(tx, { email, password, fullName: values.name }),
+      bootstrapAdmin(tx, { email, password, fullName: values.name, promote: values.promote === true }),
     );
     const said = {
       created: 'created admin',

@@ -15,6 +15,8 @@ export class ConfigError extends Error {
 
 export type Role = 'api' | 'worker' | 'all';
 export type GatewayMode = 'sandbox' | 'paystack';
+export type PayoutMode = 'sandbox' | 'disabled';
+export type NotifyMode = 'smtp' | 'log';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -47,6 +49,18 @@ export interface Config {
   env: Readonly<Record<string, string | undefined>>;
   /** When set, the VTpass webhook is served only at /v1/webhooks/vtpass/{secret}. */
   vtpassWebhookSecret: string | undefined;
+  /** Production may run a simulator (gateway, bill providers, payouts) only when this is set explicitly. */
+  allowSandbox: boolean;
+  /** `sandbox`: the payout simulator; `disabled`: withdrawals are refused (no real payout provider yet). */
+  payoutMode: PayoutMode;
+  /** Where customer messages go: `smtp` (SMTP_URL) or `log`. */
+  notifyMode: NotifyMode;
+  /** Bearer token /metrics requires when set. */
+  metricsToken: string | undefined;
+  /** When set, /metrics is served on its own listener on this port (HOST) and not on the API port. */
+  metricsPort: number | undefined;
+  /** ADMIN_EMAIL may take over an existing customer account (sets ADMIN_PASSWORD, ends its sessions). */
+  adminPromote: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -116,7 +130,7 @@ function secret(env: Env, name: string, nodeEnv: Config['nodeEnv'], dataDir: str
   }
   if (nodeEnv === 'production') throw new ConfigError(name, 'is required when NODE_ENV=production');
   if (nodeEnv === 'test') return `test-${name}-`.padEnd(48, 'x');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const existing = stored[name];
@@ -136,6 +150,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const port = intVar(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
+  const allowSandbox = boolVar(env, 'ALLOW_SANDBOX');
+  const payoutMode = oneOf(env, 'PAYOUT_MODE', ['sandbox', 'disabled'] as const, 'sandbox');
+  const notifyMode = notifyModeOf(env);
+  const metricsToken = metricsTokenOf(env);
+  const metricsPort = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
+    throw new ConfigError('METRICS_PORT', 'must differ from PORT');
+  if (nodeEnv === 'production') checkProduction(env, gatewayMode, payoutMode, allowSandbox);
   return {
     nodeEnv,
     role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
@@ -178,5 +200,79 @@ export function loadConfig(env: Env = process.env): Config {
     outboxConcurrency: intVar(env, 'OUTBOX_CONCURRENCY', 32, 1, 256),
     env,
     vtpassWebhookSecret: pathSecret(env, 'VTPASS_WEBHOOK_SECRET'),
+    allowSandbox,
+    payoutMode,
+    notifyMode,
+    metricsToken,
+    metricsPort,
+    adminPromote: boolVar(env, 'ADMIN_PROMOTE'),
   };
+}
+
+function boolVar(env: Env, name: string): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+}
+
+function notifyModeOf(env: Env): NotifyMode {
+  const mode = oneOf(env, 'NOTIFY_MODE', ['smtp', 'log'] as const, env.SMTP_URL ? 'smtp' : 'log');
+  if (mode === 'smtp')
+    urlVar(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? missing('SMTP_URL', 'NOTIFY_MODE=smtp');
+  return mode;
+}
+
+function metricsTokenOf(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || raw.length > 256 || !/^[\x21-\x7e]+$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 printable characters without spaces');
+  return raw;
+}
+
+function missing(name: string, when: string): never {
+  throw new ConfigError(name, `is required when ${when}`);
+}
+
+const SANDBOX_HOSTS = new Set(['sandbox.vtpass.com']);
+
+/** The simulators in use (each names the variable that selects it); empty when every component is real. */
+function simulatorsInUse(env: Env, gatewayMode: GatewayMode, payoutMode: PayoutMode) {
+  const found: { variable: string; why: string }[] = [];
+  const sim = (variable: string, why: string) => found.push({ variable, why });
+  if (gatewayMode === 'sandbox')
+    sim(
+      'GATEWAY_MODE',
+      'is sandbox: its unauthenticated checkout credits any deposit (set GATEWAY_MODE=paystack)',
+    );
+  if (!env.VTPASS_BASE_URL)
+    sim('VTPASS_BASE_URL', 'is unset: bill payments would go to in-process simulators');
+  for (const name of ['VTPASS_BASE_URL', 'VTPASS_B_BASE_URL']) {
+    const url = urlVar(env, name, ['http:', 'https:']);
+    if (url && SANDBOX_HOSTS.has(new URL(url).hostname)) sim(name, "points at VTpass's sandbox");
+  }
+  for (const name of ['VTPASS_API_KEY', 'VTPASS_SECRET_KEY', 'VTPASS_PUBLIC_KEY']) {
+    if (!env[name]) sim(name, 'is unset: the VTpass sandbox credentials would be used');
+  }
+  if (payoutMode === 'sandbox')
+    sim('PAYOUT_MODE', 'is sandbox: withdrawals would be paid by the simulator (set PAYOUT_MODE=disabled)');
+  return found;
+}
+
+/**
+ * What production refuses to start without: no simulator unless ALLOW_SANDBOX=true,
+ * a public base URL, a chosen notification channel, and /metrics behind a token on its own port.
+ */
+function checkProduction(env: Env, gatewayMode: GatewayMode, payoutMode: PayoutMode, allowSandbox: boolean) {
+  const sims = simulatorsInUse(env, gatewayMode, payoutMode);
+  const first = sims[0];
+  if (first && !allowSandbox) {
+    throw new ConfigError(
+      first.variable,
+      `${first.why}; NODE_ENV=production refuses simulators unless ALLOW_SANDBOX=true`,
+    );
+  }
+  const when = 'NODE_ENV=production';
+  if (!env.PUBLIC_BASE_URL) missing('PUBLIC_BASE_URL', when);
+  if (!env.NOTIFY_MODE && !env.SMTP_URL) missing('SMTP_URL', `${when} (or set NOTIFY_MODE=log explicitly)`);
+  if (!env.METRICS_TOKEN) missing('METRICS_TOKEN', when);
+  if (!env.METRICS_PORT) missing('METRICS_PORT', when);
 }

@@ -1,7 +1,7 @@
 import { billConsumers } from './bills/index.js';
 import type { AppContext } from './context.js';
 import type { Consumer } from './outbox/index.js';
-import { createSimulatedPayouts, walletConsumers } from './wallets/index.js';
+import { createDisabledPayouts, createSimulatedPayouts, walletConsumers } from './wallets/index.js';
 
 /**
  * Every outbox consumer in the system: the static subscription map. Every
@@ -11,5 +11,9 @@ import { createSimulatedPayouts, walletConsumers } from './wallets/index.js';
  */
 export function allConsumers(ctx: AppContext): Consumer[] {
   const payoutPendingMs = Number(ctx.config.env.PAYOUT_SIM_PENDING_MS ?? 3000);
-  return [...walletConsumers(ctx, createSimulatedPayouts(ctx.db, payoutPendingMs)), ...billConsumers(ctx)];
+  const payouts =
+    ctx.config.payoutMode === 'disabled'
+      ? createDisabledPayouts()
+      : createSimulatedPayouts(ctx.db, payoutPendingMs);
+  return [...walletConsumers(ctx, payouts), ...billConsumers(ctx)];
 }

@@ -3,6 +3,8 @@ import { vtpassWebhookPath } from './bills/index.js';
 import { allConsumers } from './consumers.js';
 import { type AppContext, closeContext, createContext } from './context.js';
 import { buildApp } from './http/app.js';
+import { AppError } from './http/errors.js';
+import { startMetricsListener } from './http/metrics-listener.js';
 import { ensureAdmin } from './identity/index.js';
 import { createLogger } from './log.js';
 import { defineConsumers } from './outbox/index.js';
@@ -24,7 +26,12 @@ async function main() {
   const ctx: AppContext = await createContext(config, log);
   log.info({ role: config.role, database: ctx.db.kind }, 'starting');
   const consumers = defineConsumers(allConsumers(ctx));
-  const admin = await ensureAdmin(ctx.db, config);
+  const admin = await ensureAdmin(ctx.db, config).catch((error: unknown) => {
+    // A refused bootstrap (an existing customer owns ADMIN_EMAIL) is a configuration problem, not a crash.
+    if (!(error instanceof AppError)) throw error;
+    console.error(`Configuration error: ADMIN_EMAIL: ${error.message}`);
+    process.exit(2);
+  });
   if (admin) log.info({ userId: admin.userId, outcome: admin.outcome }, 'bootstrap admin from ADMIN_EMAIL');
   if (admin && config.nodeEnv === 'development' && !config.env.ADMIN_EMAIL) {
     log.info(
@@ -44,6 +51,8 @@ async function main() {
       sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}${vtpassWebhookPath(config)}` });
   }
   const worker = runWorker ? startScheduler(workerTasks(ctx, consumers), log) : undefined;
+  const metrics = await startMetricsListener(ctx);
+  if (metrics) log.info({ address: metrics.addresses() }, 'metrics listening');
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -57,6 +66,7 @@ async function main() {
     force.unref();
     try {
       await app?.close(); // stops accepting, finishes in-flight requests
+      await metrics?.close();
       await worker?.stop();
       await closeContext(ctx);
       log.info('stopped');

@@ -162,7 +162,8 @@ const customerRefSchema = {
 export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['bills'];
   const cache = createValidationCache(ctx.config.redisUrl);
-  const notifier = createNotifier(ctx.log, ctx.config.env.SMTP_URL, ctx.config.env.SMTP_FROM);
+  const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.env.SMTP_URL : undefined;
+  const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.env.SMTP_FROM);
   app.addHook('onClose', async () => cache.close());
 
   app.get<{ Querystring: { category?: Category } }>(
@@ -867,7 +868,9 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
     }),
   );
 
-  app.post<{
+  // The simulators' knobs route exists only when the simulators do (never with real providers).
+  const sandboxOnly = ctx.providers?.sandbox ? app : undefined;
+  sandboxOnly?.post<{
     Body: {
       provider?: string;
       latencyMs?: number;

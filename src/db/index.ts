@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createPgDb } from './pg.js';
 import { createPgliteDb } from './pglite.js';
+import { ensurePrivateDir } from './private-dir.js';
 import type { Db } from './types.js';
 
 export { migrate, readMigrations } from './migrate.js';
@@ -23,5 +24,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
       applicationName: options.applicationName,
     });
   }
-  return createPgliteDb({ dataDir: options.dataDir ? join(options.dataDir, 'pglite') : undefined });
+  if (!options.dataDir) return createPgliteDb({ dataDir: undefined });
+  ensurePrivateDir(options.dataDir); // DATA_DIR itself: also holds the development secrets
+  return createPgliteDb({ dataDir: join(options.dataDir, 'pglite') });
 }

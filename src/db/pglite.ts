@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { ensurePrivateDir, restrictTree, restrictUmask } from './private-dir.js';
 import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
 
 export interface PgliteOptions {
@@ -13,7 +13,11 @@ export interface PgliteOptions {
  * callers are serialised, which is what a single connection requires.
  */
 export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    restrictUmask();
+    ensurePrivateDir(options.dataDir);
+    restrictTree(options.dataDir);
+  }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     parsers: {
@@ -24,6 +28,9 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
       [pgliteTypes.INT8]: (value: unknown) => String(value),
     },
   });
+  // A new cluster is unpacked from PGlite's bundled image with its files chmod-ed 0666 (the umask
+  // does not narrow an explicit chmod); files PostgreSQL creates from then on ask for 0600.
+  if (options.dataDir) restrictTree(options.dataDir);
 
   const toParams = (params?: readonly unknown[]) =>
     params?.map((p) => (typeof p === 'bigint' ? p.toString() : p)) as unknown[] | undefined;

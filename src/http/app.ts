@@ -13,7 +13,9 @@ import { walletRoutes } from '../wallets/index.js';
 import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
-import { httpDuration, registry } from './metrics.js';
+import { httpDuration } from './metrics.js';
+import { registerMetricsRoute } from './metrics-listener.js';
+import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +66,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     return503OnClosing: true,
   });
   app.decorate('ctx', ctx);
+  await registerSecurityHeaders(app, ctx);
   // Bodies are validated strictly (a string is never coerced into an amount);
   // query strings and path parameters arrive as text and are coerced.
   app.setValidatorCompiler(({ schema, httpPart }) =>
@@ -130,7 +133,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsCsp });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get(
@@ -170,10 +173,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       }
     },
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
+  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
 
   for (const plugin of [...modules, ...extraPlugins]) {
     await app.register(async (scope) => plugin(scope, ctx));

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
+import { createUser } from './auth.js';
 import { loadConfig } from '../config.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends, createTestDb } from '../test-support/db.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import {
+  createApiKey,
   ensureAdmin,
   findUserByEmail,
   findUserByPhone,
@@ -51,6 +53,8 @@ describe.each(backends())('identity admin on %s', (backend) => {
     await t.close();
   });
 
+  const getUserRole = async (id: string) =>
+    (await t.ctx.db.query<{ role: string }>('SELECT role FROM identity.users WHERE id = $1', [id])).rows[0]!;
   const inject = (
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
@@ -67,8 +71,52 @@ describe.each(backends())('identity admin on %s', (backend) => {
     const promoted = await ensureAdmin(t.ctx.db, {
       adminEmail: u.email.toUpperCase(),
       adminPassword: 'ignored!!!!',
+      adminPromote: true,
     });
     expect(promoted).toEqual({ userId: u.id, outcome: 'promoted' });
+    await t.ctx.db.query(`UPDATE identity.users SET role = 'customer' WHERE id = $1`, [u.id]);
+  });
+
+  it('ADMIN_EMAIL never hands over a customer account; ADMIN_PROMOTE=true takes it over with the new password', async () => {
+    const u = await registerUser(t.app);
+    const key = await t.ctx.db.transaction((tx) => createApiKey(tx, u.id, { name: 'mine', scopes: ['*'] }));
+    const login = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: u.email, password } });
+    const refused = ensureAdmin(t.ctx.db, { adminEmail: u.email, adminPassword: 'the admin password 1' });
+    await expect(refused).rejects.toMatchObject({ status: 409, code: 'admin_email_taken' });
+    expect((await getUserRole(u.id)).role).toBe('customer');
+    expect((await login(u.password)).statusCode).toBe(200);
+    expect((await inject('GET', '/v1/me', u.auth)).statusCode).toBe(200);
+
+    const promoted = await ensureAdmin(t.ctx.db, {
+      adminEmail: u.email,
+      adminPassword: 'the admin password 1',
+      adminPromote: true,
+    });
+    expect(promoted).toEqual({ userId: u.id, outcome: 'promoted' });
+    expect((await getUserRole(u.id)).role).toBe('admin');
+    expect((await login(u.password)).statusCode).toBe(401); // the registrant's password is gone
+    const fresh = await login('the admin password 1');
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.json().user.role).toBe('admin');
+    expect((await inject('GET', '/v1/me', u.auth)).statusCode).toBe(401); // every old session ended
+    const oldRefresh = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: u.refreshToken },
+    });
+    expect(oldRefresh.statusCode).toBe(401);
+    expect((await inject('GET', '/v1/me', { 'x-api-key': key.key })).statusCode).toBe(401);
+    const audit = await t.ctx.db.query<{ action: string; after: Record<string, unknown> }>(
+      `SELECT action, after FROM identity.audit_log WHERE target_id = $1 ORDER BY created_at`,
+      [u.id],
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'user.promote_admin',
+        after: { role: 'admin', passwordReplaced: true, revokedSessions: 2, revokedApiKeys: 1 },
+      },
+    ]);
     await t.ctx.db.query(`UPDATE identity.users SET role = 'customer' WHERE id = $1`, [u.id]);
   });
 
@@ -393,6 +441,27 @@ describe('create-admin CLI', () => {
       ]);
       const admins = await t.db.query(`SELECT email FROM identity.users WHERE role = 'admin'`);
       expect(admins.rows).toEqual([{ email: 'ops@example.com' }]);
+
+      // A customer who registered an email first does not become admin with their own password.
+      const customer = await t.db.transaction((tx) =>
+        createUser(tx, {
+          email: 'taken@example.com',
+          password: 'customer password 1',
+          fullName: 'Early Bird',
+        }),
+      );
+      const take = ['create-admin', '--email', 'taken@example.com', '--password', PASSWORD];
+      expect(await runCli(take, env, io)).toBe(1);
+      expect(lines[2]).toMatch(/^ERR .*--promote/);
+      const role = () => t.db.query('SELECT role FROM identity.users WHERE id = $1', [customer.id]);
+      expect((await role()).rows).toEqual([{ role: 'customer' }]);
+      expect(await runCli([...take, '--promote'], env, io)).toBe(0);
+      expect(lines[3]).toMatch(/^promoted existing user to admin: taken@example.com/);
+      expect((await role()).rows).toEqual([{ role: 'admin' }]);
+      const audit = await t.db.query(`SELECT action FROM identity.audit_log WHERE target_id = $1`, [
+        customer.id,
+      ]);
+      expect(audit.rows).toEqual([{ action: 'user.promote_admin' }]);
     } finally {
       await t.drop();
     }

@@ -4,9 +4,11 @@ import { conflict, forbidden, notFound } from '../http/errors.js';
 import { revokeUserApiKeys } from './api-keys.js';
 import { recordAudit } from './audit.js';
 import { createUser } from './auth.js';
+import { hashPassword } from './passwords.js';
+import { revokeUserSessions } from './sessions.js';
 import type { AuthContext, Role, User, UserStatus } from './types.js';
 import { findUserRow, setUserRole, setUserStatus } from './users.js';
-import { emailKey } from './validation.js';
+import { checkPassword, emailKey } from './validation.js';
 
 /** Who acts and why, for the audit log. */
 export interface Actor {
@@ -88,17 +90,21 @@ const BOOTSTRAP_LOCK = 'identity.bootstrap_admin';
 
 /**
  * Makes sure an admin with this email exists: creates one (publishing
- * user.registered like any registration), promotes an existing user, or does
- * nothing. Never changes an existing password. Audited as the system.
+ * user.registered like any registration), promotes an existing staff user, or
+ * does nothing. A customer account is never handed over silently (whoever
+ * registered the email first would become admin with their own password): it
+ * is refused unless `promote` is set, and promoting it replaces its password
+ * and ends every session and API key it had. Audited as the system, in the
+ * same transaction.
  */
 export async function bootstrapAdmin(
   tx: Tx,
-  input: { email: string; password: string; fullName?: string },
+  input: { email: string; password: string; fullName?: string; promote?: boolean },
 ): Promise<{ userId: string; outcome: BootstrapOutcome }> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [BOOTSTRAP_LOCK]);
   const existing = await findUserRow(tx, 'email', emailKey(input.email));
   if (existing?.role === 'admin') return { userId: existing.id, outcome: 'unchanged' };
-  if (existing) {
+  if (existing?.role === 'operator') {
     const change = (await setUserRole(tx, existing.id, 'admin'))!;
     await recordAudit(tx, {
       actorId: null,
@@ -111,6 +117,7 @@ export async function bootstrapAdmin(
     });
     return { userId: existing.id, outcome: 'promoted' };
   }
+  if (existing) return takeOverCustomer(tx, existing.id, input);
   const user = await createUser(
     tx,
     { email: input.email, password: input.password, fullName: input.fullName ?? 'Administrator' },
@@ -128,15 +135,48 @@ export async function bootstrapAdmin(
   return { userId: user.id, outcome: 'created' };
 }
 
+/** An explicitly requested takeover of a customer account: new password, no old session or key survives. */
+async function takeOverCustomer(
+  tx: Tx,
+  userId: string,
+  input: { email: string; password: string; promote?: boolean },
+): Promise<{ userId: string; outcome: BootstrapOutcome }> {
+  if (!input.promote) {
+    throw conflict(
+      'admin_email_taken',
+      'A customer account already uses this email; promoting it needs --promote (ADMIN_PROMOTE=true at start-up), which replaces its password and revokes its sessions and API keys',
+    );
+  }
+  checkPassword(input.password, emailKey(input.email));
+  const passwordHash = await hashPassword(input.password);
+  const change = (await setUserRole(tx, userId, 'admin'))!;
+  await tx.query('UPDATE identity.users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+    userId,
+    passwordHash,
+  ]);
+  const revokedSessions = await revokeUserSessions(tx, userId, 'admin');
+  const revokedApiKeys = await revokeUserApiKeys(tx, userId);
+  await recordAudit(tx, {
+    actorId: null,
+    action: 'user.promote_admin',
+    targetType: 'user',
+    targetId: userId,
+    before: { role: change.before.role },
+    after: { role: 'admin', passwordReplaced: true, revokedSessions, revokedApiKeys },
+    reason: 'bootstrap admin (promote)',
+  });
+  return { userId, outcome: 'promoted' };
+}
+
 /**
  * At startup: when ADMIN_EMAIL and ADMIN_PASSWORD are set, make sure that
  * admin exists (idempotent). Returns undefined when they are not set.
  */
 export async function ensureAdmin(
   db: Db,
-  config: Pick<Config, 'adminEmail' | 'adminPassword'>,
+  config: Pick<Config, 'adminEmail' | 'adminPassword'> & { adminPromote?: boolean },
 ): Promise<{ userId: string; outcome: BootstrapOutcome } | undefined> {
   if (!config.adminEmail || !config.adminPassword) return undefined;
-  const { adminEmail: email, adminPassword: password } = config;
-  return db.transaction((tx) => bootstrapAdmin(tx, { email, password }));
+  const { adminEmail: email, adminPassword: password, adminPromote: promote } = config;
+  return db.transaction((tx) => bootstrapAdmin(tx, { email, password, promote }));
 }

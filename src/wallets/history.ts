@@ -110,8 +110,35 @@ export async function walletLines(
   return { data, nextCursor: page.nextCursor === null ? null : page.nextCursor.toString() };
 }
 
-const csvCell = (v: string) =>
-  /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""').replace(/^([=+\-@])/, "'$1")}"` : v;
+/**
+ * A text cell. One a spreadsheet would read as a formula (leading = + - @, tab or CR) is
+ * neutralised with a leading apostrophe and quoted; one holding a quote, comma or line break is quoted.
+ */
+export function csvText(v: string): string {
+  const neutral = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return neutral !== v || /[",\n\r]/.test(v) ? `"${neutral.replaceAll('"', '""')}"` : v;
+}
+
+/** An amount cell: a plain number (`-500.00` for a debit), which no spreadsheet runs as a formula. */
+export function csvAmount(minor: bigint): string {
+  return minorToDecimal(minor);
+}
+
+/** One statement line as a CSV row: amounts as numbers, everything else as neutralised text. */
+export function statementRow(l: WalletLine): string {
+  return [
+    csvText(l.createdAt),
+    csvText(l.type),
+    csvText(l.description),
+    csvText(l.reference),
+    csvText(l.counterparty?.name ?? ''),
+    csvText(l.direction),
+    csvAmount(l.direction === 'debit' ? -l.amount : l.amount),
+    csvText(l.currency),
+    csvAmount(l.balanceAfter),
+    csvText(l.status),
+  ].join(',');
+}
 
 /** Formats minor units as a plain decimal string (no float). */
 export function minorToDecimal(minor: bigint, exponent = 2): string {
@@ -137,24 +164,7 @@ export async function statementCsv(
   let cursor: string | undefined;
   while (rows.length <= maxLines) {
     const page = await walletLines(tx, walletId, currency, { cursor, limit: 100, from, to });
-    for (const l of page.data) {
-      rows.push(
-        [
-          l.createdAt,
-          l.type,
-          l.description,
-          l.reference,
-          l.counterparty?.name ?? '',
-          l.direction,
-          minorToDecimal(l.direction === 'debit' ? -l.amount : l.amount),
-          l.currency,
-          minorToDecimal(l.balanceAfter),
-          l.status,
-        ]
-          .map((v) => csvCell(String(v)))
-          .join(','),
-      );
-    }
+    for (const l of page.data) rows.push(statementRow(l));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }

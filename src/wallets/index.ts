@@ -1,7 +1,7 @@
 export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { statementCsv, walletLines } from './history.js';
-export { BANKS, createSimulatedPayouts, resolveAccountName } from './payouts.js';
+export { BANKS, createDisabledPayouts, createSimulatedPayouts, resolveAccountName } from './payouts.js';
 export type { PayoutProvider } from './payouts.js';
 export { walletRoutes } from './routes.js';
 export { walletConsumers } from './consumers.js';

@@ -129,3 +129,18 @@ export function createSimulatedPayouts(db: Db, pendingMs = 3000): PayoutProvider
   };
   return provider;
 }
+
+/**
+ * PAYOUT_MODE=disabled: no withdrawal is accepted, and one accepted before the switch is never
+ * paid by a simulator nor refunded on a guess: it stays pending (money held) for an operator.
+ */
+export function createDisabledPayouts(): PayoutProvider {
+  return {
+    async send() {
+      return { outcome: 'unknown', message: 'payouts are disabled (PAYOUT_MODE=disabled)' };
+    },
+    async requery() {
+      return { outcome: 'pending', message: 'payouts are disabled (PAYOUT_MODE=disabled)' };
+    },
+  };
+}

@@ -152,6 +152,12 @@ const readErrors = errorResponses({
   404: ['not_found'],
 });
 
+/** With PAYOUT_MODE=disabled there is no payout provider: refuse before anything is held or stored. */
+function refuseWithoutPayouts(ctx: AppContext): void {
+  if (ctx.config.payoutMode === 'disabled')
+    throw new AppError(503, 'withdrawals_unavailable', 'Withdrawals to a bank are not available');
+}
+
 export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {
   return ctx.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
 }
@@ -631,11 +637,12 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
               accountNumber: { type: 'string' },
             },
           },
-          ...errorResponses({ 422: ['account_not_resolved'] }),
+          ...errorResponses({ 422: ['account_not_resolved'], 503: ['withdrawals_unavailable'] }),
         },
       },
     },
     async (request) => {
+      refuseWithoutPayouts(ctx);
       const { bankCode, accountNumber } = request.body;
       const accountName = resolveAccountName(bankCode, accountNumber);
       if (!accountName)
@@ -669,18 +676,24 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
           required: ['amount', 'bankCode', 'accountNumber'],
           additionalProperties: false,
         },
-        response: { 202: withdrawalSchema, ...moneyErrors },
+        response: {
+          202: withdrawalSchema,
+          ...moneyErrors,
+          ...errorResponses({ 503: ['withdrawals_unavailable'] }),
+        },
       },
     },
-    async (request, reply) =>
-      idempotent(request, reply, (claim) =>
+    async (request, reply) => {
+      refuseWithoutPayouts(ctx);
+      return idempotent(request, reply, (claim) =>
         requestWithdrawal(
           ctx,
           authOf(request).userId,
           { walletId: request.params.id, ...request.body, amount: toMinor(request.body.amount) },
           claim,
         ),
-      ),
+      );
+    },
   );
 
   app.get<{ Params: { id: string } }>(
