@@ -45,6 +45,8 @@ export interface Config {
   /** Outbox jobs (vends, payouts) a worker runs at once. */
   outboxConcurrency: number;
   env: Readonly<Record<string, string | undefined>>;
+  /** Ledger items waiting for a batch before new ones are refused with 503 `overloaded`. */
+  ledgerBatchMaxQueued: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -166,5 +168,6 @@ export function loadConfig(env: Env = process.env): Config {
     outboxLeaseMs: intVar(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
     outboxConcurrency: intVar(env, 'OUTBOX_CONCURRENCY', 32, 1, 256),
     env,
+    ledgerBatchMaxQueued: intVar(env, 'LEDGER_BATCH_MAX_QUEUED', 10_000, 1, 1_000_000),
   };
 }
