@@ -42,21 +42,24 @@
 -- (No variable may be named like a column the statements use, e.g. account_id:
 -- PL/pgSQL would find the reference ambiguous.)
 
--- Adds (direction 1) or takes back (direction -1) the legs first_leg..last_leg
--- on the running balances of the single-row accounts they touch; applying also
--- records each leg's posted balance after it. The exact path's apply and both of
--- its undos are this one function, so they cannot drift apart. Bucketed accounts
--- have no limit and are summed when written, so they are skipped here.
+-- Adds (direction 1) or takes back (direction -1) one item's legs on the running
+-- balances of the single-row accounts they touch, and returns each leg's posted
+-- balance after it (meaningful when applying). The exact path's apply and both
+-- of its undos are this one function, so they cannot drift apart. The legs come
+-- as slices of the leg arrays (1-based), so a call costs the item's legs, not
+-- the batch's. Bucketed accounts have no limit and are summed when written, so
+-- they are skipped here.
 CREATE OR REPLACE FUNCTION ledger.move_legs(
   INOUT debits_posted bigint[], INOUT credits_posted bigint[],
-  INOUT debits_pending bigint[], INOUT credits_pending bigint[], INOUT balance_after bigint[],
-  leg_account int[], leg_debit boolean[], leg_pending boolean[], leg_amount bigint[],
-  account_single_row boolean[], first_leg int, last_leg int, direction int)
+  INOUT debits_pending bigint[], INOUT credits_pending bigint[], account_single_row boolean[],
+  leg_account int[], leg_debit boolean[], leg_pending boolean[], leg_amount bigint[], direction int,
+  OUT balance_after bigint[])
 LANGUAGE plpgsql IMMUTABLE AS $fn$
 DECLARE
   j int; a int; delta bigint;
 BEGIN
-  FOR j IN first_leg..last_leg LOOP
+  balance_after := array_fill(NULL::bigint, ARRAY[cardinality(leg_account)]);
+  FOR j IN 1..cardinality(leg_account) LOOP
     a := leg_account[j];
     CONTINUE WHEN NOT account_single_row[a];
     delta := direction * leg_amount[j];
@@ -67,7 +70,7 @@ BEGIN
       IF leg_debit[j] THEN debits_posted[a] := debits_posted[a] + delta;
       ELSE credits_posted[a] := credits_posted[a] + delta; END IF;
     END IF;
-    IF direction = 1 THEN balance_after[j] := credits_posted[a] - debits_posted[a]; END IF;
+    balance_after[j] := credits_posted[a] - debits_posted[a];
   END LOOP;
 END
 $fn$;
@@ -106,6 +109,7 @@ DECLARE
   sum_posted bigint;
   sum_pending bigint;
   i int; j int; a int; chain_item int; chain_start int; decision text;
+  first_leg int; last_leg int; -- the legs of the item being moved
 BEGIN
   r_fast := false;
   IF item_count IS NULL OR item_count = 0 THEN
@@ -453,14 +457,17 @@ BEGIN
       IF decision IS NULL AND item_exceeds_hold[i] THEN decision := 'post_exceeds_pending'; END IF;
       IF decision IS NULL AND item_first_leg[i] IS NOT NULL THEN
         -- apply, then check every single-row account the item touched
+        first_leg := item_first_leg[i];
+        last_leg := item_last_leg[i];
         moved := ledger.move_legs(account_debits_posted, account_credits_posted, account_debits_pending,
-                                  account_credits_pending, leg_balance_after, leg_account, leg_debit, leg_pending,
-                                  leg_amount, account_single_row, item_first_leg[i], item_last_leg[i], 1);
+                                  account_credits_pending, account_single_row,
+                                  leg_account[first_leg:last_leg], leg_debit[first_leg:last_leg],
+                                  leg_pending[first_leg:last_leg], leg_amount[first_leg:last_leg], 1);
         account_debits_posted := moved.debits_posted;
         account_credits_posted := moved.credits_posted;
         account_debits_pending := moved.debits_pending;
         account_credits_pending := moved.credits_pending;
-        leg_balance_after := moved.balance_after;
+        leg_balance_after[first_leg:last_leg] := moved.balance_after;
         FOR j IN item_first_leg[i]..item_last_leg[i] LOOP
           a := leg_account[j];
           CONTINUE WHEN NOT account_single_row[a];
@@ -475,8 +482,9 @@ BEGIN
         END LOOP;
         IF decision IS NOT NULL THEN
           moved := ledger.move_legs(account_debits_posted, account_credits_posted, account_debits_pending,
-                                    account_credits_pending, leg_balance_after, leg_account, leg_debit, leg_pending,
-                                    leg_amount, account_single_row, item_first_leg[i], item_last_leg[i], -1);
+                                    account_credits_pending, account_single_row,
+                                    leg_account[first_leg:last_leg], leg_debit[first_leg:last_leg],
+                                    leg_pending[first_leg:last_leg], leg_amount[first_leg:last_leg], -1);
           account_debits_posted := moved.debits_posted;
           account_credits_posted := moved.credits_posted;
           account_debits_pending := moved.debits_pending;
@@ -514,10 +522,12 @@ BEGIN
         FOR chain_item IN chain_start..(i - 1) LOOP
           IF r_code[chain_item] = 'ok' THEN
             IF item_first_leg[chain_item] IS NOT NULL THEN
+              first_leg := item_first_leg[chain_item];
+              last_leg := item_last_leg[chain_item];
               moved := ledger.move_legs(account_debits_posted, account_credits_posted, account_debits_pending,
-                                        account_credits_pending, leg_balance_after, leg_account, leg_debit,
-                                        leg_pending, leg_amount, account_single_row,
-                                        item_first_leg[chain_item], item_last_leg[chain_item], -1);
+                                        account_credits_pending, account_single_row,
+                                        leg_account[first_leg:last_leg], leg_debit[first_leg:last_leg],
+                                        leg_pending[first_leg:last_leg], leg_amount[first_leg:last_leg], -1);
               account_debits_posted := moved.debits_posted;
               account_credits_posted := moved.credits_posted;
               account_debits_pending := moved.debits_pending;
