@@ -61,6 +61,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** ADMIN_EMAIL may take over an existing customer account (sets ADMIN_PASSWORD, ends its sessions). */
   adminPromote: boolean;
+  /** Ledger items waiting for a batch before new ones are refused with 503 `overloaded`. */
+  ledgerBatchMaxQueued: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     metricsPort,
     adminPromote: boolVar(env, 'ADMIN_PROMOTE'),
+    ledgerBatchMaxQueued: intVar(env, 'LEDGER_BATCH_MAX_QUEUED', 10_000, 1, 1_000_000),
   };
 }
 

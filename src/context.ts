@@ -58,6 +58,7 @@ export async function createContext(
     windowMs: config.ledgerBatchWindowMs,
     maxItems: config.ledgerBatchMaxItems,
     maxInFlight: config.ledgerBatchMaxInFlight,
+    maxQueued: config.ledgerBatchMaxQueued,
     log,
   });
   ledger.registerWriter('idempotency', (tx, rows) =>

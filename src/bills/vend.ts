@@ -337,8 +337,15 @@ async function claimResend(ctx: AppContext, paymentId: string): Promise<boolean>
   });
 }
 
+/** Billers' service ids kept per process; the catalogue is small, the bound keeps it so whatever ids arrive. */
+export const SERVICE_ID_CACHE_MAX = 1024;
 const serviceIds = new Map<string, string>();
-async function serviceIdOf(ctx: AppContext, billerId: string): Promise<string> {
+
+/** Entries in the service-id cache (for tests). */
+export const serviceIdCacheSize = () => serviceIds.size;
+
+/** Looks up a biller's service id (cached). Exported for tests. */
+export async function serviceIdOf(ctx: Pick<AppContext, 'db'>, billerId: string): Promise<string> {
   const cached = serviceIds.get(billerId);
   if (cached) return cached;
   const { rows } = await ctx.db.query<{ service_id: string }>(
@@ -346,6 +353,9 @@ async function serviceIdOf(ctx: AppContext, billerId: string): Promise<string> {
     [billerId],
   );
   const id = rows[0]?.service_id ?? billerId;
+  // Full: the oldest entry goes (a Map iterates in insertion order), as in the
+  // validation cache; an evicted biller is simply read again on its next vend.
+  if (serviceIds.size >= SERVICE_ID_CACHE_MAX) serviceIds.delete(serviceIds.keys().next().value as string);
   serviceIds.set(billerId, id);
   return id;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './types.js';
@@ -10,26 +10,46 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 /** A fixed key for pg_advisory_xact_lock: two processes starting together never race. */
 const MIGRATION_LOCK_KEY = 7_411_002_001;
 
+/** Definitions kept in one file each (functions), re-applied whenever the file changes. */
+const REPEATABLE_DIR = 'repeatable';
+
 export interface Migration {
+  /** The file's path under the migrations directory: `0001_ledger.sql`, `repeatable/ledger_create_transactions.sql`. */
   name: string;
   sql: string;
   checksum: string;
+  /** Re-applied when its checksum changes (CREATE OR REPLACE), after every numbered migration. */
+  repeatable?: boolean;
 }
 
-export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+function readSqlFiles(dir: string, pattern: RegExp, prefix: string, repeatable: boolean): Migration[] {
   return readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .filter((f) => pattern.test(f))
     .sort()
-    .map((name) => {
-      const sql = readFileSync(join(dir, name), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      return { name: `${prefix}${file}`, sql, checksum, ...(repeatable ? { repeatable } : {}) };
     });
 }
 
+/** The numbered migrations in name order, then the repeatable ones (`repeatable/*.sql`) in name order. */
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  const repeatableDir = join(dir, REPEATABLE_DIR);
+  return [
+    ...readSqlFiles(dir, /^\d{4}_[a-z0-9_]+\.sql$/, '', false),
+    ...(existsSync(repeatableDir)
+      ? readSqlFiles(repeatableDir, /^[a-z0-9_]+\.sql$/, `${REPEATABLE_DIR}/`, true)
+      : []),
+  ];
+}
+
 /**
- * Applies forward-only migrations in name order, all in one transaction under
- * an advisory lock. An applied migration whose file changed is an error:
- * migrations are never edited, only added.
+ * Applies forward-only migrations in name order, then the repeatable ones whose
+ * checksum differs from the one recorded (or that were never applied), all in
+ * one transaction under an advisory lock. An applied numbered migration whose
+ * file changed is an error: those are never edited, only added. A repeatable
+ * one is recorded in the same table with its latest checksum.
  */
 export async function migrate(db: Db, migrations: Migration[] = readMigrations()): Promise<string[]> {
   return db.transaction(async (tx) => {
@@ -44,7 +64,7 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
     );
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
     const done: string[] = [];
-    for (const m of migrations) {
+    for (const m of migrations.filter((x) => !x.repeatable)) {
       const checksum = applied.get(m.name);
       if (checksum !== undefined) {
         if (checksum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
@@ -55,6 +75,16 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
         m.name,
         m.checksum,
       ]);
+      done.push(m.name);
+    }
+    for (const m of migrations.filter((x) => x.repeatable)) {
+      if (applied.get(m.name) === m.checksum) continue;
+      await tx.exec(m.sql);
+      await tx.query(
+        `INSERT INTO public.schema_migrations (name, checksum) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
+        [m.name, m.checksum],
+      );
       done.push(m.name);
     }
     return done;

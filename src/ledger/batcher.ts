@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
+import { AppError } from '../http/errors.js';
 import type { Logger } from '../log.js';
 import { createTransactions, isRetryableBatchError } from './transactions.js';
 import type { LedgerItem, TransactionResult } from './types.js';
@@ -29,8 +30,17 @@ export interface BatcherOptions {
   maxInFlight: number;
   /** Attempts for a batch that hit a concurrent duplicate id or a deadlock. */
   maxAttempts?: number;
+  /** Items waiting for a batch (not yet in flight); past it, new work is refused as `overloaded`. */
+  maxQueued?: number;
   log?: Logger;
 }
+
+/** Waiting items when BatcherOptions.maxQueued is not given: about a second of work at full speed. */
+export const DEFAULT_MAX_QUEUED = 10_000;
+
+/** 503 with Retry-After: the queue is full, the same request may succeed a moment later. */
+const overloaded = () =>
+  new AppError(503, 'overloaded', 'The ledger is busy; try again in a moment', {}, { 'retry-after': '1' });
 
 interface Pending {
   items: LedgerItem[];
@@ -66,10 +76,12 @@ function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
  * `windowMs` (or until `maxItems`) share one database transaction and one
  * round trip. A batch that fails as a whole for a reason other than a
  * retryable conflict is split in halves and retried, so one poisoned item
- * cannot fail its neighbours.
+ * cannot fail its neighbours. At most `maxQueued` items wait; more are
+ * refused with 503 `overloaded` (Retry-After: 1).
  */
 export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatcher {
   const maxAttempts = options.maxAttempts ?? 5;
+  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
   const writers = new Map<string, BatchWriter>();
   let queue: Pending[] = [];
   let queuedItems = 0;
@@ -207,6 +219,13 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
     new Promise<TransactionResult[]>((resolve, reject) => {
       if (closed) {
         reject(new Error('ledger batcher is closed'));
+        return;
+      }
+      // A limit on the queue: under a load the database cannot follow, callers
+      // are told to come back instead of waiting ever longer (and memory growing).
+      // Nothing was queued, so nothing moved; a retry with the same key is safe.
+      if (queuedItems + items.length > maxQueued) {
+        reject(overloaded());
         return;
       }
       queue.push({ items, options: opts, resolve, reject });

@@ -98,7 +98,7 @@ function canonical(item: LedgerItem, legs: string): string {
   },${JSON.stringify(item.code ?? '')},${Boolean(item.linked)},${stringifyJson(item.metadata ?? {})}]`;
 }
 
-/** One item as the JSON object the SQL function reads (see migrations/0002 and 0500). */
+/** One item as the JSON object the SQL function reads (see migrations/repeatable/ledger_create_transactions.sql). */
 export function toWire(item: LedgerItem, now: number): string {
   const legs = 'legs' in item && item.legs ? legsJson(item.legs) : undefined;
   let out = `{"id":${JSON.stringify(item.id)},"k":${JSON.stringify(item.kind)},"h":"${sha256(canonical(item, legs ?? 'null'))}"`;
