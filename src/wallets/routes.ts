@@ -59,6 +59,8 @@ const lineSchema = {
     counterparty: {
       type: ['object', 'null'],
       properties: { name: { type: 'string' }, walletId: { type: 'string' } },
+      // Either may be missing (a bank payout has a name and no wallet).
+      required: [],
     },
     description: { type: 'string' },
     reference: { type: 'string' },

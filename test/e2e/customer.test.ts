@@ -17,7 +17,7 @@ import {
   waitForAttribute,
   waitForText,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
@@ -300,4 +300,32 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     expectNoConsoleErrors(tab);
     await tab.close();
   }, 180_000);
+
+  it("shows the server's fee: a percentage with no cap (cap 0) is not capped at zero", async () => {
+    const operator = new Api(server.baseUrl);
+    await operator.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const setFee = (fee: Record<string, unknown>) =>
+      operator.call('PATCH', '/v1/admin/billers/yola-electric', { fee, reason: 'browser test of fees' });
+    await setFee({ type: 'percent', percentBps: 150, cap: 0 });
+    const tab = await openPage(browser, server.baseUrl, DESKTOP);
+    const { page } = tab;
+    try {
+      await signUp(page, { fullName: 'Chidi Eze', email: uniqueEmail('chidi'), password: PASSWORD });
+      await page.goto('/bills');
+      await page.getByTestId('category-electricity').click();
+      await page.getByTestId('biller-yola-electric').click();
+      await page.locator('[data-testid^="product-"][data-kind="prepaid"]').first().click();
+      await page.getByLabel('Meter number').fill('1111111111111');
+      await page.getByLabel('Amount').fill('10000');
+      // 1.5% of ₦10,000.00, as POST /v1/bill-payments/quote answers.
+      await waitForText(page.getByTestId('fee-preview'), /Fee\s*₦150\.00\s*Total\s*₦10,150\.00/);
+      await page.getByTestId('bill-review-button').click();
+      await waitForText(page.getByTestId('bill-fee'), '₦150.00');
+      await waitForText(page.getByTestId('bill-total'), '₦10,150.00');
+      expectNoConsoleErrors(tab);
+    } finally {
+      await tab.close();
+      await setFee({ type: 'flat', flat: 10000 });
+    }
+  }, 120_000);
 });

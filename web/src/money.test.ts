@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeFee,
   currencyExponent,
   formatMoney,
   isMoneyError,
@@ -101,26 +100,6 @@ describe('toMajorString', () => {
     expect(toMajorString(1500, 0)).toBe('1500');
     expect(toMajorString(5, 2)).toBe('0.05');
     expect(toMajorString(-5, 2)).toBe('-0.05');
-  });
-});
-
-describe('computeFee', () => {
-  it('takes a flat fee', () => {
-    expect(computeFee(500000n, { type: 'flat', flat: 10000 })).toBe(10000n);
-  });
-
-  it('takes a percentage in basis points, rounded half up', () => {
-    // 1.5% of 100.33 = 1.50495 -> 1.50
-    expect(computeFee(10033n, { type: 'percent', percentBps: 150 })).toBe(150n);
-    // 1.5% of 100.34 = 1.5051 -> 1.51 (half up at .5 of a kobo)
-    expect(computeFee(10034n, { type: 'percent', percentBps: 150 })).toBe(151n);
-    // exactly half a kobo rounds up: 0.5% of 1.00 = 0.005
-    expect(computeFee(100n, { type: 'percent', percentBps: 50 })).toBe(1n);
-  });
-
-  it('caps a percentage fee', () => {
-    expect(computeFee(100_000_000n, { type: 'percent', percentBps: 100, cap: 20000 })).toBe(20000n);
-    expect(computeFee(1_000_000n, { type: 'percent', percentBps: 100, cap: 20000 })).toBe(10000n);
   });
 });
 

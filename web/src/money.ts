@@ -125,25 +125,6 @@ export function currencySymbol(currency: string): string {
   return part?.value ?? currency;
 }
 
-export interface FeeRule {
-  type: 'flat' | 'percent';
-  flat?: number;
-  percentBps?: number;
-  cap?: number;
-}
-
-/**
- * A biller's fee on an amount, in minor units: flat, or a percentage in basis
- * points rounded half up to the minor unit, then capped.
- */
-export function computeFee(amount: bigint, rule: FeeRule): bigint {
-  if (rule.type === 'flat') return BigInt(rule.flat ?? 0);
-  const bps = BigInt(rule.percentBps ?? 0);
-  let fee = (amount * bps + 5000n) / 10000n;
-  if (rule.cap !== undefined && rule.cap !== null && fee > BigInt(rule.cap)) fee = BigInt(rule.cap);
-  return fee;
-}
-
 /** A bigint amount as the JSON integer the API expects (throws if it cannot be exact). */
 export function toJsonAmount(minor: bigint): number {
   if (minor < 0n || minor > MAX_MINOR) throw new RangeError('amount out of range');

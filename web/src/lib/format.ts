@@ -51,6 +51,12 @@ export const CATEGORY_LABELS: Record<string, string> = {
   cable: 'Cable TV',
 };
 
+/** A payment's category as people read it ("—" for a payment whose biller is gone). */
+export function categoryLabel(category: string | null): string {
+  if (category === null) return '—';
+  return CATEGORY_LABELS[category] ?? category;
+}
+
 export function humanize(value: string): string {
   const s = value.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -15,7 +15,7 @@ import {
   StatusBadge,
 } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
-import { CATEGORY_LABELS, formatDateTime, groupToken, humanize } from '../lib/format';
+import { categoryLabel, formatDateTime, groupToken, humanize } from '../lib/format';
 import { useAsync, useInterval, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { type BillPayment, FINAL_BILL_STATUSES } from '../lib/types';
@@ -219,7 +219,7 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
   const receiptItems: [string, ComponentChildren][] = [
     ['Status', <StatusBadge status={p.status} />],
     ['Biller', p.billerName],
-    ['Category', CATEGORY_LABELS[p.category] ?? p.category],
+    ['Category', categoryLabel(p.category)],
     ['Product', p.productCode],
     ['Customer reference', <span class="mono">{p.customerRef}</span>],
     ...(p.customerName ? ([['Customer', p.customerName]] as [string, string][]) : []),
@@ -237,7 +237,7 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
     ...(p.units !== null && p.units !== undefined
       ? ([['Units', formatUnits(p.units)]] as [string, string][])
       : []),
-    ['Reference', <span class="mono">{p.reference ?? p.id}</span>],
+    ['Reference', <span class="mono">{p.id}</span>],
     ['Date', formatDateTime(p.createdAt)],
   ];
 
@@ -245,7 +245,7 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
     <div class="page narrow">
       <PageHeader
         title={`${p.billerName}`}
-        subtitle={`${CATEGORY_LABELS[p.category] ?? p.category} · ${p.customerRef}`}
+        subtitle={`${categoryLabel(p.category)} · ${p.customerRef}`}
         back={<Link href="/bills">← Pay bills</Link>}
       />
       <div class="stack" data-testid="bill-payment" data-status={p.status}>
@@ -295,7 +295,7 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
         )}
         {(p.status === 'failed' || p.status === 'reversed') && (
           <Alert kind="info">
-            Need help? Quote reference <span class="mono">{p.reference ?? p.id}</span> to support.
+            Need help? Quote reference <span class="mono">{p.id}</span> to support.
           </Alert>
         )}
       </div>

@@ -51,8 +51,8 @@ function WithdrawalStatus({
     }
   });
   useInterval(() => void refresh(), 3000, !final);
-  const ok = w.status === 'succeeded' || w.status === 'completed';
-  const bad = w.status === 'failed' || w.status === 'reversed';
+  const ok = w.status === 'succeeded';
+  const bad = w.status === 'failed';
   return (
     <Card testId="withdrawal-status">
       <div class={`hero ${ok ? 'hero-success' : bad ? 'hero-failed' : 'hero-pending'}`} aria-live="polite">

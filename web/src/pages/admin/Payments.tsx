@@ -350,7 +350,7 @@ export function AdminPaymentDetailPage({ params }: { params: Record<string, stri
     <div class="page wide">
       <PageHeader
         title={`${p.billerName} · ${formatMoney(p.total, p.currency)}`}
-        subtitle={<span class="mono">{p.reference ?? p.id}</span>}
+        subtitle={<span class="mono">{p.id}</span>}
         back={back}
         actions={<StatusBadge status={p.status} />}
       />

@@ -16,15 +16,18 @@ import { formatMs, formatPercent } from '../../lib/format';
 import { useAsync, useInterval, useTitle } from '../../lib/hooks';
 import type { ProviderKnobs, ProvidersResponse } from '../../lib/types';
 
-const DEFAULT_KNOBS: ProviderKnobs = { latencyMs: 0, failureRate: 0, pendingRate: 0, lostResponseRate: 0 };
+/** The knobs this form edits (the simulator has more, set from its environment). */
+type EditableKnobs = Pick<ProviderKnobs, 'latencyMs' | 'failureRate' | 'pendingRate' | 'lostResponseRate'>;
 
-const STATE_LABELS = {
+const DEFAULT_KNOBS: EditableKnobs = { latencyMs: 0, failureRate: 0, pendingRate: 0, lostResponseRate: 0 };
+
+const STATE_LABELS: Record<string, string> = {
   closed: 'Closed (healthy)',
   open: 'Open (failing fast)',
   half_open: 'Half-open (probing)',
 };
 
-const RATE_FIELDS: { key: Exclude<keyof ProviderKnobs, 'latencyMs'>; label: string; hint: string }[] = [
+const RATE_FIELDS: { key: Exclude<keyof EditableKnobs, 'latencyMs'>; label: string; hint: string }[] = [
   { key: 'failureRate', label: 'Failure rate (%)', hint: 'Vends the provider refuses outright.' },
   { key: 'pendingRate', label: 'Pending rate (%)', hint: 'Vends that stay pending and must be re-queried.' },
   { key: 'lostResponseRate', label: 'Lost response rate (%)', hint: 'Vends whose answer never arrives.' },
@@ -36,7 +39,7 @@ function toPercentText(rate: number | undefined): string {
   return String(Math.round(rate * 10000) / 100);
 }
 
-function KnobsForm({ knobs, onSaved }: { knobs: ProviderKnobs; onSaved: () => void }) {
+function KnobsForm({ knobs, onSaved }: { knobs: EditableKnobs; onSaved: () => void }) {
   const [latency, setLatency] = useState(String(knobs.latencyMs ?? 0));
   const [rates, setRates] = useState<Record<string, string>>(() =>
     Object.fromEntries(RATE_FIELDS.map((f) => [f.key, toPercentText(knobs[f.key])])),
@@ -49,7 +52,7 @@ function KnobsForm({ knobs, onSaved }: { knobs: ProviderKnobs; onSaved: () => vo
   const submit = async (event: Event) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    const body: Partial<ProviderKnobs> = {};
+    const body: Partial<EditableKnobs> = {};
     if (!/^\d{1,6}$/.test(latency.trim()) || Number(latency) > 120000)
       next.latencyMs = 'A whole number of milliseconds, 0 to 120000';
     else body.latencyMs = Number(latency);
