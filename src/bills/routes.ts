@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
   listOf,
@@ -214,6 +215,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string }; Body: { productCode: string; customerRef: string } }>(
     '/v1/billers/:id/validate',
     {
+      config: { rateLimit: rateLimit(ctx, 'validate') },
       ...auth,
       schema: {
         tags,
@@ -310,6 +312,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/bill-payments',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       ...auth,
       schema: {
         tags,
@@ -480,6 +483,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string } }>(
     '/v1/bill-payments/:id/resend-token',
     {
+      config: { rateLimit: rateLimit(ctx, 'resend') },
       ...auth,
       schema: {
         tags,

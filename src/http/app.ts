@@ -14,6 +14,7 @@ import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
+import { registerRateLimits } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +60,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: ctx.config.env.TRUST_PROXY === 'true',
+    // Only the configured proxies may name the client (TRUST_PROXY: hops or addresses); never any peer.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
@@ -107,6 +109,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     );
   });
 
+  await registerRateLimits(app, ctx);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -177,6 +180,12 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     await app.register(async (scope) => plugin(scope, ctx));
   }
   return app;
+}
+
+/** A hop count trusts that many proxies nearest to us (as proxy-addr counts them); a list trusts those addresses. */
+function trustProxyOption(trust: AppContext['config']['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
 import { authenticate, authOf } from './guard.js';
 import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
@@ -55,6 +56,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/auth/register',
     {
+      config: { rateLimit: rateLimit(ctx, 'register') },
       schema: {
         tags: ['auth'],
         summary: 'Create a customer account and log in',
@@ -100,6 +102,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Body: { email: string; password: string } }>(
     '/v1/auth/login',
     {
+      config: { rateLimit: rateLimit(ctx, 'login') },
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password',
@@ -134,6 +137,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Body: { refreshToken?: string } | undefined }>(
     '/v1/auth/refresh',
     {
+      config: { rateLimit: rateLimit(ctx, 'refresh') },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['auth'],
@@ -217,6 +221,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/v1/auth/stream-token',
     {
+      config: { rateLimit: rateLimit(ctx, 'streamToken') },
       onRequest: [authenticate],
       schema: {
         tags: ['auth'],

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
   listOf,
@@ -319,6 +320,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Params: { id: string }; Body: { amount: number } }>(
     '/v1/wallets/:id/deposits',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       ...auth,
       schema: {
         tags: ['deposits'],
@@ -503,6 +505,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { email?: string; phone?: string } }>(
     '/v1/recipients/resolve',
     {
+      config: { rateLimit: rateLimit(ctx, 'lookup'), rateLimitAlso: rateLimit(ctx, 'lookupDaily') },
       ...auth,
       schema: {
         tags: ['transfers'],
@@ -539,6 +542,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/transfers',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       ...auth,
       schema: {
         tags: ['transfers'],
@@ -604,6 +608,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { bankCode: string; accountNumber: string } }>(
     '/v1/payout-accounts/resolve',
     {
+      config: { rateLimit: rateLimit(ctx, 'validate') },
       ...auth,
       schema: {
         tags: ['withdrawals'],
@@ -646,6 +651,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/wallets/:id/withdrawals',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       ...auth,
       schema: {
         tags: ['withdrawals'],
