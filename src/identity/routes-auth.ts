@@ -107,7 +107,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['auth'],
         summary: 'Log in with email and password',
         description:
-          'Throttled: 5 failures per account or 20 per IP within 15 minutes answer 429 with Retry-After.',
+          'Throttled over 15 minutes: after 5 failures on an account from one address, or 20 from one address, ' +
+          'that address waits 30 s, doubling with each further failure (up to 15 min): 429 too_many_attempts with ' +
+          'Retry-After. An address that logged in to the account before is never held back by failures from ' +
+          'elsewhere; other addresses also wait once failures on the account come from 5 addresses.',
         body: {
           type: 'object',
           properties: {
