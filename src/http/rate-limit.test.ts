@@ -166,7 +166,7 @@ describe('rate limits', () => {
     expect((await register(one, ip)).statusCode).toBe(201);
     expectRateLimited(await register(two, ip));
 
-    const [a, b] = [await registerUser(one), await registerUser(two)];
+    const [a, b] = [await registerUser(t.app), await registerUser(t.app)]; // t.app: not the low register limit
     expect((await post(one, a, '/v1/recipients/resolve', { email: b.email })).statusCode).toBe(200);
     expect((await post(two, a, '/v1/recipients/resolve', { email: b.email })).statusCode).toBe(200);
     expectRateLimited(await post(one, a, '/v1/recipients/resolve', { email: b.email }));

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { RateLimits } from '../config.js';
 import type { AppContext } from '../context.js';
-import { AppError } from './errors.js';
+import { AppError, errorResponses } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -126,6 +126,18 @@ export async function registerRateLimits(app: FastifyInstance, ctx: AppContext):
   await app.register(rateLimitPlugin, options);
   if (redis) app.addHook('onClose', async () => redis.disconnect());
   addSecondLimits(app);
+  documentLimits(app);
+}
+
+/** /docs lists 429 rate_limited on every limited route. */
+function documentLimits(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { response?: Record<string, unknown> } | undefined;
+    if (!schema || !(route.config?.rateLimit || route.config?.rateLimitAlso)) return;
+    const listed = schema.response?.['429'] as { description?: string } | undefined;
+    if (listed?.description) listed.description += ', rate_limited';
+    else schema.response = { ...errorResponses({ 429: ['rate_limited'] }), ...schema.response };
+  });
 }
 
 /** Routes with config.rateLimitAlso get that limit too, checked after the first (same hook). */
