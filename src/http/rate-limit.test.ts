@@ -197,6 +197,17 @@ describe('rate limits', () => {
     expectRateLimited(await register(app, '10.0.0.1', { 'x-forwarded-for': client }));
   });
 
+  it('with TRUST_PROXY as a hop count, takes the client from the proxy, not the leftmost (spoofable) entry', async () => {
+    const app = await appWith({ TRUST_PROXY: '1', RATE_LIMIT_REGISTER_PER_MIN: '1' });
+    const client = randomIp();
+    const proxy = randomIp();
+    expect((await register(app, proxy, { 'x-forwarded-for': `${randomIp()}, ${client}` })).statusCode).toBe(
+      201,
+    );
+    expectRateLimited(await register(app, proxy, { 'x-forwarded-for': `${randomIp()}, ${client}` }));
+    expect((await register(app, proxy, { 'x-forwarded-for': randomIp() })).statusCode).toBe(201);
+  });
+
   it('has no limiter at all with RATE_LIMITS=off', async () => {
     const app = await appWith({ RATE_LIMITS: 'off', RATE_LIMIT_REGISTER_PER_MIN: '1' });
     const ip = randomIp();
