@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { highRateLimitEnv } from '../src/config.js';
 
 /** Starts `node dist/main.js` (all roles) against a database, for HTTP benchmarks, and waits until ready. */
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}) {
@@ -14,6 +15,8 @@ export async function startServer(databaseUrl: string, port: number, env: Record
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '16',
+      // Limits on, at their upper bound: the bench measures the limiter's cost, not its refusals.
+      ...highRateLimitEnv(),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -63,6 +64,123 @@ export interface Config {
   adminPromote: boolean;
   /** Ledger items waiting for a batch before new ones are refused with 503 `overloaded`. */
   ledgerBatchMaxQueued: number;
+  /** Request rate limits per route; undefined when RATE_LIMITS=off (load tests). */
+  rateLimits: RateLimits | undefined;
+  /**
+   * Which peers may set X-Forwarded-For: false (none, the default), a number of
+   * proxy hops in front of the API, or the proxies' addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
+}
+
+/** One limit: at most `max` requests per `windowMs`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** The request rate limits, by route family (see RATE_LIMIT_VARS for the variables and defaults). */
+export interface RateLimits {
+  /** POST /v1/auth/register, per client IP. */
+  register: RateLimit;
+  /** POST /v1/auth/login, per client IP (failed logins are also throttled by identity/throttle.ts). */
+  login: RateLimit;
+  /** POST /v1/auth/refresh, per client IP. */
+  refresh: RateLimit;
+  /** POST /v1/recipients/resolve, per user: it reveals names. */
+  lookup: RateLimit;
+  lookupDaily: RateLimit;
+  /** Provider-backed lookups (customer validation, payout account resolution), per user. */
+  validate: RateLimit;
+  /** POST /v1/bill-payments/{id}/resend-token, per user. */
+  resend: RateLimit;
+  /** Every money-moving POST, per user and route. */
+  money: RateLimit;
+  /** POST /v1/events/stream-token (and /v1/auth/stream-token), per user. */
+  streamToken: RateLimit;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** Upper bound of every RATE_LIMIT_* variable; the test helpers and the bench use it. */
+export const RATE_LIMIT_MAX = 1_000_000;
+
+/** Each limit's variable, production default and window. */
+export const RATE_LIMIT_VARS: Record<keyof RateLimits, { variable: string; max: number; windowMs: number }> =
+  {
+    register: { variable: 'RATE_LIMIT_REGISTER_PER_MIN', max: 5, windowMs: MINUTE_MS },
+    login: { variable: 'RATE_LIMIT_LOGIN_PER_MIN', max: 20, windowMs: MINUTE_MS },
+    refresh: { variable: 'RATE_LIMIT_REFRESH_PER_MIN', max: 60, windowMs: MINUTE_MS },
+    lookup: { variable: 'RATE_LIMIT_LOOKUP_PER_MIN', max: 10, windowMs: MINUTE_MS },
+    lookupDaily: { variable: 'RATE_LIMIT_LOOKUP_PER_DAY', max: 100, windowMs: DAY_MS },
+    validate: { variable: 'RATE_LIMIT_VALIDATE_PER_MIN', max: 20, windowMs: MINUTE_MS },
+    resend: { variable: 'RATE_LIMIT_RESEND_PER_HOUR', max: 10, windowMs: HOUR_MS },
+    money: { variable: 'RATE_LIMIT_MONEY_PER_MIN', max: 60, windowMs: MINUTE_MS },
+    streamToken: { variable: 'RATE_LIMIT_STREAM_TOKEN_PER_MIN', max: 20, windowMs: MINUTE_MS },
+  };
+
+/** Every RATE_LIMIT_* variable at its upper bound: for test helpers and the bench, which make many requests from one address. */
+export function highRateLimitEnv(): Record<string, string> {
+  return Object.fromEntries(Object.values(RATE_LIMIT_VARS).map((v) => [v.variable, String(RATE_LIMIT_MAX)]));
+}
+
+function rateLimitsVar(env: Env): RateLimits | undefined {
+  if (oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'off') return undefined;
+  const entries = Object.entries(RATE_LIMIT_VARS).map(([name, v]) => [
+    name,
+    { max: intVar(env, v.variable, v.max, 1, RATE_LIMIT_MAX), windowMs: v.windowMs },
+  ]);
+  return Object.fromEntries(entries) as RateLimits;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_PROXY_HOPS = 10;
+const MAX_PROXY_ENTRIES = 32;
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset/false/0 = X-Forwarded-For is ignored; a number = that
+ * many proxy hops in front of the API; otherwise a comma-separated list of the
+ * proxies' addresses or CIDRs. "true" (trust any X-Forwarded-For, which lets
+ * every client pick its own address) is refused in production and means one
+ * hop elsewhere.
+ */
+export function trustProxyVar(env: Env, nodeEnv: Config['nodeEnv']): false | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        '"true" would trust any X-Forwarded-For; give the number of proxy hops (e.g. 1) or the proxies\' addresses',
+      );
+    }
+    return 1;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = intVar(env, 'TRUST_PROXY', 0, 0, MAX_PROXY_HOPS);
+    return hops === 0 ? false : hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  if (entries.length > MAX_PROXY_ENTRIES)
+    throw new ConfigError('TRUST_PROXY', `lists at most ${MAX_PROXY_ENTRIES} proxies, got ${entries.length}`);
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a hop count (0-${MAX_PROXY_HOPS}) or comma-separated IP addresses/CIDRs, got "${bad}"`,
+    );
+  return entries;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -209,6 +327,8 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort,
     adminPromote: boolVar(env, 'ADMIN_PROMOTE'),
     ledgerBatchMaxQueued: intVar(env, 'LEDGER_BATCH_MAX_QUEUED', 10_000, 1, 1_000_000),
+    rateLimits: rateLimitsVar(env),
+    trustProxy: trustProxyVar(env, nodeEnv),
   };
 }
 

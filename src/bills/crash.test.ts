@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { highRateLimitEnv } from '../config.js';
 import { createPgDb } from '../db/pg.js';
 import { runAudit } from '../ledger/index.js';
 import { type ProviderSim, SANDBOX_CREDENTIALS, startProviderSim } from '../providers/index.js';
@@ -30,6 +31,7 @@ describe.skipIf(!hasPg())('SIGKILL the worker while it vends (separate processes
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...process.env,
+        ...highRateLimitEnv(),
         ...FAST_PROVIDER_ENV,
         NODE_ENV: 'test',
         ROLE: role,

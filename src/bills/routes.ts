@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
   listOf,
@@ -205,6 +206,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string }; Body: { productCode: string; customerRef: string } }>(
     '/v1/billers/:id/validate',
     {
+      config: { rateLimit: rateLimit(ctx, 'validate') },
       onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
@@ -301,6 +303,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/bill-payments',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,
@@ -471,6 +474,7 @@ export async function billRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string } }>(
     '/v1/bill-payments/:id/resend-token',
     {
+      config: { rateLimit: rateLimit(ctx, 'resend') },
       onRequest: access({ scope: 'bills:write' }),
       schema: {
         tags,

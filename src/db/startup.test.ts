@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { highRateLimitEnv } from '../config.js';
 import { hasPg, pgUrl } from '../test-support/db.js';
 import { waitForReady } from '../test-support/http.js';
 
@@ -30,6 +31,7 @@ describe.skipIf(!hasPg())('startup on an empty PostgreSQL database', () => {
         spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
           env: {
             ...process.env,
+            ...highRateLimitEnv(),
             NODE_ENV: 'test',
             DATABASE_URL: url.toString(),
             PORT: String(port),

@@ -16,6 +16,7 @@ import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { docsCsp, registerSecurityHeaders } from './security-headers.js';
+import { registerRateLimits } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,7 +62,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: ctx.config.env.TRUST_PROXY === 'true',
+    // Only the configured proxies may name the client (TRUST_PROXY: hops or addresses); never any peer.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
@@ -112,6 +114,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     );
   });
 
+  await registerRateLimits(app, ctx);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -186,6 +189,12 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     throw error;
   }
   return app;
+}
+
+/** A hop count trusts that many proxies nearest to us (as proxy-addr counts them); a list trusts those addresses. */
+function trustProxyOption(trust: AppContext['config']['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
 import { access, authOf } from './guard.js';
 import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
@@ -55,6 +56,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   }>(
     '/v1/auth/register',
     {
+      config: { rateLimit: rateLimit(ctx, 'register') },
       schema: {
         tags: ['auth'],
         summary: 'Create a customer account and log in',
@@ -100,11 +102,15 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Body: { email: string; password: string } }>(
     '/v1/auth/login',
     {
+      config: { rateLimit: rateLimit(ctx, 'login') },
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password',
         description:
-          'Throttled: 5 failures per account or 20 per IP within 15 minutes answer 429 with Retry-After.',
+          'Throttled over 15 minutes: after 5 failures on an account from one address, or 20 from one address, ' +
+          'that address waits 30 s, doubling with each further failure (up to 15 min): 429 too_many_attempts with ' +
+          'Retry-After. An address that logged in to the account before is never held back by failures from ' +
+          'elsewhere; other addresses also wait once failures on the account come from 5 addresses.',
         body: {
           type: 'object',
           properties: {
@@ -134,6 +140,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Body: { refreshToken?: string } | undefined }>(
     '/v1/auth/refresh',
     {
+      config: { rateLimit: rateLimit(ctx, 'refresh') },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['auth'],
@@ -217,6 +224,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/v1/auth/stream-token',
     {
+      config: { rateLimit: rateLimit(ctx, 'streamToken') },
       onRequest: access({ scope: 'events:read' }),
       schema: {
         tags: ['auth'],

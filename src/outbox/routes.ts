@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { pageOf } from '../http/schemas.js';
 import {
   access,
@@ -144,6 +145,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post(
     '/v1/events/stream-token',
     {
+      config: { rateLimit: rateLimit(ctx, 'streamToken') },
       onRequest: access({ scope: 'events:read' }),
       schema: {
         tags: ['events'],

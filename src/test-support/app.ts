@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { loadConfig } from '../config.js';
+import { highRateLimitEnv, loadConfig } from '../config.js';
 import { allConsumers } from '../consumers.js';
 import { type AppContext, closeContext, createContext } from '../context.js';
 import { buildApp } from '../http/app.js';
@@ -19,7 +19,9 @@ export interface TestApp {
 
 /**
  * A full API on a fresh database of its own, for app.inject tests. Defines an
- * empty consumer map unless the test file defined its own first.
+ * empty consumer map unless the test file defined its own first. Rate limits
+ * are at their upper bound (tests make many requests from one address) unless
+ * `env` sets its own.
  */
 export async function createTestApp(
   backend: Backend,
@@ -27,7 +29,7 @@ export async function createTestApp(
   options: { providers?: boolean; worker?: boolean; log?: Logger } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(backend);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...highRateLimitEnv(), ...env });
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const ctx = await createContext(config, log, { db: testDb.db, providers: options.providers ?? false });
   let worker: { stop(): Promise<void> } | undefined;

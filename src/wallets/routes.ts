@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
   listOf,
@@ -327,6 +328,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Params: { id: string }; Body: { amount: number } }>(
     '/v1/wallets/:id/deposits',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       onRequest: access({ scope: 'deposits:write' }),
       schema: {
         tags: ['deposits'],
@@ -515,6 +517,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { email?: string; phone?: string } }>(
     '/v1/recipients/resolve',
     {
+      config: { rateLimit: rateLimit(ctx, 'lookup'), rateLimitAlso: rateLimit(ctx, 'lookupDaily') },
       onRequest: access({ scope: 'transfers:write' }),
       schema: {
         tags: ['transfers'],
@@ -551,6 +554,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/transfers',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       onRequest: access({ scope: 'transfers:write' }),
       schema: {
         tags: ['transfers'],
@@ -616,6 +620,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { bankCode: string; accountNumber: string } }>(
     '/v1/payout-accounts/resolve',
     {
+      config: { rateLimit: rateLimit(ctx, 'validate') },
       onRequest: access({ scope: 'withdrawals:write' }),
       schema: {
         tags: ['withdrawals'],
@@ -659,6 +664,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }>(
     '/v1/wallets/:id/withdrawals',
     {
+      config: { rateLimit: rateLimit(ctx, 'money') },
       onRequest: access({ scope: 'withdrawals:write' }),
       schema: {
         tags: ['withdrawals'],

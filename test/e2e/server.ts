@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { highRateLimitEnv } from '../../src/config.js';
 
 /**
  * Starts the real Vendra server for the browser tests: builds the server
@@ -168,6 +169,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     PROVIDER_REQUERY_MAX_MS: '1000',
     PROVIDER_TIMEOUT_MS: '5000',
     WORKER_POLL_INTERVAL_MS: '50',
+    // The browser tests register and log in many people from one address.
+    ...highRateLimitEnv(),
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...extraEnv,
   };
