@@ -182,7 +182,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -259,7 +259,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -332,7 +332,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -431,7 +431,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -657,7 +657,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a needs_review payment: delivered (token from the provider) or refund; audit-logged */
+        /**
+         * Resolve a needs_review payment: delivered (token from the provider) or refund; audit-logged
+         * @description The provider is asked first: if it reports the payment pending (or cannot tell), or delivered when a refund is asked, the answer is 409 provider_not_final with providerStatus, providerCode and, for delivered, resolveAs: "delivered".
+         */
         post: {
             parameters: {
                 query?: never;
@@ -723,8 +726,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: not_resolvable */
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_resolvable, provider_not_final */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1216,7 +1237,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1287,7 +1308,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1390,76 +1411,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/admin/providers/knobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sandbox only: change the simulators' knobs (latency, failure, pending and lost-response rates) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        failureRate?: number;
-                        latencyMs?: number;
-                        lostResponseRate?: number;
-                        pendingRate?: number;
-                        provider?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                knobs: {
-                                    failureRate: number;
-                                    latencyMs: number;
-                                    lostResponseRate: number;
-                                    pendingMs: number;
-                                    pendingRate: number;
-                                    profile: string;
-                                    reversalMs: number;
-                                    timeoutMs: number;
-                                    webhookUrl: string | null;
-                                };
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem document; code is one of: not_sandbox */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1620,7 +1571,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1704,7 +1655,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1808,7 +1759,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1921,7 +1872,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2032,7 +1983,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2204,7 +2155,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Throttled: 5 failures per account or 20 per IP within 15 minutes answer 429 with Retry-After.
+         * @description Throttled over 15 minutes: after 5 failures on an account from one address, or 20 from one address, that address waits 30 s, doubling with each further failure (up to 15 min): 429 too_many_attempts with Retry-After. An address that logged in to the account before is never held back by failures from elsewhere; other addresses also wait once failures on the account come from 5 addresses.
          */
         post: {
             parameters: {
@@ -2287,7 +2238,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: too_many_attempts */
+                /** @description Problem document; code is one of: too_many_attempts, rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,6 +2400,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2545,6 +2505,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2598,6 +2567,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: account_frozen */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2832,6 +2810,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: providers_unavailable */
                 503: {
                     headers: {
@@ -2940,7 +2927,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the token again (SMS/email through the notification adapter) */
+        /** Send the token again, to the account's own email; at most 3 times per payment per hour */
         post: {
             parameters: {
                 query?: never;
@@ -2964,8 +2951,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: no_token */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited, rate_limited */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3271,6 +3276,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: providers_unavailable, validation_unavailable */
                 503: {
                     headers: {
@@ -3367,7 +3381,7 @@ export interface paths {
         };
         /**
          * Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated
-         * @description Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data (`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects (fetch a new token first).
+         * @description Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data (`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects (fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is revoked, and when the user is frozen.
          */
         get: {
             parameters: {
@@ -3473,6 +3487,15 @@ export interface paths {
                             expiresIn: number;
                             token: string;
                         };
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3604,6 +3627,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: withdrawals_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3654,6 +3695,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: recipient_not_found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3849,6 +3899,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: insufficient_funds, currency_mismatch, self_transfer, wallet_frozen, idempotency_key_reused, amount_out_of_range */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4183,6 +4242,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4476,6 +4544,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: withdrawals_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4559,15 +4645,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Problem document (RFC 9457) with a stable code */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4577,6 +4654,15 @@ export interface paths {
                         "application/json": {
                             response: string;
                         };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
