@@ -14,6 +14,7 @@ import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
+import { addSafeTextKeyword, markRouteInputs } from './text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +33,7 @@ function makeAjv(coerceTypes: false | 'array') {
     strict: false,
   });
   addFormats(ajv);
+  addSafeTextKeyword(ajv);
   return ajv;
 }
 const strictAjv = makeAjv(false);
@@ -85,6 +87,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       .send({ ...body, requestId: request.id });
   });
 
+  // Every string a client sends is checked for control and bidi characters (400 invalid_text).
+  app.addHook('onRoute', (route) => markRouteInputs(route.schema as Record<string, unknown> | undefined));
   // Every documented API route answers problem documents on error: say so in
   // its schema when the route did not list its own 4xx answers.
   app.addHook('onRoute', (route) => {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { SAFE_TEXT_KEYWORD } from './text.js';
 
 /**
  * An error the client can act on. It becomes an RFC 9457 problem document
@@ -85,9 +86,24 @@ function fromFastify(error: FastifyError): Problem | undefined {
             : '';
       return {
         path: `${error.validationContext ?? 'body'}${base}${prop}`,
-        message: v.message ?? 'is invalid',
+        message:
+          v.keyword === SAFE_TEXT_KEYWORD
+            ? 'must be text without control characters, lone surrogates or bidirectional overrides'
+            : (v.message ?? 'is invalid'),
       };
     });
+    const text = error.validation.find((v) => v.keyword === SAFE_TEXT_KEYWORD);
+    if (text) {
+      const field = errors[error.validation.indexOf(text)]!.path;
+      return problem(
+        400,
+        'invalid_text',
+        `${field} holds characters that are not allowed (control characters, lone surrogates or bidirectional overrides)`,
+        { errors, field },
+      );
+    }
+    const cursor = errors.some((e) => /\/cursor$/.test(e.path));
+    if (cursor) return problem(400, 'invalid_cursor', 'The cursor is malformed', { errors });
     const unknownField = error.validation.some((v) => v.keyword === 'additionalProperties');
     const amount = errors.some((e) => /\/amount$/.test(e.path));
     const code = unknownField ? 'unknown_field' : amount ? 'invalid_amount' : 'validation_failed';
