@@ -12,7 +12,7 @@ import { ledgerRoutes } from '../ledger/routes.js';
 import { walletRoutes } from '../wallets/index.js';
 import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
-import { errorHandler, problem, problemSchema } from './errors.js';
+import { clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
 import { addSafeTextKeyword, markRouteInputs } from './text.js';
 
@@ -64,6 +64,10 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     trustProxy: ctx.config.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Errors before routing (a bad URL encoding, a parameter too long) and before
+    // Fastify sees a request (the HTTP parser's) are problem documents like any other.
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   });
   app.decorate('ctx', ctx);
   // Bodies are validated strictly (a string is never coerced into an amount);
