@@ -75,6 +75,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? strictAjv.compile(schema) : coercingAjv.compile(schema),
   );
+  // No route takes plain text: such a body is 415 unsupported_media_type, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);
   app.setErrorHandler(errorHandler);
   // Routes without a response schema still never lose a bigint (money) to JSON.stringify.
