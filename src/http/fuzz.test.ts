@@ -98,6 +98,16 @@ const HOSTILE_NUMBERS = [
   3,
   100,
 ];
+const CURSORS = [
+  'AAAA',
+  'WyIxIl0',
+  '123',
+  '99999999999999999999',
+  Buffer.from('x|y').toString('base64url'),
+  Buffer.from('2024-01-01T00:00:00.000Z|not-a-uuid').toString('base64url'),
+  Buffer.from('["2024-01-01T00:00:00.000Z","x"]').toString('base64url'),
+  Buffer.from('[{"a":1}]').toString('base64url'),
+];
 const WRONG_TYPES: unknown[] = [null, true, [], {}, 'text', 42, [1, 2], { a: { b: 1 } }];
 
 describe.skipIf(!hasPg())('schema-driven fuzz over the whole API (PostgreSQL)', () => {
@@ -308,7 +318,7 @@ describe.skipIf(!hasPg())('schema-driven fuzz over the whole API (PostgreSQL)', 
   }
 
   function stringFor(rng: Rng, name: string, schema: Schema): string {
-    if (rng.chance(0.05)) return rng.pick(HOSTILE_STRINGS);
+    if (rng.chance(0.1)) return rng.pick(HOSTILE_STRINGS);
     // The caller's own wallet half the time, so money requests get past ownership checks.
     if (/walletId$/i.test(name) && rng.chance(0.5)) return ownWallet.get(currentCaller.id) ?? rng.pick(ids);
     if (schema.format === 'uuid' || /id$/i.test(name)) return rng.pick(ids);
@@ -323,7 +333,7 @@ describe.skipIf(!hasPg())('schema-driven fuzz over the whole API (PostgreSQL)', 
     if (/billerId/i.test(name)) return rng.pick(['ikeja-electric', 'mtn', 'dstv', 'nope']);
     if (/productCode/i.test(name)) return rng.pick(['prepaid', 'postpaid', 'airtime', 'x']);
     if (/password/i.test(name)) return rng.pick(['correct horse battery staple', 'short']);
-    if (/cursor/i.test(name)) return rng.pick(['AAAA', 'WyIxIl0', Buffer.from('x|y').toString('base64url')]);
+    if (/cursor/i.test(name)) return rng.pick(CURSORS);
     if (/role/i.test(name)) return rng.pick(['customer', 'operator', 'admin', 'root']);
     const max = Math.min(schema.maxLength ?? 40, 40);
     return 'fuzz text Ẹ ṣé 🙂'.slice(0, Math.max(1, max));
