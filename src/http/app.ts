@@ -14,7 +14,7 @@ import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
 import { clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration, registry } from './metrics.js';
-import { addSafeTextKeyword, markRouteInputs } from './text.js';
+import { addSafeTextKeyword, markRouteInputs, restrictDateTime } from './text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +34,7 @@ function makeAjv(coerceTypes: false | 'array') {
   });
   addFormats(ajv);
   addSafeTextKeyword(ajv);
+  restrictDateTime(ajv);
   return ajv;
 }
 const strictAjv = makeAjv(false);

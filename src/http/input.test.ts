@@ -169,6 +169,27 @@ describe.skipIf(!hasPg())('bad text and cursors over HTTP (PostgreSQL)', () => {
     }
   });
 
+  it('a leap second (valid RFC 3339, not a JavaScript date) is 400, not 500, on every date filter', async () => {
+    for (const [user, path] of [
+      [alice, '/v1/bill-payments'],
+      [operator, '/v1/admin/bill-payments'],
+      [alice, `/v1/wallets/${aliceWallet}/transactions`],
+      [alice, `/v1/wallets/${aliceWallet}/statement.csv`],
+    ] as const) {
+      for (const param of ['from', 'to']) {
+        const res = await get(t.app, user, `${path}?${param}=2016-12-31T23:59:60Z`);
+        expect([path, param, res.statusCode, res.json().code]).toEqual([
+          path,
+          param,
+          400,
+          'validation_failed',
+        ]);
+      }
+      const ok = await get(t.app, user, `${path}?from=2016-12-31T23:59:59Z`);
+      expect([path, ok.statusCode]).toEqual([path, 200]);
+    }
+  });
+
   it('a real cursor still pages through bill payments', async () => {
     for (let i = 0; i < 3; i++) {
       const res = await post(t.app, alice, '/v1/bill-payments', {

@@ -46,6 +46,20 @@ export function addSafeTextKeyword(ajv: Ajv): void {
   });
 }
 
+/**
+ * `date-time` as ajv-formats checks it, and also one JavaScript can represent:
+ * RFC 3339 allows a leap second (23:59:60), which Date cannot hold (Invalid Date
+ * reached the database as a 500); a year beyond Date's range is refused too.
+ */
+export function restrictDateTime(ajv: Ajv): void {
+  const base = ajv.formats['date-time'] as { validate: (s: string) => boolean } | ((s: string) => boolean);
+  const check = typeof base === 'function' ? base : base.validate;
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) => check(value) && !Number.isNaN(new Date(value).getTime()),
+  });
+}
+
 const MAX_DEPTH = 32;
 
 /**
