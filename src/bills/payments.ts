@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../http/errors.js';
+import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
@@ -333,12 +334,10 @@ export async function listPayments(db: Queryable, f: PaymentFilter) {
   const limit = Math.min(Math.max(f.limit ?? 20, 1), 100);
   let cursorAt: Date | null = null;
   let cursorId: string | null = null;
-  if (f.cursor) {
-    const [at, id] = Buffer.from(f.cursor, 'base64url').toString().split('|');
-    if (at && id && !Number.isNaN(Date.parse(at))) {
-      cursorAt = new Date(at);
-      cursorId = id;
-    }
+  if (f.cursor !== undefined) {
+    const [at, id] = decodeCursorAs(f.cursor, ['timestamp', 'uuid']);
+    cursorAt = new Date(at!);
+    cursorId = id!;
   }
   const { rows } = await db.query<PaymentRow>(
     `SELECT p.* FROM bills.payments p
@@ -369,10 +368,7 @@ export async function listPayments(db: Queryable, f: PaymentFilter) {
   const last = page[page.length - 1];
   return {
     data: page.map((p) => paymentView(p, tl.get(p.id) ?? [], names.get(p.biller_id))),
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
   };
 }
 

@@ -12,11 +12,12 @@ import { ledgerRoutes } from '../ledger/routes.js';
 import { walletRoutes } from '../wallets/index.js';
 import { webRoutes } from './web.js';
 import { outboxRoutes } from '../outbox/routes.js';
-import { errorHandler, problem, problemSchema } from './errors.js';
+import { clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
-import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 import { registerRateLimits } from './rate-limit.js';
+import { docsCsp, registerSecurityHeaders } from './security-headers.js';
+import { addSafeTextKeyword, markRouteInputs, restrictDateTime } from './text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,8 @@ function makeAjv(coerceTypes: false | 'array') {
     strict: false,
   });
   addFormats(ajv);
+  addSafeTextKeyword(ajv);
+  restrictDateTime(ajv);
   return ajv;
 }
 const strictAjv = makeAjv(false);
@@ -66,6 +69,10 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Errors before routing (a bad URL encoding, a parameter too long) and before
+    // Fastify sees a request (the HTTP parser's) are problem documents like any other.
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   });
   app.decorate('ctx', ctx);
   await registerSecurityHeaders(app, ctx);
@@ -74,6 +81,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? strictAjv.compile(schema) : coercingAjv.compile(schema),
   );
+  // No route takes plain text: such a body is 415 unsupported_media_type, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(problemSchema);
   app.setErrorHandler(errorHandler);
   // Routes without a response schema still never lose a bigint (money) to JSON.stringify.
@@ -90,6 +99,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       .send({ ...body, requestId: request.id });
   });
 
+  // Every string a client sends is checked for control and bidi characters (400 invalid_text).
+  app.addHook('onRoute', (route) => markRouteInputs(route.schema as Record<string, unknown> | undefined));
   // Every documented API route answers problem documents on error: say so in
   // its schema when the route did not list its own 4xx answers.
   app.addHook('onRoute', (route) => {

@@ -1,4 +1,6 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { SAFE_TEXT_KEYWORD } from './text.js';
 
 /**
  * An error the client can act on. It becomes an RFC 9457 problem document
@@ -47,10 +49,13 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
@@ -85,9 +90,24 @@ function fromFastify(error: FastifyError): Problem | undefined {
             : '';
       return {
         path: `${error.validationContext ?? 'body'}${base}${prop}`,
-        message: v.message ?? 'is invalid',
+        message:
+          v.keyword === SAFE_TEXT_KEYWORD
+            ? 'must be text without control characters, lone surrogates or bidirectional overrides'
+            : (v.message ?? 'is invalid'),
       };
     });
+    const text = error.validation.find((v) => v.keyword === SAFE_TEXT_KEYWORD);
+    if (text) {
+      const field = errors[error.validation.indexOf(text)]!.path;
+      return problem(
+        400,
+        'invalid_text',
+        `${field} holds characters that are not allowed (control characters, lone surrogates or bidirectional overrides)`,
+        { errors, field },
+      );
+    }
+    const cursor = errors.some((e) => /\/cursor$/.test(e.path));
+    if (cursor) return problem(400, 'invalid_cursor', 'The cursor is malformed', { errors });
     const unknownField = error.validation.some((v) => v.keyword === 'additionalProperties');
     const amount = errors.some((e) => /\/amount$/.test(e.path));
     const code = unknownField ? 'unknown_field' : amount ? 'invalid_amount' : 'validation_failed';
@@ -105,6 +125,12 @@ function fromFastify(error: FastifyError): Problem | undefined {
       return problem(400, 'empty_body', 'The request body is empty but JSON was declared');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(400, 'malformed_json', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(400, 'invalid_content_length', 'The request body size does not match Content-Length');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'bad_url', 'The URL is not validly percent-encoded');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'url_too_long', 'A path parameter is longer than this API accepts');
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return problem(400, 'malformed_json', 'The request body is not valid JSON');
@@ -136,6 +162,30 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   body.instance = request.url.split('?')[0];
   body.requestId = request.id;
   reply.status(body.status).type('application/problem+json').send(body);
+}
+
+/**
+ * Fastify's clientErrorHandler: errors Node's HTTP parser raises before there
+ * is a request (headers too large, a malformed request line or header, a
+ * client too slow to send its headers) are answered as problem documents
+ * too, then the connection is closed (the parser cannot resume on it).
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const body =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problem(431, 'headers_too_large', 'The request headers are larger than this server accepts')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problem(408, 'request_timeout', 'The request was not received in time')
+        : problem(400, 'malformed_request', 'The request is not valid HTTP');
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.status} ${body.title}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
 }
 
 /** Schema for a problem document, used in route responses so /docs shows the error shape. */

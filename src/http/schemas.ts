@@ -40,9 +40,8 @@ export const idempotencyHeader = {
   },
 } as const;
 
-/** Safe text for names and narrations: printable, bounded. */
-export const textSchema = (maxLength: number) =>
-  ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u001f]*$' }) as const;
+/** Text for names and narrations: bounded; printable by the x-safe-text check every input string gets (http/text.ts). */
+export const textSchema = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 /** Converts a JSON integer amount from a validated body to bigint. */
 export const toMinor = (amount: number): bigint => {

@@ -1,6 +1,5 @@
 import type { Tx } from '../db/index.js';
-import { badRequest } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { decodeCursorAs, encodeCursor, pageSize } from '../http/pagination.js';
 import { stringifyJson } from '../outbox/index.js';
 
 export interface AuditInput {
@@ -67,11 +66,7 @@ export async function listAudit(
   const limit = pageSize(filter.limit);
   let before: string | null = null;
   if (filter.cursor !== undefined) {
-    const parts = decodeCursor(filter.cursor);
-    if (!parts || typeof parts[0] !== 'string' || !/^\d{1,19}$/.test(parts[0])) {
-      throw badRequest('invalid_cursor', 'The cursor is malformed');
-    }
-    before = parts[0];
+    [before = null] = decodeCursorAs(filter.cursor, ['seq']);
   }
   const { rows } = await tx.query<{
     id: bigint;

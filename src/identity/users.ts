@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Tx } from '../db/index.js';
-import { badRequest } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { decodeCursorAs, encodeCursor, pageSize } from '../http/pagination.js';
 import { publish } from '../outbox/index.js';
 import { revokeUserSessions } from './sessions.js';
 import { endStreams } from './stream-end.js';
@@ -115,11 +114,7 @@ export async function searchUsers(
   const limit = pageSize(options.limit, 20);
   let before: string | null = null;
   if (options.cursor !== undefined) {
-    const parts = decodeCursor(options.cursor);
-    if (!parts || typeof parts[0] !== 'string' || !/^\d{1,19}$/.test(parts[0])) {
-      throw badRequest('invalid_cursor', 'The cursor is malformed');
-    }
-    before = parts[0];
+    [before = null] = decodeCursorAs(options.cursor, ['seq']);
   }
   const term = q.trim().slice(0, 100);
   const pattern = `%${escapeLike(term.toLowerCase())}%`;

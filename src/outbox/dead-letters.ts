@@ -1,6 +1,5 @@
 import type { Tx } from '../db/index.js';
-import { badRequest } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { decodeCursorAs, encodeCursor, pageSize } from '../http/pagination.js';
 import { OUTBOX_CHANNEL } from './publish.js';
 
 export interface DeadLetter {
@@ -29,16 +28,8 @@ export async function listDeadLetters(
   const limit = pageSize(options.limit);
   let after: [string, string] = ['0', ''];
   if (options.cursor !== undefined) {
-    const parts = decodeCursor(options.cursor);
-    if (
-      !parts ||
-      typeof parts[0] !== 'string' ||
-      !/^\d{1,19}$/.test(parts[0]) ||
-      typeof parts[1] !== 'string'
-    ) {
-      throw badRequest('invalid_cursor', 'The cursor is malformed');
-    }
-    after = [parts[0], parts[1]];
+    const [eventId, consumer] = decodeCursorAs(options.cursor, ['seq', 'key']);
+    after = [eventId!, consumer!];
   }
   const { rows } = await tx.query<{
     event_id: bigint;

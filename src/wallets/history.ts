@@ -1,4 +1,5 @@
 import type { Tx } from '../db/index.js';
+import { decodeSeq } from '../http/pagination.js';
 import { getHistory, type HistoryLine, type Side } from '../ledger/index.js';
 
 export type LineType =
@@ -95,7 +96,8 @@ export async function walletLines(
   q: LinesQuery,
 ): Promise<{ data: WalletLine[]; nextCursor: string | null }> {
   const spec = q.type ? TYPES[q.type] : undefined;
-  const before = q.cursor && /^\d{1,19}$/.test(q.cursor) ? BigInt(q.cursor) : undefined;
+  // A posting id; one past the bigint range would reach PostgreSQL as an overflow (a 500).
+  const before = q.cursor !== undefined ? BigInt(decodeSeq(q.cursor)) : undefined;
   const page = await getHistory(tx, walletId, {
     before,
     limit: q.limit,

@@ -26,6 +26,7 @@ import {
 import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
 import { LINE_TYPES, type LineType, statementCsv, walletLines } from './history.js';
 import { gatewayWebhooksRejected } from './metrics.js';
+import { displayText } from '../http/text.js';
 import { BANKS, resolveAccountName } from './payouts.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
 import { resolveRecipient, transfer } from './transfers.js';
@@ -540,7 +541,8 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
         body.email !== undefined ? { email: body.email } : { phone: body.phone as string },
       );
       const [local = '', domain = ''] = user.email.split('@');
-      return { fullName: user.fullName, maskedEmail: `${local.slice(0, 2)}***@${domain}` };
+      // Shown to someone else: never with characters that could disguise it.
+      return { fullName: displayText(user.fullName), maskedEmail: `${local.slice(0, 2)}***@${domain}` };
     },
   );
 

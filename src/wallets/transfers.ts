@@ -107,7 +107,10 @@ export async function transfer(
   if (recipient?.status !== 'active') throw recipientNotFound();
   const name = recipient.fullName;
   const id = uuidv5(`transfer:${claim.scope}:${claim.key}`, TRANSFER_NAMESPACE);
-  const narration = (input.narration ?? '').slice(0, MAX_NARRATION_LENGTH);
+  // By code points, so an emoji is never cut in half (a lone surrogate).
+  const narration = Array.from(input.narration ?? '')
+    .slice(0, MAX_NARRATION_LENGTH)
+    .join('');
   const view: TransferView = {
     id,
     status: 'completed',
