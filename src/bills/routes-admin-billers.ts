@@ -1,0 +1,107 @@
+/** Operators: billers (enable, fee, commission, providers). */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorResponses } from '../http/errors.js';
+import { listOf, bearerSecurity } from '../http/schemas.js';
+import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
+import { billerView, listBillers, updateBiller } from './catalogue.js';
+import { adminBiller, billerIdParams } from './schemas-billers.js';
+
+export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get(
+    '/v1/admin/billers',
+    {
+      onRequest: access({ roles: STAFF, scope: 'billers:read' }),
+      schema: {
+        tags: ['admin'],
+        summary: 'All billers, enabled or not',
+        security: bearerSecurity,
+        response: { 200: listOf(adminBiller) },
+      },
+    },
+    async () => ({
+      data: (await listBillers(ctx.db, { includeDisabled: true })).map((b) => ({
+        ...billerView(b),
+        providers: b.providers,
+      })),
+    }),
+  );
+
+  app.patch<{
+    Params: { id: string };
+    Body: {
+      enabled?: boolean;
+      fee?: { type: 'flat' | 'percent'; flat?: number; percentBps?: number; cap?: number };
+      commissionBps?: number;
+      providers?: string[];
+      reason: string;
+    };
+  }>(
+    '/v1/admin/billers/:id',
+    {
+      onRequest: access({ roles: STAFF, scope: 'billers:write' }),
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Enable or disable a biller; set its fee (flat or percent with a cap), expected commission and providers',
+        security: bearerSecurity,
+        params: billerIdParams,
+        body: {
+          type: 'object',
+          properties: {
+            enabled: { type: 'boolean' },
+            fee: {
+              type: 'object',
+              properties: {
+                type: { type: 'string', enum: ['flat', 'percent'] },
+                flat: { type: 'integer', minimum: 0, maximum: 100_000_00 },
+                percentBps: { type: 'integer', minimum: 0, maximum: 2000 },
+                cap: { type: 'integer', minimum: 0, maximum: 100_000_00 },
+              },
+              required: ['type'],
+              additionalProperties: false,
+            },
+            commissionBps: { type: 'integer', minimum: 0, maximum: 5000 },
+            providers: {
+              type: 'array',
+              items: { type: 'string', pattern: '^[a-z0-9-]{2,32}$' },
+              minItems: 1,
+              maxItems: 5,
+              uniqueItems: true,
+            },
+            reason: { type: 'string', minLength: 3, maxLength: 500 },
+          },
+          required: ['reason'],
+          additionalProperties: false,
+        },
+        response: { 200: adminBiller, ...errorResponses({ 404: ['not_found'] }) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const { before, after } = await updateBiller(ctx.db, request.params.id, {
+        enabled: b.enabled,
+        commissionBps: b.commissionBps,
+        providers: b.providers,
+        fee: b.fee && {
+          type: b.fee.type,
+          flat: b.fee.flat === undefined ? undefined : BigInt(b.fee.flat),
+          percentBps: b.fee.percentBps,
+          cap: b.fee.cap === undefined ? undefined : BigInt(b.fee.cap),
+        },
+      });
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, {
+          actorId: authOf(request).userId,
+          action: 'biller.update',
+          targetType: 'biller',
+          targetId: request.params.id,
+          before: billerView(before),
+          after: billerView(after),
+          reason: b.reason,
+        }),
+      );
+      return { ...billerView(after), providers: after.providers };
+    },
+  );
+}

@@ -1,0 +1,167 @@
+/** Operators: payment search, the review queue, a payment's detail, and resolving needs_review. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorResponses } from '../http/errors.js';
+import { bearerSecurity, idParams, moneySchema } from '../http/schemas.js';
+import { access, authOf, findUserByEmail, STAFF } from '../identity/index.js';
+import { paymentDetail } from './payment-detail.js';
+import { getPaymentView, listPayments } from './payments.js';
+import { resolvePayment } from './review.js';
+import { filterOf, type ListQuery, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
+
+export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get<{ Querystring: ListQuery }>(
+    '/v1/admin/bill-payments',
+    {
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
+      schema: {
+        tags: ['admin'],
+        summary: 'Search payments by reference, customer email, meter, status and date',
+        security: bearerSecurity,
+        querystring: {
+          ...listQuery,
+          properties: { ...listQuery.properties, q: { type: 'string', maxLength: 254 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: paymentSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      let userId: string | undefined;
+      let text = q.q?.trim() || undefined;
+      if (text?.includes('@')) {
+        const user = await findUserByEmail(ctx.db, text);
+        if (!user) return { data: [], nextCursor: null };
+        userId = user.id;
+        text = undefined;
+      }
+      return listPayments(ctx.db, { ...filterOf(q), userId, q: text });
+    },
+  );
+
+  app.get(
+    '/v1/admin/review-queue',
+    {
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
+      schema: {
+        tags: ['admin'],
+        summary: 'Payments waiting for an operator (needs_review)',
+        security: bearerSecurity,
+        response: { 200: paymentPage },
+      },
+    },
+    async () => listPayments(ctx.db, { status: 'needs_review', limit: 100 }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/admin/bill-payments/:id',
+    {
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
+      schema: {
+        tags: ['admin'],
+        summary: 'A payment with its timeline, provider calls and ledger postings',
+        security: bearerSecurity,
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              ...paymentSchema.properties,
+              provider: { type: 'string' },
+              providerCalls: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    op: { type: 'string' },
+                    provider: { type: 'string' },
+                    at: { type: 'string' },
+                    outcome: { type: 'string' },
+                    code: { type: ['string', 'null'] },
+                    message: { type: ['string', 'null'] },
+                    latencyMs: { type: 'integer' },
+                  },
+                },
+              },
+              postings: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    transactionId: { type: 'string' },
+                    accountId: { type: 'string' },
+                    accountName: { type: 'string' },
+                    side: { type: 'string' },
+                    pending: { type: 'boolean' },
+                    amount: moneySchema,
+                    createdAt: { type: 'string' },
+                  },
+                },
+              },
+              user: {
+                type: ['object', 'null'],
+                properties: {
+                  id: { type: 'string' },
+                  email: { type: 'string' },
+                  fullName: { type: 'string' },
+                },
+              },
+            },
+          },
+          ...errorResponses({ 404: ['not_found'] }),
+        },
+      },
+    },
+    async (request) => paymentDetail(ctx.db, request.params.id),
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { action: 'delivered' | 'refund'; token?: string; units?: string; reason: string };
+  }>(
+    '/v1/admin/bill-payments/:id/resolve',
+    {
+      onRequest: access({ roles: STAFF, scope: 'payments:write' }),
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Resolve a needs_review payment: delivered (token from the provider) or refund; audit-logged',
+        security: bearerSecurity,
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: {
+            action: { type: 'string', enum: ['delivered', 'refund'] },
+            token: { type: 'string', pattern: '^[0-9 -]{4,64}$' },
+            units: { type: 'string', maxLength: 64 },
+            reason: { type: 'string', minLength: 3, maxLength: 500 },
+          },
+          required: ['action', 'reason'],
+          additionalProperties: false,
+        },
+        description:
+          'The provider is asked first: if it reports the payment pending (or cannot tell), or delivered when a refund is asked, the answer is 409 provider_not_final with providerStatus, providerCode and, for delivered, resolveAs: "delivered".',
+        response: {
+          200: paymentSchema,
+          ...errorResponses({
+            404: ['not_found'],
+            409: ['not_resolvable', 'provider_not_final'],
+            503: ['providers_unavailable'],
+          }),
+        },
+      },
+    },
+    async (request) => {
+      await resolvePayment(ctx, authOf(request).userId, request.params.id, request.body);
+      return getPaymentView(ctx.db, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,248 @@
+/** The customer's bill payments: quote, pay, list, read, saved customers, token re-send. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorResponses } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
+import {
+  amountSchema,
+  listOf,
+  bearerSecurity,
+  idempotencyHeader,
+  idParams,
+  moneySchema,
+  toMinor,
+  uuidSchema,
+} from '../http/schemas.js';
+import { idempotent } from '../idempotency/index.js';
+import { access, authOf } from '../identity/index.js';
+import { checkAmount, feeFor, payableProduct } from './catalogue.js';
+import { createNotifier } from './notify.js';
+import { createPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
+import { customerRefSchema } from './schemas-billers.js';
+import { filterOf, type ListQuery, listQuery, paymentSchema } from './schemas-payments.js';
+import { resendToken } from './tokens.js';
+
+export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const tags = ['bills'];
+  const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.env.SMTP_URL : undefined;
+  const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.env.SMTP_FROM);
+
+  app.post<{ Body: { billerId: string; productCode: string; amount: number } }>(
+    '/v1/bill-payments/quote',
+    {
+      onRequest: access({ scope: 'bills:read' }),
+      schema: {
+        tags,
+        summary: 'The fee and total for paying an amount, before confirming',
+        security: bearerSecurity,
+        body: {
+          type: 'object',
+          properties: {
+            billerId: { type: 'string', maxLength: 64 },
+            productCode: { type: 'string', maxLength: 64 },
+            amount: amountSchema,
+          },
+          required: ['billerId', 'productCode', 'amount'],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              amount: moneySchema,
+              fee: moneySchema,
+              total: moneySchema,
+              currency: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { biller, product } = await payableProduct(
+        ctx.db,
+        request.body.billerId,
+        request.body.productCode,
+      );
+      const amount = toMinor(request.body.amount);
+      checkAmount(product, amount);
+      const fee = feeFor(biller.fee, amount);
+      return { amount, fee, total: amount + fee, currency: 'NGN' };
+    },
+  );
+
+  app.post<{
+    Body: {
+      walletId: string;
+      billerId: string;
+      productCode: string;
+      customerRef: string;
+      amount: number;
+      phone?: string;
+      email?: string;
+      customerName?: string;
+    };
+  }>(
+    '/v1/bill-payments',
+    {
+      config: { rateLimit: rateLimit(ctx, 'money') },
+      onRequest: access({ scope: 'bills:write' }),
+      schema: {
+        tags,
+        summary:
+          'Pay a bill from a wallet: 202 pending; the worker vends and the status moves to succeeded, failed, reversed or needs_review',
+        security: bearerSecurity,
+        headers: idempotencyHeader,
+        body: {
+          type: 'object',
+          properties: {
+            walletId: uuidSchema,
+            billerId: { type: 'string', maxLength: 64 },
+            productCode: { type: 'string', maxLength: 64 },
+            customerRef: customerRefSchema,
+            amount: amountSchema,
+            phone: { type: 'string', pattern: '^\\+?[0-9]{7,15}$' },
+            email: { type: 'string', format: 'email', maxLength: 254 },
+            customerName: { type: 'string', maxLength: 200 },
+          },
+          required: ['walletId', 'billerId', 'productCode', 'customerRef', 'amount'],
+          additionalProperties: false,
+        },
+        response: {
+          202: {
+            type: 'object',
+            properties: {
+              id: uuidSchema,
+              status: { type: 'string' },
+              amount: moneySchema,
+              fee: moneySchema,
+              total: moneySchema,
+              currency: { type: 'string' },
+            },
+          },
+          ...errorResponses({
+            400: [
+              'idempotency_key_required',
+              'invalid_amount',
+              'invalid_customer_ref',
+              'unknown_field',
+              'validation_failed',
+            ],
+            404: ['not_found', 'biller_not_found'],
+            409: ['request_in_progress'],
+            422: [
+              'insufficient_funds',
+              'amount_out_of_range',
+              'amount_mismatch',
+              'product_not_found',
+              'biller_disabled',
+              'wallet_frozen',
+              'idempotency_key_reused',
+            ],
+            503: ['providers_unavailable'],
+          }),
+        },
+      },
+    },
+    async (request, reply) =>
+      idempotent(request, reply, (claim) =>
+        createPayment(
+          ctx,
+          authOf(request).userId,
+          { ...request.body, amount: toMinor(request.body.amount) },
+          claim,
+        ),
+      ),
+  );
+
+  app.get<{ Querystring: ListQuery }>(
+    '/v1/bill-payments',
+    {
+      onRequest: access({ scope: 'bills:read' }),
+      schema: {
+        tags,
+        summary: "The caller's bill payments, newest first, with filters",
+        security: bearerSecurity,
+        querystring: listQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: paymentSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      return listPayments(ctx.db, { ...filterOf(request.query), userId: authOf(request).userId });
+    },
+  );
+
+  app.get(
+    '/v1/saved-customers',
+    {
+      onRequest: access({ scope: 'bills:read' }),
+      schema: {
+        tags,
+        summary: 'Meters and numbers paid before, for "pay again"',
+        security: bearerSecurity,
+        response: {
+          200: listOf({
+            type: 'object',
+            properties: {
+              billerId: { type: 'string' },
+              billerName: { type: 'string' },
+              category: { type: ['string', 'null'] },
+              productCode: { type: 'string' },
+              customerRef: { type: 'string' },
+              customerName: { type: ['string', 'null'] },
+              lastAmount: moneySchema,
+              lastPaidAt: { type: 'string' },
+            },
+          }),
+        },
+      },
+    },
+    async (request) => ({ data: await savedCustomers(ctx.db, authOf(request).userId) }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/bill-payments/:id',
+    {
+      onRequest: access({ scope: 'bills:read' }),
+      schema: {
+        tags,
+        summary: 'A bill payment: status, amount, fee, total, token, units, receipt and its timeline',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: paymentSchema, ...errorResponses({ 404: ['not_found'] }) },
+      },
+    },
+    async (request) => getPaymentView(ctx.db, request.params.id, authOf(request).userId),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/bill-payments/:id/resend-token',
+    {
+      config: { rateLimit: rateLimit(ctx, 'resend') },
+      onRequest: access({ scope: 'bills:write' }),
+      schema: {
+        tags,
+        summary: "Send the token again, to the account's own email; at most 3 times per payment per hour",
+        security: bearerSecurity,
+        params: idParams,
+        response: {
+          202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } },
+          ...errorResponses({ 404: ['not_found'], 409: ['no_token'], 429: ['rate_limited'] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const sent = await resendToken(ctx, notifier, authOf(request).userId, request.params.id);
+      reply.status(202);
+      return sent;
+    },
+  );
+}

@@ -1,0 +1,87 @@
+/** JSON schemas of the bill-payment routes (customer and operator), and the list query's mapping. */
+import { moneySchema, uuidSchema } from '../http/schemas.js';
+import type { PaymentStatus } from './payments.js';
+
+export const STATUSES: PaymentStatus[] = [
+  'pending',
+  'processing',
+  'succeeded',
+  'failed',
+  'reversed',
+  'needs_review',
+];
+
+export const paymentSchema = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    status: { type: 'string', enum: STATUSES },
+    walletId: uuidSchema,
+    billerId: { type: 'string' },
+    billerName: { type: 'string' },
+    category: { type: ['string', 'null'] },
+    productCode: { type: 'string' },
+    customerRef: { type: 'string' },
+    customerName: { type: ['string', 'null'] },
+    amount: moneySchema,
+    fee: moneySchema,
+    total: moneySchema,
+    currency: { type: 'string' },
+    token: { type: ['string', 'null'] },
+    units: { type: ['string', 'null'] },
+    receipt: { type: ['object', 'null'], additionalProperties: true },
+    failureReason: { type: ['string', 'null'] },
+    providerReference: { type: 'string' },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          status: { type: 'string' },
+          at: { type: 'string' },
+          reason: { type: ['string', 'null'] },
+        },
+      },
+    },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    finalizedAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const paymentPage = {
+  type: 'object',
+  properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;
+
+export const listQuery = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: STATUSES },
+    billerId: { type: 'string', maxLength: 64 },
+    cursor: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+  },
+  additionalProperties: false,
+} as const;
+
+/** The list filter a payments query string asks for. */
+export const filterOf = (q: ListQuery) => ({
+  status: q.status,
+  billerId: q.billerId,
+  cursor: q.cursor,
+  limit: q.limit,
+  from: q.from ? new Date(q.from) : undefined,
+  to: q.to ? new Date(q.to) : undefined,
+});
+export type ListQuery = {
+  status?: PaymentStatus;
+  billerId?: string;
+  cursor?: string;
+  limit?: number;
+  from?: string;
+  to?: string;
+  q?: string;
+};
