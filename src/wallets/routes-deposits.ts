@@ -1,0 +1,209 @@
+/** Funding: deposits, the gateway's webhook and (in sandbox mode) the simulated checkout. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
+import { idempotent } from '../idempotency/index.js';
+import { access, authOf } from '../identity/index.js';
+import { applyGatewayEvent, createDeposit, findDepositByReference, getDeposit } from './deposits.js';
+import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
+import { recordWebhook } from './gateway-webhooks.js';
+import { gatewayWebhooksRejected } from './metrics.js';
+import { sandboxCheckoutPage } from './sandbox-page.js';
+import { depositSchema, moneyErrors, readErrors } from './schemas.js';
+
+export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // ---- funding ----
+  app.post<{ Params: { id: string }; Body: { amount: number } }>(
+    '/v1/wallets/:id/deposits',
+    {
+      config: { rateLimit: rateLimit(ctx, 'money') },
+      onRequest: access({ scope: 'deposits:write' }),
+      schema: {
+        tags: ['deposits'],
+        summary:
+          'Start a deposit: returns the gateway checkout URL; the wallet is credited when the signed webhook lands',
+        security: bearerSecurity,
+        headers: idempotencyHeader,
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { amount: amountSchema },
+          required: ['amount'],
+          additionalProperties: false,
+        },
+        response: { 201: depositSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) =>
+      idempotent(request, reply, (claim) =>
+        createDeposit(
+          ctx,
+          authOf(request).userId,
+          request.params.id,
+          toMinor(request.body.amount),
+          baseUrlOf(request, ctx),
+          claim,
+        ),
+      ),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/deposits/:id',
+    {
+      onRequest: access({ scope: 'deposits:read' }),
+      schema: {
+        tags: ['deposits'],
+        summary: 'A deposit and its status',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: depositSchema, ...readErrors },
+      },
+    },
+    async (request) => getDeposit(ctx, authOf(request).userId, request.params.id),
+  );
+
+  // The gateway's webhook needs the raw body for its signature.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (request, body, done) => {
+        (request as FastifyRequest & { rawBody?: string }).rawBody = body as string;
+        try {
+          done(null, JSON.parse(body as string));
+        } catch {
+          done(Object.assign(new SyntaxError('malformed JSON'), { statusCode: 400 }), undefined);
+        }
+      },
+    );
+    scope.post(
+      '/v1/webhooks/gateway',
+      {
+        schema: {
+          tags: ['deposits'],
+          summary:
+            'Payment gateway webhook (Paystack-style, x-paystack-signature: HMAC-SHA512 of the raw body)',
+          body: { type: 'object' },
+          response: {
+            200: {
+              type: 'object',
+              properties: { received: { type: 'boolean' }, outcome: { type: 'string' } },
+            },
+            ...errorResponses({ 401: ['invalid_signature'] }),
+          },
+        },
+      },
+      async (request) => {
+        const raw = (request as FastifyRequest & { rawBody?: string }).rawBody ?? '';
+        const signatureOk = verifyWebhookSignature(
+          ctx.config.gatewaySecret,
+          raw,
+          request.headers['x-paystack-signature'],
+        );
+        const body = request.body as { event?: string; data?: Record<string, unknown> };
+        if (!signatureOk) {
+          // Counted and logged, never stored: anyone can send these, and each must cost us no row.
+          gatewayWebhooksRejected.inc({ reason: 'bad_signature' });
+          request.log.warn(
+            {
+              event: String(body?.event ?? '').slice(0, 64),
+              reference: String(body?.data?.reference ?? '').slice(0, 64),
+            },
+            'gateway webhook with a bad signature',
+          );
+          throw new AppError(401, 'invalid_signature', 'The webhook signature does not match');
+        }
+        const outcome = await applyGatewayEvent(ctx, {
+          event: String(body.event ?? ''),
+          data: body.data ?? {},
+        });
+        await recordWebhook(ctx, body, outcome);
+        return { received: true, outcome };
+      },
+    );
+  });
+
+  if (ctx.config.gatewayMode === 'sandbox') {
+    app.get<{ Params: { reference: string } }>(
+      '/sandbox/checkout/:reference',
+      {
+        schema: {
+          hide: true,
+          params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
+        },
+      },
+      async (request, reply) => {
+        const deposit = await findDepositByReference(ctx, request.params.reference);
+        if (!deposit) throw notFound('Checkout');
+        reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+          );
+        return sandboxCheckoutPage(deposit);
+      },
+    );
+    await app.register(async (scope) => {
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 1024 },
+        (_req, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(body as string)));
+        },
+      );
+      scope.post<{ Params: { reference: string }; Body: { outcome: 'success' | 'failed' } }>(
+        '/sandbox/checkout/:reference',
+        {
+          schema: {
+            tags: ['deposits'],
+            summary:
+              'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
+            params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
+            body: {
+              type: 'object',
+              properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },
+              required: ['outcome'],
+              additionalProperties: false,
+            },
+          },
+        },
+        async (request, reply) => {
+          const deposit = await findDepositByReference(ctx, request.params.reference);
+          if (!deposit) throw notFound('Checkout');
+          const event = sandboxChargeEvent(request.body.outcome, {
+            reference: deposit.reference,
+            amount: deposit.amount,
+            currency: deposit.currency.trim(),
+            email: 'customer@sandbox',
+          });
+          const raw = JSON.stringify(event);
+          const res = await app.inject({
+            method: 'POST',
+            url: '/v1/webhooks/gateway',
+            headers: {
+              'content-type': 'application/json',
+              'x-paystack-signature': signWebhook(ctx.config.gatewaySecret, raw),
+            },
+            payload: raw,
+          });
+          const webhook = res.json() as { outcome?: string };
+          if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+            return reply.redirect(`/?deposit=${encodeURIComponent(deposit.reference)}`, 303);
+          }
+          return {
+            reference: deposit.reference,
+            outcome: request.body.outcome,
+            webhook: webhook.outcome ?? 'error',
+          };
+        },
+      );
+    });
+  }
+}
+
+export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {
+  return ctx.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+}

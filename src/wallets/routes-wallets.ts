@@ -1,0 +1,156 @@
+/** The caller's wallets: list, open, read, history and the CSV statement. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { errorResponses } from '../http/errors.js';
+import { listOf, bearerSecurity, currencySchema, idParams } from '../http/schemas.js';
+import { access, authOf } from '../identity/index.js';
+import { type LineType, statementCsv, walletLines } from './history.js';
+import { historyQuery, lineSchema, readErrors, walletSchema } from './schemas.js';
+import { createWallet, getOwnWallet, listWallets } from './wallets.js';
+
+export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const tags = ['wallets'];
+
+  app.get(
+    '/v1/wallets',
+    {
+      onRequest: access({ scope: 'wallets:read' }),
+      schema: {
+        tags,
+        summary: "The caller's wallets with balance, available and held amounts",
+        security: bearerSecurity,
+        response: {
+          200: listOf(walletSchema),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => ({ data: await listWallets(ctx.db, authOf(request).userId) }),
+  );
+
+  app.post<{ Body: { currency: string } }>(
+    '/v1/wallets',
+    {
+      onRequest: access({ scope: 'wallets:write' }),
+      schema: {
+        tags,
+        summary: 'Open a wallet in another currency (one per currency)',
+        security: bearerSecurity,
+        body: {
+          type: 'object',
+          properties: { currency: currencySchema },
+          required: ['currency'],
+          additionalProperties: false,
+        },
+        response: {
+          201: walletSchema,
+          ...errorResponses({ 400: ['unsupported_currency', 'validation_failed'], 409: ['wallet_exists'] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const wallet = await ctx.db.transaction((tx) =>
+        createWallet(tx, authOf(request).userId, request.body.currency),
+      );
+      reply.status(201);
+      return wallet;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/wallets/:id',
+    {
+      onRequest: access({ scope: 'wallets:read' }),
+      schema: {
+        tags,
+        summary: 'One wallet',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: walletSchema, ...readErrors },
+      },
+    },
+    async (request) => getOwnWallet(ctx.db, authOf(request).userId, request.params.id),
+  );
+
+  app.get<{
+    Params: { id: string };
+    Querystring: {
+      cursor?: string;
+      limit?: number;
+      type?: LineType;
+      status?: 'completed' | 'pending' | 'released';
+      from?: string;
+      to?: string;
+    };
+  }>(
+    '/v1/wallets/:id/transactions',
+    {
+      onRequest: access({ scope: 'wallets:read' }),
+      schema: {
+        tags,
+        summary:
+          "A wallet's history, newest first, with the running balance after each line (cursor-paginated)",
+        security: bearerSecurity,
+        params: idParams,
+        querystring: historyQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: lineSchema },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          },
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => {
+      const wallet = await getOwnWallet(ctx.db, authOf(request).userId, request.params.id);
+      const q = request.query;
+      return walletLines(ctx.db, wallet.id, wallet.currency, {
+        cursor: q.cursor,
+        limit: q.limit,
+        type: q.type,
+        status: q.status,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
+    '/v1/wallets/:id/statement.csv',
+    {
+      onRequest: access({ scope: 'wallets:read' }),
+      schema: {
+        tags,
+        summary: 'A CSV statement of the wallet between two dates',
+        security: bearerSecurity,
+        params: idParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            from: { type: 'string', format: 'date-time' },
+            to: { type: 'string', format: 'date-time' },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'string', description: 'text/csv' }, ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const wallet = await getOwnWallet(ctx.db, authOf(request).userId, request.params.id);
+      const from = request.query.from ? new Date(request.query.from) : undefined;
+      const to = request.query.to ? new Date(request.query.to) : undefined;
+      const csv = await statementCsv(ctx.db, wallet.id, wallet.currency, from, to);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="vendra-statement-${wallet.currency}-${new Date().toISOString().slice(0, 10)}.csv"`,
+        );
+      return csv;
+    },
+  );
+}

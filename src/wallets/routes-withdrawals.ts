@@ -1,0 +1,144 @@
+/** Withdrawals to a bank: banks, account resolution, requesting and reading a withdrawal. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError, errorResponses } from '../http/errors.js';
+import { rateLimit } from '../http/rate-limit.js';
+import {
+  amountSchema,
+  listOf,
+  bearerSecurity,
+  idempotencyHeader,
+  idParams,
+  textSchema,
+  toMinor,
+} from '../http/schemas.js';
+import { idempotent } from '../idempotency/index.js';
+import { access, authOf } from '../identity/index.js';
+import { BANKS, resolveAccountName } from './payouts.js';
+import { moneyErrors, readErrors, withdrawalSchema } from './schemas.js';
+import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
+
+export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // ---- withdrawals ----
+  app.get(
+    '/v1/banks',
+    {
+      schema: {
+        tags: ['withdrawals'],
+        summary: 'Banks a withdrawal can go to',
+        response: {
+          200: listOf({ type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } }),
+        },
+      },
+    },
+    async () => ({ data: BANKS }),
+  );
+
+  app.post<{ Body: { bankCode: string; accountNumber: string } }>(
+    '/v1/payout-accounts/resolve',
+    {
+      config: { rateLimit: rateLimit(ctx, 'validate') },
+      onRequest: access({ scope: 'withdrawals:write' }),
+      schema: {
+        tags: ['withdrawals'],
+        summary: 'The account holder name for a bank account (NUBAN)',
+        security: bearerSecurity,
+        body: {
+          type: 'object',
+          properties: {
+            bankCode: { type: 'string', pattern: '^[0-9]{3,6}$' },
+            accountNumber: { type: 'string', pattern: '^[0-9]{10}$' },
+          },
+          required: ['bankCode', 'accountNumber'],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              accountName: { type: 'string' },
+              bankCode: { type: 'string' },
+              accountNumber: { type: 'string' },
+            },
+          },
+          ...errorResponses({ 422: ['account_not_resolved'], 503: ['withdrawals_unavailable'] }),
+        },
+      },
+    },
+    async (request) => {
+      refuseWithoutPayouts(ctx);
+      const { bankCode, accountNumber } = request.body;
+      const accountName = resolveAccountName(bankCode, accountNumber);
+      if (!accountName)
+        throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+      return { accountName, bankCode, accountNumber };
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { amount: number; bankCode: string; accountNumber: string; narration?: string };
+  }>(
+    '/v1/wallets/:id/withdrawals',
+    {
+      config: { rateLimit: rateLimit(ctx, 'money') },
+      onRequest: access({ scope: 'withdrawals:write' }),
+      schema: {
+        tags: ['withdrawals'],
+        summary: 'Withdraw to a bank account: holds amount + fee now, pays out asynchronously (202)',
+        description: `Fee: ₦10 up to ₦5,000, ₦25 up to ₦50,000, ₦50 above (e.g. ${withdrawalFee(1_000_00n)} kobo for ₦1,000).`,
+        security: bearerSecurity,
+        headers: idempotencyHeader,
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: {
+            amount: amountSchema,
+            bankCode: { type: 'string', pattern: '^[0-9]{3,6}$' },
+            accountNumber: { type: 'string', pattern: '^[0-9]{10}$' },
+            narration: textSchema(140),
+          },
+          required: ['amount', 'bankCode', 'accountNumber'],
+          additionalProperties: false,
+        },
+        response: {
+          202: withdrawalSchema,
+          ...moneyErrors,
+          ...errorResponses({ 503: ['withdrawals_unavailable'] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      refuseWithoutPayouts(ctx);
+      return idempotent(request, reply, (claim) =>
+        requestWithdrawal(
+          ctx,
+          authOf(request).userId,
+          { walletId: request.params.id, ...request.body, amount: toMinor(request.body.amount) },
+          claim,
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/withdrawals/:id',
+    {
+      onRequest: access({ scope: 'withdrawals:read' }),
+      schema: {
+        tags: ['withdrawals'],
+        summary: 'A withdrawal and its timeline',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: withdrawalSchema, ...readErrors },
+      },
+    },
+    async (request) => getWithdrawal(ctx, authOf(request).userId, request.params.id),
+  );
+}
+
+/** With PAYOUT_MODE=disabled there is no payout provider: refuse before anything is held or stored. */
+function refuseWithoutPayouts(ctx: AppContext): void {
+  if (ctx.config.payoutMode === 'disabled')
+    throw new AppError(503, 'withdrawals_unavailable', 'Withdrawals to a bank are not available');
+}

@@ -1,0 +1,140 @@
+/** JSON schemas shared by the wallet module's routes (requests are validated, responses serialised by them). */
+import { errorResponses } from '../http/errors.js';
+import { currencySchema, moneySchema, uuidSchema } from '../http/schemas.js';
+import { LINE_TYPES } from './history.js';
+
+export const walletSchema = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    currency: currencySchema,
+    status: { type: 'string', enum: ['active', 'frozen', 'closed'] },
+    balance: moneySchema,
+    available: moneySchema,
+    held: moneySchema,
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'currency', 'status', 'balance', 'available', 'held'],
+} as const;
+
+export const lineSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    transactionId: uuidSchema,
+    type: { type: 'string', enum: LINE_TYPES },
+    direction: { type: 'string', enum: ['credit', 'debit'] },
+    amount: moneySchema,
+    currency: currencySchema,
+    balanceAfter: moneySchema,
+    status: { type: 'string', enum: ['completed', 'pending', 'released'] },
+    counterparty: {
+      type: ['object', 'null'],
+      properties: { name: { type: 'string' }, walletId: { type: 'string' } },
+      // Either may be missing (a bank payout has a name and no wallet).
+      required: [],
+    },
+    description: { type: 'string' },
+    reference: { type: 'string' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const historyQuery = {
+  type: 'object',
+  properties: {
+    cursor: { type: 'string', pattern: '^[0-9]{1,19}$' },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+    type: { type: 'string', enum: LINE_TYPES },
+    status: { type: 'string', enum: ['completed', 'pending', 'released'] },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const depositSchema = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    reference: { type: 'string' },
+    walletId: uuidSchema,
+    amount: moneySchema,
+    currency: currencySchema,
+    status: { type: 'string', enum: ['pending', 'succeeded', 'failed', 'flagged'] },
+    checkoutUrl: { type: 'string' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const withdrawalSchema = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    reference: { type: 'string' },
+    walletId: uuidSchema,
+    status: { type: 'string', enum: ['pending', 'processing', 'succeeded', 'failed', 'needs_review'] },
+    amount: moneySchema,
+    fee: moneySchema,
+    total: moneySchema,
+    currency: currencySchema,
+    bankCode: { type: 'string' },
+    accountNumber: { type: 'string' },
+    accountName: { type: 'string' },
+    narration: { type: 'string' },
+    failureReason: { type: ['string', 'null'] },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { status: { type: 'string' }, at: { type: 'string' }, reason: { type: 'string' } },
+      },
+    },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+} as const;
+
+export const recipientSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      properties: { walletId: uuidSchema },
+      required: ['walletId'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email', maxLength: 254 } },
+      required: ['email'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { phone: { type: 'string', pattern: '^\\+?[0-9]{7,15}$' } },
+      required: ['phone'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const moneyErrors = errorResponses({
+  400: ['idempotency_key_required', 'invalid_amount', 'unknown_field', 'validation_failed', 'malformed_json'],
+  401: ['unauthorized', 'token_expired', 'invalid_token'],
+  404: ['not_found', 'recipient_not_found'],
+  409: ['request_in_progress'],
+  413: ['body_too_large'],
+  415: ['unsupported_media_type'],
+  422: [
+    'insufficient_funds',
+    'currency_mismatch',
+    'self_transfer',
+    'wallet_frozen',
+    'idempotency_key_reused',
+    'amount_out_of_range',
+  ],
+});
+export const readErrors = errorResponses({
+  401: ['unauthorized', 'token_expired', 'invalid_token'],
+  404: ['not_found'],
+});
