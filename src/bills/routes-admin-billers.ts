@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
-import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
-import { billerView, listBillers, updateBiller } from './catalogue.js';
+import { access, authOf, STAFF } from '../identity/index.js';
+import { changeBiller } from './admin-billers.js';
+import { billerView, listBillers } from './catalogue.js';
 import { adminBiller, billerIdParams } from './schemas-billers.js';
 
 export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -79,27 +80,22 @@ export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const b = request.body;
-      const { before, after } = await updateBiller(ctx.db, request.params.id, {
-        enabled: b.enabled,
-        commissionBps: b.commissionBps,
-        providers: b.providers,
-        fee: b.fee && {
-          type: b.fee.type,
-          flat: b.fee.flat === undefined ? undefined : BigInt(b.fee.flat),
-          percentBps: b.fee.percentBps,
-          cap: b.fee.cap === undefined ? undefined : BigInt(b.fee.cap),
+      const after = await changeBiller(
+        ctx.db,
+        authOf(request).userId,
+        request.params.id,
+        {
+          enabled: b.enabled,
+          commissionBps: b.commissionBps,
+          providers: b.providers,
+          fee: b.fee && {
+            type: b.fee.type,
+            flat: b.fee.flat === undefined ? undefined : BigInt(b.fee.flat),
+            percentBps: b.fee.percentBps,
+            cap: b.fee.cap === undefined ? undefined : BigInt(b.fee.cap),
+          },
         },
-      });
-      await ctx.db.transaction((tx) =>
-        recordAudit(tx, {
-          actorId: authOf(request).userId,
-          action: 'biller.update',
-          targetType: 'biller',
-          targetId: request.params.id,
-          before: billerView(before),
-          after: billerView(after),
-          reason: b.reason,
-        }),
+        b.reason,
       );
       return { ...billerView(after), providers: after.providers };
     },
