@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { loadBenchConfig, VARIABLES } from '../src/config.js';
 import { createPgDb } from '../src/db/pg.js';
 import { migrate } from '../src/db/index.js';
 import type { CaseResult } from './harness.js';
@@ -20,6 +21,11 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `--seconds N` wins over BENCH_SECONDS, with the same bounds. */
+function benchSeconds(raw: string | undefined, fallback: number): number {
+  return raw === undefined ? fallback : VARIABLES.BENCH_SECONDS.parse('--seconds', raw);
+}
+
 async function freshDatabase(base: URL, name: string): Promise<URL> {
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
@@ -32,8 +38,9 @@ async function freshDatabase(base: URL, name: string): Promise<URL> {
 }
 
 async function main() {
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const seconds = Number(arg('seconds') ?? process.env.BENCH_SECONDS ?? 10);
+  const config = loadBenchConfig();
+  const base = new URL(config.databaseUrl);
+  const seconds = benchSeconds(arg('seconds'), config.seconds);
   const only = (arg('only') ?? 'pgbench,ledger,http,bills').split(',');
   const jsonFile = arg('json');
   const log = (s: string) => console.log(s);

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, type Env, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { allConsumers } from './consumers.js';
 import { migrate, openDb } from './db/index.js';
@@ -69,7 +69,7 @@ async function createAdmin(config: Config, args: string[], io: CliIo): Promise<n
 }
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = consoleIo) {
+export async function runCli(argv: string[], env?: Env, io: CliIo = consoleIo) {
   const [command, ...rest] = argv;
   try {
     const config = loadConfig(env);

@@ -1,23 +1,43 @@
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import {
+  ConfigError,
+  checkAll,
+  type Env,
+  type GATEWAY_MODES,
+  type LOG_LEVELS,
+  type NOTIFY_MODES,
+  type PAYOUT_MODES,
+  type ROLES,
+  RATE_LIMIT_MAX,
+  read,
+  type SIM_PROFILES,
+  type VariableName,
+} from './config/variables.js';
 
-/** A configuration problem names the variable and what is wrong with it. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
+export { ConfigError, type Env, RATE_LIMIT_MAX, read, SIM_PROFILES, VARIABLES } from './config/variables.js';
+
+export type Role = (typeof ROLES)[number];
+export type GatewayMode = (typeof GATEWAY_MODES)[number];
+export type PayoutMode = (typeof PAYOUT_MODES)[number];
+export type NotifyMode = (typeof NOTIFY_MODES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type SimProfile = (typeof SIM_PROFILES)[number];
+
+/** The VTpass simulator's knobs from PROVIDER_SIM_* (the in-process simulators and the standalone one). */
+export interface ProviderSimConfig {
+  latencyMs: number;
+  failureRate: number;
+  pendingRate: number;
+  lostResponseRate: number;
+  pendingMs: number;
+  timeoutMs: number;
+  reversalMs: number;
+  duplicateWindowMs: number;
+  webhookUrl: string | null;
+  profile: SimProfile;
 }
-
-export type Role = 'api' | 'worker' | 'all';
-export type GatewayMode = 'sandbox' | 'paystack';
-export type PayoutMode = 'sandbox' | 'disabled';
-export type NotifyMode = 'smtp' | 'log';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -27,7 +47,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
-  logLevel: string;
+  logLevel: LogLevel;
   bodyLimitBytes: number;
   jwtSecret: string;
   gatewayMode: GatewayMode;
@@ -47,7 +67,6 @@ export interface Config {
   outboxLeaseMs: number;
   /** Outbox jobs (vends, payouts) a worker runs at once. */
   outboxConcurrency: number;
-  env: Readonly<Record<string, string | undefined>>;
   /** When set, the VTpass webhook is served only at /v1/webhooks/vtpass/{secret}. */
   vtpassWebhookSecret: string | undefined;
   /** Production may run a simulator (gateway, bill providers, payouts) only when this is set explicitly. */
@@ -71,6 +90,35 @@ export interface Config {
    * proxy hops in front of the API, or the proxies' addresses/CIDRs.
    */
   trustProxy: false | number | string[];
+  /** Per request to a bill provider. */
+  providerTimeoutMs: number;
+  /** A payment unresolved this long after sending goes to `needs_review`. */
+  providerResolveLimitMs: number;
+  /** A provider still answering 015 (unknown) this long after sending never received it: `failed`. */
+  providerUnknownGraceMs: number;
+  providerRequeryBaseMs: number;
+  providerRequeryMaxMs: number;
+  providerBreakerFailures: number;
+  providerBreakerCooldownMs: number;
+  /** A real VTpass (or a standalone simulator); unset: two in-process simulators. */
+  vtpassBaseUrl: string | undefined;
+  /** A second VTpass-compatible provider, for failover. */
+  vtpassBBaseUrl: string | undefined;
+  /** VTpass credentials; unset: the sandbox ones. */
+  vtpassApiKey: string | undefined;
+  vtpassSecretKey: string | undefined;
+  vtpassPublicKey: string | undefined;
+  /** Knobs of the in-process simulators (sandbox mode). */
+  providerSim: ProviderSimConfig;
+  /** How long the payout simulator keeps a delayed payout pending. */
+  payoutSimPendingMs: number;
+  /** Mail server for customer messages, used when notifyMode is `smtp`. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
+  /** The built web app (absolute); unset: web/dist next to the code. */
+  webDistDir: string | undefined;
+  /** The development operator with a generated password is in use (no ADMIN_EMAIL), so start-up prints it. */
+  devAdminDefault: boolean;
 }
 
 /** One limit: at most `max` requests per `windowMs`. */
@@ -103,153 +151,79 @@ export interface RateLimits {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-/** Upper bound of every RATE_LIMIT_* variable; the test helpers and the bench use it. */
-export const RATE_LIMIT_MAX = 1_000_000;
 
-/** Each limit's variable, production default and window. */
-export const RATE_LIMIT_VARS: Record<keyof RateLimits, { variable: string; max: number; windowMs: number }> =
-  {
-    register: { variable: 'RATE_LIMIT_REGISTER_PER_MIN', max: 5, windowMs: MINUTE_MS },
-    login: { variable: 'RATE_LIMIT_LOGIN_PER_MIN', max: 20, windowMs: MINUTE_MS },
-    refresh: { variable: 'RATE_LIMIT_REFRESH_PER_MIN', max: 60, windowMs: MINUTE_MS },
-    lookup: { variable: 'RATE_LIMIT_LOOKUP_PER_MIN', max: 10, windowMs: MINUTE_MS },
-    lookupDaily: { variable: 'RATE_LIMIT_LOOKUP_PER_DAY', max: 100, windowMs: DAY_MS },
-    validate: { variable: 'RATE_LIMIT_VALIDATE_PER_MIN', max: 20, windowMs: MINUTE_MS },
-    resend: { variable: 'RATE_LIMIT_RESEND_PER_HOUR', max: 10, windowMs: HOUR_MS },
-    money: { variable: 'RATE_LIMIT_MONEY_PER_MIN', max: 60, windowMs: MINUTE_MS },
-    streamToken: { variable: 'RATE_LIMIT_STREAM_TOKEN_PER_MIN', max: 20, windowMs: MINUTE_MS },
-  };
+type RateLimitVariable = Extract<VariableName, `RATE_LIMIT_${string}`>;
+const limitOf = (variable: RateLimitVariable, windowMs: number) => ({
+  variable,
+  max: read({}, variable),
+  windowMs,
+});
+
+/** Each limit's variable, production default (from the variable list) and window. */
+export const RATE_LIMIT_VARS: Record<
+  keyof RateLimits,
+  { variable: RateLimitVariable; max: number; windowMs: number }
+> = {
+  register: limitOf('RATE_LIMIT_REGISTER_PER_MIN', MINUTE_MS),
+  login: limitOf('RATE_LIMIT_LOGIN_PER_MIN', MINUTE_MS),
+  refresh: limitOf('RATE_LIMIT_REFRESH_PER_MIN', MINUTE_MS),
+  lookup: limitOf('RATE_LIMIT_LOOKUP_PER_MIN', MINUTE_MS),
+  lookupDaily: limitOf('RATE_LIMIT_LOOKUP_PER_DAY', DAY_MS),
+  validate: limitOf('RATE_LIMIT_VALIDATE_PER_MIN', MINUTE_MS),
+  resend: limitOf('RATE_LIMIT_RESEND_PER_HOUR', HOUR_MS),
+  money: limitOf('RATE_LIMIT_MONEY_PER_MIN', MINUTE_MS),
+  streamToken: limitOf('RATE_LIMIT_STREAM_TOKEN_PER_MIN', MINUTE_MS),
+};
 
 /** Every RATE_LIMIT_* variable at its upper bound: for test helpers and the bench, which make many requests from one address. */
 export function highRateLimitEnv(): Record<string, string> {
   return Object.fromEntries(Object.values(RATE_LIMIT_VARS).map((v) => [v.variable, String(RATE_LIMIT_MAX)]));
 }
 
-function rateLimitsVar(env: Env): RateLimits | undefined {
-  if (oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'off') return undefined;
+function rateLimitsOf(env: Env): RateLimits | undefined {
+  if (read(env, 'RATE_LIMITS') === 'off') return undefined;
   const entries = Object.entries(RATE_LIMIT_VARS).map(([name, v]) => [
     name,
-    { max: intVar(env, v.variable, v.max, 1, RATE_LIMIT_MAX), windowMs: v.windowMs },
+    { max: read(env, v.variable), windowMs: v.windowMs },
   ]);
   return Object.fromEntries(entries) as RateLimits;
 }
 
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-const MAX_PROXY_HOPS = 10;
-const MAX_PROXY_ENTRIES = 32;
-
-function isProxyAddress(entry: string): boolean {
-  if (PROXY_NAMES.has(entry)) return true;
-  const [address = '', prefix, extra] = entry.split('/');
-  const family = isIP(address);
-  if (family === 0 || extra !== undefined) return false;
-  if (prefix === undefined) return true;
-  if (!/^\d{1,3}$/.test(prefix)) return false;
-  return Number(prefix) <= (family === 4 ? 32 : 128);
-}
-
 /**
- * TRUST_PROXY: unset/false/0 = X-Forwarded-For is ignored; a number = that
- * many proxy hops in front of the API; otherwise a comma-separated list of the
- * proxies' addresses or CIDRs. "true" (trust any X-Forwarded-For, which lets
- * every client pick its own address) is refused in production and means one
- * hop elsewhere.
+ * TRUST_PROXY (parsed in src/config/variables.ts). "true" (trust any
+ * X-Forwarded-For, which lets every client pick its own address) is refused in
+ * production and means one hop elsewhere.
  */
 export function trustProxyVar(env: Env, nodeEnv: Config['nodeEnv']): false | number | string[] {
-  const raw = (env.TRUST_PROXY ?? '').trim();
-  if (raw === '' || raw === 'false') return false;
-  if (raw === 'true') {
-    if (nodeEnv === 'production') {
-      throw new ConfigError(
-        'TRUST_PROXY',
-        '"true" would trust any X-Forwarded-For; give the number of proxy hops (e.g. 1) or the proxies\' addresses',
-      );
-    }
-    return 1;
-  }
-  if (/^\d+$/.test(raw)) {
-    const hops = intVar(env, 'TRUST_PROXY', 0, 0, MAX_PROXY_HOPS);
-    return hops === 0 ? false : hops;
-  }
-  const entries = raw.split(',').map((e) => e.trim());
-  if (entries.length > MAX_PROXY_ENTRIES)
-    throw new ConfigError('TRUST_PROXY', `lists at most ${MAX_PROXY_ENTRIES} proxies, got ${entries.length}`);
-  const bad = entries.find((e) => !isProxyAddress(e));
-  if (bad !== undefined)
+  const trust = read(env, 'TRUST_PROXY');
+  if (trust !== 'any') return trust;
+  if (nodeEnv === 'production') {
     throw new ConfigError(
       'TRUST_PROXY',
-      `must be a hop count (0-${MAX_PROXY_HOPS}) or comma-separated IP addresses/CIDRs, got "${bad}"`,
+      '"true" would trust any X-Forwarded-For; give the number of proxy hops (e.g. 1) or the proxies\' addresses',
     );
-  return entries;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max)
-    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-export function floatVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new ConfigError(name, `must be a number, got "${raw}"`);
-  if (value < min || value > max)
-    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
-  return raw as T;
-}
-
-function urlVar(env: Env, name: string, protocols: readonly string[]): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL');
-  }
-  if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${url.protocol}`);
-  }
-  return raw;
-}
-
-/** A secret that travels in a URL path: 16-128 URL-safe characters, or unset. */
-function pathSecret(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^[A-Za-z0-9_-]{16,128}$/.test(raw))
-    throw new ConfigError(name, 'must be 16-128 characters of A-Z, a-z, 0-9, "_" or "-"');
-  return raw;
+  return 1;
 }
 
 /**
  * Secrets: required in production; in development they are generated once and
  * kept in DATA_DIR/secrets.json so that tokens survive a restart.
  */
-function secret(env: Env, name: string, nodeEnv: Config['nodeEnv'], dataDir: string): string {
-  const raw = env[name];
-  if (raw !== undefined && raw !== '') {
-    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
-    return raw;
-  }
+function secret(
+  given: string | undefined,
+  name: string,
+  nodeEnv: Config['nodeEnv'],
+  dataDir: string,
+): string {
+  if (given !== undefined) return given;
   if (nodeEnv === 'production') throw new ConfigError(name, 'is required when NODE_ENV=production');
   if (nodeEnv === 'test') return `test-${name}-`.padEnd(48, 'x');
+  return storedSecret(dataDir, name);
+}
+
+/** A secret generated once into DATA_DIR/secrets.json (development). */
+function storedSecret(dataDir: string, name: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -261,94 +235,140 @@ function secret(env: Env, name: string, nodeEnv: Config['nodeEnv'], dataDir: str
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const dataDir = resolve(env.DATA_DIR || './data');
-  const gatewayMode = oneOf(env, 'GATEWAY_MODE', ['sandbox', 'paystack'] as const, 'sandbox');
-  const paystackSecretKey = env.PAYSTACK_SECRET_KEY || undefined;
-  if (gatewayMode === 'paystack' && !paystackSecretKey) {
-    throw new ConfigError('PAYSTACK_SECRET_KEY', 'is required when GATEWAY_MODE=paystack');
-  }
-  const port = intVar(env, 'PORT', 3000, 0, 65535);
-  const host = env.HOST || '127.0.0.1';
-  const allowSandbox = boolVar(env, 'ALLOW_SANDBOX');
-  const payoutMode = oneOf(env, 'PAYOUT_MODE', ['sandbox', 'disabled'] as const, 'sandbox');
-  const notifyMode = notifyModeOf(env);
-  const metricsToken = metricsTokenOf(env);
-  const metricsPort = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  checkAll(env, 'server');
+  const nodeEnv = read(env, 'NODE_ENV');
+  const dataDir = resolve(read(env, 'DATA_DIR'));
+  const gatewayMode = read(env, 'GATEWAY_MODE');
+  const paystackSecretKey = read(env, 'PAYSTACK_SECRET_KEY');
+  if (gatewayMode === 'paystack' && !paystackSecretKey)
+    missing('PAYSTACK_SECRET_KEY', 'GATEWAY_MODE=paystack');
+  const port = read(env, 'PORT');
+  const metricsPort = read(env, 'METRICS_PORT');
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
     throw new ConfigError('METRICS_PORT', 'must differ from PORT');
-  if (nodeEnv === 'production') checkProduction(env, gatewayMode, payoutMode, allowSandbox);
+  const notifyMode = read(env, 'NOTIFY_MODE') ?? (read(env, 'SMTP_URL') ? 'smtp' : 'log');
+  if (notifyMode === 'smtp' && !read(env, 'SMTP_URL')) missing('SMTP_URL', 'NOTIFY_MODE=smtp');
+  if (nodeEnv === 'production') checkProduction(env);
+  const adminEmail = read(env, 'ADMIN_EMAIL');
+  const devAdminDefault = nodeEnv === 'development' && !adminEmail;
   return {
     nodeEnv,
-    role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
-    host,
+    role: read(env, 'ROLE'),
+    host: read(env, 'HOST'),
     port,
-    databaseUrl: urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl: read(env, 'DATABASE_URL'),
     dataDir,
-    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 16, 1, 200),
-    logLevel: oneOf(
-      env,
-      'LOG_LEVEL',
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
-      'info',
-    ),
-    bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
-    jwtSecret: secret(env, 'JWT_SECRET', nodeEnv, dataDir),
+    dbPoolSize: read(env, 'DB_POOL_SIZE'),
+    logLevel: read(env, 'LOG_LEVEL'),
+    bodyLimitBytes: read(env, 'BODY_LIMIT_BYTES'),
+    jwtSecret: secret(read(env, 'JWT_SECRET'), 'JWT_SECRET', nodeEnv, dataDir),
     gatewayMode,
     gatewaySecret:
       gatewayMode === 'paystack'
         ? (paystackSecretKey as string)
-        : secret(env, 'GATEWAY_SANDBOX_SECRET', nodeEnv, dataDir),
+        : secret(read(env, 'GATEWAY_SANDBOX_SECRET'), 'GATEWAY_SANDBOX_SECRET', nodeEnv, dataDir),
     paystackSecretKey,
-    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', ['http:', 'https:']),
-    redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    publicBaseUrl: read(env, 'PUBLIC_BASE_URL'),
+    redisUrl: read(env, 'REDIS_URL'),
     // In development a sandbox operator exists out of the box (its password is generated once into
     // DATA_DIR/secrets.json and printed at start); production needs ADMIN_EMAIL/ADMIN_PASSWORD or the CLI.
-    adminEmail: env.ADMIN_EMAIL || (nodeEnv === 'development' ? 'admin@vendra.local' : undefined),
+    adminEmail: adminEmail ?? (nodeEnv === 'development' ? 'admin@vendra.local' : undefined),
     adminPassword:
-      env.ADMIN_PASSWORD ||
-      (nodeEnv === 'development' && !env.ADMIN_EMAIL
-        ? secret(env, 'SANDBOX_ADMIN_PASSWORD', nodeEnv, dataDir).slice(0, 20)
-        : undefined),
-    ledgerBatchWindowMs: intVar(env, 'LEDGER_BATCH_WINDOW_MS', 1, 0, 1000),
-    ledgerBatchMaxItems: intVar(env, 'LEDGER_BATCH_MAX_ITEMS', 500, 1, 1000),
-    ledgerBatchMaxInFlight: intVar(env, 'LEDGER_BATCH_MAX_IN_FLIGHT', 2, 1, 64),
-    holdSweepIntervalMs: intVar(env, 'HOLD_SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),
-    workerPollIntervalMs: intVar(env, 'WORKER_POLL_INTERVAL_MS', 200, 10, 60_000),
-    shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
-    outboxLeaseMs: intVar(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
-    outboxConcurrency: intVar(env, 'OUTBOX_CONCURRENCY', 32, 1, 256),
-    env,
-    vtpassWebhookSecret: pathSecret(env, 'VTPASS_WEBHOOK_SECRET'),
-    allowSandbox,
-    payoutMode,
+      read(env, 'ADMIN_PASSWORD') ??
+      (devAdminDefault ? storedSecret(dataDir, 'SANDBOX_ADMIN_PASSWORD').slice(0, 20) : undefined),
+    ledgerBatchWindowMs: read(env, 'LEDGER_BATCH_WINDOW_MS'),
+    ledgerBatchMaxItems: read(env, 'LEDGER_BATCH_MAX_ITEMS'),
+    ledgerBatchMaxInFlight: read(env, 'LEDGER_BATCH_MAX_IN_FLIGHT'),
+    holdSweepIntervalMs: read(env, 'HOLD_SWEEP_INTERVAL_MS'),
+    workerPollIntervalMs: read(env, 'WORKER_POLL_INTERVAL_MS'),
+    shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS'),
+    outboxLeaseMs: read(env, 'OUTBOX_LEASE_MS'),
+    outboxConcurrency: read(env, 'OUTBOX_CONCURRENCY'),
+    vtpassWebhookSecret: read(env, 'VTPASS_WEBHOOK_SECRET'),
+    allowSandbox: read(env, 'ALLOW_SANDBOX'),
+    payoutMode: read(env, 'PAYOUT_MODE'),
     notifyMode,
-    metricsToken,
+    metricsToken: read(env, 'METRICS_TOKEN'),
     metricsPort,
-    adminPromote: boolVar(env, 'ADMIN_PROMOTE'),
-    ledgerBatchMaxQueued: intVar(env, 'LEDGER_BATCH_MAX_QUEUED', 10_000, 1, 1_000_000),
-    rateLimits: rateLimitsVar(env),
+    adminPromote: read(env, 'ADMIN_PROMOTE'),
+    ledgerBatchMaxQueued: read(env, 'LEDGER_BATCH_MAX_QUEUED'),
+    rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
+    providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
+    providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),
+    providerUnknownGraceMs: read(env, 'PROVIDER_UNKNOWN_GRACE_MS'),
+    providerRequeryBaseMs: read(env, 'PROVIDER_REQUERY_BASE_MS'),
+    providerRequeryMaxMs: read(env, 'PROVIDER_REQUERY_MAX_MS'),
+    providerBreakerFailures: read(env, 'PROVIDER_BREAKER_FAILURES'),
+    providerBreakerCooldownMs: read(env, 'PROVIDER_BREAKER_COOLDOWN_MS'),
+    vtpassBaseUrl: read(env, 'VTPASS_BASE_URL'),
+    vtpassBBaseUrl: read(env, 'VTPASS_B_BASE_URL'),
+    vtpassApiKey: read(env, 'VTPASS_API_KEY'),
+    vtpassSecretKey: read(env, 'VTPASS_SECRET_KEY'),
+    vtpassPublicKey: read(env, 'VTPASS_PUBLIC_KEY'),
+    providerSim: readSimKnobs(env),
+    payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
+    smtpUrl: read(env, 'SMTP_URL'),
+    smtpFrom: read(env, 'SMTP_FROM'),
+    webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
+    devAdminDefault,
   };
 }
 
-function boolVar(env: Env, name: string): boolean {
-  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+const optionalPath = (path: string | undefined) => (path === undefined ? undefined : resolve(path));
+
+function readSimKnobs(env: Env): ProviderSimConfig {
+  return {
+    latencyMs: read(env, 'PROVIDER_SIM_LATENCY_MS'),
+    failureRate: read(env, 'PROVIDER_SIM_FAILURE_RATE'),
+    pendingRate: read(env, 'PROVIDER_SIM_PENDING_RATE'),
+    lostResponseRate: read(env, 'PROVIDER_SIM_LOST_RESPONSE_RATE'),
+    pendingMs: read(env, 'PROVIDER_SIM_PENDING_MS'),
+    timeoutMs: read(env, 'PROVIDER_SIM_TIMEOUT_MS'),
+    reversalMs: read(env, 'PROVIDER_SIM_REVERSAL_MS'),
+    duplicateWindowMs: read(env, 'PROVIDER_SIM_DUPLICATE_WINDOW_MS'),
+    webhookUrl: read(env, 'PROVIDER_SIM_WEBHOOK_URL') ?? null,
+    profile: read(env, 'PROVIDER_SIM_PROFILE'),
+  };
 }
 
-function notifyModeOf(env: Env): NotifyMode {
-  const mode = oneOf(env, 'NOTIFY_MODE', ['smtp', 'log'] as const, env.SMTP_URL ? 'smtp' : 'log');
-  if (mode === 'smtp')
-    urlVar(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? missing('SMTP_URL', 'NOTIFY_MODE=smtp');
-  return mode;
+/** The standalone VTpass simulator (`npm run provider-sim`). Unset credentials: the sandbox ones. */
+export interface SimConfig extends ProviderSimConfig {
+  host: string;
+  port: number;
+  name: string;
+  apiKey: string | undefined;
+  secretKey: string | undefined;
+  publicKey: string | undefined;
+  logLevel: LogLevel;
 }
 
-function metricsTokenOf(env: Env): string | undefined {
-  const raw = env.METRICS_TOKEN;
-  if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 16 || raw.length > 256 || !/^[\x21-\x7e]+$/.test(raw))
-    throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 printable characters without spaces');
-  return raw;
+export function loadSimConfig(env: Env = process.env): SimConfig {
+  checkAll(env, 'sim');
+  return {
+    ...readSimKnobs(env),
+    host: read(env, 'PROVIDER_SIM_HOST'),
+    port: read(env, 'PROVIDER_SIM_PORT'),
+    name: read(env, 'PROVIDER_SIM_NAME'),
+    apiKey: read(env, 'VTPASS_API_KEY'),
+    secretKey: read(env, 'VTPASS_SECRET_KEY'),
+    publicKey: read(env, 'VTPASS_PUBLIC_KEY'),
+    logLevel: read(env, 'LOG_LEVEL'),
+  };
+}
+
+/** `npm run bench`. */
+export interface BenchConfig {
+  databaseUrl: string;
+  seconds: number;
+}
+
+export function loadBenchConfig(env: Env = process.env): BenchConfig {
+  checkAll(env, 'bench');
+  return {
+    databaseUrl: read(env, 'BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    seconds: read(env, 'BENCH_SECONDS'),
+  };
 }
 
 function missing(name: string, when: string): never {
@@ -358,24 +378,24 @@ function missing(name: string, when: string): never {
 const SANDBOX_HOSTS = new Set(['sandbox.vtpass.com']);
 
 /** The simulators in use (each names the variable that selects it); empty when every component is real. */
-function simulatorsInUse(env: Env, gatewayMode: GatewayMode, payoutMode: PayoutMode) {
+function simulatorsInUse(env: Env) {
   const found: { variable: string; why: string }[] = [];
   const sim = (variable: string, why: string) => found.push({ variable, why });
-  if (gatewayMode === 'sandbox')
+  if (read(env, 'GATEWAY_MODE') === 'sandbox')
     sim(
       'GATEWAY_MODE',
       'is sandbox: its unauthenticated checkout credits any deposit (set GATEWAY_MODE=paystack)',
     );
-  if (!env.VTPASS_BASE_URL)
+  if (!read(env, 'VTPASS_BASE_URL'))
     sim('VTPASS_BASE_URL', 'is unset: bill payments would go to in-process simulators');
-  for (const name of ['VTPASS_BASE_URL', 'VTPASS_B_BASE_URL']) {
-    const url = urlVar(env, name, ['http:', 'https:']);
+  for (const name of ['VTPASS_BASE_URL', 'VTPASS_B_BASE_URL'] as const) {
+    const url = read(env, name);
     if (url && SANDBOX_HOSTS.has(new URL(url).hostname)) sim(name, "points at VTpass's sandbox");
   }
-  for (const name of ['VTPASS_API_KEY', 'VTPASS_SECRET_KEY', 'VTPASS_PUBLIC_KEY']) {
-    if (!env[name]) sim(name, 'is unset: the VTpass sandbox credentials would be used');
+  for (const name of ['VTPASS_API_KEY', 'VTPASS_SECRET_KEY', 'VTPASS_PUBLIC_KEY'] as const) {
+    if (!read(env, name)) sim(name, 'is unset: the VTpass sandbox credentials would be used');
   }
-  if (payoutMode === 'sandbox')
+  if (read(env, 'PAYOUT_MODE') === 'sandbox')
     sim('PAYOUT_MODE', 'is sandbox: withdrawals would be paid by the simulator (set PAYOUT_MODE=disabled)');
   return found;
 }
@@ -384,18 +404,18 @@ function simulatorsInUse(env: Env, gatewayMode: GatewayMode, payoutMode: PayoutM
  * What production refuses to start without: no simulator unless ALLOW_SANDBOX=true,
  * a public base URL, a chosen notification channel, and /metrics behind a token on its own port.
  */
-function checkProduction(env: Env, gatewayMode: GatewayMode, payoutMode: PayoutMode, allowSandbox: boolean) {
-  const sims = simulatorsInUse(env, gatewayMode, payoutMode);
-  const first = sims[0];
-  if (first && !allowSandbox) {
+function checkProduction(env: Env) {
+  const first = simulatorsInUse(env)[0];
+  if (first && !read(env, 'ALLOW_SANDBOX')) {
     throw new ConfigError(
       first.variable,
       `${first.why}; NODE_ENV=production refuses simulators unless ALLOW_SANDBOX=true`,
     );
   }
   const when = 'NODE_ENV=production';
-  if (!env.PUBLIC_BASE_URL) missing('PUBLIC_BASE_URL', when);
-  if (!env.NOTIFY_MODE && !env.SMTP_URL) missing('SMTP_URL', `${when} (or set NOTIFY_MODE=log explicitly)`);
-  if (!env.METRICS_TOKEN) missing('METRICS_TOKEN', when);
-  if (!env.METRICS_PORT) missing('METRICS_PORT', when);
+  if (!read(env, 'PUBLIC_BASE_URL')) missing('PUBLIC_BASE_URL', when);
+  if (!read(env, 'NOTIFY_MODE') && !read(env, 'SMTP_URL'))
+    missing('SMTP_URL', `${when} (or set NOTIFY_MODE=log explicitly)`);
+  if (!read(env, 'METRICS_TOKEN')) missing('METRICS_TOKEN', when);
+  if (read(env, 'METRICS_PORT') === undefined) missing('METRICS_PORT', when);
 }

@@ -10,10 +10,9 @@ import { createDisabledPayouts, createSimulatedPayouts, walletConsumers } from '
  * the worker also runs them.
  */
 export function allConsumers(ctx: AppContext): Consumer[] {
-  const payoutPendingMs = Number(ctx.config.env.PAYOUT_SIM_PENDING_MS ?? 3000);
   const payouts =
     ctx.config.payoutMode === 'disabled'
       ? createDisabledPayouts()
-      : createSimulatedPayouts(ctx.db, payoutPendingMs);
+      : createSimulatedPayouts(ctx.db, ctx.config.payoutSimPendingMs);
   return [...walletConsumers(ctx, payouts), ...billConsumers(ctx)];
 }

@@ -33,7 +33,7 @@ async function main() {
     process.exit(2);
   });
   if (admin) log.info({ userId: admin.userId, outcome: admin.outcome }, 'bootstrap admin from ADMIN_EMAIL');
-  if (admin && config.nodeEnv === 'development' && !config.env.ADMIN_EMAIL) {
+  if (admin && config.devAdminDefault) {
     log.info(
       `development operator login: ${config.adminEmail} / ${config.adminPassword} (set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`,
     );

@@ -6,7 +6,7 @@ import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { createDeposit, ensureWallet, requestWithdrawal } from '../wallets/index.js';
-import { vendTimingFromEnv } from './consumers.js';
+import { vendTimingFromConfig } from './consumers.js';
 import { runVend } from './vend.js';
 import { createPayment } from './payments.js';
 import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
@@ -394,7 +394,7 @@ describe.each(
       await t.ctx.db.query("UPDATE bills.payments SET sent_at = now(), status = 'processing' WHERE id = $1", [
         id,
       ]);
-      const timing = vendTimingFromEnv(t.ctx.config.env);
+      const timing = vendTimingFromConfig(t.ctx.config);
       expect(await runVend(t.ctx, timing, id, 2)).toEqual({ status: 'done' });
       const p = (await get(t.app, u, `/v1/bill-payments/${id}`)).json();
       expect(p.status).toBe('succeeded');

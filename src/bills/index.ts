@@ -8,5 +8,5 @@ export { resolvePayment } from './review.js';
 export { billRoutes } from './routes.js';
 export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
-export { billConsumers, vendTimingFromEnv } from './consumers.js';
+export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';

@@ -9,7 +9,7 @@ import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { ensureWallet } from '../wallets/index.js';
-import { vendTimingFromEnv } from './consumers.js';
+import { vendTimingFromConfig } from './consumers.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 import { runVend } from './vend.js';
 
@@ -51,7 +51,7 @@ describe.each(backends())('operator payment detail on %s', (backend) => {
     });
     expect(res.statusCode).toBe(202);
     const id = res.json().id as string;
-    await runVend(t.ctx, vendTimingFromEnv(t.ctx.config.env), id, 1);
+    await runVend(t.ctx, vendTimingFromConfig(t.ctx.config), id, 1);
 
     const detail = await get(t.app, operator, `/v1/admin/bill-payments/${id}`);
     expect(detail.statusCode).toBe(200);

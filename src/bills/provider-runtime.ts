@@ -1,17 +1,14 @@
 import type { Config } from '../config.js';
-import { intVar } from '../config.js';
 import type { Logger } from '../log.js';
 import {
   createProviderRouter,
   createVtpassAdapter,
-  DEFAULT_PROVIDER_TIMEOUT_MS,
   type ProviderAdapter,
   type ProviderRouter,
   type ProviderSim,
   SANDBOX_CREDENTIALS,
   startProviderSim,
 } from '../providers/index.js';
-import { knobsFromEnv } from '../providers/sim/knobs.js';
 
 /**
  * The bill providers this process talks to. With VTPASS_BASE_URL set, the
@@ -30,17 +27,16 @@ export interface ProviderRuntime {
 }
 
 export async function startProviders(config: Config, log: Logger): Promise<ProviderRuntime> {
-  const env = config.env;
-  const timeoutMs = intVar(env, 'PROVIDER_TIMEOUT_MS', DEFAULT_PROVIDER_TIMEOUT_MS, 100, 600_000);
+  const timeoutMs = config.providerTimeoutMs;
   const breaker = {
-    cooldownMs: intVar(env, 'PROVIDER_BREAKER_COOLDOWN_MS', 30_000, 100, 3_600_000),
-    consecutiveFailures: intVar(env, 'PROVIDER_BREAKER_FAILURES', 5, 1, 1000),
+    cooldownMs: config.providerBreakerCooldownMs,
+    consecutiveFailures: config.providerBreakerFailures,
   };
   const adapters: ProviderAdapter[] = [];
   const sims: ProviderSim[] = [];
-  const sandbox = !env.VTPASS_BASE_URL;
+  const sandbox = !config.vtpassBaseUrl;
   if (sandbox) {
-    const knobs = knobsFromEnv(env);
+    const knobs = config.providerSim;
     for (const name of ['vtpass', 'vtpass-b']) {
       const sim = await startProviderSim({ ...knobs, name, host: '127.0.0.1', port: 0 });
       sims.push(sim);
@@ -61,16 +57,16 @@ export async function startProviders(config: Config, log: Logger): Promise<Provi
     );
   } else {
     const keys = {
-      apiKey: env.VTPASS_API_KEY ?? SANDBOX_CREDENTIALS.apiKey,
-      secretKey: env.VTPASS_SECRET_KEY ?? SANDBOX_CREDENTIALS.secretKey,
-      publicKey: env.VTPASS_PUBLIC_KEY ?? SANDBOX_CREDENTIALS.publicKey,
+      apiKey: config.vtpassApiKey ?? SANDBOX_CREDENTIALS.apiKey,
+      secretKey: config.vtpassSecretKey ?? SANDBOX_CREDENTIALS.secretKey,
+      publicKey: config.vtpassPublicKey ?? SANDBOX_CREDENTIALS.publicKey,
     };
     adapters.push(
-      createVtpassAdapter({ name: 'vtpass', baseUrl: env.VTPASS_BASE_URL as string, ...keys, timeoutMs }),
+      createVtpassAdapter({ name: 'vtpass', baseUrl: config.vtpassBaseUrl as string, ...keys, timeoutMs }),
     );
-    if (env.VTPASS_B_BASE_URL) {
+    if (config.vtpassBBaseUrl) {
       adapters.push(
-        createVtpassAdapter({ name: 'vtpass-b', baseUrl: env.VTPASS_B_BASE_URL, ...keys, timeoutMs }),
+        createVtpassAdapter({ name: 'vtpass-b', baseUrl: config.vtpassBBaseUrl, ...keys, timeoutMs }),
       );
     }
   }

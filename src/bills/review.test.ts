@@ -9,7 +9,7 @@ import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { ensureWallet } from '../wallets/index.js';
-import { vendTimingFromEnv } from './consumers.js';
+import { vendTimingFromConfig } from './consumers.js';
 import { resolvePayment } from './review.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 import { runVend } from './vend.js';
@@ -38,7 +38,7 @@ describe.each(backends())('operator resolve on %s', (backend) => {
     await t.close();
   });
 
-  const timing = () => ({ ...vendTimingFromEnv(t.ctx.config.env), resolveLimitMs: 0 });
+  const timing = () => ({ ...vendTimingFromConfig(t.ctx.config), resolveLimitMs: 0 });
 
   async function accepted(customerRef: string) {
     const res = await post(t.app, user, '/v1/bill-payments', {

@@ -24,8 +24,8 @@ import { resendToken } from './tokens.js';
 
 export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['bills'];
-  const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.env.SMTP_URL : undefined;
-  const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.env.SMTP_FROM);
+  const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
+  const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom);
 
   app.post<{ Body: { billerId: string; productCode: string; amount: number } }>(
     '/v1/bill-payments/quote',

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { CSP, isServerPath, webRoutes } from './web.js';
 
 function fakeCtx(env: Record<string, string>) {
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
-  return { ctx: { config: { env }, log } as unknown as AppContext, log };
+  return { ctx: { config: loadConfig({ NODE_ENV: 'test', ...env }), log } as unknown as AppContext, log };
 }
 
 async function appWith(env: Record<string, string>) {

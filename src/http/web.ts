@@ -67,7 +67,7 @@ function securityHeaders(reply: FastifyReply) {
 }
 
 export const webRoutes: RoutePlugin = async (app, ctx) => {
-  const root = ctx.config.env.WEB_DIST_DIR ? resolve(ctx.config.env.WEB_DIST_DIR) : defaultDistDir();
+  const root = ctx.config.webDistDir ?? defaultDistDir();
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile) || !statSync(indexFile).isFile()) {
     ctx.log.warn(

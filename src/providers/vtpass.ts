@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Dispatcher, request } from 'undici';
-import { ConfigError, intVar } from '../config.js';
+import { ConfigError, type Env, read } from '../config.js';
 import { formatMinor, maxBigint, parseMajorToMinor } from './amount.js';
 import { findService } from './catalogue.js';
 import { lagosStamp } from './lagos-time.js';
@@ -593,22 +593,19 @@ export function createVtpassAdapter(opts: VtpassAdapterOptions): ProviderAdapter
  * sandbox), VTPASS_API_KEY, VTPASS_SECRET_KEY, VTPASS_PUBLIC_KEY (required),
  * PROVIDER_TIMEOUT_MS (default 15000).
  */
-export function vtpassOptionsFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  name = 'vtpass',
-): VtpassAdapterOptions {
-  const required = (variable: string): string => {
-    const value = env[variable];
-    if (value === undefined || value === '')
-      throw new ConfigError(variable, 'is required for the VTpass adapter');
-    return value;
-  };
+export function vtpassOptionsFromEnv(env: Env, name = 'vtpass'): VtpassAdapterOptions {
+  const required = (variable: 'VTPASS_API_KEY' | 'VTPASS_SECRET_KEY' | 'VTPASS_PUBLIC_KEY'): string =>
+    read(env, variable) ?? missingKey(variable);
   return {
     name,
-    baseUrl: env.VTPASS_BASE_URL || 'https://sandbox.vtpass.com',
+    baseUrl: read(env, 'VTPASS_BASE_URL') ?? 'https://sandbox.vtpass.com',
     apiKey: required('VTPASS_API_KEY'),
     secretKey: required('VTPASS_SECRET_KEY'),
     publicKey: required('VTPASS_PUBLIC_KEY'),
-    timeoutMs: intVar(env, 'PROVIDER_TIMEOUT_MS', DEFAULT_PROVIDER_TIMEOUT_MS, 100, 600_000),
+    timeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
   };
+}
+
+function missingKey(variable: string): never {
+  throw new ConfigError(variable, 'is required for the VTpass adapter');
 }

@@ -1,11 +1,11 @@
 /**
  * The simulator's knobs: behaviour that can change while it runs (POST
- * /_sim/knobs, setKnobs) and their environment variables for main.ts.
+ * /_sim/knobs, setKnobs). Their environment variables (PROVIDER_SIM_*) are
+ * parsed with the rest of the configuration (src/config/variables.ts).
  */
-import { ConfigError, floatVar, intVar, oneOf } from '../../config.js';
+import { SIM_PROFILES, type SimProfile } from '../../config.js';
 
-export type SimProfile = 'default' | 'vtpass-sandbox';
-export const SIM_PROFILES: readonly SimProfile[] = ['default', 'vtpass-sandbox'];
+export { SIM_PROFILES, type SimProfile };
 
 export interface SimKnobs {
   /** Delay before every /api/* answer. */
@@ -79,32 +79,4 @@ export function mergeKnobs(current: SimKnobs, update: unknown): SimKnobs | { err
     }
   }
   return next;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** PROVIDER_SIM_* variables -> knobs. */
-export function knobsFromEnv(env: Env): SimKnobs {
-  const webhookUrl = env.PROVIDER_SIM_WEBHOOK_URL || null;
-  if (webhookUrl !== null && !/^https?:\/\/\S+$/.test(webhookUrl)) {
-    throw new ConfigError('PROVIDER_SIM_WEBHOOK_URL', 'must be an http(s) URL');
-  }
-  return {
-    latencyMs: intVar(env, 'PROVIDER_SIM_LATENCY_MS', DEFAULT_KNOBS.latencyMs, 0, MAX_DELAY_MS),
-    failureRate: floatVar(env, 'PROVIDER_SIM_FAILURE_RATE', DEFAULT_KNOBS.failureRate, 0, 1),
-    pendingRate: floatVar(env, 'PROVIDER_SIM_PENDING_RATE', DEFAULT_KNOBS.pendingRate, 0, 1),
-    lostResponseRate: floatVar(env, 'PROVIDER_SIM_LOST_RESPONSE_RATE', DEFAULT_KNOBS.lostResponseRate, 0, 1),
-    pendingMs: intVar(env, 'PROVIDER_SIM_PENDING_MS', DEFAULT_KNOBS.pendingMs, 0, MAX_DELAY_MS),
-    timeoutMs: intVar(env, 'PROVIDER_SIM_TIMEOUT_MS', DEFAULT_KNOBS.timeoutMs, 0, MAX_DELAY_MS),
-    reversalMs: intVar(env, 'PROVIDER_SIM_REVERSAL_MS', DEFAULT_KNOBS.reversalMs, 0, MAX_DELAY_MS),
-    duplicateWindowMs: intVar(
-      env,
-      'PROVIDER_SIM_DUPLICATE_WINDOW_MS',
-      DEFAULT_KNOBS.duplicateWindowMs,
-      0,
-      MAX_DELAY_MS,
-    ),
-    webhookUrl,
-    profile: oneOf(env, 'PROVIDER_SIM_PROFILE', SIM_PROFILES, DEFAULT_KNOBS.profile),
-  };
 }

@@ -2,19 +2,18 @@
  * Standalone VTpass simulator: `npm run provider-sim`. Configured by
  * environment (see env.ts), logs its URL, stops cleanly on SIGTERM/SIGINT.
  */
-import { ConfigError } from '../../config.js';
+import { ConfigError, loadSimConfig, type SimConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
-import { simOptionsFromEnv } from './env.js';
+import { simOptions } from './env.js';
 import { startProviderSim } from './server.js';
 
 /** If close() hangs (it should not), exit anyway after this. */
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 async function main(): Promise<void> {
-  const log = createLogger(process.env.LOG_LEVEL || 'info');
-  let options: ReturnType<typeof simOptionsFromEnv>;
+  let config: SimConfig;
   try {
-    options = simOptionsFromEnv(process.env);
+    config = loadSimConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Configuration error: ${error.message}`);
@@ -22,6 +21,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const log = createLogger(config.logLevel);
+  const options = simOptions(config);
   const sim = await startProviderSim(options);
   const { host: _host, port: _port, apiKey: _a, secretKey: _s, publicKey: _p, ...knobs } = options;
   log.info({ url: sim.url, name: sim.name, knobs }, `provider simulator listening on ${sim.url}`);
