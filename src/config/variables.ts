@@ -299,7 +299,11 @@ export const VARIABLES = {
     rule: 'must be a host name or address (no spaces, at most 255 characters)',
   }),
   PORT: int(3000, 0, 65535, 'the API port'),
-  NODE_ENV: choice(NODE_ENVS, 'development', '`production` refuses simulators and needs the settings below'),
+  NODE_ENV: choice(
+    NODE_ENVS,
+    'development',
+    '`production` requires `JWT_SECRET`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
+  ),
   ALLOW_SANDBOX: flag('`true`: production may run the simulators (gateway, bill providers, payouts)'),
   TRUST_PROXY: {
     kind: 'text',
@@ -314,8 +318,12 @@ export const VARIABLES = {
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'PostgreSQL; unset = PGlite in `DATA_DIR/pglite`'),
   DATA_DIR: textOr('./data', 'PGlite data and the development secrets file', { max: MAX_PATH_CHARS }),
   DB_POOL_SIZE: int(16, 1, 200, 'PostgreSQL connections per process'),
-  JWT_SECRET: signingSecret('signs access tokens (at least 32 characters; required in production)'),
-  GATEWAY_SANDBOX_SECRET: signingSecret('signs the sandbox gateway webhooks (at least 32 characters)'),
+  JWT_SECRET: signingSecret(
+    'signs access tokens; at least 32 characters, required in production (development: generated once into `DATA_DIR/secrets.json`)',
+  ),
+  GATEWAY_SANDBOX_SECRET: signingSecret(
+    'signs the sandbox gateway webhooks; at least 32 characters (generated like `JWT_SECRET`)',
+  ),
   ADMIN_EMAIL: text('first admin, created (or promoted) at start', {
     max: 254,
     default: '`admin@vendra.local` in development',
@@ -325,7 +333,11 @@ export const VARIABLES = {
     default: 'generated in development',
   }),
   ADMIN_PROMOTE: flag('`true`: `ADMIN_EMAIL` may take over an existing customer account'),
-  GATEWAY_MODE: choice(GATEWAY_MODES, 'sandbox', '`sandbox` (built-in simulator) or `paystack`'),
+  GATEWAY_MODE: choice(
+    GATEWAY_MODES,
+    'sandbox',
+    '`sandbox` (built-in simulator) or `paystack` (needs `PAYSTACK_SECRET_KEY`)',
+  ),
   PAYSTACK_SECRET_KEY: text('Paystack secret key (required with `GATEWAY_MODE=paystack`)', {
     max: MAX_KEY_CHARS,
   }),
@@ -338,7 +350,10 @@ export const VARIABLES = {
     '`sandbox` (payout simulator) or `disabled` (withdrawals 503)',
   ),
   PAYOUT_SIM_PENDING_MS: int(3000, 0, 3_600_000, 'delayed payouts in the payout simulator'),
-  VTPASS_BASE_URL: url(['http:', 'https:'], 'a real VTpass (or a standalone simulator)'),
+  VTPASS_BASE_URL: url(
+    ['http:', 'https:'],
+    'a real VTpass (or a standalone simulator); unset = two in-process simulators',
+  ),
   VTPASS_B_BASE_URL: url(['http:', 'https:'], 'a second VTpass-compatible provider (failover)'),
   VTPASS_API_KEY: vtpassKey('VTpass API key'),
   VTPASS_SECRET_KEY: vtpassKey('VTpass secret key'),
@@ -378,7 +393,7 @@ export const VARIABLES = {
     'simulator: same customer again within it answers 019; 0 = off',
   ),
   PROVIDER_SIM_WEBHOOK_URL: url(['http:', 'https:'], 'simulator: where its webhooks go', {
-    default: 'our own webhook (in-process simulators)',
+    default: 'none (in-process simulators: our webhook)',
     programs: SERVER_AND_SIM,
   }),
   PROVIDER_SIM_PROFILE: choice(
@@ -421,9 +436,9 @@ export const VARIABLES = {
   NOTIFY_MODE: optionalChoice(
     NOTIFY_MODES,
     '`smtp` when `SMTP_URL` is set, else `log`',
-    'where token re-sends go (production: set one)',
+    'where token re-sends go, `smtp` or `log` (production: set one)',
   ),
-  SMTP_URL: url(['smtp:', 'smtps:'], 'mail server for token re-sends'),
+  SMTP_URL: url(['smtp:', 'smtps:'], 'mail server for token re-sends (`smtp:` or `smtps:`)'),
   SMTP_FROM: text('sender of those mails', {
     max: MAX_KEY_CHARS,
     default: '`Vendra <no-reply@vendra.local>`',
@@ -440,12 +455,17 @@ export const VARIABLES = {
   LEDGER_BATCH_MAX_IN_FLIGHT: int(2, 1, 64, 'group commit: batches at once'),
   LEDGER_BATCH_MAX_QUEUED: int(10_000, 1, 1_000_000, 'items waiting for a batch; past it, 503 `overloaded`'),
   HOLD_SWEEP_INTERVAL_MS: int(5000, 100, 3_600_000, 'how often expired holds are voided'),
-  OUTBOX_LEASE_MS: int(60_000, 1_000, 3_600_000, 'a claimed job returns to the queue this long after'),
+  OUTBOX_LEASE_MS: int(
+    60_000,
+    1_000,
+    3_600_000,
+    'a claimed job returns to the queue this long after its worker died',
+  ),
   OUTBOX_CONCURRENCY: int(32, 1, 256, 'outbox jobs (vends, payouts) one worker runs at once'),
   WORKER_POLL_INTERVAL_MS: int(200, 10, 60_000, 'fallback poll; NOTIFY wakes the worker at once'),
   BODY_LIMIT_BYTES: int(64 * 1024, 1024, 10 * 1024 * 1024, 'request body limit'),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000, 'graceful shutdown deadline (SIGTERM)'),
-  LOG_LEVEL: choice(LOG_LEVELS, 'info', 'pino level', SERVER_AND_SIM),
+  LOG_LEVEL: choice(LOG_LEVELS, 'info', `pino level: ${LOG_LEVELS.join(', ')}`, SERVER_AND_SIM),
   WEB_DIST_DIR: text('the built web app served at `/`', { max: MAX_PATH_CHARS, default: '`web/dist`' }),
   BENCH_DATABASE_URL: url(
     ['postgres:', 'postgresql:'],
