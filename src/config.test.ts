@@ -3,7 +3,9 @@
  * the README's configuration table match it, every bad value is refused naming
  * its variable, and nothing outside src/config reads the environment.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,16 +19,25 @@ import {
   VARIABLES,
 } from './config.js';
 import type { Program, Variable } from './config/variables.js';
+import { DEFAULT_KNOBS, DEFAULT_PROVIDER_TIMEOUT_MS } from './providers/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LIST = Object.entries(VARIABLES) as [string, Variable<unknown>][];
 const NAMES = LIST.map(([name]) => name).sort();
 
-/** `# NAME=…` and `NAME=…` lines of .env.example. */
-function envExampleNames(): string[] {
+/** `# NAME=value  # comment` and `NAME=value` lines of .env.example, value unquoted. */
+function envExample(): Map<string, string> {
   const text = readFileSync(join(ROOT, '.env.example'), 'utf8');
-  const names = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] as string);
-  return [...new Set(names)].sort();
+  const lines = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=(.*)$/gm)];
+  return new Map(
+    lines.map((m) => [
+      m[1] as string,
+      (m[2] as string)
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .replace(/^"(.*)"$/, '$1'),
+    ]),
+  );
 }
 
 /** Rows `| \`NAME\`[, \`NAME2\`] | default | meaning |` of the README's "## Configuration" table. */
@@ -44,8 +55,15 @@ function readmeRows(): { names: string[]; defaultCell: string }[] {
 }
 
 describe('the configuration documents', () => {
-  it('.env.example lists exactly the variables of the list', () => {
-    expect(envExampleNames()).toEqual(NAMES);
+  it('.env.example lists exactly the variables of the list, with their defaults', () => {
+    const example = envExample();
+    expect([...example.keys()].sort()).toEqual(NAMES);
+    for (const [name, variable] of LIST) {
+      const value = example.get(name);
+      // A plain default is shown as is; `unset` and rule defaults leave room for an example value.
+      const plain = /^`([^`]*)`$/.exec(variable.default)?.[1];
+      if (plain !== undefined && value) expect(value, name).toBe(plain);
+    }
   });
 
   it("the README's configuration table lists exactly the variables of the list, with their defaults", () => {
@@ -109,6 +127,28 @@ describe('every variable is parsed and bounded at start', () => {
       }
     });
   }
+
+  it('has the defaults the code documents elsewhere', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect(config.providerSim).toEqual(DEFAULT_KNOBS);
+    expect(config.providerTimeoutMs).toBe(DEFAULT_PROVIDER_TIMEOUT_MS);
+  });
+
+  it('stops the process at start with the name of a bad variable (a NaN delay before)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vendra-config-'));
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', PAYOUT_SIM_PENDING_MS: 'soon' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('Configuration error: PAYOUT_SIM_PENDING_MS');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('types what it parses', () => {
     const config = loadConfig({
