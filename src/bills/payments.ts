@@ -11,9 +11,11 @@ import { getOwnWallet, systemAccountId } from '../wallets/index.js';
 import { minorToDecimal } from '../wallets/history.js';
 import { ledgerRefusal } from '../wallets/problems.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
+import type { PaymentStatus } from './payment-states.js';
+
+export type { PaymentStatus } from './payment-states.js';
 
 export const BILLS_NAMESPACE = '6f1e3d5c-7b9a-4c2e-8d0f-1a3c5e7b9d2f';
-export type PaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'reversed' | 'needs_review';
 export const FINAL_STATUSES: readonly PaymentStatus[] = ['succeeded', 'failed', 'reversed'];
 
 const formatNaira = (minor: bigint) => `₦${minorToDecimal(minor).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;

@@ -1,10 +1,11 @@
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
+import { InvalidTransition } from '../db/state-machine.js';
 import { AppError, notFound } from '../http/errors.js';
 import { recordAudit } from '../identity/index.js';
 import type { VendResult } from '../providers/index.js';
 import { loadPayment, type PaymentRow, recordEvent } from './payments.js';
-import { failIn, PaymentChanged, recordCall, succeedIn } from './vend.js';
+import { failIn, recordCall, succeedIn } from './vend.js';
 
 export interface ResolveInput {
   action: 'delivered' | 'refund';
@@ -103,7 +104,7 @@ export async function resolvePayment(
       });
     });
   } catch (error) {
-    if (error instanceof PaymentChanged)
+    if (error instanceof InvalidTransition)
       throw new AppError(409, 'not_resolvable', 'The payment changed while you were resolving it; reload');
     throw error;
   }

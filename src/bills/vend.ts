@@ -1,9 +1,11 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
+import { transitionRow } from '../db/state-machine.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
-import type { VendResult } from '../providers/index.js';
+import type { ProviderAdapter, VendResult } from '../providers/index.js';
 import { systemAccountId } from '../wallets/index.js';
+import { paymentStates } from './payment-states.js';
 import {
   BILLS_NAMESPACE,
   FINAL_STATUSES,
@@ -13,24 +15,18 @@ import {
   publishUpdate,
   recordEvent,
 } from './payments.js';
+import { decide, type VendAction, type VendTiming } from './vend-decision.js';
 
-/** Timing rules of the payment state machine, from the environment. */
-export interface VendTiming {
-  /** Unresolved this long after the vend was sent: needs_review (hold kept). Default 30 min. */
-  resolveLimitMs: number;
-  /** A reference the provider still does not know (VTpass 015) this long after sending never reached it. Default 10 min. */
-  unknownGraceMs: number;
-  /** First requery delay; doubles each attempt up to maxBackoffMs. */
-  requeryBaseMs: number;
-  maxBackoffMs: number;
-}
-
-export const requeryDelay = (t: VendTiming, attempt: number) =>
-  Math.min(t.maxBackoffMs, t.requeryBaseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 16));
+export { requeryDelay, type VendTiming } from './vend-decision.js';
 
 /** A ledger id derived from the hold, so that posting, voiding or refunding twice is impossible. */
 const derived = (what: string, p: PaymentRow) => uuidv5(`${what}:${p.hold_id}`, BILLS_NAMESPACE);
 
+/**
+ * Moves a payment from the status the caller saw (under its lock) to `status`,
+ * as the table in payment-states.ts allows; anything else throws
+ * InvalidTransition and the caller's transaction rolls back.
+ */
 async function transition(
   tx: Tx,
   p: PaymentRow,
@@ -38,41 +34,26 @@ async function transition(
   reason: string | null,
   extra: Partial<PaymentRow> = {},
 ) {
-  const final = FINAL_STATUSES.includes(status);
-  // Guarded by the status the caller saw: a change that does not start from it changes nothing.
-  const { rowCount } = await tx.query(
-    `UPDATE bills.payments SET status = $2, failure_reason = COALESCE($3, failure_reason),
-        token = COALESCE($4, token), units = COALESCE($5, units), receipt = COALESCE($6, receipt),
-        customer_name = COALESCE(customer_name, $7), sent_at = COALESCE($8, sent_at),
-        finalized_at = CASE WHEN $9 THEN now() ELSE NULL END, updated_at = now()
-      WHERE id = $1 AND status = $10`,
-    [
-      p.id,
-      status,
-      status === 'failed' || status === 'reversed' || status === 'needs_review' ? reason : null,
-      extra.token ?? null,
-      extra.units ?? null,
-      extra.receipt ? JSON.stringify(extra.receipt) : null,
-      extra.customer_name ?? null,
-      extra.sent_at ?? null,
-      final,
-      p.status,
-    ],
-  );
-  if (rowCount !== 1) throw new PaymentChanged(p.id, p.status);
+  const withReason = status === 'failed' || status === 'reversed' || status === 'needs_review';
+  const receipt = extra.receipt ? JSON.stringify(extra.receipt) : null;
+  await transitionRow(tx, paymentStates, {
+    table: 'bills.payments',
+    id: p.id,
+    from: p.status,
+    to: status,
+    set: {
+      failure_reason: (v) => `COALESCE(${v(withReason ? reason : null)}::text, failure_reason)`,
+      token: (v) => `COALESCE(${v(extra.token ?? null)}::text, token)`,
+      units: (v) => `COALESCE(${v(extra.units ?? null)}::text, units)`,
+      receipt: (v) => `COALESCE(${v(receipt)}::jsonb, receipt)`,
+      customer_name: (v) => `COALESCE(customer_name, ${v(extra.customer_name ?? null)}::text)`,
+      sent_at: (v) => `COALESCE(${v(extra.sent_at ?? null)}::timestamptz, sent_at)`,
+      finalized_at: FINAL_STATUSES.includes(status) ? 'now()' : 'NULL',
+      updated_at: 'now()',
+    },
+  });
   await recordEvent(tx, p.id, status, reason ?? undefined);
   await publishUpdate(tx, { ...p, status, token: extra.token ?? p.token, failure_reason: reason });
-}
-
-/** The payment was no longer in the status a transition started from (the transaction rolls back). */
-export class PaymentChanged extends Error {
-  constructor(
-    readonly paymentId: string,
-    readonly expected: PaymentStatus,
-  ) {
-    super(`bill payment ${paymentId} is no longer ${expected}`);
-    this.name = 'PaymentChanged';
-  }
 }
 
 async function ledger(tx: Tx, item: LedgerItem) {
@@ -200,17 +181,13 @@ export async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'r
 export type JobResult = { status: 'done' } | { status: 'retry'; delayMs: number; reason?: string };
 
 /**
- * The vend job: the payment state machine's worker half.
+ * The vend job: the payment state machine's worker half. It sends or
+ * requeries (sendOrRequery), records the call, lets `decide` choose the next
+ * step from the answer and the payment's age, and applies it.
  *
  * It sends the vend at most once per provider reference: `sent_at` is
  * committed before the call, so a job that runs again (a crash, a lost
- * lease, a redelivery) only ever requeries. Outcomes:
- * - delivered -> post the hold, `succeeded`
- * - definite failure -> void the hold, `failed`
- * - reversed before we saw delivery -> void the hold, `reversed`
- * - pending/unknown -> `processing`, requery with bounded exponential backoff;
- *   after `resolveLimitMs`, `needs_review` (hold kept, never refunded on a guess)
- * - unknown reference (015) after `unknownGraceMs` -> never received: `failed`, void.
+ * lease, a redelivery) only ever requeries.
  */
 export async function runVend(
   ctx: AppContext,
@@ -225,9 +202,23 @@ export async function runVend(
   const adapter = router.get(p.provider);
   if (!adapter)
     return { status: 'retry', delayMs: 30_000, reason: `provider ${p.provider} is not configured` };
+  const answer = await sendOrRequery(ctx, adapter, p);
+  if (!answer) return { status: 'retry', delayMs: 0, reason: 'claimed by another attempt' };
+  await recordCall(ctx, p, answer.op, answer.result);
+  const ageMs = Date.now() - (p.sent_at ?? new Date()).getTime();
+  const facts = { provider: p.provider, providerRef: p.provider_ref, ageMs, attempt };
+  return applyAction(ctx, p.id, answer.result, decide(answer.result, facts, timing));
+}
 
-  let result: VendResult;
-  let op: 'vend' | 'requery';
+/**
+ * Sends the vend (first claiming the send by committing `sent_at`) or, once
+ * sent, requeries. Undefined when another attempt claimed the send first.
+ */
+async function sendOrRequery(
+  ctx: AppContext,
+  adapter: ProviderAdapter,
+  p: PaymentRow,
+): Promise<{ op: 'vend' | 'requery'; result: VendResult } | undefined> {
   if (!p.sent_at) {
     const claimed = await ctx.db.transaction(async (tx) => {
       const current = await loadPayment(tx, p.id, true);
@@ -235,70 +226,51 @@ export async function runVend(
       await transition(tx, current, 'processing', `sent to ${current.provider}`, { sent_at: new Date() });
       return true;
     });
-    if (!claimed) return { status: 'retry', delayMs: 0, reason: 'claimed by another attempt' };
-    op = 'vend';
-    result = await adapter.vend(await vendRequest(ctx, p));
-  } else {
-    op = 'requery';
-    result = await adapter.requery(p.provider_ref);
-    if (result.notFound && (await claimResend(ctx, p.id))) {
-      // A process committed sent_at and died before its vend call returned (no
-      // vend was ever recorded), and the provider does not know the reference:
-      // the call never left. Send it once more with the SAME reference, which
-      // is the provider's idempotency key (a late duplicate answers 014).
-      await recordCall(ctx, p, op, result);
-      op = 'vend';
-      result = await adapter.vend(await vendRequest(ctx, p));
-    }
+    if (!claimed) return undefined;
+    return { op: 'vend', result: await adapter.vend(await vendRequest(ctx, p)) };
   }
-  await recordCall(ctx, p, op, result);
-  const sentAt = (p.sent_at ?? new Date()).getTime();
-  const age = Date.now() - sentAt;
+  const result = await adapter.requery(p.provider_ref);
+  if (result.notFound && (await claimResend(ctx, p.id))) {
+    // A process committed sent_at and died before its vend call returned (no
+    // vend was ever recorded), and the provider does not know the reference:
+    // the call never left. Send it once more with the SAME reference, which
+    // is the provider's idempotency key (a late duplicate answers 014).
+    await recordCall(ctx, p, 'requery', result);
+    return { op: 'vend', result: await adapter.vend(await vendRequest(ctx, p)) };
+  }
+  return { op: 'requery', result };
+}
 
-  if (result.outcome === 'success' && !result.reversed) {
-    await markSucceeded(ctx, p.id, result);
-    return { status: 'done' };
+/** Carries out what `decide` chose, each change in its own transaction on the locked payment. */
+async function applyAction(
+  ctx: AppContext,
+  paymentId: string,
+  result: VendResult,
+  action: VendAction,
+): Promise<JobResult> {
+  switch (action.kind) {
+    case 'succeed':
+      await markSucceeded(ctx, paymentId, result);
+      return { status: 'done' };
+    case 'fail':
+      await markFailed(ctx, paymentId, action.reason, action.status);
+      return { status: 'done' };
+    case 'review':
+      await markNeedsReview(ctx, paymentId, action.reason);
+      return { status: 'done' };
+    case 'requery':
+      return { status: 'retry', delayMs: action.delayMs, reason: action.reason };
   }
-  if (result.reversed) {
-    await markFailed(
-      ctx,
-      p.id,
-      `reversed by ${p.provider} (${result.code ?? '040'}) before delivery was confirmed`,
-      'reversed',
-    );
-    return { status: 'done' };
-  }
-  if (result.outcome === 'failed') {
-    await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`.trim());
-    return { status: 'done' };
-  }
-  if (result.notFound && age > timing.unknownGraceMs) {
-    await markFailed(
-      ctx,
-      p.id,
-      `never received: ${p.provider} does not know reference ${p.provider_ref} (015)`,
-    );
-    return { status: 'done' };
-  }
-  if (age > timing.resolveLimitMs) {
-    await ctx.db.transaction(async (tx) => {
-      const current = await loadPayment(tx, p.id, true);
-      if (current && !FINAL_STATUSES.includes(current.status) && current.status !== 'needs_review') {
-        await transition(
-          tx,
-          current,
-          'needs_review',
-          `unresolved after ${Math.round(age / 1000)} s: ${result.code ?? result.outcome}`,
-        );
-      }
-    });
-    return { status: 'done' };
-  }
-  return {
-    status: 'retry',
-    delayMs: requeryDelay(timing, attempt),
-    reason: `${result.outcome} ${result.code ?? ''}`.trim(),
-  };
+}
+
+/** Unresolved too long: an operator's, hold kept (never refunded on a guess). */
+async function markNeedsReview(ctx: AppContext, paymentId: string, reason: string) {
+  await ctx.db.transaction(async (tx) => {
+    const current = await loadPayment(tx, paymentId, true);
+    if (current && !FINAL_STATUSES.includes(current.status) && current.status !== 'needs_review') {
+      await transition(tx, current, 'needs_review', reason);
+    }
+  });
 }
 
 async function vendRequest(ctx: AppContext, p: PaymentRow) {

@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
+import { transitionRow } from '../db/state-machine.js';
 import { AppError, notFound } from '../http/errors.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
@@ -10,6 +11,9 @@ import { isBank, resolveAccountName } from './payouts.js';
 import { ledgerRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
+import { type WithdrawalStatus, withdrawalStates } from './withdrawal-states.js';
+
+export type { WithdrawalStatus } from './withdrawal-states.js';
 
 const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
 export const MAX_WITHDRAWAL = 500_000_000n; // NGN 5,000,000.00
@@ -18,8 +22,6 @@ export const MIN_WITHDRAWAL = 100_00n;
 export const NEEDS_REVIEW_AFTER_MS = 30 * 60_000;
 /** A payout the provider has never heard of this long after sending never reached it. */
 export const NOT_FOUND_GRACE_MS = 60_000;
-
-export type WithdrawalStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'needs_review';
 
 /** NIP-style tiered fee, in kobo. */
 export function withdrawalFee(amount: bigint): bigint {
@@ -185,15 +187,22 @@ async function load(tx: Tx, id: string, lock = false): Promise<WithdrawalRow | u
   return rows[0];
 }
 
+/** Moves a withdrawal from the status read under its lock, as withdrawal-states.ts allows (else throws). */
 async function transition(tx: Tx, w: WithdrawalRow, status: WithdrawalStatus, reason?: string, sent = false) {
   const entry = { status, at: new Date().toISOString(), ...(reason ? { reason } : {}) };
-  await tx.query(
-    `UPDATE wallets.withdrawals
-        SET status = $2, failure_reason = COALESCE($3, failure_reason), timeline = timeline || $4::jsonb,
-            sent_at = CASE WHEN $5 THEN now() ELSE sent_at END, updated_at = now()
-      WHERE id = $1`,
-    [w.id, status, status === 'failed' ? (reason ?? null) : null, JSON.stringify([entry]), sent],
-  );
+  await transitionRow(tx, withdrawalStates, {
+    table: 'wallets.withdrawals',
+    id: w.id,
+    from: w.status,
+    to: status,
+    set: {
+      failure_reason: (v) =>
+        `COALESCE(${v(status === 'failed' ? (reason ?? null) : null)}::text, failure_reason)`,
+      timeline: (v) => `timeline || ${v(JSON.stringify([entry]))}::jsonb`,
+      sent_at: (v) => `CASE WHEN ${v(sent)}::boolean THEN now() ELSE sent_at END`,
+      updated_at: 'now()',
+    },
+  });
   await publish(tx, {
     type: 'withdrawal.updated',
     key: w.id,

@@ -1,0 +1,16 @@
+import { defineStates } from '../db/state-machine.js';
+
+export type WithdrawalStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'needs_review';
+
+/**
+ * The withdrawal state machine: pending (hold placed) -> processing (sent to
+ * the payout provider) -> succeeded (hold posted) | failed (hold voided) |
+ * needs_review (unresolved too long, hold kept, settled later as succeeded or failed).
+ */
+export const withdrawalStates = defineStates<WithdrawalStatus>('withdrawal', {
+  pending: ['processing'],
+  processing: ['succeeded', 'failed', 'needs_review'],
+  needs_review: ['succeeded', 'failed'],
+  succeeded: [],
+  failed: [],
+});
