@@ -1,12 +1,15 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
+import { transitionRow } from '../db/state-machine.js';
 import { AppError, notFound } from '../http/errors.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { getUser } from '../identity/index.js';
 import { createTransactions } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
+import { type DepositStatus, depositStates } from './deposit-states.js';
 import { newDepositReference, startCheckout } from './gateway.js';
+import { recordWebhook } from './gateway-webhooks.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
 
@@ -21,7 +24,7 @@ export interface DepositView {
   walletId: string;
   amount: bigint;
   currency: string;
-  status: 'pending' | 'succeeded' | 'failed' | 'flagged';
+  status: DepositStatus;
   checkoutUrl: string;
   createdAt: string;
 }
@@ -124,88 +127,117 @@ export type WebhookOutcome =
   | 'ignored';
 
 /**
- * Applies a verified gateway event. Only a first-seen charge.success whose
- * amount and currency match the deposit credits the wallet (gateway clearing
- * -> wallet), in the same transaction that marks the deposit; a mismatch is
- * flagged for an operator; a repeat does nothing.
+ * Receives a verified gateway webhook: applies its event and logs the webhook
+ * for operators in one transaction, so no deposit changes without its log
+ * row (and a failed log write leaves the gateway to retry).
  */
-export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): Promise<WebhookOutcome> {
-  if (event.event !== 'charge.success' && event.event !== 'charge.failed') return 'ignored';
-  const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
-  if (!reference) return 'unknown_reference';
+export async function receiveGatewayWebhook(
+  ctx: AppContext,
+  body: { event?: string; data?: Record<string, unknown> },
+): Promise<WebhookOutcome> {
+  const event = { event: String(body.event ?? ''), data: body.data ?? {} };
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<DepositRow>(
-      'SELECT * FROM wallets.deposits WHERE reference = $1 FOR UPDATE',
-      [reference],
-    );
-    const deposit = rows[0];
-    if (!deposit) return 'unknown_reference';
-    if (deposit.status !== 'pending') return 'duplicate';
-    if (event.event === 'charge.failed') {
-      await setStatus(tx, deposit.id, 'failed', null, event);
-      return 'failed';
-    }
-    const amount =
-      typeof event.data.amount === 'number' && Number.isSafeInteger(event.data.amount)
-        ? BigInt(event.data.amount)
-        : null;
-    const currency = event.data.currency;
-    if (amount !== deposit.amount || currency !== deposit.currency.trim()) {
-      const reason = `gateway reported ${String(event.data.amount)} ${String(currency)}, expected ${deposit.amount} ${deposit.currency}`;
-      await setStatus(tx, deposit.id, 'flagged', reason, event);
-      ctx.log.warn({ reference, reason }, 'deposit flagged: amount or currency mismatch');
-      return 'flagged';
-    }
-    const [result] = await createTransactions(tx, [
-      {
-        id: uuidv5(`deposit:${deposit.id}`, DEPOSIT_NAMESPACE),
-        kind: 'transfer',
-        currency: deposit.currency.trim(),
-        code: 'deposit',
-        legs: [
-          {
-            accountId: systemAccountId('gateway_clearing', deposit.currency.trim()),
-            side: 'D',
-            amount: deposit.amount,
-          },
-          { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount },
-        ],
-        metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
-      },
-    ]);
-    if (!result?.ok) {
-      // A frozen or closed wallet: keep the money visible to operators, never lose it.
-      await setStatus(tx, deposit.id, 'flagged', `ledger refused the credit: ${result?.code}`, event);
-      return 'flagged';
-    }
-    await setStatus(tx, deposit.id, 'succeeded', null, event);
-    await publish(tx, {
-      type: 'deposit.succeeded',
-      key: deposit.id,
-      userId: deposit.user_id,
-      payload: {
-        depositId: deposit.id,
-        reference: deposit.reference,
-        walletId: deposit.wallet_id,
-        amount: deposit.amount,
-        currency: deposit.currency.trim(),
-      },
-    });
-    return 'credited';
+    const outcome = await applyGatewayEventIn(ctx, tx, event);
+    await recordWebhook(tx, body, outcome);
+    return outcome;
   });
 }
 
+/** Applies a verified gateway event in its own transaction (no webhook log). */
+export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): Promise<WebhookOutcome> {
+  return ctx.db.transaction((tx) => applyGatewayEventIn(ctx, tx, event));
+}
+
+/**
+ * Applies a verified gateway event in the caller's transaction. Only a
+ * first-seen charge.success whose amount and currency match the deposit
+ * credits the wallet (gateway clearing -> wallet), in the same transaction
+ * that marks the deposit; a mismatch is flagged for an operator; a repeat
+ * does nothing.
+ */
+async function applyGatewayEventIn(ctx: AppContext, tx: Tx, event: GatewayEvent): Promise<WebhookOutcome> {
+  if (event.event !== 'charge.success' && event.event !== 'charge.failed') return 'ignored';
+  const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
+  if (!reference) return 'unknown_reference';
+  const { rows } = await tx.query<DepositRow>(
+    'SELECT * FROM wallets.deposits WHERE reference = $1 FOR UPDATE',
+    [reference],
+  );
+  const deposit = rows[0];
+  if (!deposit) return 'unknown_reference';
+  if (deposit.status !== 'pending') return 'duplicate';
+  if (event.event === 'charge.failed') {
+    await setStatus(tx, deposit, 'failed', null, event);
+    return 'failed';
+  }
+  const amount =
+    typeof event.data.amount === 'number' && Number.isSafeInteger(event.data.amount)
+      ? BigInt(event.data.amount)
+      : null;
+  const currency = event.data.currency;
+  if (amount !== deposit.amount || currency !== deposit.currency.trim()) {
+    const reason = `gateway reported ${String(event.data.amount)} ${String(currency)}, expected ${deposit.amount} ${deposit.currency}`;
+    await setStatus(tx, deposit, 'flagged', reason, event);
+    ctx.log.warn({ reference, reason }, 'deposit flagged: amount or currency mismatch');
+    return 'flagged';
+  }
+  const [result] = await createTransactions(tx, [
+    {
+      id: uuidv5(`deposit:${deposit.id}`, DEPOSIT_NAMESPACE),
+      kind: 'transfer',
+      currency: deposit.currency.trim(),
+      code: 'deposit',
+      legs: [
+        {
+          accountId: systemAccountId('gateway_clearing', deposit.currency.trim()),
+          side: 'D',
+          amount: deposit.amount,
+        },
+        { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount },
+      ],
+      metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
+    },
+  ]);
+  if (!result?.ok) {
+    // A frozen or closed wallet: keep the money visible to operators, never lose it.
+    await setStatus(tx, deposit, 'flagged', `ledger refused the credit: ${result?.code}`, event);
+    return 'flagged';
+  }
+  await setStatus(tx, deposit, 'succeeded', null, event);
+  await publish(tx, {
+    type: 'deposit.succeeded',
+    key: deposit.id,
+    userId: deposit.user_id,
+    payload: {
+      depositId: deposit.id,
+      reference: deposit.reference,
+      walletId: deposit.wallet_id,
+      amount: deposit.amount,
+      currency: deposit.currency.trim(),
+    },
+  });
+  return 'credited';
+}
+
+/** Settles a deposit from the status read under its lock, as deposit-states.ts allows (else throws). */
 async function setStatus(
   tx: Tx,
-  id: string,
-  status: DepositView['status'],
+  deposit: DepositRow,
+  status: DepositStatus,
   reason: string | null,
   event: GatewayEvent,
 ) {
-  await tx.query(
-    'UPDATE wallets.deposits SET status = $2, flag_reason = $3, gateway_event = $4, updated_at = now() WHERE id = $1',
-    [id, status, reason, JSON.stringify(event)],
-  );
+  await transitionRow(tx, depositStates, {
+    table: 'wallets.deposits',
+    id: deposit.id,
+    from: deposit.status,
+    to: status,
+    set: {
+      flag_reason: (v) => `${v(reason)}::text`,
+      gateway_event: (v) => `${v(JSON.stringify(event))}::jsonb`,
+      updated_at: 'now()',
+    },
+  });
 }
 
 export async function listFlaggedDeposits(ctx: AppContext, limit = 100) {

@@ -1,12 +1,12 @@
-import type { AppContext } from '../context.js';
+import type { Tx } from '../db/index.js';
 
-/** A signed webhook, as received, for operators. */
+/** A signed webhook, as received, for operators: written in the transaction that applies its event. */
 export async function recordWebhook(
-  ctx: AppContext,
+  tx: Tx,
   body: { event?: string; data?: Record<string, unknown> },
   outcome: string,
 ) {
-  await ctx.db.query(
+  await tx.query(
     `INSERT INTO wallets.gateway_webhooks (signature_ok, event, reference, outcome, body) VALUES (true, $1, $2, $3, $4)`,
     [
       String(body?.event ?? '').slice(0, 64),

@@ -6,9 +6,8 @@ import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
-import { applyGatewayEvent, createDeposit, findDepositByReference, getDeposit } from './deposits.js';
+import { createDeposit, findDepositByReference, getDeposit, receiveGatewayWebhook } from './deposits.js';
 import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
-import { recordWebhook } from './gateway-webhooks.js';
 import { gatewayWebhooksRejected } from './metrics.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
 import { depositSchema, moneyErrors, readErrors } from './schemas.js';
@@ -115,11 +114,8 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
           );
           throw new AppError(401, 'invalid_signature', 'The webhook signature does not match');
         }
-        const outcome = await applyGatewayEvent(ctx, {
-          event: String(body.event ?? ''),
-          data: body.data ?? {},
-        });
-        await recordWebhook(ctx, body, outcome);
+        // The event's effect and the webhook's log row commit together.
+        const outcome = await receiveGatewayWebhook(ctx, body);
         return { received: true, outcome };
       },
     );
