@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { VendResult } from '../providers/index.js';
-import { decide, requeryDelay, type VendAction, type VendTiming } from './vend-decision.js';
+import type { PaymentStatus } from './payment-states.js';
+import {
+  type CheckAction,
+  decide,
+  decideOnCheck,
+  requeryDelay,
+  type VendAction,
+  type VendTiming,
+} from './vend-decision.js';
 
 const timing: VendTiming = {
   resolveLimitMs: 30 * 60_000,
@@ -207,5 +215,37 @@ describe('requeryDelay', () => {
     expect([0, 1, 2, 3, 7, 8, 1_000].map((a) => requeryDelay(timing, a))).toEqual([
       1_000, 1_000, 2_000, 4_000, 60_000, 60_000, 60_000,
     ]);
+  });
+});
+
+const checks: [PaymentStatus, VendResult, CheckAction][] = [
+  // [status when the hint arrived, requery answer, expected action]
+  ['processing', delivered, { kind: 'succeed', reason: 'delivered (confirmed by requery)' }],
+  ['needs_review', delivered, { kind: 'succeed', reason: 'delivered (confirmed by requery)' }],
+  ['processing', failed, { kind: 'fail', status: 'failed', reason: 'vtpass 016: TRANSACTION FAILED' }],
+  ['needs_review', reversed, { kind: 'fail', status: 'reversed', reason: 'reversed by vtpass' }],
+  ['processing', reversedAfterSuccess, { kind: 'fail', status: 'reversed', reason: 'reversed by vtpass' }],
+  ['processing', pending, { kind: 'none' }],
+  ['processing', timeout, { kind: 'none' }],
+  ['needs_review', unknown015, { kind: 'none' }],
+  ['needs_review', used014, { kind: 'none' }],
+  [
+    'succeeded',
+    reversed,
+    { kind: 'refund_after_delivery', reason: 'reversed by vtpass after delivery (040)' },
+  ],
+  ['succeeded', delivered, { kind: 'none' }],
+  ['succeeded', failed, { kind: 'none' }],
+  ['pending', delivered, { kind: 'none' }],
+  ['failed', delivered, { kind: 'none' }],
+  ['reversed', reversed, { kind: 'none' }],
+];
+
+describe('decideOnCheck (a webhook hint or an operator asks)', () => {
+  const named = checks.map(
+    ([status, r, e]) => [status, `${r.outcome} ${r.code ?? ''}`.trim(), r, e] as const,
+  );
+  it.each(named)('%s, provider answers %s', (status, _answer, result, expected) => {
+    expect(decideOnCheck(status, result, 'vtpass')).toEqual(expected);
   });
 });

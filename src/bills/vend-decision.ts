@@ -1,4 +1,5 @@
 import type { VendResult } from '../providers/index.js';
+import type { PaymentStatus } from './payment-states.js';
 
 /** Timing rules of the payment state machine, from the environment. */
 export interface VendTiming {
@@ -65,4 +66,38 @@ export function decide(result: VendResult, facts: VendFacts, timing: VendTiming)
     delayMs: requeryDelay(timing, facts.attempt),
     reason: `${result.outcome} ${result.code ?? ''}`.trim(),
   };
+}
+
+/** What to do after a requery asked for by a webhook hint or an operator. */
+export type CheckAction =
+  | { kind: 'none' }
+  | { kind: 'succeed'; reason: string }
+  | { kind: 'fail'; status: 'failed' | 'reversed'; reason: string }
+  | { kind: 'refund_after_delivery'; reason: string };
+
+/**
+ * A hint's decision, pure: only a definite answer changes anything. A
+ * delivered payment the provider now reports reversed is refunded by a
+ * compensating transaction; an unsettled one (processing, needs_review)
+ * follows a definite answer; anything else waits for the vend job.
+ */
+export function decideOnCheck(status: PaymentStatus, result: VendResult, provider: string): CheckAction {
+  if (status === 'succeeded') {
+    if (!result.reversed) return { kind: 'none' };
+    return {
+      kind: 'refund_after_delivery',
+      reason: `reversed by ${provider} after delivery (${result.code ?? '040'})`,
+    };
+  }
+  if (status !== 'processing' && status !== 'needs_review') return { kind: 'none' };
+  if (result.outcome === 'success' && !result.reversed)
+    return { kind: 'succeed', reason: 'delivered (confirmed by requery)' };
+  if (result.reversed) return { kind: 'fail', status: 'reversed', reason: `reversed by ${provider}` };
+  if (result.outcome === 'failed')
+    return {
+      kind: 'fail',
+      status: 'failed',
+      reason: `${provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`,
+    };
+  return { kind: 'none' };
 }

@@ -15,7 +15,7 @@ import {
   publishUpdate,
   recordEvent,
 } from './payments.js';
-import { decide, type VendAction, type VendTiming } from './vend-decision.js';
+import { decide, decideOnCheck, type VendAction, type VendTiming } from './vend-decision.js';
 
 export { requeryDelay, type VendTiming } from './vend-decision.js';
 
@@ -341,18 +341,9 @@ export async function checkPayment(ctx: AppContext, paymentId: string): Promise<
   if (!adapter) return { status: 'done' };
   const result = await adapter.requery(p.provider_ref);
   await recordCall(ctx, p, 'requery', result);
-  if (p.status === 'succeeded' && result.reversed) {
-    await markReversedAfterDelivery(
-      ctx,
-      p.id,
-      `reversed by ${p.provider} after delivery (${result.code ?? '040'})`,
-    );
-  } else if (p.status === 'processing' || p.status === 'needs_review') {
-    if (result.outcome === 'success' && !result.reversed)
-      await markSucceeded(ctx, p.id, result, 'delivered (confirmed by requery)');
-    else if (result.reversed) await markFailed(ctx, p.id, `reversed by ${p.provider}`, 'reversed');
-    else if (result.outcome === 'failed')
-      await markFailed(ctx, p.id, `${p.provider} ${result.code ?? ''}: ${result.message ?? 'failed'}`);
-  }
+  const action = decideOnCheck(p.status, result, p.provider);
+  if (action.kind === 'refund_after_delivery') await markReversedAfterDelivery(ctx, p.id, action.reason);
+  else if (action.kind === 'succeed') await markSucceeded(ctx, p.id, result, action.reason);
+  else if (action.kind === 'fail') await markFailed(ctx, p.id, action.reason, action.status);
   return { status: 'done' };
 }
