@@ -267,7 +267,8 @@ async function applyAction(
 async function markNeedsReview(ctx: AppContext, paymentId: string, reason: string) {
   await ctx.db.transaction(async (tx) => {
     const current = await loadPayment(tx, paymentId, true);
-    if (current && !FINAL_STATUSES.includes(current.status) && current.status !== 'needs_review') {
+    // Settled meanwhile (or already in review): nothing to do.
+    if (current && paymentStates.allows(current.status, 'needs_review')) {
       await transition(tx, current, 'needs_review', reason);
     }
   });
