@@ -6,6 +6,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
 import { type OutboxEvent, publish } from '../outbox/index.js';
+import { decidePayout } from './payout-decision.js';
 import type { PayoutProvider } from './payouts.js';
 import { isBank, resolveAccountName } from './payouts.js';
 import { ledgerRefusal } from './problems.js';
@@ -18,10 +19,7 @@ export type { WithdrawalStatus } from './withdrawal-states.js';
 const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
 export const MAX_WITHDRAWAL = 500_000_000n; // NGN 5,000,000.00
 export const MIN_WITHDRAWAL = 100_00n;
-/** A payout still unresolved this long after it was sent goes to an operator, hold kept. */
-export const NEEDS_REVIEW_AFTER_MS = 30 * 60_000;
-/** A payout the provider has never heard of this long after sending never reached it. */
-export const NOT_FOUND_GRACE_MS = 60_000;
+export { NEEDS_REVIEW_AFTER_MS, NOT_FOUND_GRACE_MS } from './payout-decision.js';
 
 /** NIP-style tiered fee, in kobo. */
 export function withdrawalFee(amount: bigint): bigint {
@@ -236,8 +234,6 @@ async function finish(ctx: AppContext, w: WithdrawalRow, outcome: 'succeeded' | 
   });
 }
 
-const backoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
-
 /**
  * The payout job (outbox consumer). Sends once; after that only requeries:
  * a payout whose answer was lost is never sent again. Unknown outcomes are
@@ -273,36 +269,28 @@ export async function runPayout(
   } else {
     result = await payouts.requery(w.reference);
   }
-  const sentAt = w.sent_at?.getTime() ?? Date.now();
-  switch (result.outcome) {
-    case 'success':
+  const ageMs = Date.now() - (w.sent_at?.getTime() ?? Date.now());
+  const action = decidePayout(result, ageMs, attempt);
+  switch (action.kind) {
+    case 'succeed':
       await finish(ctx, w, 'succeeded');
       return { status: 'done' as const };
-    case 'failed':
-      await finish(ctx, w, 'failed', result.message ?? 'The bank refused the payout');
+    case 'fail':
+      await finish(ctx, w, 'failed', action.reason);
       return { status: 'done' as const };
-    case 'not_found':
-      if (Date.now() - sentAt > NOT_FOUND_GRACE_MS) {
-        await finish(ctx, w, 'failed', 'The payout never reached the provider');
-        return { status: 'done' as const };
-      }
-      break;
-    default:
-      break;
+    case 'review':
+      await toReview(ctx, w.id, action.reason);
+      return { status: 'done' as const };
+    case 'retry':
+      return { status: 'retry' as const, delayMs: action.delayMs, reason: action.reason };
   }
-  if (Date.now() - sentAt > NEEDS_REVIEW_AFTER_MS) {
-    await ctx.db.transaction(async (tx) => {
-      const current = await load(tx, w.id, true);
-      if (current && current.status === 'processing') {
-        await transition(
-          tx,
-          current,
-          'needs_review',
-          `unresolved after ${NEEDS_REVIEW_AFTER_MS / 60_000} minutes`,
-        );
-      }
-    });
-    return { status: 'done' as const };
-  }
-  return { status: 'retry' as const, delayMs: backoff(attempt), reason: `payout ${result.outcome}` };
+}
+
+/** Unresolved too long: an operator's, hold kept. */
+async function toReview(ctx: AppContext, withdrawalId: string, reason: string) {
+  await ctx.db.transaction(async (tx) => {
+    const current = await load(tx, withdrawalId, true);
+    if (current && withdrawalStates.allows(current.status, 'needs_review'))
+      await transition(tx, current, 'needs_review', reason);
+  });
 }
