@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions } from '../ledger/index.js';
@@ -75,15 +75,14 @@ export async function createPayment(
   checkAmount(product, input.amount);
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   if (wallet.currency !== 'NGN')
-    throw new AppError(422, 'currency_mismatch', 'Bills are paid from an NGN wallet');
-  if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet is frozen');
+    throw new AppError('unsupported_currency', 'Bills are paid from an NGN wallet');
+  if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet is frozen');
   const providers = ctx.providers;
   if (!providers)
-    throw new AppError(503, 'providers_unavailable', 'Bill payments are not configured on this server');
+    throw new AppError('providers_unavailable', 'Bill payments are not configured on this server');
   const adapter = providers.router.pick(biller.providers.filter((p) => providers.names.includes(p)));
   if (!adapter) {
     throw new AppError(
-      503,
       'providers_unavailable',
       `${biller.name} is temporarily unavailable; try again shortly`,
       {},

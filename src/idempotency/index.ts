@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { authOf } from '../identity/index.js';
 
 /**
@@ -60,17 +60,12 @@ export function keyOf(request: FastifyRequest): string {
   const raw = request.headers[HEADER];
   if (raw === undefined || raw === '') {
     throw new AppError(
-      400,
       'idempotency_key_required',
       'Send an Idempotency-Key header (a UUID) with this request',
     );
   }
   if (typeof raw !== 'string' || !KEY.test(raw)) {
-    throw new AppError(
-      400,
-      'invalid_idempotency_key',
-      'Idempotency-Key must be 1-255 printable ASCII characters',
-    );
+    throw new AppError('invalid_idempotency_key', 'Idempotency-Key must be 1-255 printable ASCII characters');
   }
   return raw;
 }
@@ -105,7 +100,6 @@ export async function beginIdempotent(
   if (!row) return beginIdempotent(db, scope, key, hash); // pruned between the two statements
   if (row.request_hash !== hash) {
     throw new AppError(
-      422,
       'idempotency_key_reused',
       'This Idempotency-Key was used with a different request; use a new key for a new request',
     );
@@ -122,7 +116,6 @@ export async function beginIdempotent(
     if (taken.rowCount === 1) return { kind: 'fresh', claim };
   }
   throw new AppError(
-    409,
     'request_in_progress',
     'A request with this Idempotency-Key is still being processed; retry shortly',
   );

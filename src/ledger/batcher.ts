@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import type { Logger } from '../log.js';
 import { createTransactions, isRetryableBatchError } from './transactions.js';
 import type { LedgerItem, TransactionResult } from './types.js';
@@ -40,7 +40,7 @@ export const DEFAULT_MAX_QUEUED = 10_000;
 
 /** 503 with Retry-After: the queue is full, the same request may succeed a moment later. */
 const overloaded = () =>
-  new AppError(503, 'overloaded', 'The ledger is busy; try again in a moment', {}, { 'retry-after': '1' });
+  new AppError('overloaded', 'The ledger is busy; try again in a moment', {}, { 'retry-after': '1' });
 
 interface Pending {
   items: LedgerItem[];

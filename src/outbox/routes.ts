@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { pageOf } from '../http/schemas.js';
 import {
@@ -28,7 +29,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
   403: ['forbidden', 'insufficient_scope', 'account_frozen'],
-};
+} as const;
 
 const deadLetterSchema = {
   type: 'object',
@@ -234,7 +235,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       // its notice before this stream listened.
       if (!(await authIsCurrent(request, auth)) || ended) {
         end();
-        throw new AppError(401, 'invalid_token', 'The session has ended; log in again');
+        throw new AppError('invalid_token', 'The session has ended; log in again');
       }
       started = true;
       reply.hijack();

@@ -1,7 +1,7 @@
 /** Operators: a customer's wallets, flagged deposits, any wallet. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors/index.js';
 import { listOf, bearerSecurity, idParams } from '../http/schemas.js';
 import { access, STAFF } from '../identity/index.js';
 import { listFlaggedDeposits } from './deposits.js';

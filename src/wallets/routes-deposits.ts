@@ -1,7 +1,8 @@
 /** Funding: deposits, the gateway's webhook and (in sandbox mode) the simulated checkout. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
@@ -113,7 +114,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
             },
             'gateway webhook with a bad signature',
           );
-          throw new AppError(401, 'invalid_signature', 'The webhook signature does not match');
+          throw new AppError('invalid_signature', 'The webhook signature does not match');
         }
         const outcome = await applyGatewayEvent(ctx, {
           event: String(body.event ?? ''),

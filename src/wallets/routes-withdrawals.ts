@@ -1,7 +1,8 @@
 /** Withdrawals to a bank: banks, account resolution, requesting and reading a withdrawal. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
@@ -70,7 +71,7 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
       const { bankCode, accountNumber } = request.body;
       const accountName = resolveAccountName(bankCode, accountNumber);
       if (!accountName)
-        throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+        throw new AppError('account_not_resolved', 'The bank does not know this account number');
       return { accountName, bankCode, accountNumber };
     },
   );
@@ -140,5 +141,5 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
 /** With PAYOUT_MODE=disabled there is no payout provider: refuse before anything is held or stored. */
 function refuseWithoutPayouts(ctx: AppContext): void {
   if (ctx.config.payoutMode === 'disabled')
-    throw new AppError(503, 'withdrawals_unavailable', 'Withdrawals to a bank are not available');
+    throw new AppError('withdrawals_unavailable', 'Withdrawals to a bank are not available');
 }
