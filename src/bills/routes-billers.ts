@@ -83,7 +83,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
           ...errorResponses({
             400: ['invalid_customer_ref', 'validation_failed'],
             404: ['biller_not_found'],
-            422: ['customer_not_found', 'product_not_found', 'biller_disabled'],
+            422: ['customer_not_found', 'product_not_found', 'product_disabled', 'biller_disabled'],
             503: ['providers_unavailable', 'validation_unavailable'],
           }),
         },

@@ -136,7 +136,10 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
         description:
           'Wallets, transfers and bill payments on a double-entry ledger. Money is always an integer in minor units ' +
           '(kobo for NGN) with the currency beside it. Errors are RFC 9457 problem documents with a stable `code`. ' +
-          'Every money-moving POST requires an `Idempotency-Key` header.',
+          'Every money-moving POST requires an `Idempotency-Key` header. Besides the codes each route lists, any ' +
+          'route may answer: unauthorized, token_expired, invalid_token, forbidden, insufficient_scope, ' +
+          'account_frozen, validation_failed, unknown_field, invalid_amount, empty_body, malformed_json, ' +
+          'body_too_large, unsupported_media_type, bad_request, rate_limited, overloaded, internal_error.',
       },
       components: {
         securitySchemes: {

@@ -12,7 +12,7 @@ import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gatew
 import { recordWebhook } from './gateway-webhooks.js';
 import { gatewayWebhooksRejected } from './metrics.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
-import { depositSchema, moneyErrors, readErrors } from './schemas.js';
+import { depositErrors, depositSchema, readErrors } from './schemas.js';
 
 export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- funding ----
@@ -34,7 +34,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
           required: ['amount'],
           additionalProperties: false,
         },
-        response: { 201: depositSchema, ...moneyErrors },
+        response: { 201: depositSchema, ...depositErrors },
       },
     },
     async (request, reply) =>

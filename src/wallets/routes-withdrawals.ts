@@ -16,7 +16,7 @@ import {
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { BANKS, resolveAccountName } from './payouts.js';
-import { moneyErrors, readErrors, withdrawalSchema } from './schemas.js';
+import { moneyErrorCodes, readErrors, withdrawalSchema } from './schemas.js';
 import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
 
 export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -104,8 +104,12 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
         },
         response: {
           202: withdrawalSchema,
-          ...moneyErrors,
-          ...errorResponses({ 503: ['withdrawals_unavailable'] }),
+          ...errorResponses(moneyErrorCodes, [
+            'unknown_bank',
+            'account_not_resolved',
+            'unsupported_currency',
+            'withdrawals_unavailable',
+          ]),
         },
       },
     },
