@@ -1,6 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import type { Logger } from '../log.js';
 import { createTransactions, isRetryableBatchError } from './transactions.js';
 import type { LedgerItem, TransactionResult } from './types.js';
 
@@ -32,7 +31,8 @@ export interface BatcherOptions {
   maxAttempts?: number;
   /** Items waiting for a batch (not yet in flight); past it, new work is refused as `overloaded`. */
   maxQueued?: number;
-  log?: Logger;
+  /** Any pino-like logger (the ledger imports nothing but db). */
+  log?: { error(obj: object, msg: string): void };
 }
 
 /** Waiting items when BatcherOptions.maxQueued is not given: about a second of work at full speed. */
