@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { bearerSecurity, listOf } from '../http/schemas.js';
 import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
-import { runAudit } from './audit.js';
-import { getBalances } from './reads.js';
-import { listAccounts } from './accounts.js';
-import type { AccountType } from './types.js';
+import { runAudit } from '../ledger/index.js';
+import { getBalances } from '../ledger/index.js';
+import { listAccounts } from '../ledger/index.js';
+import type { AccountType } from '../ledger/index.js';
 
 const SYSTEM_TYPES: AccountType[] = [
   'gateway_clearing',
