@@ -7,9 +7,7 @@ import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from
 import { createTransactions } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
-import { getOwnWallet, systemAccountId } from '../wallets/index.js';
-import { minorToDecimal } from '../wallets/history.js';
-import { ledgerRefusal } from '../wallets/problems.js';
+import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 
 export const BILLS_NAMESPACE = '6f1e3d5c-7b9a-4c2e-8d0f-1a3c5e7b9d2f';
