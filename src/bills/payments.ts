@@ -55,19 +55,8 @@ export interface PayInput {
   customerName?: string;
 }
 
-/**
- * Accepts a bill payment (202): one database transaction validates it, places
- * a hold for amount + fee (wallet -> provider float and fee revenue), stores
- * the payment with its provider reference (generated once, here), enqueues
- * the vend job and records the idempotent response. Nothing is sent to the
- * provider in the request.
- */
-export async function createPayment(
-  ctx: AppContext,
-  userId: string,
-  input: PayInput,
-  claim: IdempotencyClaim,
-): Promise<IdempotentResult> {
+/** The refusals decided before anything is held: catalogue, customer reference, amount, wallet, provider. */
+async function checkPayable(ctx: AppContext, userId: string, input: PayInput) {
   const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
   checkCustomerRef(biller.category, input.customerRef);
   checkAmount(product, input.amount);
@@ -87,6 +76,23 @@ export async function createPayment(
       { 'retry-after': '30' },
     );
   }
+  return { biller, product, wallet, adapter };
+}
+
+/**
+ * Accepts a bill payment (202): one database transaction validates it, places
+ * a hold for amount + fee (wallet -> provider float and fee revenue), stores
+ * the payment with its provider reference (generated once, here), enqueues
+ * the vend job and records the idempotent response. Nothing is sent to the
+ * provider in the request.
+ */
+export async function createPayment(
+  ctx: AppContext,
+  userId: string,
+  input: PayInput,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult> {
+  const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
   const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
   // (its first attempt still running somewhere) meets the first attempt's hold
