@@ -22,7 +22,6 @@ const KNOWN_OVER: Record<string, number> = {
   'src/http/app.ts createHttpApp': 136,
   'src/outbox/relay.ts createOutboxRelay': 134,
   'src/providers/sim/server.ts handlePay': 128,
-  'src/providers/vtpass.ts createVtpassAdapter': 106,
 };
 
 function sourceFiles(dir: string): string[] {
