@@ -20,7 +20,6 @@ const KNOWN_OVER: Record<string, number> = {
   'src/outbox/routes.ts outboxRoutes': 204,
   'src/ledger/batcher.ts createLedgerBatcher': 175,
   'src/http/app.ts createHttpApp': 136,
-  'src/outbox/relay.ts createOutboxRelay': 134,
   'src/providers/sim/server.ts handlePay': 128,
 };
 
