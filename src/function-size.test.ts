@@ -18,7 +18,6 @@ const KNOWN_OVER: Record<string, number> = {
   'src/identity/routes-admin.ts adminRoutes': 268,
   'src/identity/routes-auth.ts authRoutes': 220,
   'src/outbox/routes.ts outboxRoutes': 204,
-  'src/ledger/batcher.ts createLedgerBatcher': 175,
   'src/http/app.ts createHttpApp': 136,
   'src/providers/sim/server.ts handlePay': 128,
 };
