@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
+import { CROSS_CUTTING_CODES, clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { registerRateLimits } from './rate-limit.js';
@@ -124,6 +124,25 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
 
   await registerRateLimits(app, ctx);
   await app.register(cookie);
+  await registerDocs(app);
+  registerHealth(app, ctx);
+  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
+  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
+
+  for (const plugin of options.routes) {
+    await app.register(async (scope) => plugin(scope, ctx));
+  }
+  try {
+    options.afterRoutes?.(app);
+  } catch (error) {
+    await app.close(); // the modules' resources (LISTEN connection, caches) are released
+    throw error;
+  }
+  return app;
+}
+
+/** OpenAPI 3.1 at /openapi.json and the interactive docs at /docs. */
+async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -134,9 +153,7 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
           'Wallets, transfers and bill payments on a double-entry ledger. Money is always an integer in minor units ' +
           '(kobo for NGN) with the currency beside it. Errors are RFC 9457 problem documents with a stable `code`. ' +
           'Every money-moving POST requires an `Idempotency-Key` header. Besides the codes each route lists, any ' +
-          'route may answer: unauthorized, token_expired, invalid_token, forbidden, insufficient_scope, ' +
-          'account_frozen, validation_failed, unknown_field, invalid_amount, empty_body, malformed_json, ' +
-          'body_too_large, unsupported_media_type, bad_request, rate_limited, overloaded, internal_error.',
+          `route may answer: ${CROSS_CUTTING_CODES.join(', ')}.`,
       },
       components: {
         securitySchemes: {
@@ -149,7 +166,10 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsCsp });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
 
+/** Liveness, and readiness (the database answers within 2 s). */
+function registerHealth(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/health/live',
     {
@@ -187,19 +207,6 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
       }
     },
   );
-  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
-  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
-
-  for (const plugin of options.routes) {
-    await app.register(async (scope) => plugin(scope, ctx));
-  }
-  try {
-    options.afterRoutes?.(app);
-  } catch (error) {
-    await app.close(); // the modules' resources (LISTEN connection, caches) are released
-    throw error;
-  }
-  return app;
 }
 
 /** A hop count trusts that many proxies nearest to us (as proxy-addr counts them); a list trusts those addresses. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '../errors/index.js';
+import { CROSS_CUTTING_CODES } from './errors.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
@@ -8,30 +9,8 @@ import { type AnsweredProblem, documentedCodes, recordProblems } from '../test-s
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 
-/**
- * Codes any route can answer, whatever it does: authentication and access,
- * schema validation, the transport, overload. The API description lists
- * them once (app.ts); a route documents its own codes.
- */
-const CROSS_CUTTING = new Set([
-  'unauthorized',
-  'token_expired',
-  'invalid_token',
-  'forbidden',
-  'insufficient_scope',
-  'account_frozen',
-  'validation_failed',
-  'unknown_field',
-  'invalid_amount',
-  'empty_body',
-  'malformed_json',
-  'body_too_large',
-  'unsupported_media_type',
-  'bad_request',
-  'rate_limited',
-  'overloaded',
-  'internal_error',
-]);
+/** Codes any route may answer (listed once, in the API description). */
+const CROSS_CUTTING = new Set<string>(CROSS_CUTTING_CODES);
 
 type OpenApi = Parameters<typeof documentedCodes>[0];
 

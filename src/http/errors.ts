@@ -195,6 +195,38 @@ export const problemSchema = {
 } as const;
 
 /**
+ * Codes any route may answer whatever it does (authentication and access,
+ * schema validation, the transport, overload): listed once, in the API
+ * description, rather than on every route.
+ */
+export const CROSS_CUTTING_CODES: readonly ErrorCode[] = [
+  'unauthorized',
+  'token_expired',
+  'invalid_token',
+  'forbidden',
+  'insufficient_scope',
+  'account_frozen',
+  'validation_failed',
+  'unknown_field',
+  'invalid_amount',
+  'invalid_text',
+  'empty_body',
+  'malformed_json',
+  'malformed_request',
+  'invalid_content_length',
+  'bad_url',
+  'url_too_long',
+  'headers_too_large',
+  'request_timeout',
+  'body_too_large',
+  'unsupported_media_type',
+  'bad_request',
+  'rate_limited',
+  'overloaded',
+  'internal_error',
+];
+
+/**
  * Standard error responses for a route's schema, listing the codes it can
  * answer; each code is grouped under its status from the kernel's table.
  * (The older `{ 400: [...] }` form is accepted; its keys are ignored.)
