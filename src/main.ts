@@ -1,8 +1,7 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { vtpassWebhookPath } from './bills/index.js';
 import { allConsumers } from './consumers.js';
-import { type AppContext, closeContext, createContext } from './compose.js';
-import { buildApp } from './compose.js';
+import { type AppContext, buildApp, closeContext, createContext } from './compose.js';
 import { AppError } from './errors/index.js';
 import { startMetricsListener } from './http/metrics-listener.js';
 import { ensureAdmin } from './identity/index.js';
