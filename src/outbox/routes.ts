@@ -50,6 +50,12 @@ const deadLetterSchema = {
 
 /** Operator routes for dead letters, and the live event stream (SSE) for browsers. */
 export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  deadLetterRoutes(app, ctx);
+  await liveEventRoutes(app, ctx);
+}
+
+/** Operators: the dead deliveries, and retrying one (audit-logged). */
+function deadLetterRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/outbox/dead-letters',
     {
@@ -124,6 +130,10 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   /** Each open stream's end, and the check that its session or API key is still active. */
+}
+
+/** Customers: a stream token, and the SSE stream of their live events. */
+async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const openStreams = new Map<() => void, () => Promise<boolean>>();
   // A stream-end notice sent while the LISTEN connection was down is lost: check every stream instead.
   const recheckStreams = () => {
