@@ -17,7 +17,6 @@ const KNOWN_OVER: Record<string, number> = {
   'src/providers/sim/server.ts startProviderSim': 539,
   'src/identity/routes-admin.ts adminRoutes': 268,
   'src/identity/routes-auth.ts authRoutes': 227,
-  'src/outbox/routes.ts liveEventRoutes': 131,
 };
 
 function sourceFiles(dir: string): string[] {

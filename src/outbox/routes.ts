@@ -48,6 +48,45 @@ const deadLetterSchema = {
   required: ['eventId', 'consumer', 'type', 'attempts', 'lastError', 'createdAt'],
 } as const;
 
+/** The stream's response headers: never cached, never buffered by a proxy. */
+const sseHeaders = (requestId: string) => ({
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+  'x-request-id': requestId,
+});
+
+/** GET /v1/events/stream: its OpenAPI entry. */
+const streamSchema = {
+  tags: ['events'],
+  summary:
+    'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
+  description:
+    'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
+    "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
+    '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
+    '(fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is ' +
+    'revoked, and when the user is frozen.',
+  querystring: {
+    type: 'object',
+    properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+    additionalProperties: false,
+  },
+  response: {
+    200: {
+      description: 'text/event-stream',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    },
+    ...errorResponses({
+      400: ['validation_failed'],
+      401: ['token_expired', 'invalid_token'],
+      403: ['account_frozen'],
+      429: ['too_many_streams'],
+    }),
+  },
+};
+
 /** Operator routes for dead letters, and the live event stream (SSE) for browsers. */
 export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   deadLetterRoutes(app, ctx);
@@ -183,34 +222,7 @@ async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<v
       // The URL carries a (short-lived) token: keep it out of the info-level request logs.
       logLevel: 'warn',
       onRequest: access({ scope: 'events:read', authenticate: authenticateStream }),
-      schema: {
-        tags: ['events'],
-        summary:
-          'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
-        description:
-          'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
-          "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
-          '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
-          '(fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is ' +
-          'revoked, and when the user is frozen.',
-        querystring: {
-          type: 'object',
-          properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
-          additionalProperties: false,
-        },
-        response: {
-          200: {
-            description: 'text/event-stream',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
-          },
-          ...errorResponses({
-            400: ['validation_failed'],
-            401: ['token_expired', 'invalid_token'],
-            403: ['account_frozen'],
-            429: ['too_many_streams'],
-          }),
-        },
-      },
+      schema: streamSchema,
     },
     async (request, reply) => {
       const auth = authOf(request);
@@ -249,13 +261,7 @@ async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<v
       }
       started = true;
       reply.hijack();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
+      raw.writeHead(200, sseHeaders(request.id));
       raw.write('retry: 3000\n: connected\n\n');
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       maxAge = setTimeout(end, MAX_STREAM_MS);
