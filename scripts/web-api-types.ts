@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
-import { closeContext, createContext } from '../src/context.js';
+import { closeContext, createContext } from '../src/compose.js';
 import { createPgliteDb } from '../src/db/pglite.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/compose.js';
 
 export const WEB_API_TYPES_PATH = fileURLToPath(new URL('../web/src/lib/api-schema.d.ts', import.meta.url));
 

@@ -1,9 +1,8 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { vtpassWebhookPath } from './bills/index.js';
 import { allConsumers } from './consumers.js';
-import { type AppContext, closeContext, createContext } from './context.js';
-import { buildApp } from './http/app.js';
-import { AppError } from './http/errors.js';
+import { type AppContext, buildApp, closeContext, createContext } from './compose.js';
+import { AppError } from './errors/index.js';
 import { startMetricsListener } from './http/metrics-listener.js';
 import { ensureAdmin } from './identity/index.js';
 import { createLogger } from './log.js';

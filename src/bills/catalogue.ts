@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 
 export type Category = 'electricity' | 'airtime' | 'data' | 'cable';
 export const CATEGORIES: readonly Category[] = ['electricity', 'airtime', 'data', 'cable'];
@@ -108,13 +108,11 @@ export async function getBiller(db: Queryable, id: string): Promise<Biller | und
 /** A biller and product a customer may pay now; 404/422 with a specific code otherwise. */
 export async function payableProduct(db: Queryable, billerId: string, productCode: string) {
   const biller = await getBiller(db, billerId);
-  if (!biller) throw new AppError(404, 'biller_not_found', `No biller ${billerId}`);
-  if (!biller.enabled)
-    throw new AppError(422, 'biller_disabled', `${biller.name} is not available right now`);
+  if (!biller) throw new AppError('biller_not_found', `No biller ${billerId}`);
+  if (!biller.enabled) throw new AppError('biller_disabled', `${biller.name} is not available right now`);
   const product = biller.products.find((p) => p.code === productCode);
-  if (!product) throw new AppError(422, 'product_not_found', `${biller.name} has no product ${productCode}`);
-  if (!product.enabled)
-    throw new AppError(422, 'product_disabled', `${product.name} is not available right now`);
+  if (!product) throw new AppError('product_not_found', `${biller.name} has no product ${productCode}`);
+  if (!product.enabled) throw new AppError('product_disabled', `${product.name} is not available right now`);
   return { biller, product };
 }
 
@@ -149,14 +147,13 @@ export function checkCustomerRef(category: Category, ref: string) {
         : category === 'cable'
           ? 'a smartcard number of 10 digits'
           : 'an 11-digit phone number starting with 0';
-    throw new AppError(400, 'invalid_customer_ref', `Enter ${what}`);
+    throw new AppError('invalid_customer_ref', `Enter ${what}`);
   }
 }
 
 export function checkAmount(product: Product, amount: bigint) {
   if (product.fixedAmount !== null && amount !== product.fixedAmount) {
     throw new AppError(
-      422,
       'amount_mismatch',
       `${product.name} costs exactly ${product.fixedAmount} minor units`,
       {
@@ -166,7 +163,6 @@ export function checkAmount(product: Product, amount: bigint) {
   }
   if (amount < product.minAmount || amount > product.maxAmount) {
     throw new AppError(
-      422,
       'amount_out_of_range',
       `The amount must be between ${product.minAmount} and ${product.maxAmount} minor units`,
       {

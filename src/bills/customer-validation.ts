@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { AppContext } from '../context.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { defaultIsProviderFault } from '../providers/index.js';
 import { checkCustomerRef, payableProduct } from './catalogue.js';
 
@@ -99,7 +99,7 @@ export async function validateCustomer(
   const router = ctx.providers?.router;
   const adapter = router?.pick(biller.providers);
   if (!router || !adapter)
-    throw new AppError(503, 'providers_unavailable', `${biller.name} cannot be reached right now`);
+    throw new AppError('providers_unavailable', `${biller.name} cannot be reached right now`);
   const r = await adapter.validateCustomer({
     serviceId: biller.serviceId,
     variationCode: productCode,
@@ -109,10 +109,9 @@ export async function validateCustomer(
   if (!r.ok) {
     // A refusal on the provider's side (float, credentials, biller down) is not the customer's answer.
     if (r.outcome === 'failed' && !defaultIsProviderFault('validate', r)) {
-      throw new AppError(422, 'customer_not_found', `${biller.name} does not recognise ${customerRef}`);
+      throw new AppError('customer_not_found', `${biller.name} does not recognise ${customerRef}`);
     }
     throw new AppError(
-      503,
       'validation_unavailable',
       `${biller.name} did not answer; try again`,
       {},

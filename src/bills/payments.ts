@@ -1,15 +1,13 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
-import { getOwnWallet, systemAccountId } from '../wallets/index.js';
-import { minorToDecimal } from '../wallets/history.js';
-import { ledgerRefusal } from '../wallets/problems.js';
+import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 import type { PaymentStatus } from './payment-states.js';
 
@@ -59,6 +57,30 @@ export interface PayInput {
   customerName?: string;
 }
 
+/** The refusals decided before anything is held: catalogue, customer reference, amount, wallet, provider. */
+async function checkPayable(ctx: AppContext, userId: string, input: PayInput) {
+  const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
+  checkCustomerRef(biller.category, input.customerRef);
+  checkAmount(product, input.amount);
+  const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
+  if (wallet.currency !== 'NGN')
+    throw new AppError('unsupported_currency', 'Bills are paid from an NGN wallet');
+  if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet is frozen');
+  const providers = ctx.providers;
+  if (!providers)
+    throw new AppError('providers_unavailable', 'Bill payments are not configured on this server');
+  const adapter = providers.router.pick(biller.providers.filter((p) => providers.names.includes(p)));
+  if (!adapter) {
+    throw new AppError(
+      'providers_unavailable',
+      `${biller.name} is temporarily unavailable; try again shortly`,
+      {},
+      { 'retry-after': '30' },
+    );
+  }
+  return { biller, product, wallet, adapter };
+}
+
 /**
  * Accepts a bill payment (202): one database transaction validates it, places
  * a hold for amount + fee (wallet -> provider float and fee revenue), stores
@@ -72,26 +94,7 @@ export async function createPayment(
   input: PayInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
-  const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
-  checkCustomerRef(biller.category, input.customerRef);
-  checkAmount(product, input.amount);
-  const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
-  if (wallet.currency !== 'NGN')
-    throw new AppError(422, 'currency_mismatch', 'Bills are paid from an NGN wallet');
-  if (wallet.status !== 'active') throw new AppError(422, 'wallet_frozen', 'This wallet is frozen');
-  const providers = ctx.providers;
-  if (!providers)
-    throw new AppError(503, 'providers_unavailable', 'Bill payments are not configured on this server');
-  const adapter = providers.router.pick(biller.providers.filter((p) => providers.names.includes(p)));
-  if (!adapter) {
-    throw new AppError(
-      503,
-      'providers_unavailable',
-      `${biller.name} is temporarily unavailable; try again shortly`,
-      {},
-      { 'retry-after': '30' },
-    );
-  }
+  const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
   const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
   // (its first attempt still running somewhere) meets the first attempt's hold

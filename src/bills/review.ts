@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { InvalidTransition } from '../db/state-machine.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { recordAudit } from '../identity/index.js';
 import type { VendResult } from '../providers/index.js';
 import { loadPayment, type PaymentRow, recordEvent } from './payments.js';
@@ -15,7 +15,7 @@ export interface ResolveInput {
 }
 
 const notResolvable = (status: string) =>
-  new AppError(409, 'not_resolvable', `A ${status} payment cannot be resolved by hand`);
+  new AppError('not_resolvable', `A ${status} payment cannot be resolved by hand`);
 
 /** What the provider said, as an operator reads it in the refusal. */
 function providerStatusOf(
@@ -38,7 +38,6 @@ function refuseUnlessFinal(r: VendResult, action: ResolveInput['action']) {
   const answer = { providerStatus, providerCode: r.code ?? null, providerMessage: r.message ?? null };
   if (providerStatus === 'pending' || providerStatus === 'unknown') {
     throw new AppError(
-      409,
       'provider_not_final',
       `The provider does not report this payment as final (${providerStatus}); wait and try again`,
       answer,
@@ -46,7 +45,6 @@ function refuseUnlessFinal(r: VendResult, action: ResolveInput['action']) {
   }
   if (providerStatus === 'delivered' && action === 'refund') {
     throw new AppError(
-      409,
       'provider_not_final',
       'The provider reports this payment delivered: resolve it as delivered, not refunded',
       { ...answer, resolveAs: 'delivered' },
@@ -59,7 +57,7 @@ async function requeryFirst(ctx: AppContext, p: PaymentRow): Promise<VendResult 
   if (!p.sent_at) return undefined; // never sent: the provider has nothing to say
   const adapter = ctx.providers?.router.get(p.provider);
   if (!adapter)
-    throw new AppError(503, 'providers_unavailable', `${p.provider} cannot be asked about this payment now`);
+    throw new AppError('providers_unavailable', `${p.provider} cannot be asked about this payment now`);
   const result = await adapter.requery(p.provider_ref);
   await recordCall(ctx, p, 'requery', result);
   return result;
@@ -105,7 +103,7 @@ export async function resolvePayment(
     });
   } catch (error) {
     if (error instanceof InvalidTransition)
-      throw new AppError(409, 'not_resolvable', 'The payment changed while you were resolving it; reload');
+      throw new AppError('not_resolvable', 'The payment changed while you were resolving it; reload');
     throw error;
   }
   return loadPayment(ctx.db, paymentId);

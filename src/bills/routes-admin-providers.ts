@@ -1,7 +1,8 @@
 /** Operators: provider health and, in sandbox, the simulators' knobs. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
 import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
 import { KNOBS } from './schemas-providers.js';
@@ -96,7 +97,7 @@ export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const sims = ctx.providers?.sims ?? [];
       if (!ctx.providers?.sandbox || sims.length === 0)
-        throw new AppError(409, 'not_sandbox', 'Knobs exist only in sandbox mode');
+        throw new AppError('not_sandbox', 'Knobs exist only in sandbox mode');
       const { provider, ...knobs } = request.body;
       const targets = sims.filter((s) => !provider || s.name === provider);
       if (targets.length === 0) throw notFound('Provider');

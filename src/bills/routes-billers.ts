@@ -1,7 +1,8 @@
 /** The customer's bill catalogue and customer validation (meter, phone, smartcard). */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
 import { access } from '../identity/index.js';
@@ -45,7 +46,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const biller = await getBiller(ctx.db, request.params.id);
-      if (!biller?.enabled) throw new AppError(404, 'biller_not_found', `No biller ${request.params.id}`);
+      if (!biller?.enabled) throw new AppError('biller_not_found', `No biller ${request.params.id}`);
       return billerView(biller);
     },
   );
@@ -82,7 +83,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
           ...errorResponses({
             400: ['invalid_customer_ref', 'validation_failed'],
             404: ['biller_not_found'],
-            422: ['customer_not_found', 'product_not_found', 'biller_disabled'],
+            422: ['customer_not_found', 'product_not_found', 'product_disabled', 'biller_disabled'],
             503: ['providers_unavailable', 'validation_unavailable'],
           }),
         },

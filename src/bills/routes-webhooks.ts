@@ -1,7 +1,8 @@
 /** The bill provider's webhook. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { errorResponses, notFound } from '../http/errors.js';
+import { notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { acceptVtpassHint, webhookSecretMatches } from './webhooks.js';
 
 export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

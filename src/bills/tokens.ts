@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { getUser } from '../identity/index.js';
 import type { Notifier } from './notify.js';
 import { loadPayment, type PaymentRow } from './payments.js';
@@ -7,7 +7,7 @@ import { loadPayment, type PaymentRow } from './payments.js';
 /** Re-sends of one payment's token allowed per rolling hour. */
 export const TOKEN_RESENDS_PER_HOUR = 3;
 
-const noToken = () => new AppError(409, 'no_token', 'This payment has no token to send');
+const noToken = () => new AppError('no_token', 'This payment has no token to send');
 
 /** Only a delivered payment that still stands has a token to show or send. */
 export const tokenVisible = (p: Pick<PaymentRow, 'status' | 'token'>) =>
@@ -36,7 +36,6 @@ export async function resendToken(ctx: AppContext, notifier: Notifier, userId: s
     if ((rows[0]?.n ?? 0n) >= BigInt(TOKEN_RESENDS_PER_HOUR)) {
       const retryAfterS = Math.max(1, rows[0]?.wait_s ?? 3600);
       throw new AppError(
-        429,
         'rate_limited',
         `This token was sent ${TOKEN_RESENDS_PER_HOUR} times in the last hour; try again later`,
         { retryAfterSeconds: retryAfterS },

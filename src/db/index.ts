@@ -7,6 +7,7 @@ import type { Db } from './types.js';
 export { migrate, readMigrations } from './migrate.js';
 export type { Migration } from './migrate.js';
 export * from './types.js';
+export { bigintReplacer, stringifyJson, toJsonSafe } from './json.js';
 
 export interface OpenDbOptions {
   databaseUrl: string | undefined;

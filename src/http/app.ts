@@ -6,13 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { billRoutes } from '../bills/index.js';
-import { checkRouteAccess, identityRoutes, watchRouteAccess } from '../identity/index.js';
-import { ledgerRoutes } from '../ledger/routes.js';
-import { walletRoutes } from '../wallets/index.js';
-import { webRoutes } from './web.js';
-import { outboxRoutes } from '../outbox/routes.js';
-import { clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
+import { CROSS_CUTTING_CODES, clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { registerRateLimits } from './rate-limit.js';
@@ -47,17 +41,21 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-/** Module route plugins, registered in order. Each module exports one; add yours here. */
-const modules: RoutePlugin[] = [
-  identityRoutes,
-  outboxRoutes,
-  walletRoutes,
-  billRoutes,
-  ledgerRoutes,
-  webRoutes,
-];
+export interface HttpAppOptions {
+  /** Route plugins, registered in order (the composition root passes the modules'). */
+  routes: RoutePlugin[];
+  /** Runs before the routes are registered (e.g. to watch each route as it is added). */
+  beforeRoutes?: (app: FastifyInstance) => void;
+  /** Runs once every route is registered; a throw closes the app and fails the start. */
+  afterRoutes?: (app: FastifyInstance) => void;
+}
 
-export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
+/**
+ * The Fastify app: logging, request ids, validation, the error handler,
+ * OpenAPI, security headers, health and metrics. Plain infrastructure: it
+ * knows no module, the routes come in as plugins.
+ */
+export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -112,8 +110,7 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       response['4xx'] = { description: 'Problem document (RFC 9457) with a stable code', $ref: 'Problem#' };
     }
   });
-  // Deny by default: every /v1/ route declares its access or is on the public list.
-  watchRouteAccess(app);
+  options.beforeRoutes?.(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -127,6 +124,25 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
 
   await registerRateLimits(app, ctx);
   await app.register(cookie);
+  await registerDocs(app);
+  registerHealth(app, ctx);
+  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
+  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
+
+  for (const plugin of options.routes) {
+    await app.register(async (scope) => plugin(scope, ctx));
+  }
+  try {
+    options.afterRoutes?.(app);
+  } catch (error) {
+    await app.close(); // the modules' resources (LISTEN connection, caches) are released
+    throw error;
+  }
+  return app;
+}
+
+/** OpenAPI 3.1 at /openapi.json and the interactive docs at /docs. */
+async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -136,7 +152,8 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
         description:
           'Wallets, transfers and bill payments on a double-entry ledger. Money is always an integer in minor units ' +
           '(kobo for NGN) with the currency beside it. Errors are RFC 9457 problem documents with a stable `code`. ' +
-          'Every money-moving POST requires an `Idempotency-Key` header.',
+          'Every money-moving POST requires an `Idempotency-Key` header. Besides the codes each route lists, any ' +
+          `route may answer: ${CROSS_CUTTING_CODES.join(', ')}.`,
       },
       components: {
         securitySchemes: {
@@ -149,7 +166,10 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsCsp });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
 
+/** Liveness, and readiness (the database answers within 2 s). */
+function registerHealth(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/health/live',
     {
@@ -187,19 +207,6 @@ export async function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []
       }
     },
   );
-  // With METRICS_PORT set, /metrics lives on its own listener (startMetricsListener), not here.
-  if (ctx.config.metricsPort === undefined) registerMetricsRoute(app, ctx);
-
-  for (const plugin of [...modules, ...extraPlugins]) {
-    await app.register(async (scope) => plugin(scope, ctx));
-  }
-  try {
-    checkRouteAccess(app);
-  } catch (error) {
-    await app.close(); // the modules' resources (LISTEN connection, caches) are released
-    throw error;
-  }
-  return app;
 }
 
 /** A hop count trusts that many proxies nearest to us (as proxy-addr counts them); a list trusts those addresses. */

@@ -4,7 +4,7 @@ import { PUBLIC_ROUTES, type RouteAccess } from '../identity/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends, hasPg } from '../test-support/db.js';
 import { registerStaff, type TestUser } from '../test-support/users.js';
-import { buildApp } from './app.js';
+import { buildApp } from '../compose.js';
 
 const fill = (url: string) =>
   url.replace(/:id\b/g, url.includes('billers/:id') ? 'ikeja-electric' : randomUUID());

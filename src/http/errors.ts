@@ -1,35 +1,19 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../errors/index.js';
 import { SAFE_TEXT_KEYWORD } from './text.js';
 
-/**
- * An error the client can act on. It becomes an RFC 9457 problem document
- * whose `code` is stable and documented; the title is for humans.
- */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(400, code, message, extra);
-export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found`);
-export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(409, code, message, extra);
-export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(422, code, message, extra);
-export const unauthorized = (message = 'Authentication is required') =>
-  new AppError(401, 'unauthorized', message, {}, { 'www-authenticate': 'Bearer' });
-export const forbidden = (message = 'You are not allowed to do this') =>
-  new AppError(403, 'forbidden', message);
+// The codes and AppError live in the shared kernel (src/errors): re-exported
+// here so the HTTP layer's imports keep working.
+export {
+  AppError,
+  ERROR_STATUS,
+  type ErrorCode,
+  forbidden,
+  notFound,
+  statusOf,
+  unauthorized,
+} from '../errors/index.js';
 
 export interface Problem {
   type: string;
@@ -63,7 +47,7 @@ const TITLES: Record<number, string> = {
 
 export function problem(
   status: number,
-  code: string,
+  code: ErrorCode,
   detail: string,
   extra: Record<string, unknown> = {},
 ): Problem {
@@ -210,11 +194,58 @@ export const problemSchema = {
   additionalProperties: true,
 } as const;
 
-/** Standard error responses for a route's schema, listing the codes it can answer. */
-export function errorResponses(codes: Record<number, string[]>) {
+/**
+ * Codes any route may answer whatever it does (authentication and access,
+ * schema validation, the transport, overload): listed once, in the API
+ * description, rather than on every route.
+ */
+export const CROSS_CUTTING_CODES: readonly ErrorCode[] = [
+  'unauthorized',
+  'token_expired',
+  'invalid_token',
+  'forbidden',
+  'insufficient_scope',
+  'account_frozen',
+  'validation_failed',
+  'unknown_field',
+  'invalid_amount',
+  'invalid_text',
+  'empty_body',
+  'malformed_json',
+  'malformed_request',
+  'invalid_content_length',
+  'bad_url',
+  'url_too_long',
+  'headers_too_large',
+  'request_timeout',
+  'body_too_large',
+  'unsupported_media_type',
+  'bad_request',
+  'rate_limited',
+  'overloaded',
+  'internal_error',
+];
+
+/**
+ * Standard error responses for a route's schema, listing the codes it can
+ * answer; each code is grouped under its status from the kernel's table.
+ * (The older `{ 400: [...] }` form is accepted; its keys are ignored.)
+ */
+export function errorResponses(
+  ...groups: (readonly ErrorCode[] | Partial<Record<number, readonly ErrorCode[]>>)[]
+) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const group of groups) {
+    const codes = Array.isArray(group) ? group : Object.values(group).flat();
+    for (const code of codes as ErrorCode[]) {
+      const list = byStatus.get(ERROR_STATUS[code]) ?? [];
+      if (!list.includes(code)) list.push(code);
+      byStatus.set(ERROR_STATUS[code], list);
+    }
+  }
   const out: Record<number, unknown> = {};
-  for (const [status, list] of Object.entries(codes)) {
-    out[Number(status)] = {
+  for (const [status, list] of byStatus) {
+    out[status] = {
       description: `Problem document; code is one of: ${list.join(', ')}`,
       content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } },
     };

@@ -1,5 +1,5 @@
 /** Opaque keyset cursors: base64url of a JSON array. Garbage in means "bad cursor", never a 500. */
-import { badRequest } from './errors.js';
+import { AppError } from '../errors/index.js';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_CURSOR_LENGTH = 512;
@@ -45,13 +45,13 @@ export function decodeCursorAs(cursor: string, fields: readonly CursorField[]): 
     parts !== undefined &&
     parts.length === fields.length &&
     parts.every((p, i) => typeof p === 'string' && FIELD_CHECKS[fields[i]!](p));
-  if (!ok) throw badRequest('invalid_cursor', 'The cursor is malformed');
+  if (!ok) throw new AppError('invalid_cursor', 'The cursor is malformed');
   return parts as string[];
 }
 
 /** A cursor that is a bare sequence number (a wallet history's posting id); else 400 invalid_cursor. */
 export function decodeSeq(cursor: string): string {
-  if (!FIELD_CHECKS.seq(cursor)) throw badRequest('invalid_cursor', 'The cursor is malformed');
+  if (!FIELD_CHECKS.seq(cursor)) throw new AppError('invalid_cursor', 'The cursor is malformed');
   return cursor;
 }
 

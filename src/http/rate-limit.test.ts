@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { hasPg } from '../test-support/db.js';
 import { post } from '../test-support/http.js';
 import { registerUser, type TestUser } from '../test-support/users.js';
-import { buildApp } from './app.js';
+import { buildApp } from '../compose.js';
 
 const REDIS_URL = process.env.VENDRA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A random documentation-range address, so counters left in Redis by an earlier run never match. */

@@ -66,7 +66,6 @@ class MemoryStore {
 function rateLimited(seconds: number, after: string): AppError {
   const retryAfterSeconds = Math.max(1, seconds);
   return new AppError(
-    429,
     'rate_limited',
     `Too many requests; retry in ${after}`,
     { retryAfterSeconds },

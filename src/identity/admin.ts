@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/index.js';
-import { conflict, forbidden, notFound } from '../http/errors.js';
+import { AppError, forbidden, notFound } from '../errors/index.js';
 import { revokeUserApiKeys } from './api-keys.js';
 import { recordAudit } from './audit.js';
 import { createUser } from './auth.js';
@@ -32,7 +32,7 @@ export async function changeUserStatus(
   const target = await findUserRow(tx, 'id', targetId);
   if (!target) throw notFound('User');
   if (target.id === actor.auth.userId)
-    throw conflict('cannot_target_self', 'You cannot change your own account');
+    throw new AppError('cannot_target_self', 'You cannot change your own account');
   if (actor.auth.role !== 'admin' && target.role !== 'customer') {
     throw forbidden('Only an admin can freeze or unfreeze staff accounts');
   }
@@ -64,7 +64,8 @@ export async function changeUserRole(
   reason: string | undefined,
 ): Promise<User> {
   if (actor.auth.role !== 'admin') throw forbidden('Only an admin can change roles');
-  if (targetId === actor.auth.userId) throw conflict('cannot_target_self', 'You cannot change your own role');
+  if (targetId === actor.auth.userId)
+    throw new AppError('cannot_target_self', 'You cannot change your own role');
   const change = await setUserRole(tx, targetId, role);
   if (!change) throw notFound('User');
   if (change.changed) {
@@ -142,7 +143,7 @@ async function takeOverCustomer(
   input: { email: string; password: string; promote?: boolean },
 ): Promise<{ userId: string; outcome: BootstrapOutcome }> {
   if (!input.promote) {
-    throw conflict(
+    throw new AppError(
       'admin_email_taken',
       'A customer account already uses this email; promoting it needs --promote (ADMIN_PROMOTE=true at start-up), which replaces its password and revokes its sessions and API keys',
     );

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable, Tx } from '../db/index.js';
-import { badRequest, conflict } from '../http/errors.js';
 import { endStreams } from './stream-end.js';
 import { sha256Hex } from './tokens.js';
 import type { Role } from './types.js';
+import { AppError } from '../errors/index.js';
 
 export const API_KEY_PREFIX = 'vk_live_';
 const API_KEY_FORMAT = /^vk_live_[A-Za-z0-9_-]{43}$/;
@@ -61,7 +61,7 @@ export async function createApiKey(
   const scopes = [...new Set(input.scopes)];
   const bad = scopes.find((s) => s.length > 64 || !SCOPE.test(s));
   if (bad !== undefined || scopes.length === 0 || scopes.length > 32) {
-    throw badRequest('invalid_scope', 'Scopes look like "wallets:read" or "*"; 1 to 32 of them');
+    throw new AppError('invalid_scope', 'Scopes look like "wallets:read" or "*"; 1 to 32 of them');
   }
   const days = input.expiresInDays ?? DEFAULT_API_KEY_TTL_DAYS;
   await tx.query('SELECT 1 FROM identity.users WHERE id = $1 FOR UPDATE', [userId]); // serialises the count below
@@ -70,7 +70,7 @@ export async function createApiKey(
     [userId],
   );
   if (counted[0]!.n >= BigInt(MAX_ACTIVE_API_KEYS_PER_USER)) {
-    throw conflict(
+    throw new AppError(
       'too_many_api_keys',
       `A user may have at most ${MAX_ACTIVE_API_KEYS_PER_USER} active API keys`,
     );

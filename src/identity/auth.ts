@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db/index.js';
 import { pgErrorCode, PgCode } from '../db/index.js';
-import { AppError, badRequest, conflict } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { publish } from '../outbox/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeSessionByRefreshToken, rotateRefreshToken, startSession } from './sessions.js';
@@ -37,13 +37,13 @@ export async function createUser(tx: Tx, input: RegisterInput, role: Role = 'cus
   let referredBy: string | null = null;
   if (input.referralCode !== undefined && input.referralCode.trim() !== '') {
     const referrer = await findUserRow(tx, 'referral_code', input.referralCode.trim().toUpperCase());
-    if (!referrer) throw badRequest('invalid_referral_code', 'The referral code does not exist');
+    if (!referrer) throw new AppError('invalid_referral_code', 'The referral code does not exist');
     referredBy = referrer.id;
   }
   if (await findUserRow(tx, 'email', email))
-    throw conflict('email_taken', 'An account with this email already exists');
+    throw new AppError('email_taken', 'An account with this email already exists');
   if (phone && (await findUserRow(tx, 'phone', phone))) {
-    throw conflict('phone_taken', 'An account with this phone number already exists');
+    throw new AppError('phone_taken', 'An account with this phone number already exists');
   }
   const passwordHash = await hashPassword(input.password);
   let row: UserRow;
@@ -59,8 +59,8 @@ export async function createUser(tx: Tx, input: RegisterInput, role: Role = 'cus
     if (pgErrorCode(error) === PgCode.uniqueViolation) {
       const constraint = (error as { constraint?: string }).constraint;
       if (constraint === 'users_phone_key')
-        throw conflict('phone_taken', 'An account with this phone number already exists');
-      throw conflict('email_taken', 'An account with this email already exists');
+        throw new AppError('phone_taken', 'An account with this phone number already exists');
+      throw new AppError('email_taken', 'An account with this email already exists');
     }
     throw error;
   }
@@ -83,7 +83,6 @@ export async function register(tx: Tx, deps: IdentityDeps, input: RegisterInput)
 
 const invalidCredentials = () =>
   new AppError(
-    401,
     'invalid_credentials',
     'The email or password is wrong',
     {},
@@ -112,7 +111,7 @@ export async function login(
   const ok = await verifyPassword(row?.password_hash, input.password);
   if (!row || !ok) throw invalidCredentials();
   if (row.status !== 'active')
-    throw new AppError(403, 'account_frozen', 'This account is frozen; contact support');
+    throw new AppError('account_frozen', 'This account is frozen; contact support');
   return db.transaction(async (tx) => {
     await clearAttempt(tx, subjects, attemptIds);
     const tokens = await startSession(tx, deps, { id: row.id, role: row.role });

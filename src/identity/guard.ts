@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, forbidden } from '../http/errors.js';
+import { AppError, forbidden } from '../errors/index.js';
 import { type ApiKeyPrincipal, resolveApiKey, resolveApiKeyId } from './api-keys.js';
 import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
 import type { AuthContext, Role } from './types.js';
@@ -13,7 +13,6 @@ declare module 'fastify' {
 
 const missing = () =>
   new AppError(
-    401,
     'unauthorized',
     'Authentication is required: send a bearer token or an x-api-key header',
     {},
@@ -22,7 +21,7 @@ const missing = () =>
     },
   );
 
-const frozen = () => new AppError(403, 'account_frozen', 'This account is frozen; contact support');
+const frozen = () => new AppError('account_frozen', 'This account is frozen; contact support');
 
 /** The authenticated caller of a request that passed authenticate; 401 if it did not. */
 export function authOf(request: FastifyRequest): AuthContext {
@@ -131,7 +130,7 @@ export function requireScope(scope: string) {
     const { scopes } = authOf(request);
     if (scopes === undefined) return;
     if (scopes.includes('*') || scopes.includes(scope) || scopes.includes(`${resource}:*`)) return;
-    throw new AppError(403, 'insufficient_scope', `This API key lacks the scope ${scope}`, {
+    throw new AppError('insufficient_scope', `This API key lacks the scope ${scope}`, {
       requiredScope: scope,
     });
   };

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { createContext } from '../context.js';
-import { buildApp } from '../http/app.js';
+import { createContext } from '../compose.js';
+import { buildApp } from '../compose.js';
 import { createLogger } from '../log.js';
 import { consumersDefined, defineConsumers } from '../outbox/index.js';
 import { createTestDb, type TestDb } from '../test-support/db.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { errorResponses, forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { pageOf } from '../http/schemas.js';
 import { type Actor, changeUserRole, changeUserStatus } from './admin.js';
 import { apiKeyOwner, createApiKey, listApiKeys, MAX_API_KEY_TTL_DAYS, revokeApiKey } from './api-keys.js';
@@ -22,7 +23,7 @@ import { getUser, searchUsers } from './users.js';
 const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
   403: ['forbidden', 'insufficient_scope', 'account_frozen'],
-};
+} as const;
 
 const actorOf = (request: FastifyRequest): Actor => ({ auth: authOf(request), requestId: request.id });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
 import { access, authOf } from './guard.js';
@@ -167,7 +168,6 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const token = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
       if (!token) {
         throw new AppError(
-          401,
           'invalid_refresh_token',
           'No refresh token was sent',
           {},
@@ -271,7 +271,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request) => {
       const user = await getUser(ctx.db, authOf(request).userId);
-      if (!user) throw new AppError(401, 'invalid_token', 'The user no longer exists');
+      if (!user) throw new AppError('invalid_token', 'The user no longer exists');
       return user;
     },
   );

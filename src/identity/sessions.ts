@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type ErrorCode } from '../errors/index.js';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   issueAccessToken,
@@ -52,8 +52,8 @@ export async function startSession(
   return tokenPair(tx, deps, user, sessionId);
 }
 
-const refreshError = (code: string, message: string) =>
-  new AppError(401, code, message, {}, { 'www-authenticate': 'Bearer realm="vendra"' });
+const refreshError = (code: ErrorCode, message: string) =>
+  new AppError(code, message, {}, { 'www-authenticate': 'Bearer realm="vendra"' });
 
 /**
  * Rotates a refresh token: the presented one is spent and a new pair is
@@ -105,7 +105,7 @@ export async function rotateRefreshToken(
   if (session.status !== 'active') {
     return {
       ok: false,
-      error: new AppError(403, 'account_frozen', 'This account is frozen; contact support'),
+      error: new AppError('account_frozen', 'This account is frozen; contact support'),
     };
   }
   const pair = await tokenPair(tx, deps, { id: session.user_id, role: session.role }, row.session_id);

@@ -1,6 +1,6 @@
 import { normalizeIP } from '@fastify/rate-limit';
 import type { Db, Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { sha256Hex } from './tokens.js';
 
 /**
@@ -116,7 +116,6 @@ export async function admitAttempt(db: Db, subjects: ThrottleSubjects): Promise<
     const wait = retryAfterSeconds(await readCounts(tx, subjects));
     if (wait > 0) {
       throw new AppError(
-        429,
         'too_many_attempts',
         'Too many failed login attempts; try again later',
         { retryAfterSeconds: wait },

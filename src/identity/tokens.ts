@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { ROLES, type Role } from './types.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -27,7 +27,6 @@ export interface AccessClaims {
 export function tokenError(code: 'token_expired' | 'invalid_token', message: string): AppError {
   const description = message.replace(/["\\]/g, '');
   return new AppError(
-    401,
     code,
     message,
     {},

@@ -1,5 +1,4 @@
-import { badRequest } from '../http/errors.js';
-
+import { AppError } from '../errors/index.js';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 export const EMAIL_MAX_LENGTH = 254;
@@ -14,7 +13,7 @@ const NG_INTL = /^\+234[789][01]\d{8}$/;
 export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (email.length > EMAIL_MAX_LENGTH || !EMAIL.test(email)) {
-    throw badRequest('invalid_email', 'The email address is not valid');
+    throw new AppError('invalid_email', 'The email address is not valid');
   }
   return email;
 }
@@ -36,7 +35,7 @@ export function normalizePhone(raw: string): string {
   else if (/^234\d{10}$/.test(phone)) phone = `+${phone}`;
   const valid = phone.startsWith('+234') ? NG_INTL.test(phone) : E164.test(phone);
   if (!valid) {
-    throw badRequest(
+    throw new AppError(
       'invalid_phone',
       'The phone number must be in E.164 form (+2348012345678) or Nigerian local form (08012345678)',
     );
@@ -48,15 +47,21 @@ export function normalizePhone(raw: string): string {
 export function checkPassword(password: string, email: string): void {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    throw badRequest('weak_password', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long`);
+    throw new AppError(
+      'weak_password',
+      `The password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+    );
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    throw badRequest('weak_password', `The password must be at most ${PASSWORD_MAX_LENGTH} characters long`);
+    throw new AppError(
+      'weak_password',
+      `The password must be at most ${PASSWORD_MAX_LENGTH} characters long`,
+    );
   }
   const lowered = password.trim().toLowerCase();
   const local = email.split('@')[0] ?? '';
   if (lowered === email || lowered === local) {
-    throw badRequest('weak_password', 'The password must not be your email address');
+    throw new AppError('weak_password', 'The password must not be your email address');
   }
 }
 
@@ -64,7 +69,7 @@ export function checkPassword(password: string, email: string): void {
 export function normalizeFullName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name.length === 0 || name.length > 200)
-    throw badRequest('invalid_name', 'The full name must have 1 to 200 characters');
+    throw new AppError('invalid_name', 'The full name must have 1 to 200 characters');
   return name;
 }
 

@@ -9,7 +9,7 @@ const run = promisify(execFile);
 
 async function auditCli(url: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/ledger/audit-cli.ts'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/operations/audit-cli.ts'], {
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
     });
     return { code: 0, out: stdout };

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import { createTestDb, type TestDb } from '../test-support/db.js';
 import { createLedgerBatcher, getBalance } from './index.js';
 import { legs, makeSource, makeWallet } from './testing.js';

@@ -1,6 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
-import type { Logger } from '../log.js';
+import { AppError } from '../errors/index.js';
 import { createTransactions, isRetryableBatchError } from './transactions.js';
 import type { LedgerItem, TransactionResult } from './types.js';
 
@@ -32,7 +31,8 @@ export interface BatcherOptions {
   maxAttempts?: number;
   /** Items waiting for a batch (not yet in flight); past it, new work is refused as `overloaded`. */
   maxQueued?: number;
-  log?: Logger;
+  /** Any pino-like logger (the ledger imports nothing but db). */
+  log?: { error(obj: object, msg: string): void };
 }
 
 /** Waiting items when BatcherOptions.maxQueued is not given: about a second of work at full speed. */
@@ -40,7 +40,7 @@ export const DEFAULT_MAX_QUEUED = 10_000;
 
 /** 503 with Retry-After: the queue is full, the same request may succeed a moment later. */
 const overloaded = () =>
-  new AppError(503, 'overloaded', 'The ledger is busy; try again in a moment', {}, { 'retry-after': '1' });
+  new AppError('overloaded', 'The ledger is busy; try again in a moment', {}, { 'retry-after': '1' });
 
 interface Pending {
   items: LedgerItem[];
@@ -71,6 +71,105 @@ function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
   return false;
 }
 
+/** The next batch from the queue, about `target` items; the rest stays queued in order. */
+function takeBatch(
+  queue: readonly Pending[],
+  target: number,
+): { batch: Pending[]; rest: Pending[]; count: number } {
+  const batch: Pending[] = [];
+  const ids = new Set<string>();
+  let count = 0;
+  const rest: Pending[] = [];
+  for (const p of queue) {
+    const clash = p.items.some((i) => ids.has(i.id.toLowerCase()));
+    if (clash || (count > 0 && count + p.items.length > target)) {
+      rest.push(p); // the same id twice waits for the next batch, which sees the first as existing
+      continue;
+    }
+    for (const i of p.items) ids.add(i.id.toLowerCase());
+    count += p.items.length;
+    batch.push(p);
+  }
+  return { batch, rest, count };
+}
+
+/** Runs a batch; one that fails as a whole is split in halves, so a bad member fails alone. */
+async function runBatch(
+  batch: Pending[],
+  commit: (batch: Pending[]) => Promise<TransactionResult[][]>,
+  log: BatcherOptions['log'],
+): Promise<void> {
+  try {
+    const results = await commit(batch);
+    batch.forEach((p, i) => {
+      p.resolve(results[i] as TransactionResult[]);
+    });
+  } catch (error) {
+    if (batch.length > 1) {
+      // Split so that a bad member fails alone.
+      const mid = Math.ceil(batch.length / 2);
+      await runBatch(batch.slice(0, mid), commit, log);
+      await runBatch(batch.slice(mid), commit, log);
+      return;
+    }
+    log?.error({ err: error }, 'ledger batch failed');
+    for (const p of batch) p.reject(error);
+  }
+}
+
+/** Commits one batch (retrying a duplicate-id race or a deadlock); the results per caller, in order. */
+async function commitBatch(
+  db: Db,
+  batch: Pending[],
+  writers: ReadonlyMap<string, BatchWriter>,
+  maxAttempts: number,
+): Promise<TransactionResult[][]> {
+  const items = batch.flatMap((p) => p.items);
+  // Nothing else to write and one statement to run: let the statement be its
+  // own transaction (one round trip instead of BEGIN, call, COMMIT).
+  const alone = batch.every((p) => !p.options?.writes) && !resolvesOwnHold(items);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (alone) {
+        const results = await createTransactions(db, items);
+        let offset = 0;
+        return batch.map((p) => {
+          offset += p.items.length;
+          return results.slice(offset - p.items.length, offset);
+        });
+      }
+      return await db.transaction(async (tx) => {
+        const results = await createTransactions(tx, items);
+        const byWriter = new Map<string, unknown[]>();
+        let offset = 0;
+        const grouped = batch.map((p) => {
+          const mine = results.slice(offset, offset + p.items.length);
+          offset += p.items.length;
+          if (p.options?.writes) {
+            mine.forEach((r) => {
+              for (const w of p.options?.writes?.(r) ?? []) {
+                const rows = byWriter.get(w.writer) ?? [];
+                rows.push(w.row);
+                byWriter.set(w.writer, rows);
+              }
+            });
+          }
+          return mine;
+        });
+        for (const [name, rows] of byWriter) {
+          const writer = writers.get(name);
+          if (!writer) throw new Error(`ledger batcher: no writer named ${name}`);
+          await writer(tx, rows);
+        }
+        return grouped;
+      });
+    } catch (error) {
+      if (attempt < maxAttempts && isRetryableBatchError(error)) continue;
+      throw error;
+    }
+  }
+}
+
 /**
  * Group commit in front of createTransactions: concurrent callers within
  * `windowMs` (or until `maxItems`) share one database transaction and one
@@ -91,6 +190,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
   let batches = 0;
   let itemsDone = 0;
   const idleWaiters: (() => void)[] = [];
+  const commit = (batch: Pending[]) => commitBatch(db, batch, writers, maxAttempts);
 
   const schedule = () => {
     if (queue.length === 0 || inFlight >= options.maxInFlight) return;
@@ -116,28 +216,15 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
 
   const flush = () => {
     while (queue.length > 0 && inFlight < options.maxInFlight) {
-      const batch: Pending[] = [];
-      const ids = new Set<string>();
-      let count = 0;
-      const rest: Pending[] = [];
       // Share the queue among the free slots so that the database works on
       // several batches at once (one per core) instead of one large one.
       const target = Math.min(options.maxItems, Math.ceil(queuedItems / (options.maxInFlight - inFlight)));
-      for (const p of queue) {
-        const clash = p.items.some((i) => ids.has(i.id.toLowerCase()));
-        if (clash || (count > 0 && count + p.items.length > target)) {
-          rest.push(p); // the same id twice waits for the next batch, which sees the first as existing
-          continue;
-        }
-        for (const i of p.items) ids.add(i.id.toLowerCase());
-        count += p.items.length;
-        batch.push(p);
-      }
+      const { batch, rest, count } = takeBatch(queue, target);
       if (batch.length === 0) break;
       queue = rest;
       queuedItems -= count;
       inFlight++;
-      void run(batch).finally(() => {
+      void runBatch(batch, commit, options.log).finally(() => {
         inFlight--;
         batches++;
         itemsDone += count;
@@ -148,72 +235,6 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
       });
     }
   };
-
-  async function run(batch: Pending[]): Promise<void> {
-    try {
-      const results = await commit(batch);
-      batch.forEach((p, i) => {
-        p.resolve(results[i] as TransactionResult[]);
-      });
-    } catch (error) {
-      if (batch.length > 1) {
-        // Split so that a bad member fails alone.
-        const mid = Math.ceil(batch.length / 2);
-        await run(batch.slice(0, mid));
-        await run(batch.slice(mid));
-        return;
-      }
-      options.log?.error({ err: error }, 'ledger batch failed');
-      for (const p of batch) p.reject(error);
-    }
-  }
-
-  async function commit(batch: Pending[]): Promise<TransactionResult[][]> {
-    const items = batch.flatMap((p) => p.items);
-    // Nothing else to write and one statement to run: let the statement be its
-    // own transaction (one round trip instead of BEGIN, call, COMMIT).
-    const alone = batch.every((p) => !p.options?.writes) && !resolvesOwnHold(items);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (alone) {
-          const results = await createTransactions(db, items);
-          let offset = 0;
-          return batch.map((p) => {
-            offset += p.items.length;
-            return results.slice(offset - p.items.length, offset);
-          });
-        }
-        return await db.transaction(async (tx) => {
-          const results = await createTransactions(tx, items);
-          const byWriter = new Map<string, unknown[]>();
-          let offset = 0;
-          const grouped = batch.map((p) => {
-            const mine = results.slice(offset, offset + p.items.length);
-            offset += p.items.length;
-            if (p.options?.writes) {
-              mine.forEach((r) => {
-                for (const w of p.options?.writes?.(r) ?? []) {
-                  const rows = byWriter.get(w.writer) ?? [];
-                  rows.push(w.row);
-                  byWriter.set(w.writer, rows);
-                }
-              });
-            }
-            return mine;
-          });
-          for (const [name, rows] of byWriter) {
-            const writer = writers.get(name);
-            if (!writer) throw new Error(`ledger batcher: no writer named ${name}`);
-            await writer(tx, rows);
-          }
-          return grouped;
-        });
-      } catch (error) {
-        if (attempt < maxAttempts && isRetryableBatchError(error)) continue;
-        throw error;
-      }
-    }
-  }
 
   const enqueue = (items: LedgerItem[], opts?: SubmitOptions) =>
     new Promise<TransactionResult[]>((resolve, reject) => {

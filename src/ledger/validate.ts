@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { stringifyJson } from '../outbox/index.js';
+import { stringifyJson } from '../db/index.js';
 import { type InputError, type LedgerItem, type Leg, MAX_AMOUNT, MAX_LEGS } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

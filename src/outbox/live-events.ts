@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
 import type { Logger } from '../log.js';
 import { toJsonSafe, stringifyJson } from './json.js';
 import { keepListening } from './listen.js';
@@ -116,7 +116,7 @@ export async function createEventHub(db: Db, log: Logger, options: EventHubOptio
     subscribe(userId, fn) {
       const set = byUser.get(userId) ?? new Set();
       if (set.size >= maxPerUser || size >= maxTotal) {
-        throw new AppError(429, 'too_many_streams', 'Too many live event streams are open; close one first');
+        throw new AppError('too_many_streams', 'Too many live event streams are open; close one first');
       }
       // Wrap so that subscribing the same function twice yields two independent subscriptions.
       const entry = (event: LiveEvent) => fn(event);

@@ -199,6 +199,85 @@ function isResult(value: unknown): value is ConsumerResult {
   );
 }
 
+interface HandleSettings {
+  handlerTimeoutMs: number;
+  log: RelayOptions['log'];
+  random: () => number;
+}
+
+/** Decides what happens to one claimed delivery. */
+async function handle(row: Claimed, consumer: Consumer, settings: HandleSettings): Promise<Outcome> {
+  const { handlerTimeoutMs, log, random } = settings;
+  const max = consumer.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (max > 0 && row.attempts > max) {
+    // The previous attempt's lease expired without an outcome (crash or hang).
+    const error = `lease expired without an outcome after ${row.attempts - 1} attempts; last error: ${row.last_error ?? 'none'}`;
+    return { kind: 'dead', error: error.slice(0, MAX_ERROR_LENGTH) };
+  }
+  if (row.attempts === 1) lagSeconds.observe((Date.now() - row.created_at.getTime()) / 1000);
+  const event: OutboxEvent = {
+    id: row.event_id,
+    type: row.type,
+    key: row.key,
+    payload: row.payload,
+    userId: row.user_id,
+    createdAt: row.created_at,
+  };
+  const stop = handleSeconds.startTimer({ consumer: consumer.name });
+  let retry: { delayMs: number; error: string };
+  try {
+    const result: unknown = await withTimeout(consumer.handle(event, row.attempts), handlerTimeoutMs);
+    if (!isResult(result)) throw new Error('handler returned an invalid ConsumerResult');
+    if (result.status === 'done') return { kind: 'done' };
+    retry = {
+      delayMs: Math.round(result.delayMs),
+      error: (result.reason ?? 'retry requested').slice(0, 2000),
+    };
+  } catch (error) {
+    log.warn(
+      { err: error, consumer: consumer.name, eventId: String(row.event_id), attempt: row.attempts },
+      'outbox handler failed',
+    );
+    retry = { delayMs: backoffMs(row.attempts, random), error: describeError(error) };
+  } finally {
+    stop();
+  }
+  if (max > 0 && row.attempts >= max) return { kind: 'dead', error: retry.error };
+  return { kind: 'retry', ...retry };
+}
+
+/** Handles one claimed delivery and records its outcome. */
+async function processDelivery(
+  db: Db,
+  row: Claimed,
+  leaseId: string,
+  consumer: Consumer,
+  settings: HandleSettings,
+): Promise<void> {
+  const { log } = settings;
+  const outcome = await handle(row, consumer, settings);
+  try {
+    const kept = await complete(db, row, leaseId, outcome);
+    deliveriesTotal.inc({ consumer: row.consumer, outcome: kept ? outcome.kind : 'lease_lost' });
+    if (!kept) {
+      log.warn(
+        { consumer: row.consumer, eventId: String(row.event_id) },
+        'outbox lease expired before the outcome was recorded; the delivery will run again',
+      );
+    } else if (outcome.kind === 'dead') {
+      log.error(
+        { consumer: row.consumer, eventId: String(row.event_id), error: outcome.error },
+        'outbox delivery is dead',
+      );
+    }
+  } catch (error) {
+    log.error(
+      { err: error, consumer: row.consumer, eventId: String(row.event_id) },
+      'could not record the outbox outcome; the lease will expire and the delivery will run again',
+    );
+  }
+}
+
 /**
  * The relay: claims due deliveries, runs the consumers' handlers with bounded
  * concurrency and records done / retry / dead. Safe to run in several
@@ -223,72 +302,9 @@ export function createOutboxRelay(
   const random = options.random ?? Math.random;
   const byName = new Map(consumers.map((c) => [c.name, c]));
   const names = [...byName.keys()];
-
-  /** Decides what happens to one claimed delivery. */
-  async function handle(row: Claimed, consumer: Consumer): Promise<Outcome> {
-    const max = consumer.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    if (max > 0 && row.attempts > max) {
-      // The previous attempt's lease expired without an outcome (crash or hang).
-      const error = `lease expired without an outcome after ${row.attempts - 1} attempts; last error: ${row.last_error ?? 'none'}`;
-      return { kind: 'dead', error: error.slice(0, MAX_ERROR_LENGTH) };
-    }
-    if (row.attempts === 1) lagSeconds.observe((Date.now() - row.created_at.getTime()) / 1000);
-    const event: OutboxEvent = {
-      id: row.event_id,
-      type: row.type,
-      key: row.key,
-      payload: row.payload,
-      userId: row.user_id,
-      createdAt: row.created_at,
-    };
-    const stop = handleSeconds.startTimer({ consumer: consumer.name });
-    let retry: { delayMs: number; error: string };
-    try {
-      const result: unknown = await withTimeout(consumer.handle(event, row.attempts), handlerTimeoutMs);
-      if (!isResult(result)) throw new Error('handler returned an invalid ConsumerResult');
-      if (result.status === 'done') return { kind: 'done' };
-      retry = {
-        delayMs: Math.round(result.delayMs),
-        error: (result.reason ?? 'retry requested').slice(0, 2000),
-      };
-    } catch (error) {
-      log.warn(
-        { err: error, consumer: consumer.name, eventId: String(row.event_id), attempt: row.attempts },
-        'outbox handler failed',
-      );
-      retry = { delayMs: backoffMs(row.attempts, random), error: describeError(error) };
-    } finally {
-      stop();
-    }
-    if (max > 0 && row.attempts >= max) return { kind: 'dead', error: retry.error };
-    return { kind: 'retry', ...retry };
-  }
-
-  /** Handles one claimed delivery and records its outcome. */
-  async function process(row: Claimed, leaseId: string): Promise<void> {
-    const consumer = byName.get(row.consumer)!;
-    const outcome = await handle(row, consumer);
-    try {
-      const kept = await complete(db, row, leaseId, outcome);
-      deliveriesTotal.inc({ consumer: row.consumer, outcome: kept ? outcome.kind : 'lease_lost' });
-      if (!kept) {
-        log.warn(
-          { consumer: row.consumer, eventId: String(row.event_id) },
-          'outbox lease expired before the outcome was recorded; the delivery will run again',
-        );
-      } else if (outcome.kind === 'dead') {
-        log.error(
-          { consumer: row.consumer, eventId: String(row.event_id), error: outcome.error },
-          'outbox delivery is dead',
-        );
-      }
-    } catch (error) {
-      log.error(
-        { err: error, consumer: row.consumer, eventId: String(row.event_id) },
-        'could not record the outbox outcome; the lease will expire and the delivery will run again',
-      );
-    }
-  }
+  const settings: HandleSettings = { handlerTimeoutMs, log, random };
+  const process = (row: Claimed, leaseId: string) =>
+    processDelivery(db, row, leaseId, byName.get(row.consumer)!, settings);
 
   /** Claims a batch and handles all of it before returning (tests, and callers that want a barrier). */
   async function runOnce(limit: number = batchSize): Promise<number> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { pageOf } from '../http/schemas.js';
 import {
@@ -28,7 +29,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
   403: ['forbidden', 'insufficient_scope', 'account_frozen'],
-};
+} as const;
 
 const deadLetterSchema = {
   type: 'object',
@@ -47,8 +48,53 @@ const deadLetterSchema = {
   required: ['eventId', 'consumer', 'type', 'attempts', 'lastError', 'createdAt'],
 } as const;
 
+/** The stream's response headers: never cached, never buffered by a proxy. */
+const sseHeaders = (requestId: string) => ({
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+  'x-request-id': requestId,
+});
+
+/** GET /v1/events/stream: its OpenAPI entry. */
+const streamSchema = {
+  tags: ['events'],
+  summary:
+    'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
+  description:
+    'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
+    "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
+    '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
+    '(fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is ' +
+    'revoked, and when the user is frozen.',
+  querystring: {
+    type: 'object',
+    properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+    additionalProperties: false,
+  },
+  response: {
+    200: {
+      description: 'text/event-stream',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    },
+    ...errorResponses({
+      400: ['validation_failed'],
+      401: ['token_expired', 'invalid_token'],
+      403: ['account_frozen'],
+      429: ['too_many_streams'],
+    }),
+  },
+};
+
 /** Operator routes for dead letters, and the live event stream (SSE) for browsers. */
 export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  deadLetterRoutes(app, ctx);
+  await liveEventRoutes(app, ctx);
+}
+
+/** Operators: the dead deliveries, and retrying one (audit-logged). */
+function deadLetterRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
     '/v1/admin/outbox/dead-letters',
     {
@@ -123,6 +169,10 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   /** Each open stream's end, and the check that its session or API key is still active. */
+}
+
+/** Customers: a stream token, and the SSE stream of their live events. */
+async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const openStreams = new Map<() => void, () => Promise<boolean>>();
   // A stream-end notice sent while the LISTEN connection was down is lost: check every stream instead.
   const recheckStreams = () => {
@@ -172,34 +222,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       // The URL carries a (short-lived) token: keep it out of the info-level request logs.
       logLevel: 'warn',
       onRequest: access({ scope: 'events:read', authenticate: authenticateStream }),
-      schema: {
-        tags: ['events'],
-        summary:
-          'Live events (Server-Sent Events): wallet.balance_updated, transfer.received, deposit.succeeded, withdrawal.updated, bill_payment.updated',
-        description:
-          'Authenticate with a bearer token, or open with EventSource("/v1/events/stream?token=..."), the token from ' +
-          "POST /v1/events/stream-token. Each message is `event: <type>` with the event's JSON data " +
-          '(`{"truncated": true}` means refetch). The stream closes after an hour; EventSource then reconnects ' +
-          '(fetch a new token first). The stream ends when its session ends (logout, revocation) or its API key is ' +
-          'revoked, and when the user is frozen.',
-        querystring: {
-          type: 'object',
-          properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
-          additionalProperties: false,
-        },
-        response: {
-          200: {
-            description: 'text/event-stream',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
-          },
-          ...errorResponses({
-            400: ['validation_failed'],
-            401: ['token_expired', 'invalid_token'],
-            403: ['account_frozen'],
-            429: ['too_many_streams'],
-          }),
-        },
-      },
+      schema: streamSchema,
     },
     async (request, reply) => {
       const auth = authOf(request);
@@ -234,17 +257,11 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
       // its notice before this stream listened.
       if (!(await authIsCurrent(request, auth)) || ended) {
         end();
-        throw new AppError(401, 'invalid_token', 'The session has ended; log in again');
+        throw new AppError('invalid_token', 'The session has ended; log in again');
       }
       started = true;
       reply.hijack();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
+      raw.writeHead(200, sseHeaders(request.id));
       raw.write('retry: 3000\n: connected\n\n');
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       maxAge = setTimeout(end, MAX_STREAM_MS);

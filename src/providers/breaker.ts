@@ -74,10 +74,8 @@ function percentile(sorted: readonly number[], p: number): number | null {
   return sorted[rank - 1] ?? null;
 }
 
-export function createBreaker(
-  options: BreakerOptions = {},
-  onStateChange?: (state: BreakerState) => void,
-): Breaker {
+/** The options with their defaults, each checked (a bad value throws at creation, not on a call). */
+function breakerSettings(options: BreakerOptions) {
   const consecutiveLimit = positiveInt('consecutiveFailures', options.consecutiveFailures ?? 5);
   const windowMs = positiveInt('windowMs', options.windowMs ?? 60_000);
   const minCalls = positiveInt('minCallsInWindow', options.minCallsInWindow ?? 20);
@@ -88,6 +86,15 @@ export function createBreaker(
   if (!(failureRatio > 0 && failureRatio <= 1))
     throw new RangeError('breaker: failureRatio must be in (0, 1]');
   const now = options.now ?? Date.now;
+  return { consecutiveLimit, windowMs, minCalls, cooldownMs, trialTimeoutMs, maxSamples, failureRatio, now };
+}
+
+export function createBreaker(
+  options: BreakerOptions = {},
+  onStateChange?: (state: BreakerState) => void,
+): Breaker {
+  const { consecutiveLimit, windowMs, minCalls, cooldownMs, trialTimeoutMs, maxSamples, failureRatio, now } =
+    breakerSettings(options);
 
   let state: BreakerState = 'closed';
   let openedAtMs = 0;

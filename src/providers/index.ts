@@ -57,3 +57,4 @@ export {
 } from './sim/server.js';
 export { type SimKnobs, type SimProfile, DEFAULT_KNOBS } from './sim/knobs.js';
 export { simOptionsFromEnv } from './sim/env.js';
+export { type ProviderRuntime, startProviders } from './runtime.js';

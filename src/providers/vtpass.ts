@@ -481,7 +481,8 @@ export function payBody(req: VendRequest): string {
 
 // ---------------------------------------------------------------- the adapter
 
-export function createVtpassAdapter(opts: VtpassAdapterOptions): ProviderAdapter {
+/** Checks the options (a bad one throws at creation) and builds the two header sets VTpass expects. */
+function adapterSettings(opts: VtpassAdapterOptions) {
   assertField('name', opts.name);
   if (!/^https?:\/\//.test(opts.baseUrl)) throw new RangeError('vtpass: baseUrl must be http(s)');
   if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1 || opts.timeoutMs > 600_000) {
@@ -495,6 +496,11 @@ export function createVtpassAdapter(opts: VtpassAdapterOptions): ProviderAdapter
     accept: 'application/json',
   };
   const getHeaders = { 'api-key': opts.apiKey, 'public-key': opts.publicKey, accept: 'application/json' };
+  return { cfg, postHeaders, getHeaders };
+}
+
+export function createVtpassAdapter(opts: VtpassAdapterOptions): ProviderAdapter {
+  const { cfg, postHeaders, getHeaders } = adapterSettings(opts);
 
   /** POST, then map; any surprise (even a bug in mapping) is unknown, never a throw. */
   async function postForVend(

@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { getUser } from '../identity/index.js';
 import { createTransactions } from '../ledger/index.js';
@@ -63,14 +63,12 @@ export async function createDeposit(
 ): Promise<IdempotentResult> {
   if (amount < MIN_DEPOSIT || amount > MAX_DEPOSIT) {
     throw new AppError(
-      422,
       'amount_out_of_range',
       `A deposit must be between ${MIN_DEPOSIT} and ${MAX_DEPOSIT} minor units`,
     );
   }
   const wallet = await getOwnWallet(ctx.db, userId, walletId);
-  if (wallet.status !== 'active')
-    throw new AppError(422, 'wallet_frozen', 'This wallet cannot receive money now');
+  if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet cannot receive money now');
   const user = await getUser(ctx.db, userId);
   const reference = newDepositReference();
   const checkoutUrl = await startCheckout(ctx.config, baseUrl, {

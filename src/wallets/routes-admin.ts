@@ -1,7 +1,8 @@
 /** Operators: a customer's wallets, flagged deposits, any wallet. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity, idParams } from '../http/schemas.js';
 import { access, STAFF } from '../identity/index.js';
 import { listFlaggedDeposits } from './deposits.js';
@@ -57,7 +58,7 @@ export async function adminWalletRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: 'Any wallet',
         security: bearerSecurity,
         params: idParams,
-        response: { 200: walletSchema },
+        response: { 200: walletSchema, ...errorResponses(['not_found']) },
       },
     },
     async (request) => {

@@ -1,7 +1,8 @@
 /** Funding: deposits, the gateway's webhook and (in sandbox mode) the simulated checkout. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
@@ -10,7 +11,7 @@ import { createDeposit, findDepositByReference, getDeposit, receiveGatewayWebhoo
 import { sandboxChargeEvent, signWebhook, verifyWebhookSignature } from './gateway.js';
 import { gatewayWebhooksRejected } from './metrics.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
-import { depositSchema, moneyErrors, readErrors } from './schemas.js';
+import { depositErrors, depositSchema, readErrors } from './schemas.js';
 
 export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- funding ----
@@ -32,7 +33,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
           required: ['amount'],
           additionalProperties: false,
         },
-        response: { 201: depositSchema, ...moneyErrors },
+        response: { 201: depositSchema, ...depositErrors },
       },
     },
     async (request, reply) =>
@@ -112,7 +113,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
             },
             'gateway webhook with a bad signature',
           );
-          throw new AppError(401, 'invalid_signature', 'The webhook signature does not match');
+          throw new AppError('invalid_signature', 'The webhook signature does not match');
         }
         // The event's effect and the webhook's log row commit together.
         const outcome = await receiveGatewayWebhook(ctx, body);

@@ -16,7 +16,7 @@ import {
 import { displayText } from '../http/text.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
-import { moneyErrors, recipientSchema } from './schemas.js';
+import { recipientSchema, transferErrors } from './schemas.js';
 import { resolveRecipient, transfer } from './transfers.js';
 
 export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -95,7 +95,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
               createdAt: { type: 'string' },
             },
           },
-          ...moneyErrors,
+          ...transferErrors,
         },
       },
     },

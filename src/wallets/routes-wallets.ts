@@ -44,7 +44,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
         },
         response: {
           201: walletSchema,
-          ...errorResponses({ 400: ['unsupported_currency', 'validation_failed'], 409: ['wallet_exists'] }),
+          ...errorResponses(['unsupported_currency', 'validation_failed', 'wallet_exists']),
         },
       },
     },

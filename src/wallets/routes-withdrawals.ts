@@ -1,7 +1,8 @@
 /** Withdrawals to a bank: banks, account resolution, requesting and reading a withdrawal. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError, errorResponses } from '../http/errors.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import {
   amountSchema,
@@ -15,7 +16,7 @@ import {
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { BANKS, resolveAccountName } from './payouts.js';
-import { moneyErrors, readErrors, withdrawalSchema } from './schemas.js';
+import { moneyErrorCodes, readErrors, withdrawalSchema } from './schemas.js';
 import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
 
 export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -70,7 +71,7 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
       const { bankCode, accountNumber } = request.body;
       const accountName = resolveAccountName(bankCode, accountNumber);
       if (!accountName)
-        throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+        throw new AppError('account_not_resolved', 'The bank does not know this account number');
       return { accountName, bankCode, accountNumber };
     },
   );
@@ -103,8 +104,12 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
         },
         response: {
           202: withdrawalSchema,
-          ...moneyErrors,
-          ...errorResponses({ 503: ['withdrawals_unavailable'] }),
+          ...errorResponses(moneyErrorCodes, [
+            'unknown_bank',
+            'account_not_resolved',
+            'unsupported_currency',
+            'withdrawals_unavailable',
+          ]),
         },
       },
     },
@@ -140,5 +145,5 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
 /** With PAYOUT_MODE=disabled there is no payout provider: refuse before anything is held or stored. */
 function refuseWithoutPayouts(ctx: AppContext): void {
   if (ctx.config.payoutMode === 'disabled')
-    throw new AppError(503, 'withdrawals_unavailable', 'Withdrawals to a bank are not available');
+    throw new AppError('withdrawals_unavailable', 'Withdrawals to a bank are not available');
 }

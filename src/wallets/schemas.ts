@@ -1,4 +1,5 @@
 /** JSON schemas shared by the wallet module's routes (requests are validated, responses serialised by them). */
+import type { ErrorCode } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { currencySchema, moneySchema, uuidSchema } from '../http/schemas.js';
 import { LINE_TYPES } from './history.js';
@@ -118,23 +119,30 @@ export const recipientSchema = {
   ],
 } as const;
 
-export const moneyErrors = errorResponses({
-  400: ['idempotency_key_required', 'invalid_amount', 'unknown_field', 'validation_failed', 'malformed_json'],
-  401: ['unauthorized', 'token_expired', 'invalid_token'],
-  404: ['not_found', 'recipient_not_found'],
-  409: ['request_in_progress'],
-  413: ['body_too_large'],
-  415: ['unsupported_media_type'],
-  422: [
-    'insufficient_funds',
-    'currency_mismatch',
-    'self_transfer',
-    'wallet_frozen',
-    'idempotency_key_reused',
-    'amount_out_of_range',
-  ],
-});
-export const readErrors = errorResponses({
-  401: ['unauthorized', 'token_expired', 'invalid_token'],
-  404: ['not_found'],
-});
+/** What every money-moving route can answer; a route adds its own with errorResponses(moneyErrorCodes, [...]). */
+export const moneyErrorCodes: ErrorCode[] = [
+  'idempotency_key_required',
+  'invalid_idempotency_key',
+  'invalid_amount',
+  'unknown_field',
+  'validation_failed',
+  'malformed_json',
+  'unauthorized',
+  'token_expired',
+  'invalid_token',
+  'not_found',
+  'request_in_progress',
+  'body_too_large',
+  'unsupported_media_type',
+  'insufficient_funds',
+  'wallet_frozen',
+  'idempotency_key_reused',
+  'amount_out_of_range',
+];
+export const transferErrors = errorResponses(moneyErrorCodes, [
+  'recipient_not_found',
+  'currency_mismatch',
+  'self_transfer',
+]);
+export const depositErrors = errorResponses(moneyErrorCodes);
+export const readErrors = errorResponses(['unauthorized', 'token_expired', 'invalid_token', 'not_found']);

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import type { IdempotencyClaim, IdempotentResult } from '../idempotency/index.js';
 import { findUserByEmail, findUserByPhone, getUsers, normalizePhone } from '../identity/index.js';
 import { type BatchWrite, getAccount, getAccounts } from '../ledger/index.js';
@@ -31,8 +31,7 @@ export interface TransferView {
   createdAt: string;
 }
 
-const recipientNotFound = () =>
-  new AppError(404, 'recipient_not_found', 'No Vendra user matches that recipient');
+const recipientNotFound = () => new AppError('recipient_not_found', 'No Vendra user matches that recipient');
 
 /** Finds the person a customer wants to pay, by email or phone (for the name check before sending). */
 export async function resolveRecipient(ctx: AppContext, to: { email: string } | { phone: string }) {
@@ -67,7 +66,6 @@ async function parties(ctx: AppContext, userId: string, input: TransferInput) {
     to = { walletId: account.id, userId: account.ownerId, currency: account.currency };
     if (to.currency !== from.currency) {
       throw new AppError(
-        422,
         'currency_mismatch',
         `The recipient wallet holds ${to.currency}, yours ${from.currency}`,
       );
@@ -75,8 +73,7 @@ async function parties(ctx: AppContext, userId: string, input: TransferInput) {
   } else {
     const user = await resolveRecipient(ctx, input.to);
     const account = await getAccount(ctx.db, walletIdFor(user.id, from.currency));
-    if (!account)
-      throw new AppError(422, 'currency_mismatch', `The recipient has no ${from.currency} wallet`);
+    if (!account) throw new AppError('currency_mismatch', `The recipient has no ${from.currency} wallet`);
     to = { walletId: account.id, userId: user.id, currency: account.currency };
   }
   return { from, to };
@@ -96,7 +93,7 @@ export async function transfer(
 ): Promise<IdempotentResult> {
   const { from, to } = await parties(ctx, userId, input);
   if (to.walletId === from.walletId || to.userId === userId) {
-    throw new AppError(422, 'self_transfer', 'You cannot send money to yourself');
+    throw new AppError('self_transfer', 'You cannot send money to yourself');
   }
   const users = await getUsers(ctx.db, [userId, to.userId]);
   const sender = users.get(userId);

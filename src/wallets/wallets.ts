@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Tx } from '../db/index.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { type Account, createAccount, getAccount, getBalances, listAccounts } from '../ledger/index.js';
 import { SUPPORTED_CURRENCIES } from './system-accounts.js';
 
@@ -34,7 +34,7 @@ export function isSupportedCurrency(currency: string): boolean {
 /** Creates the user's wallet in a currency, or returns the existing one. */
 export async function ensureWallet(tx: Tx, userId: string, currency: string): Promise<Account> {
   if (!isSupportedCurrency(currency)) {
-    throw new AppError(400, 'unsupported_currency', `Wallets in ${currency} are not offered`);
+    throw new AppError('unsupported_currency', `Wallets in ${currency} are not offered`);
   }
   return createAccount(tx, {
     id: walletIdFor(userId, currency),
@@ -92,7 +92,7 @@ export async function createWallet(tx: Tx, userId: string, currency: string): Pr
   const id = walletIdFor(userId, currency);
   const existing = await getAccount(tx, id);
   if (existing)
-    throw new AppError(409, 'wallet_exists', `You already have a ${currency} wallet`, { walletId: id });
+    throw new AppError('wallet_exists', `You already have a ${currency} wallet`, { walletId: id });
   await ensureWallet(tx, userId, currency);
   return getOwnWallet(tx, userId, id);
 }

@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
 import { type OutboxEvent, publish } from '../outbox/index.js';
@@ -89,19 +89,16 @@ export async function requestWithdrawal(
 ): Promise<IdempotentResult> {
   if (input.amount < MIN_WITHDRAWAL || input.amount > MAX_WITHDRAWAL) {
     throw new AppError(
-      422,
       'amount_out_of_range',
       `A withdrawal must be between ${MIN_WITHDRAWAL} and ${MAX_WITHDRAWAL} minor units`,
     );
   }
-  if (!isBank(input.bankCode))
-    throw new AppError(422, 'unknown_bank', 'Unknown bank code; see GET /v1/banks');
+  if (!isBank(input.bankCode)) throw new AppError('unknown_bank', 'Unknown bank code; see GET /v1/banks');
   const accountName = resolveAccountName(input.bankCode, input.accountNumber);
-  if (!accountName)
-    throw new AppError(422, 'account_not_resolved', 'The bank does not know this account number');
+  if (!accountName) throw new AppError('account_not_resolved', 'The bank does not know this account number');
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   if (wallet.currency !== 'NGN')
-    throw new AppError(422, 'currency_not_supported', 'Withdrawals go to Nigerian banks in NGN');
+    throw new AppError('unsupported_currency', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);
   // Ids derived from the idempotency key: a retry that takes over a stale claim
   // meets the first attempt's hold and returns its withdrawal, never a second payout.

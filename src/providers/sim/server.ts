@@ -220,6 +220,52 @@ function str(v: unknown, max = 64): string | null {
   return typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
 }
 
+/**
+ * What the script decides for a new vend: the transaction's fate (mutated in
+ * place), whether the answer says "processing" (099) and whether it is lost.
+ */
+function applyScript(
+  tx: SimTx,
+  script: ReturnType<typeof payScript>,
+  knobs: SimKnobs,
+  random: () => number,
+  now: number,
+): { processing: boolean; lost: boolean } {
+  let processing = false; // answer 099 instead of 000/pending
+  let lost = false;
+  switch (script) {
+    case 'prepaid':
+      tx.token = tokenFor(tx.requestId);
+      break;
+    case 'postpaid':
+    case 'timeout':
+    case 'bad_json':
+      break;
+    case 'pending':
+      tx.kind = 'pending';
+      tx.changeAtMs = now + knobs.pendingMs;
+      break;
+    case 'fail':
+    case 'rejected':
+      tx.kind = 'failed';
+      break;
+    case 'reverse':
+      tx.kind = 'reversing';
+      tx.changeAtMs = now + knobs.reversalMs;
+      break;
+    case 'ordinary':
+      if (random() < knobs.failureRate) tx.kind = 'failed';
+      else if (random() < knobs.pendingRate) {
+        tx.kind = 'pending';
+        tx.changeAtMs = now + knobs.pendingMs;
+        processing = true;
+      }
+      lost = tx.kind !== 'failed' && random() < knobs.lostResponseRate;
+      break;
+  }
+  return { processing, lost };
+}
+
 /** VTpass's rule: 12 digits of today's Lagos date-time, then letters/digits. */
 function requestIdAcceptable(id: string, nowMs: number): boolean {
   if (!/^\d{12}[A-Za-z0-9]{0,52}$/.test(id)) return false;
@@ -494,38 +540,7 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
       changeAtMs: null,
       token: null,
     };
-    let processing = false; // answer 099 instead of 000/pending
-    let lost = false;
-    switch (script) {
-      case 'prepaid':
-        tx.token = tokenFor(requestId);
-        break;
-      case 'postpaid':
-      case 'timeout':
-      case 'bad_json':
-        break;
-      case 'pending':
-        tx.kind = 'pending';
-        tx.changeAtMs = now + knobs.pendingMs;
-        break;
-      case 'fail':
-      case 'rejected':
-        tx.kind = 'failed';
-        break;
-      case 'reverse':
-        tx.kind = 'reversing';
-        tx.changeAtMs = now + knobs.reversalMs;
-        break;
-      case 'ordinary':
-        if (random() < knobs.failureRate) tx.kind = 'failed';
-        else if (random() < knobs.pendingRate) {
-          tx.kind = 'pending';
-          tx.changeAtMs = now + knobs.pendingMs;
-          processing = true;
-        }
-        lost = tx.kind !== 'failed' && random() < knobs.lostResponseRate;
-        break;
-    }
+    const { processing, lost } = applyScript(tx, script, knobs, random, now);
     if (tx.kind !== 'failed' && tx.token === null && prepaidByVariation && script !== 'postpaid') {
       tx.token = tokenFor(requestId);
     }

@@ -2101,15 +2101,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Problem document (RFC 9457) with a stable code */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2132,6 +2123,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
                         };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2774,7 +2774,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: idempotency_key_required, invalid_amount, invalid_customer_ref, unknown_field, validation_failed */
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, invalid_amount, invalid_customer_ref, unknown_field, validation_failed, unsupported_currency */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2801,7 +2801,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, biller_disabled, wallet_frozen, idempotency_key_reused */
+                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, idempotency_key_reused */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3014,15 +3014,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Problem document (RFC 9457) with a stable code */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3038,6 +3029,33 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_amount */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: biller_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: biller_disabled, product_not_found, product_disabled, amount_out_of_range, amount_mismatch */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3267,7 +3285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: customer_not_found, product_not_found, biller_disabled */
+                /** @description Problem document; code is one of: customer_not_found, product_not_found, product_disabled, biller_disabled */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3843,7 +3861,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: idempotency_key_required, invalid_amount, unknown_field, validation_failed, malformed_json */
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, invalid_amount, unknown_field, validation_failed, malformed_json */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3897,7 +3915,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, currency_mismatch, self_transfer, wallet_frozen, idempotency_key_reused, amount_out_of_range */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range, currency_mismatch, self_transfer */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4179,7 +4197,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: idempotency_key_required, invalid_amount, unknown_field, validation_failed, malformed_json */
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, invalid_amount, unknown_field, validation_failed, malformed_json */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4197,7 +4215,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: not_found, recipient_not_found */
+                /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4233,7 +4251,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, currency_mismatch, self_transfer, wallet_frozen, idempotency_key_reused, amount_out_of_range */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4481,7 +4499,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: idempotency_key_required, invalid_amount, unknown_field, validation_failed, malformed_json */
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, invalid_amount, unknown_field, validation_failed, malformed_json, unsupported_currency */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4499,7 +4517,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: not_found, recipient_not_found */
+                /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4535,7 +4553,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, currency_mismatch, self_transfer, wallet_frozen, idempotency_key_reused, amount_out_of_range */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range, unknown_bank, account_not_resolved */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -2,10 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { bearerSecurity, listOf } from '../http/schemas.js';
 import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
-import { runAudit } from './audit.js';
-import { getBalances } from './reads.js';
-import { listAccounts } from './accounts.js';
-import type { AccountType } from './types.js';
+import { type AccountType, getBalances, listAccounts, runAudit } from '../ledger/index.js';
 
 const SYSTEM_TYPES: AccountType[] = [
   'gateway_clearing',
@@ -17,6 +14,53 @@ const SYSTEM_TYPES: AccountType[] = [
   'suspense',
   'equity',
 ];
+
+const auditReportSchema = {
+  type: 'object',
+  properties: {
+    ok: { type: 'boolean' },
+    at: { type: 'string' },
+    checks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          ok: { type: 'boolean' },
+          detail: { type: 'string' },
+          violations: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The system accounts with their posted and pending totals (NGN ones always, others once used). */
+async function systemAccounts(ctx: AppContext) {
+  const accounts = (
+    await Promise.all(SYSTEM_TYPES.map((type) => listAccounts(ctx.db, { type, limit: 100 })))
+  ).flat();
+  const balances = await getBalances(
+    ctx.db,
+    accounts.map((a) => a.id),
+  );
+  return accounts
+    .map((a) => {
+      const b = balances.get(a.id);
+      return {
+        id: a.id,
+        name: a.name,
+        type: a.type,
+        currency: a.currency,
+        debits: b?.debitsPosted ?? 0n,
+        credits: b?.creditsPosted ?? 0n,
+        balance: b?.posted ?? 0n,
+        pendingCredits: b?.creditsPending ?? 0n,
+        pendingDebits: b?.debitsPending ?? 0n,
+      };
+    })
+    .filter((a) => a.currency === 'NGN' || a.debits !== 0n || a.credits !== 0n);
+}
 
 /** Operator views of the ledger: the audit and the system accounts' totals. */
 export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -30,25 +74,7 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
           'Run the ledger audit: debits = credits per currency, stored balances = postings, no negative wallets, no overdue holds',
         security: bearerSecurity,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              ok: { type: 'boolean' },
-              at: { type: 'string' },
-              checks: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    name: { type: 'string' },
-                    ok: { type: 'boolean' },
-                    detail: { type: 'string' },
-                    violations: { type: 'array', items: { type: 'object', additionalProperties: true } },
-                  },
-                },
-              },
-            },
-          },
+          200: auditReportSchema,
         },
       },
     },
@@ -94,31 +120,6 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         },
       },
     },
-    async () => {
-      const accounts = (
-        await Promise.all(SYSTEM_TYPES.map((type) => listAccounts(ctx.db, { type, limit: 100 })))
-      ).flat();
-      const balances = await getBalances(
-        ctx.db,
-        accounts.map((a) => a.id),
-      );
-      const data = accounts
-        .map((a) => {
-          const b = balances.get(a.id);
-          return {
-            id: a.id,
-            name: a.name,
-            type: a.type,
-            currency: a.currency,
-            debits: b?.debitsPosted ?? 0n,
-            credits: b?.creditsPosted ?? 0n,
-            balance: b?.posted ?? 0n,
-            pendingCredits: b?.creditsPending ?? 0n,
-            pendingDebits: b?.debitsPending ?? 0n,
-          };
-        })
-        .filter((a) => a.currency === 'NGN' || a.debits !== 0n || a.credits !== 0n);
-      return { data };
-    },
+    async () => ({ data: await systemAccounts(ctx) }),
   );
 }

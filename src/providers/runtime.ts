@@ -1,14 +1,9 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import {
-  createProviderRouter,
-  createVtpassAdapter,
-  type ProviderAdapter,
-  type ProviderRouter,
-  type ProviderSim,
-  SANDBOX_CREDENTIALS,
-  startProviderSim,
-} from '../providers/index.js';
+import { createProviderRouter, type ProviderRouter } from './router.js';
+import { type ProviderSim, SANDBOX_CREDENTIALS, startProviderSim } from './sim/server.js';
+import type { ProviderAdapter } from './types.js';
+import { createVtpassAdapter } from './vtpass.js';
 
 /**
  * The bill providers this process talks to. With VTPASS_BASE_URL set, the

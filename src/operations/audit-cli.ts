@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { migrate, openDb } from '../db/index.js';
-import { formatAudit, runAudit } from './audit.js';
+import { formatAudit, runAudit } from '../ledger/index.js';
 
 /**
  * npm run audit: checks the ledger's invariants on DATABASE_URL (or the PGlite

@@ -1,0 +1,90 @@
+/**
+ * The composition root: builds the context and the HTTP app from the
+ * modules. The only place (with main.ts, cli.ts, consumers.ts and
+ * worker/tasks.ts) that knows every module; modules know only what they
+ * import through each other's index.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { billRoutes } from './bills/index.js';
+import type { Config } from './config.js';
+import type { AppContext, ContextOptions } from './context.js';
+import { migrate, openDb } from './db/index.js';
+import { createHttpApp, type RoutePlugin } from './http/app.js';
+import { webRoutes } from './http/web.js';
+import { completeMany } from './idempotency/index.js';
+import { checkRouteAccess, identityRoutes, watchRouteAccess } from './identity/index.js';
+import { createLedgerBatcher } from './ledger/index.js';
+import type { Logger } from './log.js';
+import { ledgerRoutes } from './operations/index.js';
+import { publishMany } from './outbox/index.js';
+import { outboxRoutes } from './outbox/routes.js';
+import { startProviders } from './providers/index.js';
+import { ensureSystemAccounts, walletRoutes, walletSystemAccounts } from './wallets/index.js';
+
+export type { AppContext, ContextOptions } from './context.js';
+export type { RoutePlugin } from './http/app.js';
+
+/** Module route plugins, registered in order. Each module exports one; add yours here. */
+const modules: RoutePlugin[] = [
+  identityRoutes,
+  outboxRoutes,
+  walletRoutes,
+  billRoutes,
+  ledgerRoutes,
+  webRoutes,
+];
+
+/** The API with every module's routes; deny by default (every /v1/ route declares its access). */
+export function buildApp(ctx: AppContext, extraPlugins: RoutePlugin[] = []): Promise<FastifyInstance> {
+  return createHttpApp(ctx, {
+    routes: [...modules, ...extraPlugins],
+    beforeRoutes: watchRouteAccess,
+    afterRoutes: checkRouteAccess,
+  });
+}
+
+export async function createContext(
+  config: Config,
+  log: Logger,
+  options: ContextOptions = {},
+): Promise<AppContext> {
+  const db =
+    options.db ??
+    (await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.dbPoolSize,
+      applicationName: `vendra-${config.role}`,
+    }));
+  const applied = await migrate(db);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const providers = options.providers === false ? undefined : await startProviders(config, log);
+  await db.transaction((tx) =>
+    ensureSystemAccounts(tx, [
+      ...walletSystemAccounts(),
+      ...(providers?.names ?? ['vtpass', 'vtpass-b']).map((name) => ({
+        type: 'provider_float' as const,
+        currency: 'NGN',
+        suffix: name,
+      })),
+    ]),
+  );
+  const ledger = createLedgerBatcher(db, {
+    windowMs: config.ledgerBatchWindowMs,
+    maxItems: config.ledgerBatchMaxItems,
+    maxInFlight: config.ledgerBatchMaxInFlight,
+    maxQueued: config.ledgerBatchMaxQueued,
+    log,
+  });
+  ledger.registerWriter('idempotency', (tx, rows) =>
+    completeMany(tx, rows as Parameters<typeof completeMany>[1]),
+  );
+  ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
+  return { config, log, db, ledger, providers };
+}
+
+export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {
+  await ctx.ledger.close();
+  await ctx.providers?.close();
+  if (options.closeDb ?? true) await ctx.db.close();
+}

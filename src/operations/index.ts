@@ -1,0 +1,6 @@
+/**
+ * Operator tools that span modules: the ledger's operator routes (audit,
+ * system accounts) and the audit CLI. Kept out of ledger/, which knows only
+ * the database.
+ */
+export { ledgerRoutes } from './ledger-routes.js';
