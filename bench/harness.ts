@@ -6,6 +6,8 @@ export interface CaseResult {
   p50_ms: number;
   p99_ms: number;
   line: string;
+  /** HTTP cases: the largest RSS of one API process while the case ran. */
+  api_rss_mb_max?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
