@@ -206,8 +206,10 @@ export async function benchLedger(
 
 /** Runs the ledger audit on `db` and says whether the bench's bulk-made wallets and transfers pass it. */
 export async function auditLedger(db: Db, label: string, log: (s: string) => void): Promise<boolean> {
+  const t0 = performance.now();
   const report = await runAudit(db);
   const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
-  log(`${label}: audit ${report.ok ? 'passed' : `FAILED (${failed.join(', ')})`}`);
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  log(`${label}: audit ${report.ok ? 'passed' : `FAILED (${failed.join(', ')})`} in ${s} s`);
   return report.ok;
 }
