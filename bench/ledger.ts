@@ -22,7 +22,7 @@ const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) pla
   substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
   52, 1), 53, 1), 'hex')::uuid`;
 
-const FUNDING = 1_000_000_000n;
+export const FUNDING = 1_000_000_000n;
 const EQUITY_BUCKETS = 32;
 
 /**
@@ -34,7 +34,7 @@ const EQUITY_BUCKETS = 32;
  * committed transfer per wallet with its two postings, and the equity
  * account's buckets debited by the same total, so the audit passes.
  */
-async function setup(db: Db, wallets: number) {
+export async function createBenchWallets(db: Db, wallets: number) {
   const equity = await db.transaction((tx) =>
     createAccount(tx, { key: 'bench:equity', currency: 'NGN', type: 'equity', buckets: EQUITY_BUCKETS }),
   );
@@ -90,7 +90,7 @@ export interface ExtraLedger {
   wallets: number;
 }
 
-type Wallets = Awaited<ReturnType<typeof setup>>;
+type Wallets = Awaited<ReturnType<typeof createBenchWallets>>;
 
 function itemFor(s: Wallets, scenario: Scenario): LedgerItem {
   const pick = () => s.wallets[1 + Math.floor(Math.random() * (s.wallets.length - 1))] as string;
@@ -116,7 +116,7 @@ function itemFor(s: Wallets, scenario: Scenario): LedgerItem {
 async function timedSetup(db: Db, label: string, wallets: number, log: (s: string) => void) {
   log(`${label}: creating and funding ${wallets} wallets in bulk...`);
   const t0 = performance.now();
-  const s = await setup(db, wallets);
+  const s = await createBenchWallets(db, wallets);
   await vacuum(db);
   log(`${label}: ${wallets} wallets ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return s;
