@@ -137,6 +137,6 @@ function result(name: string, times: number[], errors: number, elapsedS: number)
   };
   return {
     ...r,
-    line: `${r.name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} payments/s  accept->final p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms`,
+    line: `${r.name.padEnd(34)} ${String(r.ops_per_s).padStart(8)} payments/s  accept->final p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms`,
   };
 }

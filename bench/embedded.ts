@@ -58,7 +58,7 @@ export async function benchStartup(
     p50_ms: Math.round(percentile(sorted, 50)),
     p99_ms: Math.round(sorted[sorted.length - 1] ?? 0),
   };
-  const line = `${r.name.padEnd(30)}   start -> ready p50 ${r.p50_ms} ms  max ${r.p99_ms} ms  (${runs} starts, empty DATA_DIR, PGlite)`;
+  const line = `${r.name.padEnd(34)}   start -> ready p50 ${r.p50_ms} ms  max ${r.p99_ms} ms  (${runs} starts, empty DATA_DIR, PGlite)`;
   log(line);
   return { ...r, line };
 }
