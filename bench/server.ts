@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { highRateLimitEnv } from '../src/config.js';
@@ -35,8 +35,10 @@ export interface Stack {
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const procs: Proc[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendra-bench-'));
   const stop = async () => {
     for (const p of [...procs].reverse()) await p.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const simPort = opts.port + 40;
@@ -49,7 +51,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await waitFor(sim, `http://127.0.0.1:${simPort}/`, true);
     const common = {
       NODE_ENV: 'development',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'vendra-bench-')),
+      DATA_DIR: dataDir,
       DATABASE_URL: opts.databaseUrl,
       VTPASS_BASE_URL: `http://127.0.0.1:${simPort}`,
       LOG_LEVEL: 'warn',
