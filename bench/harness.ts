@@ -6,6 +6,8 @@ export interface CaseResult {
   p50_ms: number;
   p99_ms: number;
   line: string;
+  /** HTTP cases: the largest RSS of one API process while the case ran. */
+  api_rss_mb_max?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -32,7 +34,7 @@ export function summarise(
   };
   return {
     ...r,
-    line: `${name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} ops/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  errors ${errors}`,
+    line: `${name.padEnd(34)} ${String(r.ops_per_s).padStart(8)} ops/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  errors ${errors}`,
   };
 }
 

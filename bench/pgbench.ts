@@ -80,7 +80,7 @@ export function preparePgbench(url: URL, log: (s: string) => void): Pgbench | un
       const halves = runs.map((x) => Math.round(x.tps)).join(' and ');
       return {
         ...r,
-        line: `${r.name.padEnd(30)} ${String(r.ops_per_s).padStart(8)} tps    (mean of ${halves})`,
+        line: `${r.name.padEnd(34)} ${String(r.ops_per_s).padStart(8)} tps    (mean of ${halves})`,
       };
     },
   };

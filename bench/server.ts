@@ -1,42 +1,100 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { highRateLimitEnv } from '../src/config.js';
+import { type Proc, spawnNode, waitFor } from './procs.js';
 
-/** Starts `node dist/main.js` (all roles) against a database, for HTTP benchmarks, and waits until ready. */
-export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
+export interface StackOptions {
+  databaseUrl: string;
+  /** API processes (ROLE=api), on consecutive ports from `port`. */
+  apis: number;
+  port: number;
+  /** The standalone provider simulator's latency. */
+  providerLatencyMs: number;
+  /** false: RATE_LIMITS=off on every API process. */
+  rateLimits: boolean;
+  /** Extra API processes with RATE_LIMITS=off (for the limiter's cost within one run), after the others. */
+  apisWithoutLimits?: number;
+}
+
+export interface Stack {
+  /** The base URL of each API process (rate limits as configured), then those without limits. */
+  bases: string[];
+  noLimitBases: string[];
+  apiPids: number[];
+  noLimitPids: number[];
+  procs: Proc[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The production shape: `npm run provider-sim` as its own process, one
+ * `ROLE=worker` and `apis` `ROLE=api` processes of `node dist/main.js`
+ * sharing one DATA_DIR (for the development secrets, so a token from one API
+ * process is good on the other) and one database.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const procs: Proc[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendra-bench-'));
+  const stop = async () => {
+    for (const p of [...procs].reverse()) await p.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const simPort = opts.port + 40;
+    const sim = spawnNode('provider-sim', ['--import', 'tsx', 'src/providers/sim/main.ts'], {
+      PROVIDER_SIM_PORT: String(simPort),
+      PROVIDER_SIM_LATENCY_MS: String(opts.providerLatencyMs),
+      LOG_LEVEL: 'warn',
+    });
+    procs.push(sim);
+    await waitFor(sim, `http://127.0.0.1:${simPort}/`, true);
+    const common = {
       NODE_ENV: 'development',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'vendra-bench-')),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: opts.databaseUrl,
+      VTPASS_BASE_URL: `http://127.0.0.1:${simPort}`,
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '16',
       // Limits on, at their upper bound: the bench measures the limiter's cost, not its refusals.
       ...highRateLimitEnv(),
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
+      ...(opts.rateLimits ? {} : { RATE_LIMITS: 'off' }),
+    };
+    const api = async (i: number, env: Record<string, string>) => {
+      const port = opts.port + i;
+      const p = spawnNode(`api-${i}`, ['dist/main.js'], {
+        ...common,
+        ...env,
+        ROLE: 'api',
+        PORT: String(port),
+      });
+      procs.push(p);
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(p, `${base}/health/ready`);
+      return { base, pid: p.pid };
+    };
+    // The first process runs the migrations and writes the secrets; the others start after it.
+    const first = await api(0, {});
+    procs.push(spawnNode('worker', ['dist/main.js'], { ...common, ROLE: 'worker' }));
+    const rest = await Promise.all(Array.from({ length: opts.apis - 1 }, (_, k) => api(k + 1, {})));
+    const noLimits = await Promise.all(
+      Array.from({ length: opts.apisWithoutLimits ?? 0 }, (_, k) =>
+        api(opts.apis + k, { RATE_LIMITS: 'off' }),
+      ),
+    );
+    const limited = [first, ...rest];
+    return {
+      bases: limited.map((a) => a.base),
+      noLimitBases: noLimits.map((a) => a.base),
+      apiPids: limited.map((a) => a.pid),
+      noLimitPids: noLimits.map((a) => a.pid),
+      procs,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  return {
-    base,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
 }
 
 export async function api(
