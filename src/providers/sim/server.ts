@@ -280,511 +280,641 @@ function answer(code: string, description: string, content: Record<string, unkno
   return { kind: 'json', status: 200, body: { code, response_description: description, content } };
 }
 
-export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderSim> {
-  const name = opts.name ?? 'vtpass-sim';
-  const host = opts.host ?? '127.0.0.1';
-  const credentials = {
-    apiKey: opts.apiKey ?? SANDBOX_CREDENTIALS.apiKey,
-    secretKey: opts.secretKey ?? SANDBOX_CREDENTIALS.secretKey,
-    publicKey: opts.publicKey ?? SANDBOX_CREDENTIALS.publicKey,
-  };
+/** Everything one running simulator keeps; the functions below share it instead of closing over it. */
+interface SimulatorState {
+  credentials: { apiKey: string; secretKey: string; publicKey: string };
+  maxCalls: number;
+  maxTransactions: number;
+  random: () => number;
+  knobs: SimKnobs;
+  transactions: Map<string, SimTx>;
+  /** serviceID|customer -> last vend time, for the 019 duplicate check. */
+  recentVends: Map<string, number>;
+  /** Ring buffer of calls. */
+  callRing: SimCall[];
+  callStart: number;
+  seq: number;
+  timers: Set<NodeJS.Timeout>;
+  /** Wakes the handlers sleeping on latencyMs when the simulator closes. */
+  sleepers: Set<() => void>;
+  webhookAborts: Set<AbortController>;
+  closed: boolean;
+}
+
+// ---------------------------------------------------------------- options and state
+
+function readLimits(opts: SimOptions): { maxCalls: number; maxTransactions: number } {
   const maxCalls = opts.maxCalls ?? DEFAULT_MAX_CALLS;
   const maxTransactions = opts.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS;
   if (!Number.isInteger(maxCalls) || maxCalls < 1)
     throw new RangeError('sim: maxCalls must be a positive integer');
   if (!Number.isInteger(maxTransactions) || maxTransactions < 1)
     throw new RangeError('sim: maxTransactions must be a positive integer');
-  const random = opts.random ?? Math.random;
+  return { maxCalls, maxTransactions };
+}
 
+function initialKnobs(opts: SimOptions): SimKnobs {
   const initial: Partial<SimKnobs> = {};
   for (const key of Object.keys(DEFAULT_KNOBS) as (keyof SimKnobs)[]) {
     if (opts[key] !== undefined) Object.assign(initial, { [key]: opts[key] });
   }
   const merged = mergeKnobs({ ...DEFAULT_KNOBS }, initial);
   if ('error' in merged) throw new RangeError(`sim: ${merged.error}`);
-  let knobs: SimKnobs = merged;
+  return merged;
+}
 
-  // ---------------------------------------------------------------- state
-  const transactions = new Map<string, SimTx>();
-  /** serviceID|customer -> last vend time, for the 019 duplicate check. */
-  const recentVends = new Map<string, number>();
-  /** Ring buffer of calls. */
-  const callRing: SimCall[] = [];
-  let callStart = 0;
-  let seq = 0;
-  const timers = new Set<NodeJS.Timeout>();
-  /** Wakes the handlers sleeping on latencyMs when the simulator closes. */
-  const sleepers = new Set<() => void>();
-  const webhookAborts = new Set<AbortController>();
-  let closed = false;
+function createSimulatorState(opts: SimOptions): SimulatorState {
+  const credentials = {
+    apiKey: opts.apiKey ?? SANDBOX_CREDENTIALS.apiKey,
+    secretKey: opts.secretKey ?? SANDBOX_CREDENTIALS.secretKey,
+    publicKey: opts.publicKey ?? SANDBOX_CREDENTIALS.publicKey,
+  };
+  const { maxCalls, maxTransactions } = readLimits(opts);
+  const random = opts.random ?? Math.random;
+  return {
+    credentials,
+    maxCalls,
+    maxTransactions,
+    random,
+    knobs: initialKnobs(opts),
+    transactions: new Map(),
+    recentVends: new Map(),
+    callRing: [],
+    callStart: 0,
+    seq: 0,
+    timers: new Set(),
+    sleepers: new Set(),
+    webhookAborts: new Set(),
+    closed: false,
+  };
+}
 
-  function logCall(endpoint: string, log: Handled['log']): void {
-    const entry: SimCall = { seq: ++seq, at: new Date().toISOString(), endpoint, ...log };
-    if (callRing.length < maxCalls) callRing.push(entry);
-    else {
-      callRing[callStart] = entry;
-      callStart = (callStart + 1) % maxCalls;
-    }
+// ---------------------------------------------------------------- call log, timers, memory
+
+function logCall(state: SimulatorState, endpoint: string, log: Handled['log']): void {
+  const entry: SimCall = { seq: ++state.seq, at: new Date().toISOString(), endpoint, ...log };
+  if (state.callRing.length < state.maxCalls) state.callRing.push(entry);
+  else {
+    state.callRing[state.callStart] = entry;
+    state.callStart = (state.callStart + 1) % state.maxCalls;
   }
+}
 
-  function orderedCalls(): SimCall[] {
-    return [...callRing.slice(callStart), ...callRing.slice(0, callStart)];
-  }
+function orderedCalls(state: SimulatorState): SimCall[] {
+  return [...state.callRing.slice(state.callStart), ...state.callRing.slice(0, state.callStart)];
+}
 
-  function later(ms: number, fn: () => void): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      fn();
-    }, ms);
-    timers.add(timer);
-    return timer;
-  }
+function later(state: SimulatorState, ms: number, fn: () => void): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    state.timers.delete(timer);
+    fn();
+  }, ms);
+  state.timers.add(timer);
+  return timer;
+}
 
-  function cancel(timer: NodeJS.Timeout): void {
-    clearTimeout(timer);
-    timers.delete(timer);
-  }
+function cancel(state: SimulatorState, timer: NodeJS.Timeout): void {
+  clearTimeout(timer);
+  state.timers.delete(timer);
+}
 
-  function sleep(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = () => {
-        sleepers.delete(wake);
-        resolve();
-      };
-      sleepers.add(wake);
-      later(ms, wake);
-    });
-  }
-
-  function remember(tx: SimTx): void {
-    transactions.set(tx.requestId, tx);
-    if (transactions.size > maxTransactions) {
-      const oldest = transactions.keys().next().value;
-      if (oldest !== undefined) transactions.delete(oldest);
-    }
-  }
-
-  // ---------------------------------------------------------------- webhooks
-
-  /**
-   * At changeAtMs the transaction settles (pending -> delivered, delivered ->
-   * reversed) and a transaction-update webhook goes out. Settling in the timer,
-   * not only by comparing clocks, matters: a timer can fire a millisecond before
-   * Date.now() reaches changeAtMs, and the webhook must announce the new state.
-   */
-  function scheduleChange(tx: SimTx, delayMs: number): void {
-    later(delayMs, () => {
-      if (tx.kind === 'pending') tx.kind = 'delivered';
-      else if (tx.kind === 'reversing') tx.kind = 'reversed';
-      tx.changeAtMs = null;
-      void sendWebhook(tx, 1);
-    });
-  }
-
-  async function sendWebhook(tx: SimTx, attempt: number): Promise<void> {
-    const url = knobs.webhookUrl;
-    if (closed || url === null) return;
-    const body = JSON.stringify({ type: 'transaction-update', data: render(tx, Date.now()) });
-    const controller = new AbortController();
-    webhookAborts.add(controller);
-    const timer = setTimeout(() => controller.abort(), WEBHOOK_TIMEOUT_MS);
-    let code = 'error';
-    let acknowledged = false;
-    try {
-      const res = await httpRequest(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        signal: controller.signal,
-      });
-      code = `http_${res.statusCode}`;
-      let text = '';
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
-        text += chunk.toString('utf8');
-        if (text.length > WEBHOOK_MAX_ANSWER_CHARS) break; // the acknowledgement is tiny; do not read a flood
-      }
-      // VTpass retries unless the receiver answers {"response":"success"}.
-      acknowledged = res.statusCode < 300 && /"response"\s*:\s*"success"/.test(text);
-    } catch {
-      code = controller.signal.aborted && !closed ? 'timeout' : 'error';
-    } finally {
-      clearTimeout(timer);
-      webhookAborts.delete(controller);
-    }
-    if (closed) return;
-    logCall('webhook', {
-      requestId: tx.requestId,
-      billersCode: tx.billersCode,
-      serviceID: tx.service.serviceId,
-      code,
-      vended: false,
-    });
-    if (!acknowledged && attempt < WEBHOOK_ATTEMPTS) {
-      const backoff = Math.min(WEBHOOK_BACKOFF_MS * 2 ** (attempt - 1), WEBHOOK_BACKOFF_MAX_MS);
-      later(backoff, () => void sendWebhook(tx, attempt + 1));
-    }
-  }
-
-  // ---------------------------------------------------------------- handlers
-
-  function handleVerify(body: Record<string, unknown>): Handled {
-    const billersCode = str(body.billersCode);
-    const serviceID = str(body.serviceID);
-    const log = { requestId: null, billersCode, serviceID, vended: false };
-    const service = serviceID === null ? undefined : findService(serviceID);
-    if (!service) return { reply: answer('012', 'PRODUCT DOES NOT EXIST'), log: { ...log, code: '012' } };
-    if (billersCode === null)
-      return { reply: answer('011', 'INVALID ARGUMENTS'), log: { ...log, code: '011' } };
-    // The VTpass sandbox answers 000; the reference documents 020 (biller confirmed). Serve both.
-    const code = knobs.profile === 'vtpass-sandbox' ? '000' : '020';
-    if (!customerAccepted(knobs.profile, service.category, billersCode)) {
-      // As VTpass does: a success code, with the refusal in the content.
-      const content = {
-        error: `This number is not correct or is not a valid ${service.name} customer. Please check and try again`,
-        WrongBillersCode: true,
-      };
-      return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
-    }
-    const customer = customerFor(billersCode);
-    const type = str(body.type) ?? '';
-    const content: Record<string, unknown> = {
-      Customer_Name: customer.name,
-      Address: customer.address,
-      WrongBillersCode: false,
-      commission_details: { amount: null, rate: '1.00', rate_type: 'percent', computation_type: 'default' },
+function sleep(state: SimulatorState, ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const wake = () => {
+      state.sleepers.delete(wake);
+      resolve();
     };
-    if (service.category === 'electricity-bill') {
-      const minNaira = formatMinor(service.minAmountMinor);
-      Object.assign(content, {
-        Meter_Number: billersCode,
-        Customer_Arrears: type === 'postpaid' ? '1500.00' : '0.00',
-        Minimum_Amount: minNaira,
-        Min_Purchase_Amount: minNaira,
-        Can_Vend: 'yes',
-        Business_Unit: 'SIMULATED BU',
-        Customer_Account_Type: 'NMD',
-        Meter_Type: type === 'postpaid' ? 'POSTPAID' : 'PREPAID',
-      });
-    } else if (service.category === 'tv-subscription') {
-      Object.assign(content, {
-        Customer_Number: billersCode,
-        Status: 'ACTIVE',
-        Current_Bouquet: service.variations[0]?.name ?? null,
-      });
+    state.sleepers.add(wake);
+    later(state, ms, wake);
+  });
+}
+
+function remember(state: SimulatorState, tx: SimTx): void {
+  state.transactions.set(tx.requestId, tx);
+  if (state.transactions.size > state.maxTransactions) {
+    const oldest = state.transactions.keys().next().value;
+    if (oldest !== undefined) state.transactions.delete(oldest);
+  }
+}
+
+// ---------------------------------------------------------------- webhooks
+
+/**
+ * At changeAtMs the transaction settles (pending -> delivered, delivered ->
+ * reversed) and a transaction-update webhook goes out. Settling in the timer,
+ * not only by comparing clocks, matters: a timer can fire a millisecond before
+ * Date.now() reaches changeAtMs, and the webhook must announce the new state.
+ */
+function scheduleChange(state: SimulatorState, tx: SimTx, delayMs: number): void {
+  later(state, delayMs, () => {
+    if (tx.kind === 'pending') tx.kind = 'delivered';
+    else if (tx.kind === 'reversing') tx.kind = 'reversed';
+    tx.changeAtMs = null;
+    void sendWebhook(state, tx, 1);
+  });
+}
+
+async function sendWebhook(state: SimulatorState, tx: SimTx, attempt: number): Promise<void> {
+  const url = state.knobs.webhookUrl;
+  if (state.closed || url === null) return;
+  const body = JSON.stringify({ type: 'transaction-update', data: render(tx, Date.now()) });
+  const controller = new AbortController();
+  state.webhookAborts.add(controller);
+  const timer = setTimeout(() => controller.abort(), WEBHOOK_TIMEOUT_MS);
+  let code = 'error';
+  let acknowledged = false;
+  try {
+    const res = await httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: controller.signal,
+    });
+    code = `http_${res.statusCode}`;
+    let text = '';
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      text += chunk.toString('utf8');
+      if (text.length > WEBHOOK_MAX_ANSWER_CHARS) break; // the acknowledgement is tiny; do not read a flood
     }
+    // VTpass retries unless the receiver answers {"response":"success"}.
+    acknowledged = res.statusCode < 300 && /"response"\s*:\s*"success"/.test(text);
+  } catch {
+    code = controller.signal.aborted && !state.closed ? 'timeout' : 'error';
+  } finally {
+    clearTimeout(timer);
+    state.webhookAborts.delete(controller);
+  }
+  if (state.closed) return;
+  logCall(state, 'webhook', {
+    requestId: tx.requestId,
+    billersCode: tx.billersCode,
+    serviceID: tx.service.serviceId,
+    code,
+    vended: false,
+  });
+  if (!acknowledged && attempt < WEBHOOK_ATTEMPTS) {
+    const backoff = Math.min(WEBHOOK_BACKOFF_MS * 2 ** (attempt - 1), WEBHOOK_BACKOFF_MAX_MS);
+    later(state, backoff, () => void sendWebhook(state, tx, attempt + 1));
+  }
+}
+
+// ---------------------------------------------------------------- handlers
+
+function handleVerify(state: SimulatorState, body: Record<string, unknown>): Handled {
+  const billersCode = str(body.billersCode);
+  const serviceID = str(body.serviceID);
+  const log = { requestId: null, billersCode, serviceID, vended: false };
+  const service = serviceID === null ? undefined : findService(serviceID);
+  if (!service) return { reply: answer('012', 'PRODUCT DOES NOT EXIST'), log: { ...log, code: '012' } };
+  if (billersCode === null)
+    return { reply: answer('011', 'INVALID ARGUMENTS'), log: { ...log, code: '011' } };
+  // The VTpass sandbox answers 000; the reference documents 020 (biller confirmed). Serve both.
+  const code = state.knobs.profile === 'vtpass-sandbox' ? '000' : '020';
+  if (!customerAccepted(state.knobs.profile, service.category, billersCode)) {
+    // As VTpass does: a success code, with the refusal in the content.
+    const content = {
+      error: `This number is not correct or is not a valid ${service.name} customer. Please check and try again`,
+      WrongBillersCode: true,
+    };
     return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
   }
+  const content = verifiedCustomer(service, billersCode, str(body.type) ?? '');
+  return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
+}
 
-  function handlePay(body: Record<string, unknown>): Handled {
-    const now = Date.now();
-    const requestId = str(body.request_id);
-    const serviceID = str(body.serviceID);
-    let billersCode = str(body.billersCode);
-    const base = { requestId, billersCode, serviceID, vended: false };
-    const refuse = (code: string, description: string): Handled => ({
-      reply: answer(code, description),
-      log: { ...base, code },
+/** The merchant-verify content for an accepted customer, with the fields its category adds. */
+function verifiedCustomer(
+  service: CatalogueService,
+  billersCode: string,
+  type: string,
+): Record<string, unknown> {
+  const customer = customerFor(billersCode);
+  const content: Record<string, unknown> = {
+    Customer_Name: customer.name,
+    Address: customer.address,
+    WrongBillersCode: false,
+    commission_details: { amount: null, rate: '1.00', rate_type: 'percent', computation_type: 'default' },
+  };
+  if (service.category === 'electricity-bill') {
+    const minNaira = formatMinor(service.minAmountMinor);
+    Object.assign(content, {
+      Meter_Number: billersCode,
+      Customer_Arrears: type === 'postpaid' ? '1500.00' : '0.00',
+      Minimum_Amount: minNaira,
+      Min_Purchase_Amount: minNaira,
+      Can_Vend: 'yes',
+      Business_Unit: 'SIMULATED BU',
+      Customer_Account_Type: 'NMD',
+      Meter_Type: type === 'postpaid' ? 'POSTPAID' : 'PREPAID',
     });
+  } else if (service.category === 'tv-subscription') {
+    Object.assign(content, {
+      Customer_Number: billersCode,
+      Status: 'ACTIVE',
+      Current_Bouquet: service.variations[0]?.name ?? null,
+    });
+  }
+  return content;
+}
 
-    if (requestId === null || !requestIdAcceptable(requestId, now)) {
-      return refuse(
-        '085',
-        "INVALID REQUEST ID: must start with today's date and time (Africa/Lagos YYYYMMDDHHII)",
-      );
-    }
-    // VTpass's idempotency: a used request_id is never vended again.
-    if (transactions.has(requestId)) return refuse('014', 'REQUEST ID ALREADY EXIST');
-    const service = serviceID === null ? undefined : findService(serviceID);
-    if (!service) return refuse('012', 'PRODUCT DOES NOT EXIST');
-    const variationCode = str(body.variation_code);
-    const variation =
-      variationCode === null ? undefined : service.variations.find((v) => v.code === variationCode);
-    if (service.variations.length > 0 && variationCode === null) return refuse('011', 'INVALID ARGUMENTS');
-    if (service.variations.length > 0 && !variation) return refuse('012', 'PRODUCT DOES NOT EXIST');
-    const phone = str(body.phone, 32);
-    // Airtime goes to `phone`; everything else to billersCode.
-    if (service.category === 'airtime') billersCode = phone ?? billersCode;
-    if (billersCode === null) return refuse('011', 'INVALID ARGUMENTS');
-    base.billersCode = billersCode;
+/** A pay request that passed every check, ready to vend. */
+interface PayOrder {
+  requestId: string;
+  service: CatalogueService;
+  variationCode: string | null;
+  billersCode: string;
+  phone: string | null;
+  amountKobo: bigint;
+  dupKey: string;
+  base: Omit<Handled['log'], 'code'>;
+}
 
-    let amountKobo: bigint | undefined;
-    if (variation?.fixedPrice && variation.amountMinor !== null) amountKobo = variation.amountMinor;
-    else amountKobo = parseMajorToMinor(body.amount);
-    if (amountKobo === undefined || amountKobo <= 0n) return refuse('011', 'INVALID ARGUMENTS');
-    if (amountKobo < service.minAmountMinor) return refuse('013', 'BELOW MINIMUM AMOUNT ALLOWED');
-    if (amountKobo > service.maxAmountMinor) return refuse('017', 'ABOVE MAXIMUM AMOUNT ALLOWED');
+/** The pay checks, in VTpass's order: the first that fails is the refusal answered. */
+function checkPay(state: SimulatorState, body: Record<string, unknown>, now: number): PayOrder | Handled {
+  const requestId = str(body.request_id);
+  const serviceID = str(body.serviceID);
+  let billersCode = str(body.billersCode);
+  const base = { requestId, billersCode, serviceID, vended: false };
+  const refuse = (code: string, description: string): Handled => ({
+    reply: answer(code, description),
+    log: { ...base, code },
+  });
 
-    const dupKey = `${service.serviceId}|${billersCode}`;
-    const lastVend = recentVends.get(dupKey);
-    if (knobs.duplicateWindowMs > 0 && lastVend !== undefined && now - lastVend < knobs.duplicateWindowMs) {
-      return refuse('019', 'LIKELY DUPLICATE TRANSACTION');
-    }
+  if (requestId === null || !requestIdAcceptable(requestId, now)) {
+    return refuse(
+      '085',
+      "INVALID REQUEST ID: must start with today's date and time (Africa/Lagos YYYYMMDDHHII)",
+    );
+  }
+  // VTpass's idempotency: a used request_id is never vended again.
+  if (state.transactions.has(requestId)) return refuse('014', 'REQUEST ID ALREADY EXIST');
+  const service = serviceID === null ? undefined : findService(serviceID);
+  if (!service) return refuse('012', 'PRODUCT DOES NOT EXIST');
+  const variationCode = str(body.variation_code);
+  const variation =
+    variationCode === null ? undefined : service.variations.find((v) => v.code === variationCode);
+  if (service.variations.length > 0 && variationCode === null) return refuse('011', 'INVALID ARGUMENTS');
+  if (service.variations.length > 0 && !variation) return refuse('012', 'PRODUCT DOES NOT EXIST');
+  const phone = str(body.phone, 32);
+  // Airtime goes to `phone`; everything else to billersCode.
+  if (service.category === 'airtime') billersCode = phone ?? billersCode;
+  if (billersCode === null) return refuse('011', 'INVALID ARGUMENTS');
+  base.billersCode = billersCode;
 
-    const script = payScript(knobs.profile, service.category, billersCode);
-    if (script === 'no_response')
-      return { reply: { kind: 'destroy' }, log: { ...base, code: 'no_response' } };
+  let amountKobo: bigint | undefined;
+  if (variation?.fixedPrice && variation.amountMinor !== null) amountKobo = variation.amountMinor;
+  else amountKobo = parseMajorToMinor(body.amount);
+  if (amountKobo === undefined || amountKobo <= 0n) return refuse('011', 'INVALID ARGUMENTS');
+  if (amountKobo < service.minAmountMinor) return refuse('013', 'BELOW MINIMUM AMOUNT ALLOWED');
+  if (amountKobo > service.maxAmountMinor) return refuse('017', 'ABOVE MAXIMUM AMOUNT ALLOWED');
 
-    const prepaidByVariation = service.category === 'electricity-bill' && variationCode === 'prepaid';
-    const tx: SimTx = {
-      requestId,
-      service,
-      variationCode,
-      billersCode,
-      phone,
-      email: str(body.email, 254),
-      amountKobo,
-      createdAtMs: now,
-      transactionId: transactionIdFor(requestId),
-      kind: 'delivered',
-      changeAtMs: null,
-      token: null,
+  const dupKey = `${service.serviceId}|${billersCode}`;
+  const lastVend = state.recentVends.get(dupKey);
+  const windowMs = state.knobs.duplicateWindowMs;
+  if (windowMs > 0 && lastVend !== undefined && now - lastVend < windowMs) {
+    return refuse('019', 'LIKELY DUPLICATE TRANSACTION');
+  }
+  return { requestId, service, variationCode, billersCode, phone, amountKobo, dupKey, base };
+}
+
+function handlePay(state: SimulatorState, body: Record<string, unknown>): Handled {
+  const now = Date.now();
+  const checked = checkPay(state, body, now);
+  if ('reply' in checked) return checked;
+  const { requestId, service, variationCode, billersCode, phone, amountKobo, dupKey, base } = checked;
+
+  const script = payScript(state.knobs.profile, service.category, billersCode);
+  if (script === 'no_response') return { reply: { kind: 'destroy' }, log: { ...base, code: 'no_response' } };
+
+  const prepaidByVariation = service.category === 'electricity-bill' && variationCode === 'prepaid';
+  const tx: SimTx = {
+    requestId,
+    service,
+    variationCode,
+    billersCode,
+    phone,
+    email: str(body.email, 254),
+    amountKobo,
+    createdAtMs: now,
+    transactionId: transactionIdFor(requestId),
+    kind: 'delivered',
+    changeAtMs: null,
+    token: null,
+  };
+  const { processing, lost } = applyScript(tx, script, state.knobs, state.random, now);
+  if (tx.kind !== 'failed' && tx.token === null && prepaidByVariation && script !== 'postpaid') {
+    tx.token = tokenFor(requestId);
+  }
+  remember(state, tx);
+  const vended = tx.kind !== 'failed';
+  if (vended) noteVend(state, dupKey, now);
+  if (tx.kind === 'pending' || tx.kind === 'reversing')
+    scheduleChange(state, tx, Math.max(0, (tx.changeAtMs ?? now) - now));
+
+  const rendered = render(tx, now);
+  if (processing) {
+    rendered.code = '099';
+    rendered.response_description = 'TRANSACTION IS PROCESSING';
+  }
+  const code = String(rendered.code);
+  const log = { ...base, vended };
+  if (lost) return { reply: { kind: 'destroy' }, log: { ...log, code: 'no_response' } };
+  if (script === 'timeout')
+    return {
+      reply: { kind: 'late', delayMs: state.knobs.timeoutMs, body: rendered },
+      log: { ...log, code: 'late' },
     };
-    const { processing, lost } = applyScript(tx, script, knobs, random, now);
-    if (tx.kind !== 'failed' && tx.token === null && prepaidByVariation && script !== 'postpaid') {
-      tx.token = tokenFor(requestId);
-    }
-    remember(tx);
-    const vended = tx.kind !== 'failed';
-    if (vended) {
-      recentVends.delete(dupKey); // re-insert at the end: the map is pruned oldest-first
-      recentVends.set(dupKey, now);
-      if (recentVends.size > maxTransactions) {
-        const oldest = recentVends.keys().next().value;
-        if (oldest !== undefined) recentVends.delete(oldest);
-      }
-    }
-    if (tx.kind === 'pending' || tx.kind === 'reversing')
-      scheduleChange(tx, Math.max(0, (tx.changeAtMs ?? now) - now));
+  if (script === 'bad_json') return { reply: { kind: 'html' }, log: { ...log, code: 'not_json' } };
+  return { reply: { kind: 'json', status: 200, body: rendered }, log: { ...log, code } };
+}
 
-    const rendered = render(tx, now);
-    if (processing) {
-      rendered.code = '099';
-      rendered.response_description = 'TRANSACTION IS PROCESSING';
+/** Records a vend for the 019 duplicate check, keeping the map bounded. */
+function noteVend(state: SimulatorState, dupKey: string, now: number): void {
+  state.recentVends.delete(dupKey); // re-insert at the end: the map is pruned oldest-first
+  state.recentVends.set(dupKey, now);
+  if (state.recentVends.size > state.maxTransactions) {
+    const oldest = state.recentVends.keys().next().value;
+    if (oldest !== undefined) state.recentVends.delete(oldest);
+  }
+}
+
+function handleRequery(state: SimulatorState, body: Record<string, unknown>): Handled {
+  const requestId = str(body.request_id);
+  const tx = requestId === null ? undefined : state.transactions.get(requestId);
+  if (!tx) {
+    return {
+      reply: answer('015', 'INVALID REQUEST ID'),
+      log: { requestId, billersCode: null, serviceID: null, code: '015', vended: false },
+    };
+  }
+  const rendered = render(tx, Date.now());
+  return {
+    reply: { kind: 'json', status: 200, body: rendered },
+    log: {
+      requestId,
+      billersCode: tx.billersCode,
+      serviceID: tx.service.serviceId,
+      code: String(rendered.code),
+      vended: false,
+    },
+  };
+}
+
+function handleVariations(state: SimulatorState, serviceID: string | null): Handled {
+  const log = { requestId: null, billersCode: null, serviceID, vended: false };
+  const service = serviceID === null ? undefined : findService(serviceID);
+  if (!service) {
+    return {
+      reply: {
+        kind: 'json',
+        status: 200,
+        body: { response_description: '012', content: { errors: 'Invalid service' } },
+      },
+      log: { ...log, code: '012' },
+    };
+  }
+  const variations = service.variations.map((v) => ({
+    variation_code: v.code,
+    name: v.name,
+    variation_amount: v.amountMinor === null ? '0.00' : formatMinor(v.amountMinor),
+    fixedPrice: v.fixedPrice ? 'Yes' : 'No',
+  }));
+  // VTpass's documented answer spells the list "varations"; the default profile uses the correct spelling.
+  const listKey = state.knobs.profile === 'vtpass-sandbox' ? 'varations' : 'variations';
+  const body = {
+    response_description: '000',
+    content: {
+      ServiceName: service.name,
+      serviceID: service.serviceId,
+      convinience_fee: '0 %',
+      [listKey]: variations,
+    },
+  };
+  return { reply: { kind: 'json', status: 200, body }, log: { ...log, code: '000' } };
+}
+
+// ---------------------------------------------------------------- HTTP plumbing
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed || res.writableEnded) return;
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+function deliver(
+  state: SimulatorState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  reply: Reply,
+): void {
+  switch (reply.kind) {
+    case 'json':
+      sendJson(res, reply.status, reply.body);
+      return;
+    case 'destroy':
+      req.socket.destroy();
+      return;
+    case 'html': {
+      if (res.destroyed || res.writableEnded) return;
+      const page =
+        '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+      return;
     }
-    const code = String(rendered.code);
-    const log = { ...base, vended };
-    if (lost) return { reply: { kind: 'destroy' }, log: { ...log, code: 'no_response' } };
-    if (script === 'timeout')
-      return {
-        reply: { kind: 'late', delayMs: knobs.timeoutMs, body: rendered },
-        log: { ...log, code: 'late' },
-      };
-    if (script === 'bad_json') return { reply: { kind: 'html' }, log: { ...log, code: 'not_json' } };
-    return { reply: { kind: 'json', status: 200, body: rendered }, log: { ...log, code } };
+    case 'late': {
+      const timer = later(state, reply.delayMs, () => sendJson(res, 200, reply.body));
+      res.on('close', () => cancel(state, timer));
+      return;
+    }
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function credentialsOk(state: SimulatorState, req: http.IncomingMessage, method: 'GET' | 'POST'): boolean {
+  const h = req.headers;
+  if (h['api-key'] !== state.credentials.apiKey) return false;
+  return method === 'GET'
+    ? h['public-key'] === state.credentials.publicKey
+    : h['secret-key'] === state.credentials.secretKey;
+}
+
+async function handle(
+  state: SimulatorState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  const method = req.method === 'POST' ? 'POST' : req.method === 'GET' ? 'GET' : undefined;
+  const raw = method === 'POST' ? await readBody(req) : '';
+  if (raw === undefined) {
+    sendJson(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+    return;
+  }
+  const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
+  if (serveControl(state, route, url, raw, res)) return;
+
+  const endpoints = [
+    'POST /api/merchant-verify',
+    'POST /api/pay',
+    'POST /api/requery',
+    'GET /api/service-variations',
+  ];
+  if (!endpoints.includes(route) || method === undefined) {
+    sendJson(res, 404, { code: '404', response_description: `no route ${req.method} ${url.pathname}` });
+    return;
+  }
+  await serveApi(state, req, res, url, method, raw);
+}
+
+/** Control endpoints for tests and operators (no credentials). True when the route was one of them. */
+function serveControl(
+  state: SimulatorState,
+  route: string,
+  url: URL,
+  raw: string,
+  res: http.ServerResponse,
+): boolean {
+  if (route === 'GET /_sim/calls') {
+    serveCalls(state, url, res);
+    return true;
+  }
+  if (route === 'GET /_sim/knobs') {
+    sendJson(res, 200, state.knobs);
+    return true;
+  }
+  if (route === 'POST /_sim/knobs') {
+    serveKnobsUpdate(state, raw, res);
+    return true;
+  }
+  return false;
+}
+
+function serveCalls(state: SimulatorState, url: URL, res: http.ServerResponse): void {
+  const requestId = url.searchParams.get('request_id');
+  const limitParam = Number(url.searchParams.get('limit') ?? DEFAULT_CALLS_LIMIT);
+  const limit =
+    Number.isInteger(limitParam) && limitParam > 0
+      ? Math.min(limitParam, state.maxCalls)
+      : DEFAULT_CALLS_LIMIT;
+  const all =
+    requestId === null ? orderedCalls(state) : orderedCalls(state).filter((c) => c.requestId === requestId);
+  sendJson(res, 200, { count: all.length, calls: all.slice(-limit) });
+}
+
+function serveKnobsUpdate(state: SimulatorState, raw: string, res: http.ServerResponse): void {
+  let update: unknown;
+  try {
+    update = JSON.parse(raw);
+  } catch {
+    sendJson(res, 400, { error: 'body must be JSON' });
+    return;
+  }
+  const next = mergeKnobs(state.knobs, update);
+  if ('error' in next) sendJson(res, 400, next);
+  else {
+    state.knobs = next;
+    sendJson(res, 200, state.knobs);
+  }
+}
+
+/** One of the four VTpass endpoints: latency, credentials, the handler, the call log, the reply. */
+async function serveApi(
+  state: SimulatorState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  method: 'GET' | 'POST',
+  raw: string,
+): Promise<void> {
+  const endpoint = url.pathname.replace(/\/+$/, '');
+  await sleep(state, state.knobs.latencyMs);
+  if (state.closed) {
+    req.socket.destroy();
+    return;
   }
 
-  function handleRequery(body: Record<string, unknown>): Handled {
-    const requestId = str(body.request_id);
-    const tx = requestId === null ? undefined : transactions.get(requestId);
-    if (!tx) {
-      return {
-        reply: answer('015', 'INVALID REQUEST ID'),
-        log: { requestId, billersCode: null, serviceID: null, code: '015', vended: false },
-      };
+  let body: Record<string, unknown> = {};
+  if (method === 'POST') {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (isObject(parsed)) body = parsed;
+    } catch {
+      body = {};
     }
-    const rendered = render(tx, Date.now());
-    return {
-      reply: { kind: 'json', status: 200, body: rendered },
+  }
+  let handled: Handled;
+  if (!credentialsOk(state, req, method)) {
+    handled = {
+      reply: answer('087', 'INVALID CREDENTIALS'),
       log: {
-        requestId,
-        billersCode: tx.billersCode,
-        serviceID: tx.service.serviceId,
-        code: String(rendered.code),
+        requestId: str(body.request_id),
+        billersCode: str(body.billersCode),
+        serviceID: str(body.serviceID),
+        code: '087',
         vended: false,
       },
     };
-  }
+  } else if (endpoint === '/api/merchant-verify') handled = handleVerify(state, body);
+  else if (endpoint === '/api/pay') handled = handlePay(state, body);
+  else if (endpoint === '/api/requery') handled = handleRequery(state, body);
+  else handled = handleVariations(state, url.searchParams.get('serviceID'));
+  logCall(state, endpoint, handled.log);
+  deliver(state, req, res, handled.reply);
+}
 
-  function handleVariations(serviceID: string | null): Handled {
-    const log = { requestId: null, billersCode: null, serviceID, vended: false };
-    const service = serviceID === null ? undefined : findService(serviceID);
-    if (!service) {
-      return {
-        reply: {
-          kind: 'json',
-          status: 200,
-          body: { response_description: '012', content: { errors: 'Invalid service' } },
-        },
-        log: { ...log, code: '012' },
-      };
-    }
-    const variations = service.variations.map((v) => ({
-      variation_code: v.code,
-      name: v.name,
-      variation_amount: v.amountMinor === null ? '0.00' : formatMinor(v.amountMinor),
-      fixedPrice: v.fixedPrice ? 'Yes' : 'No',
-    }));
-    // VTpass's documented answer spells the list "varations"; the default profile uses the correct spelling.
-    const listKey = knobs.profile === 'vtpass-sandbox' ? 'varations' : 'variations';
-    const body = {
-      response_description: '000',
-      content: {
-        ServiceName: service.name,
-        serviceID: service.serviceId,
-        convinience_fee: '0 %',
-        [listKey]: variations,
-      },
-    };
-    return { reply: { kind: 'json', status: 200, body }, log: { ...log, code: '000' } };
-  }
+// ---------------------------------------------------------------- server lifecycle
 
-  // ---------------------------------------------------------------- HTTP plumbing
-
-  function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-    if (res.destroyed || res.writableEnded) return;
-    const payload = JSON.stringify(body);
-    res.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-    });
-    res.end(payload);
-  }
-
-  function deliver(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply): void {
-    switch (reply.kind) {
-      case 'json':
-        sendJson(res, reply.status, reply.body);
-        return;
-      case 'destroy':
-        req.socket.destroy();
-        return;
-      case 'html': {
-        if (res.destroyed || res.writableEnded) return;
-        const page =
-          '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(page);
-        return;
-      }
-      case 'late': {
-        const timer = later(reply.delayMs, () => sendJson(res, 200, reply.body));
-        res.on('close', () => cancel(timer));
-        return;
-      }
-    }
-  }
-
-  async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return undefined;
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  function credentialsOk(req: http.IncomingMessage, method: 'GET' | 'POST'): boolean {
-    const h = req.headers;
-    if (h['api-key'] !== credentials.apiKey) return false;
-    return method === 'GET'
-      ? h['public-key'] === credentials.publicKey
-      : h['secret-key'] === credentials.secretKey;
-  }
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sim.invalid');
-    const method = req.method === 'POST' ? 'POST' : req.method === 'GET' ? 'GET' : undefined;
-    const raw = method === 'POST' ? await readBody(req) : '';
-    if (raw === undefined) {
-      sendJson(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
-      return;
-    }
-    const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
-
-    // Control endpoints for tests and operators (no credentials).
-    if (route === 'GET /_sim/calls') {
-      const requestId = url.searchParams.get('request_id');
-      const limitParam = Number(url.searchParams.get('limit') ?? DEFAULT_CALLS_LIMIT);
-      const limit =
-        Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, maxCalls) : DEFAULT_CALLS_LIMIT;
-      const all =
-        requestId === null ? orderedCalls() : orderedCalls().filter((c) => c.requestId === requestId);
-      sendJson(res, 200, { count: all.length, calls: all.slice(-limit) });
-      return;
-    }
-    if (route === 'GET /_sim/knobs') {
-      sendJson(res, 200, knobs);
-      return;
-    }
-    if (route === 'POST /_sim/knobs') {
-      let update: unknown;
-      try {
-        update = JSON.parse(raw);
-      } catch {
-        sendJson(res, 400, { error: 'body must be JSON' });
-        return;
-      }
-      const next = mergeKnobs(knobs, update);
-      if ('error' in next) sendJson(res, 400, next);
-      else {
-        knobs = next;
-        sendJson(res, 200, knobs);
-      }
-      return;
-    }
-
-    const endpoints = [
-      'POST /api/merchant-verify',
-      'POST /api/pay',
-      'POST /api/requery',
-      'GET /api/service-variations',
-    ];
-    if (!endpoints.includes(route) || method === undefined) {
-      sendJson(res, 404, { code: '404', response_description: `no route ${req.method} ${url.pathname}` });
-      return;
-    }
-    const endpoint = url.pathname.replace(/\/+$/, '');
-    await sleep(knobs.latencyMs);
-    if (closed) {
-      req.socket.destroy();
-      return;
-    }
-
-    let body: Record<string, unknown> = {};
-    if (method === 'POST') {
-      try {
-        const parsed: unknown = JSON.parse(raw);
-        if (isObject(parsed)) body = parsed;
-      } catch {
-        body = {};
-      }
-    }
-    let handled: Handled;
-    if (!credentialsOk(req, method)) {
-      handled = {
-        reply: answer('087', 'INVALID CREDENTIALS'),
-        log: {
-          requestId: str(body.request_id),
-          billersCode: str(body.billersCode),
-          serviceID: str(body.serviceID),
-          code: '087',
-          vended: false,
-        },
-      };
-    } else if (endpoint === '/api/merchant-verify') handled = handleVerify(body);
-    else if (endpoint === '/api/pay') handled = handlePay(body);
-    else if (endpoint === '/api/requery') handled = handleRequery(body);
-    else handled = handleVariations(url.searchParams.get('serviceID'));
-    logCall(endpoint, handled.log);
-    deliver(req, res, handled.reply);
-  }
-
+async function listen(state: SimulatorState, port: number, host: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: String(error).slice(0, 200) });
       else res.destroy();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
+  return server;
+}
+
+async function closeSimulator(state: SimulatorState, server: http.Server): Promise<void> {
+  if (state.closed) return;
+  state.closed = true;
+  for (const timer of state.timers) clearTimeout(timer);
+  state.timers.clear();
+  for (const wake of [...state.sleepers]) wake();
+  for (const controller of state.webhookAborts) controller.abort();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderSim> {
+  const name = opts.name ?? 'vtpass-sim';
+  const host = opts.host ?? '127.0.0.1';
+  const state = createSimulatorState(opts);
+  const server = await listen(state, opts.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
@@ -792,30 +922,19 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
     url: `http://${urlHost}:${port}`,
     port,
     name,
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      for (const wake of [...sleepers]) wake();
-      for (const controller of webhookAborts) controller.abort();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeSimulator(state, server),
     calls(filter) {
-      const all = orderedCalls();
+      const all = orderedCalls(state);
       return filter?.requestId === undefined ? all : all.filter((c) => c.requestId === filter.requestId);
     },
     setKnobs(update) {
-      const next = mergeKnobs(knobs, update);
+      const next = mergeKnobs(state.knobs, update);
       if ('error' in next) throw new RangeError(`sim: ${next.error}`);
-      knobs = next;
-      return { ...knobs };
+      state.knobs = next;
+      return { ...state.knobs };
     },
     knobs() {
-      return { ...knobs };
+      return { ...state.knobs };
     },
   };
 }
