@@ -24,13 +24,7 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
           properties: { ...listQuery.properties, q: { type: 'string', maxLength: 254 } },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: paymentSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: paymentPage,
         },
       },
     },

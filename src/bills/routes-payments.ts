@@ -20,7 +20,7 @@ import { checkAmount, feeFor, payableProduct } from './catalogue.js';
 import { createNotifier } from './notify.js';
 import { createPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
-import { filterOf, listQuery, paymentSchema } from './schemas-payments.js';
+import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 import { resendToken } from './tokens.js';
 
 export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -165,13 +165,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
         security: bearerSecurity,
         querystring: listQuery,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: paymentSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: paymentPage,
         },
       },
     },

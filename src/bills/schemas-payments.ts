@@ -1,5 +1,5 @@
 /** JSON schemas of the bill-payment routes (customer and operator), and the list query's mapping. */
-import { moneySchema, uuidSchema } from '../http/schemas.js';
+import { moneySchema, pageOf, uuidSchema } from '../http/schemas.js';
 import type { PaymentStatus } from './payments.js';
 
 export const STATUSES: PaymentStatus[] = [
@@ -49,10 +49,7 @@ export const paymentSchema = {
   },
 } as const;
 
-export const paymentPage = {
-  type: 'object',
-  properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } },
-} as const;
+export const paymentPage = pageOf(paymentSchema);
 
 export const listQuery = {
   type: 'object',

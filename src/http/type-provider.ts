@@ -3,13 +3,19 @@ import type { FastifyInstance, FastifyTypeProvider } from 'fastify';
 
 /**
  * What fast-json-stringify accepts beyond JSON's own types: a bigint for an integer (money leaves the
- * code as bigint) and a Date for a date-time string.
+ * code as bigint) and a Date for a date-time string; a schema allowing any JSON value, or
+ * any object or null (audit snapshots), takes what the code holds.
  */
 type SerializerOptions = {
   deserialize: [
     { pattern: { type: 'integer' }; output: number | bigint },
     { pattern: { type: readonly ['integer', 'null'] }; output: number | bigint | null },
     { pattern: { type: 'string'; format: 'date-time' }; output: string | Date },
+    {
+      pattern: { type: readonly ['object', 'array', 'string', 'number', 'boolean', 'null'] };
+      output: unknown;
+    },
+    { pattern: { type: readonly ['object', 'null']; additionalProperties: true }; output: unknown },
   ];
 };
 
@@ -19,9 +25,11 @@ type SerializerOptions = {
  */
 type Sent<T> = T extends readonly (infer U)[]
   ? Sent<U>[]
-  : T extends object
-    ? { [K in keyof T as string extends K ? never : K]: Sent<T[K]> }
-    : T;
+  : T extends Date
+    ? T
+    : T extends object
+      ? { [K in keyof T as string extends K ? never : K]: Sent<T[K]> }
+      : T;
 
 /**
  * Route types inferred from the routes' `as const` JSON schemas: params, query, body and headers as

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
-import { listOf, bearerSecurity, currencySchema, idParams } from '../http/schemas.js';
+import { listOf, bearerSecurity, currencySchema, idParams, pageOf } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
 import { statementCsv, walletLines } from './history.js';
@@ -85,13 +85,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
         params: idParams,
         querystring: historyQuery,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: lineSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: pageOf(lineSchema),
           ...readErrors,
         },
       },
