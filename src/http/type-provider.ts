@@ -45,6 +45,9 @@ export interface SchemaTypeProvider extends FastifyTypeProvider {
   >;
 }
 
+/** What a request schema (a querystring, a body) validates into, for code beside the route. */
+export type Validated<Schema> = WithSchema<JsonSchemaToTsProvider, Schema>['validator'];
+
 /** A type provider applied to one schema (as Fastify applies it). */
 type WithSchema<Provider, Schema> = Provider & { schema: Schema };
 
