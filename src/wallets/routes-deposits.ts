@@ -14,6 +14,13 @@ import { gatewayWebhooksRejected } from './metrics.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
 import { depositErrors, depositSchema, readErrors } from './schemas.js';
 
+/** A sandbox checkout's reference, in its URL. */
+const referenceParams = {
+  type: 'object',
+  properties: { reference: { type: 'string', maxLength: 64 } },
+  required: ['reference'],
+} as const;
+
 export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- funding ----
   typed(app).post(
@@ -129,11 +136,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
       {
         schema: {
           hide: true,
-          params: {
-            type: 'object',
-            properties: { reference: { type: 'string', maxLength: 64 } },
-            required: ['reference'],
-          },
+          params: referenceParams,
         },
       },
       async (request, reply) => {
@@ -163,11 +166,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
             tags: ['deposits'],
             summary:
               'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
-            params: {
-              type: 'object',
-              properties: { reference: { type: 'string', maxLength: 64 } },
-              required: ['reference'],
-            },
+            params: referenceParams,
             body: {
               type: 'object',
               properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },
