@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, authOf, STAFF } from '../identity/index.js';
 import { changeBiller } from './admin-billers.js';
 import { billerView, listBillers } from './catalogue.js';
 import { adminBiller, billerIdParams } from './schemas-billers.js';
 
 export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get(
+  typed(app).get(
     '/v1/admin/billers',
     {
       onRequest: access({ roles: STAFF, scope: 'billers:read' }),
@@ -28,16 +29,7 @@ export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): 
     }),
   );
 
-  app.patch<{
-    Params: { id: string };
-    Body: {
-      enabled?: boolean;
-      fee?: { type: 'flat' | 'percent'; flat?: number; percentBps?: number; cap?: number };
-      commissionBps?: number;
-      providers?: string[];
-      reason: string;
-    };
-  }>(
+  typed(app).patch(
     '/v1/admin/billers/:id',
     {
       onRequest: access({ roles: STAFF, scope: 'billers:write' }),

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { bearerSecurity } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, STAFF } from '../identity/index.js';
 import { dashboard } from './dashboard.js';
 
 export async function adminDashboardRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Querystring: { minutes?: number } }>(
+  typed(app).get(
     '/v1/admin/dashboard',
     {
       onRequest: access({ roles: STAFF, scope: 'dashboard:read' }),

@@ -3,14 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
 import { bearerSecurity, idParams, moneySchema } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, authOf, findUserByEmail, STAFF } from '../identity/index.js';
 import { paymentDetail } from './payment-detail.js';
 import { getPaymentView, listPayments } from './payments.js';
 import { resolvePayment } from './review.js';
-import { filterOf, type ListQuery, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
+import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 
 export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Querystring: ListQuery }>(
+  typed(app).get(
     '/v1/admin/bill-payments',
     {
       onRequest: access({ roles: STAFF, scope: 'payments:read' }),
@@ -23,13 +24,7 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
           properties: { ...listQuery.properties, q: { type: 'string', maxLength: 254 } },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: paymentSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: paymentPage,
         },
       },
     },
@@ -47,7 +42,7 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
     },
   );
 
-  app.get(
+  typed(app).get(
     '/v1/admin/review-queue',
     {
       onRequest: access({ roles: STAFF, scope: 'payments:read' }),
@@ -61,7 +56,7 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
     async () => listPayments(ctx.db, { status: 'needs_review', limit: 100 }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/admin/bill-payments/:id',
     {
       onRequest: access({ roles: STAFF, scope: 'payments:read' }),
@@ -123,10 +118,7 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
     async (request) => paymentDetail(ctx.db, request.params.id),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { action: 'delivered' | 'refund'; token?: string; units?: string; reason: string };
-  }>(
+  typed(app).post(
     '/v1/admin/bill-payments/:id/resolve',
     {
       onRequest: access({ roles: STAFF, scope: 'payments:write' }),

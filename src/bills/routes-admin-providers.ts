@@ -4,11 +4,12 @@ import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
 import { KNOBS } from './schemas-providers.js';
 
 export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get(
+  typed(app).get(
     '/v1/admin/providers',
     {
       onRequest: access({ roles: STAFF, scope: 'providers:read' }),
@@ -59,16 +60,8 @@ export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext)
   );
 
   // The simulators' knobs route exists only when the simulators do (never with real providers).
-  const sandboxOnly = ctx.providers?.sandbox ? app : undefined;
-  sandboxOnly?.post<{
-    Body: {
-      provider?: string;
-      latencyMs?: number;
-      failureRate?: number;
-      pendingRate?: number;
-      lostResponseRate?: number;
-    };
-  }>(
+  const sandboxOnly = ctx.providers?.sandbox ? typed(app) : undefined;
+  sandboxOnly?.post(
     '/v1/admin/providers/knobs',
     {
       onRequest: access({ roles: STAFF, scope: 'providers:write' }),

@@ -5,8 +5,9 @@ import { AppError } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access } from '../identity/index.js';
-import { billerView, CATEGORIES, type Category, getBiller, listBillers } from './catalogue.js';
+import { billerView, CATEGORIES, getBiller, listBillers } from './catalogue.js';
 import { createValidationCache, validateCustomer } from './customer-validation.js';
 import { billerIdParams, billerSchema, customerRefSchema } from './schemas-billers.js';
 
@@ -15,7 +16,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   const cache = createValidationCache(ctx.config.redisUrl);
   app.addHook('onClose', async () => cache.close());
 
-  app.get<{ Querystring: { category?: Category } }>(
+  typed(app).get(
     '/v1/billers',
     {
       schema: {
@@ -34,7 +35,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/billers/:id',
     {
       schema: {
@@ -51,7 +52,7 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { productCode: string; customerRef: string } }>(
+  typed(app).post(
     '/v1/billers/:id/validate',
     {
       config: { rateLimit: rateLimit(ctx, 'validate') },
@@ -89,7 +90,14 @@ export async function billerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         },
       },
     },
-    async (request) =>
-      validateCustomer(ctx, cache, request.params.id, request.body.productCode, request.body.customerRef),
+    async (request) => ({
+      ...(await validateCustomer(
+        ctx,
+        cache,
+        request.params.id,
+        request.body.productCode,
+        request.body.customerRef,
+      )),
+    }),
   );
 }

@@ -14,12 +14,13 @@ import {
   uuidSchema,
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
+import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
 import { checkAmount, feeFor, payableProduct } from './catalogue.js';
 import { createNotifier } from './notify.js';
 import { createPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
-import { filterOf, type ListQuery, listQuery, paymentSchema } from './schemas-payments.js';
+import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 import { resendToken } from './tokens.js';
 
 export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -27,7 +28,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
   const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
   const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom);
 
-  app.post<{ Body: { billerId: string; productCode: string; amount: number } }>(
+  typed(app).post(
     '/v1/bill-payments/quote',
     {
       onRequest: access({ scope: 'bills:read' }),
@@ -81,18 +82,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
   );
 
-  app.post<{
-    Body: {
-      walletId: string;
-      billerId: string;
-      productCode: string;
-      customerRef: string;
-      amount: number;
-      phone?: string;
-      email?: string;
-      customerName?: string;
-    };
-  }>(
+  typed(app).post(
     '/v1/bill-payments',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
@@ -162,10 +152,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
           { ...request.body, amount: toMinor(request.body.amount) },
           claim,
         ),
-      ),
+      ).then(() => reply),
   );
 
-  app.get<{ Querystring: ListQuery }>(
+  typed(app).get(
     '/v1/bill-payments',
     {
       onRequest: access({ scope: 'bills:read' }),
@@ -175,13 +165,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
         security: bearerSecurity,
         querystring: listQuery,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: paymentSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: paymentPage,
         },
       },
     },
@@ -190,7 +174,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
   );
 
-  app.get(
+  typed(app).get(
     '/v1/saved-customers',
     {
       onRequest: access({ scope: 'bills:read' }),
@@ -218,7 +202,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     async (request) => ({ data: await savedCustomers(ctx.db, authOf(request).userId) }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/bill-payments/:id',
     {
       onRequest: access({ scope: 'bills:read' }),
@@ -233,7 +217,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     async (request) => getPaymentView(ctx.db, request.params.id, authOf(request).userId),
   );
 
-  app.post<{ Params: { id: string } }>(
+  typed(app).post(
     '/v1/bill-payments/:id/resend-token',
     {
       config: { rateLimit: rateLimit(ctx, 'resend') },

@@ -9,6 +9,7 @@ export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Prom
   // VTpass webhooks are hints: acknowledge, then confirm by requery in the worker. With
   // VTPASS_WEBHOOK_SECRET set, only the secret path exists (the plain one answers 404).
   const webhookSecret = ctx.config.vtpassWebhookSecret;
+  // The params schema exists only with a secret: typed by hand (a conditional schema infers nothing).
   app.post<{ Params: { secret?: string } }>(
     webhookSecret ? '/v1/webhooks/vtpass/:secret' : '/v1/webhooks/vtpass',
     {

@@ -1,5 +1,6 @@
 /** JSON schemas of the bill-payment routes (customer and operator), and the list query's mapping. */
-import { moneySchema, uuidSchema } from '../http/schemas.js';
+import { moneySchema, pageOf, uuidSchema } from '../http/schemas.js';
+import type { Validated } from '../http/type-provider.js';
 import type { PaymentStatus } from './payments.js';
 
 export const STATUSES: PaymentStatus[] = [
@@ -49,10 +50,7 @@ export const paymentSchema = {
   },
 } as const;
 
-export const paymentPage = {
-  type: 'object',
-  properties: { data: { type: 'array', items: paymentSchema }, nextCursor: { type: ['string', 'null'] } },
-} as const;
+export const paymentPage = pageOf(paymentSchema);
 
 export const listQuery = {
   type: 'object',
@@ -76,12 +74,4 @@ export const filterOf = (q: ListQuery) => ({
   from: q.from ? new Date(q.from) : undefined,
   to: q.to ? new Date(q.to) : undefined,
 });
-export type ListQuery = {
-  status?: PaymentStatus;
-  billerId?: string;
-  cursor?: string;
-  limit?: number;
-  from?: string;
-  to?: string;
-  q?: string;
-};
+export type ListQuery = Validated<typeof listQuery> & { q?: string };

@@ -57,7 +57,7 @@ export const listOf = <T extends object>(items: T) =>
   ({ type: 'object', properties: { data: { type: 'array', items } } }) as const;
 
 /** A paginated response: `{ data: [item, ...], nextCursor }`. */
-export const pageOf = (item: object) =>
+export const pageOf = <T extends object>(item: T) =>
   ({
     type: 'object',
     properties: {

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { forbidden, notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { pageOf } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { type Actor, changeUserRole, changeUserStatus } from './admin.js';
 import { apiKeyOwner, createApiKey, listApiKeys, MAX_API_KEY_TTL_DAYS, revokeApiKey } from './api-keys.js';
 import { listAudit, recordAudit } from './audit.js';
@@ -17,7 +18,7 @@ import {
   userSchema,
   uuidParam,
 } from './schemas.js';
-import { ROLES, type Role } from './types.js';
+import { ROLES } from './types.js';
 import { getUser, searchUsers } from './users.js';
 
 const authErrors = {
@@ -29,7 +30,7 @@ const actorOf = (request: FastifyRequest): Actor => ({ auth: authOf(request), re
 
 /** Operator/admin routes: users, freeze, roles, audit log, API keys. */
 export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Querystring: { q?: string; limit?: number; cursor?: string } }>(
+  typed(app).get(
     '/v1/admin/users',
     {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
@@ -54,7 +55,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/admin/users/:id',
     {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
@@ -80,7 +81,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     ['freeze', 'frozen'],
     ['unfreeze', 'active'],
   ] as const) {
-    app.post<{ Params: { id: string }; Body: { reason: string } }>(
+    typed(app).post(
       `/v1/admin/users/:id/${verb}`,
       {
         onRequest: access({ roles: STAFF, scope: 'users:write' }),
@@ -112,7 +113,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     );
   }
 
-  app.post<{ Params: { id: string }; Body: { role: Role; reason?: string } }>(
+  typed(app).post(
     '/v1/admin/users/:id/role',
     {
       onRequest: access({ roles: ['admin'], scope: 'users:write' }),
@@ -148,7 +149,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       ),
   );
 
-  app.get<{ Querystring: { actor?: string; action?: string; limit?: number; cursor?: string } }>(
+  typed(app).get(
     '/v1/admin/audit-log',
     {
       onRequest: access({ roles: STAFF, scope: 'audit:read' }),
@@ -177,7 +178,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number } }>(
+  typed(app).post(
     '/v1/admin/api-keys',
     {
       onRequest: access({ roles: STAFF, scope: 'api_keys:write', sessionOnly: true }),
@@ -238,7 +239,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get(
+  typed(app).get(
     '/v1/admin/api-keys',
     {
       onRequest: access({ roles: STAFF, scope: 'api_keys:read', sessionOnly: true }),
@@ -259,7 +260,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     async (request) => ({ data: await listApiKeys(ctx.db, authOf(request).userId) }),
   );
 
-  app.delete<{ Params: { id: string } }>(
+  typed(app).delete(
     '/v1/admin/api-keys/:id',
     {
       onRequest: access({ roles: STAFF, scope: 'api_keys:write', sessionOnly: true }),

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { typed } from '../http/type-provider.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
 import { access, authOf } from './guard.js';
 import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
@@ -52,9 +53,7 @@ const clearRefreshCookie = (request: FastifyRequest, reply: FastifyReply) =>
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = { config: ctx.config };
 
-  app.post<{
-    Body: { email: string; password: string; fullName: string; phone?: string; referralCode?: string };
-  }>(
+  typed(app).post(
     '/v1/auth/register',
     {
       config: { rateLimit: rateLimit(ctx, 'register') },
@@ -100,7 +99,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.post<{ Body: { email: string; password: string } }>(
+  typed(app).post(
     '/v1/auth/login',
     {
       config: { rateLimit: rateLimit(ctx, 'login') },
@@ -138,7 +137,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.post<{ Body: { refreshToken?: string } | undefined }>(
+  typed(app).post(
     '/v1/auth/refresh',
     {
       config: { rateLimit: rateLimit(ctx, 'refresh') },
@@ -185,7 +184,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.post<{ Body: { refreshToken?: string } | undefined }>(
+  typed(app).post(
     '/v1/auth/logout',
     {
       preValidation: emptyBodyAsObject,
@@ -221,7 +220,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.post(
+  typed(app).post(
     '/v1/auth/stream-token',
     {
       config: { rateLimit: rateLimit(ctx, 'streamToken') },
@@ -252,7 +251,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.get(
+  typed(app).get(
     '/v1/me',
     {
       onRequest: access({ scope: 'users:read' }),

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { pageOf } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import {
   access,
   authenticateStream,
@@ -95,7 +96,7 @@ export async function outboxRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
 /** Operators: the dead deliveries, and retrying one (audit-logged). */
 function deadLetterRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { consumer?: string; limit?: number; cursor?: string } }>(
+  typed(app).get(
     '/v1/admin/outbox/dead-letters',
     {
       onRequest: access({ roles: STAFF, scope: 'outbox:read' }),
@@ -121,7 +122,7 @@ function deadLetterRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => listDeadLetters(ctx.db, request.query),
   );
 
-  app.post<{ Body: { eventId: string; consumer: string; reason: string } }>(
+  typed(app).post(
     '/v1/admin/outbox/dead-letters/retry',
     {
       onRequest: access({ roles: STAFF, scope: 'outbox:write' }),
@@ -192,7 +193,7 @@ async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<v
     await hub.close();
   });
 
-  app.post(
+  typed(app).post(
     '/v1/events/stream-token',
     {
       config: { rateLimit: rateLimit(ctx, 'streamToken') },
@@ -216,7 +217,7 @@ async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<v
     },
   );
 
-  app.get<{ Querystring: { token?: string } }>(
+  typed(app).get(
     '/v1/events/stream',
     {
       // The URL carries a (short-lived) token: keep it out of the info-level request logs.

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity, idParams } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, STAFF } from '../identity/index.js';
 import { listFlaggedDeposits } from './deposits.js';
 import { depositSchema, walletSchema } from './schemas.js';
@@ -11,7 +12,7 @@ import { getWallet, listWallets } from './wallets.js';
 
 export async function adminWalletRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- operators ----
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/admin/users/:id/wallets',
     {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
@@ -26,7 +27,7 @@ export async function adminWalletRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request) => ({ data: await listWallets(ctx.db, request.params.id) }),
   );
 
-  app.get(
+  typed(app).get(
     '/v1/admin/deposits/flagged',
     {
       onRequest: access({ roles: STAFF, scope: 'payments:read' }),
@@ -49,7 +50,7 @@ export async function adminWalletRoutes(app: FastifyInstance, ctx: AppContext): 
     async () => ({ data: await listFlaggedDeposits(ctx) }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/admin/wallets/:id',
     {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),

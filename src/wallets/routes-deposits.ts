@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { createDeposit, findDepositByReference, getDeposit, receiveGatewayWebhook } from './deposits.js';
@@ -13,9 +14,16 @@ import { gatewayWebhooksRejected } from './metrics.js';
 import { sandboxCheckoutPage } from './sandbox-page.js';
 import { depositErrors, depositSchema, readErrors } from './schemas.js';
 
+/** A sandbox checkout's reference, in its URL. */
+const referenceParams = {
+  type: 'object',
+  properties: { reference: { type: 'string', maxLength: 64 } },
+  required: ['reference'],
+} as const;
+
 export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- funding ----
-  app.post<{ Params: { id: string }; Body: { amount: number } }>(
+  typed(app).post(
     '/v1/wallets/:id/deposits',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
@@ -46,10 +54,10 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
           baseUrlOf(request, ctx),
           claim,
         ),
-      ),
+      ).then(() => reply),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/deposits/:id',
     {
       onRequest: access({ scope: 'deposits:read' }),
@@ -78,7 +86,7 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
         }
       },
     );
-    scope.post(
+    typed(scope).post(
       '/v1/webhooks/gateway',
       {
         schema: {
@@ -123,12 +131,12 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
   });
 
   if (ctx.config.gatewayMode === 'sandbox') {
-    app.get<{ Params: { reference: string } }>(
+    typed(app).get(
       '/sandbox/checkout/:reference',
       {
         schema: {
           hide: true,
-          params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
+          params: referenceParams,
         },
       },
       async (request, reply) => {
@@ -151,14 +159,14 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
           done(null, Object.fromEntries(new URLSearchParams(body as string)));
         },
       );
-      scope.post<{ Params: { reference: string }; Body: { outcome: 'success' | 'failed' } }>(
+      typed(scope).post(
         '/sandbox/checkout/:reference',
         {
           schema: {
             tags: ['deposits'],
             summary:
               'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
-            params: { type: 'object', properties: { reference: { type: 'string', maxLength: 64 } } },
+            params: referenceParams,
             body: {
               type: 'object',
               properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },

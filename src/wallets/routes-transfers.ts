@@ -14,6 +14,7 @@ import {
   uuidSchema,
 } from '../http/schemas.js';
 import { displayText } from '../http/text.js';
+import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { recipientSchema, transferErrors } from './schemas.js';
@@ -21,7 +22,7 @@ import { resolveRecipient, transfer } from './transfers.js';
 
 export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- transfers ----
-  app.post<{ Body: { email?: string; phone?: string } }>(
+  typed(app).post(
     '/v1/recipients/resolve',
     {
       config: { rateLimit: rateLimit(ctx, 'lookup'), rateLimitAlso: rateLimit(ctx, 'lookupDaily') },
@@ -44,7 +45,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       const body = request.body;
       const user = await resolveRecipient(
         ctx,
-        body.email !== undefined ? { email: body.email } : { phone: body.phone as string },
+        'email' in body ? { email: body.email } : { phone: body.phone },
       );
       const [local = '', domain = ''] = user.email.split('@');
       // Shown to someone else: never with characters that could disguise it.
@@ -52,14 +53,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
-  app.post<{
-    Body: {
-      fromWalletId: string;
-      to: { walletId: string } | { email: string } | { phone: string };
-      amount: number;
-      narration?: string;
-    };
-  }>(
+  typed(app).post(
     '/v1/transfers',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
@@ -107,6 +101,6 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
           { ...request.body, amount: toMinor(request.body.amount) },
           claim,
         ),
-      ),
+      ).then(() => reply),
   );
 }

@@ -2,16 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
-import { listOf, bearerSecurity, currencySchema, idParams } from '../http/schemas.js';
+import { listOf, bearerSecurity, currencySchema, idParams, pageOf } from '../http/schemas.js';
+import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
-import { type LineType, statementCsv, walletLines } from './history.js';
+import { statementCsv, walletLines } from './history.js';
 import { historyQuery, lineSchema, readErrors, walletSchema } from './schemas.js';
 import { createWallet, getOwnWallet, listWallets } from './wallets.js';
 
 export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['wallets'];
 
-  app.get(
+  typed(app).get(
     '/v1/wallets',
     {
       onRequest: access({ scope: 'wallets:read' }),
@@ -28,7 +29,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     async (request) => ({ data: await listWallets(ctx.db, authOf(request).userId) }),
   );
 
-  app.post<{ Body: { currency: string } }>(
+  typed(app).post(
     '/v1/wallets',
     {
       onRequest: access({ scope: 'wallets:write' }),
@@ -57,7 +58,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/wallets/:id',
     {
       onRequest: access({ scope: 'wallets:read' }),
@@ -72,17 +73,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     async (request) => getOwnWallet(ctx.db, authOf(request).userId, request.params.id),
   );
 
-  app.get<{
-    Params: { id: string };
-    Querystring: {
-      cursor?: string;
-      limit?: number;
-      type?: LineType;
-      status?: 'completed' | 'pending' | 'released';
-      from?: string;
-      to?: string;
-    };
-  }>(
+  typed(app).get(
     '/v1/wallets/:id/transactions',
     {
       onRequest: access({ scope: 'wallets:read' }),
@@ -94,13 +85,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
         params: idParams,
         querystring: historyQuery,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: lineSchema },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: pageOf(lineSchema),
           ...readErrors,
         },
       },
@@ -119,7 +104,7 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
+  typed(app).get(
     '/v1/wallets/:id/statement.csv',
     {
       onRequest: access({ scope: 'wallets:read' }),

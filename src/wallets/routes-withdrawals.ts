@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { typed } from '../http/type-provider.js';
 import {
   amountSchema,
   listOf,
@@ -21,7 +22,7 @@ import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.j
 
 export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- withdrawals ----
-  app.get(
+  typed(app).get(
     '/v1/banks',
     {
       schema: {
@@ -35,7 +36,7 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
     async () => ({ data: BANKS }),
   );
 
-  app.post<{ Body: { bankCode: string; accountNumber: string } }>(
+  typed(app).post(
     '/v1/payout-accounts/resolve',
     {
       config: { rateLimit: rateLimit(ctx, 'validate') },
@@ -76,10 +77,7 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
     },
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { amount: number; bankCode: string; accountNumber: string; narration?: string };
-  }>(
+  typed(app).post(
     '/v1/wallets/:id/withdrawals',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
@@ -122,11 +120,11 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
           { walletId: request.params.id, ...request.body, amount: toMinor(request.body.amount) },
           claim,
         ),
-      );
+      ).then(() => reply);
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/v1/withdrawals/:id',
     {
       onRequest: access({ scope: 'withdrawals:read' }),

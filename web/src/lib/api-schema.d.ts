@@ -527,6 +527,7 @@ export interface paths {
                                 /** Format: uuid */
                                 walletId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -1486,6 +1487,7 @@ export interface paths {
                                 /** Format: uuid */
                                 walletId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -2717,6 +2719,7 @@ export interface paths {
                                 /** Format: uuid */
                                 walletId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -4393,6 +4396,7 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "deposit" | "transfer_in" | "transfer_out" | "withdrawal" | "bill_payment" | "refund" | "fee" | "adjustment";
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
