@@ -13,12 +13,7 @@ const MAX_LINES = 100;
  */
 const KNOWN_OVER: Record<string, number> = {
   'src/identity/routes-admin.ts adminRoutes': 268,
-  'src/bills/routes-payments.ts paymentRoutes': 234,
   'src/identity/routes-auth.ts authRoutes': 227,
-  'src/wallets/routes-deposits.ts depositRoutes': 190,
-  'src/bills/routes-admin-payments.ts adminPaymentRoutes': 156,
-  'src/wallets/routes-wallets.ts walletResourceRoutes': 146,
-  'src/wallets/routes-withdrawals.ts withdrawalRoutes': 122,
   'src/bills/routes-admin-providers.ts adminProviderRoutes': 110,
 };
 

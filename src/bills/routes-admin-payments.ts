@@ -11,6 +11,14 @@ import { resolvePayment } from './review.js';
 import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 
 export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerPaymentSearch(app, ctx);
+  registerReviewQueue(app, ctx);
+  registerPaymentDetail(app, ctx);
+  registerResolution(app, ctx);
+}
+
+/** GET /v1/admin/bill-payments: search every bill payment. */
+function registerPaymentSearch(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/bill-payments',
     {
@@ -41,7 +49,10 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
       return listPayments(ctx.db, { ...filterOf(q), userId, q: text });
     },
   );
+}
 
+/** GET /v1/admin/review-queue: payments waiting for an operator. */
+function registerReviewQueue(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/review-queue',
     {
@@ -55,7 +66,10 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async () => listPayments(ctx.db, { status: 'needs_review', limit: 100 }),
   );
+}
 
+/** GET /v1/admin/bill-payments/:id: a payment with everything an operator needs. */
+function registerPaymentDetail(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/bill-payments/:id',
     {
@@ -117,7 +131,10 @@ export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (request) => paymentDetail(ctx.db, request.params.id),
   );
+}
 
+/** POST /v1/admin/bill-payments/:id/resolve: settle a needs_review payment. */
+function registerResolution(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/admin/bill-payments/:id/resolve',
     {

@@ -17,17 +17,27 @@ import { idempotent } from '../idempotency/index.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
 import { checkAmount, feeFor, payableProduct } from './catalogue.js';
-import { createNotifier } from './notify.js';
+import { createNotifier, type Notifier } from './notify.js';
 import { createPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
 import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 import { resendToken } from './tokens.js';
 
+const tags = ['bills'];
+
 export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const tags = ['bills'];
   const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
   const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom);
+  registerQuote(app, ctx);
+  registerPayment(app, ctx);
+  registerPaymentList(app, ctx);
+  registerSavedCustomers(app, ctx);
+  registerPaymentRead(app, ctx);
+  registerTokenResend(app, ctx, notifier);
+}
 
+/** POST /v1/bill-payments/quote: what a bill payment would cost. */
+function registerQuote(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/bill-payments/quote',
     {
@@ -81,7 +91,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
       return { amount, fee, total: amount + fee, currency: 'NGN' };
     },
   );
+}
 
+/** POST /v1/bill-payments: pay a bill from a wallet. */
+function registerPayment(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/bill-payments',
     {
@@ -154,7 +167,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ),
       ).then(() => reply),
   );
+}
 
+/** GET /v1/bill-payments: the caller's bill payments. */
+function registerPaymentList(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/bill-payments',
     {
@@ -173,7 +189,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
       return listPayments(ctx.db, { ...filterOf(request.query), userId: authOf(request).userId });
     },
   );
+}
 
+/** GET /v1/saved-customers: customers the caller has paid before. */
+function registerSavedCustomers(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/saved-customers',
     {
@@ -201,7 +220,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) => ({ data: await savedCustomers(ctx.db, authOf(request).userId) }),
   );
+}
 
+/** GET /v1/bill-payments/:id: one bill payment. */
+function registerPaymentRead(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/bill-payments/:id',
     {
@@ -216,7 +238,10 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) => getPaymentView(ctx.db, request.params.id, authOf(request).userId),
   );
+}
 
+/** POST /v1/bill-payments/:id/resend-token: send a payment's token again. */
+function registerTokenResend(app: FastifyInstance, ctx: AppContext, notifier: Notifier): void {
   typed(app).post(
     '/v1/bill-payments/:id/resend-token',
     {

@@ -23,6 +23,15 @@ const referenceParams = {
 
 export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- funding ----
+  registerDeposit(app, ctx);
+  registerDepositRead(app, ctx);
+  // The gateway's webhook needs the raw body for its signature.
+  await registerGatewayWebhook(app, ctx);
+  if (ctx.config.gatewayMode === 'sandbox') await registerSandboxCheckout(app, ctx);
+}
+
+/** POST /v1/wallets/:id/deposits: start funding a wallet. */
+function registerDeposit(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/wallets/:id/deposits',
     {
@@ -56,7 +65,10 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ),
       ).then(() => reply),
   );
+}
 
+/** GET /v1/deposits/:id: one deposit. */
+function registerDepositRead(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/deposits/:id',
     {
@@ -71,8 +83,10 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) => getDeposit(ctx, authOf(request).userId, request.params.id),
   );
+}
 
-  // The gateway's webhook needs the raw body for its signature.
+/** POST /v1/webhooks/gateway, in its own scope with a raw-body parser. */
+async function registerGatewayWebhook(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/json',
@@ -129,84 +143,85 @@ export async function depositRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     );
   });
+}
 
-  if (ctx.config.gatewayMode === 'sandbox') {
-    typed(app).get(
+/** The sandbox gateway's checkout pages (GATEWAY_MODE=sandbox only). */
+async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  typed(app).get(
+    '/sandbox/checkout/:reference',
+    {
+      schema: {
+        hide: true,
+        params: referenceParams,
+      },
+    },
+    async (request, reply) => {
+      const deposit = await findDepositByReference(ctx, request.params.reference);
+      if (!deposit) throw notFound('Checkout');
+      reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        );
+      return sandboxCheckoutPage(deposit);
+    },
+  );
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 1024 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
+    typed(scope).post(
       '/sandbox/checkout/:reference',
       {
         schema: {
-          hide: true,
+          tags: ['deposits'],
+          summary:
+            'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
           params: referenceParams,
+          body: {
+            type: 'object',
+            properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },
+            required: ['outcome'],
+            additionalProperties: false,
+          },
         },
       },
       async (request, reply) => {
         const deposit = await findDepositByReference(ctx, request.params.reference);
         if (!deposit) throw notFound('Checkout');
-        reply
-          .type('text/html; charset=utf-8')
-          .header(
-            'content-security-policy',
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-          );
-        return sandboxCheckoutPage(deposit);
+        const event = sandboxChargeEvent(request.body.outcome, {
+          reference: deposit.reference,
+          amount: deposit.amount,
+          currency: deposit.currency.trim(),
+          email: 'customer@sandbox',
+        });
+        const raw = JSON.stringify(event);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/gateway',
+          headers: {
+            'content-type': 'application/json',
+            'x-paystack-signature': signWebhook(ctx.config.gatewaySecret, raw),
+          },
+          payload: raw,
+        });
+        const webhook = res.json() as { outcome?: string };
+        if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+          return reply.redirect(`/?deposit=${encodeURIComponent(deposit.reference)}`, 303);
+        }
+        return {
+          reference: deposit.reference,
+          outcome: request.body.outcome,
+          webhook: webhook.outcome ?? 'error',
+        };
       },
     );
-    await app.register(async (scope) => {
-      scope.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: 1024 },
-        (_req, body, done) => {
-          done(null, Object.fromEntries(new URLSearchParams(body as string)));
-        },
-      );
-      typed(scope).post(
-        '/sandbox/checkout/:reference',
-        {
-          schema: {
-            tags: ['deposits'],
-            summary:
-              'Sandbox gateway: pay (success) or fail a checkout; the simulator then sends the signed webhook',
-            params: referenceParams,
-            body: {
-              type: 'object',
-              properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },
-              required: ['outcome'],
-              additionalProperties: false,
-            },
-          },
-        },
-        async (request, reply) => {
-          const deposit = await findDepositByReference(ctx, request.params.reference);
-          if (!deposit) throw notFound('Checkout');
-          const event = sandboxChargeEvent(request.body.outcome, {
-            reference: deposit.reference,
-            amount: deposit.amount,
-            currency: deposit.currency.trim(),
-            email: 'customer@sandbox',
-          });
-          const raw = JSON.stringify(event);
-          const res = await app.inject({
-            method: 'POST',
-            url: '/v1/webhooks/gateway',
-            headers: {
-              'content-type': 'application/json',
-              'x-paystack-signature': signWebhook(ctx.config.gatewaySecret, raw),
-            },
-            payload: raw,
-          });
-          const webhook = res.json() as { outcome?: string };
-          if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-            return reply.redirect(`/?deposit=${encodeURIComponent(deposit.reference)}`, 303);
-          }
-          return {
-            reference: deposit.reference,
-            outcome: request.body.outcome,
-            webhook: webhook.outcome ?? 'error',
-          };
-        },
-      );
-    });
-  }
+  });
 }
 
 export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {

@@ -9,9 +9,18 @@ import { statementCsv, walletLines } from './history.js';
 import { historyQuery, lineSchema, readErrors, walletSchema } from './schemas.js';
 import { createWallet, getOwnWallet, listWallets } from './wallets.js';
 
-export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const tags = ['wallets'];
+const tags = ['wallets'];
 
+export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerWalletList(app, ctx);
+  registerWalletOpening(app, ctx);
+  registerWalletRead(app, ctx);
+  registerTransactions(app, ctx);
+  registerStatement(app, ctx);
+}
+
+/** GET /v1/wallets: the caller's wallets. */
+function registerWalletList(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/wallets',
     {
@@ -28,7 +37,10 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (request) => ({ data: await listWallets(ctx.db, authOf(request).userId) }),
   );
+}
 
+/** POST /v1/wallets: open a wallet. */
+function registerWalletOpening(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/wallets',
     {
@@ -57,7 +69,10 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
       return wallet;
     },
   );
+}
 
+/** GET /v1/wallets/:id: one wallet. */
+function registerWalletRead(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/wallets/:id',
     {
@@ -72,7 +87,10 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (request) => getOwnWallet(ctx.db, authOf(request).userId, request.params.id),
   );
+}
 
+/** GET /v1/wallets/:id/transactions: a wallet's history. */
+function registerTransactions(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/wallets/:id/transactions',
     {
@@ -103,7 +121,10 @@ export async function walletResourceRoutes(app: FastifyInstance, ctx: AppContext
       });
     },
   );
+}
 
+/** GET /v1/wallets/:id/statement.csv: the CSV statement. */
+function registerStatement(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/wallets/:id/statement.csv',
     {

@@ -22,6 +22,14 @@ import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.j
 
 export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- withdrawals ----
+  registerBanks(app);
+  registerAccountResolution(app, ctx);
+  registerWithdrawal(app, ctx);
+  registerWithdrawalRead(app, ctx);
+}
+
+/** GET /v1/banks: banks a withdrawal can go to. */
+function registerBanks(app: FastifyInstance): void {
   typed(app).get(
     '/v1/banks',
     {
@@ -35,7 +43,10 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
     },
     async () => ({ data: BANKS }),
   );
+}
 
+/** POST /v1/payout-accounts/resolve: the holder name of a bank account. */
+function registerAccountResolution(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/payout-accounts/resolve',
     {
@@ -76,7 +87,10 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
       return { accountName, bankCode, accountNumber };
     },
   );
+}
 
+/** POST /v1/wallets/:id/withdrawals: withdraw to a bank account. */
+function registerWithdrawal(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/wallets/:id/withdrawals',
     {
@@ -123,7 +137,10 @@ export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): P
       ).then(() => reply);
     },
   );
+}
 
+/** GET /v1/withdrawals/:id: one withdrawal. */
+function registerWithdrawalRead(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/withdrawals/:id',
     {
