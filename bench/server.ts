@@ -15,6 +15,8 @@ export interface StackOptions {
   rateLimits: boolean;
   /** Extra API processes with RATE_LIMITS=off (for the limiter's cost within one run), after the others. */
   apisWithoutLimits?: number;
+  /** Extra node arguments for the first API process (the profiler's, say). */
+  apiNodeArgs?: string[];
 }
 
 export interface Stack {
@@ -62,7 +64,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const api = async (i: number, env: Record<string, string>) => {
       const port = opts.port + i;
-      const p = spawnNode(`api-${i}`, ['dist/main.js'], {
+      const nodeArgs = i === 0 ? (opts.apiNodeArgs ?? []) : [];
+      const p = spawnNode(`api-${i}`, [...nodeArgs, 'dist/main.js'], {
         ...common,
         ...env,
         ROLE: 'api',

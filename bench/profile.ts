@@ -1,0 +1,85 @@
+/**
+ * npm run bench:profile [-- --scenario transfer/random|transfer/one-merchant|wallet/read] [--seconds N]
+ * Starts the production-shape stack with the first API process under
+ * --cpu-prof, drives one HTTP scenario at 64 connections, and prints the CPU
+ * each process used (from /proc) and where the profile was written.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { benchHttp, type HttpScenario } from './http.js';
+import { startStack } from './server.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** utime + stime of a process, in clock ticks (100 per second on Linux). */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+
+/** Every PostgreSQL process's CPU ticks, summed (backends come and go; those gone are missed). */
+function postgresTicks(): number {
+  let sum = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') sum += cpuTicks(Number(entry));
+    } catch {
+      // exited
+    }
+  }
+  return sum;
+}
+
+async function main() {
+  const scenario = arg('scenario', 'transfer/random') as HttpScenario;
+  const seconds = Number(arg('seconds', '10'));
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS vendra_profile WITH (FORCE)');
+  await admin.query('CREATE DATABASE vendra_profile');
+  const url = new URL(base);
+  url.pathname = '/vendra_profile';
+  const profileDir = mkdtempSync(join(tmpdir(), 'vendra-profile-'));
+  const stack = await startStack({
+    databaseUrl: url.toString(),
+    apis: 1,
+    port: 3980,
+    providerLatencyMs: 20,
+    rateLimits: arg('rate-limits', 'on') === 'on',
+    apiNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  });
+  try {
+    const pids = Object.fromEntries(stack.procs.map((p) => [p.name, p.pid]));
+    const before = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuTicks(pid)]));
+    const pg0 = postgresTicks();
+    const self0 = process.cpuUsage();
+    const started = performance.now();
+    const [r] = await benchHttp(
+      stack.bases[0] as string,
+      [{ name: `profile/${scenario}`, scenario, connections: 64, bases: stack.bases, pids: stack.apiPids }],
+      seconds,
+      (s) => console.log(s),
+    );
+    const wallS = (performance.now() - started) / 1000;
+    for (const [n, pid] of Object.entries(pids))
+      console.log(`${n}: ${((cpuTicks(pid) - (before[n] ?? 0)) / 100 / wallS).toFixed(2)} cores`);
+    console.log(`postgres: ${((postgresTicks() - pg0) / 100 / wallS).toFixed(2)} cores`);
+    const self = process.cpuUsage(self0);
+    console.log(`load generator: ${((self.user + self.system) / 1e6 / wallS).toFixed(2)} cores`);
+    console.log(`result: ${r?.ops_per_s} ops/s; profile in ${profileDir}`);
+  } finally {
+    await stack.stop();
+    await admin.query('DROP DATABASE IF EXISTS vendra_profile WITH (FORCE)');
+    await admin.end();
+  }
+}
+
+await main();
