@@ -9,6 +9,13 @@ import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
 import { KNOBS } from './schemas-providers.js';
 
 export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerProviderHealth(app, ctx);
+  // The simulators' knobs route exists only when the simulators do (never with real providers).
+  if (ctx.providers?.sandbox) registerProviderKnobs(app, ctx);
+}
+
+/** GET /v1/admin/providers: provider health and the sandbox knobs. */
+function registerProviderHealth(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/providers',
     {
@@ -58,10 +65,11 @@ export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext)
       sims: ctx.providers?.sims.map((s) => ({ name: s.name, url: s.url, knobs: s.knobs() })) ?? [],
     }),
   );
+}
 
-  // The simulators' knobs route exists only when the simulators do (never with real providers).
-  const sandboxOnly = ctx.providers?.sandbox ? typed(app) : undefined;
-  sandboxOnly?.post(
+/** POST /v1/admin/providers/knobs: change the simulators' knobs (sandbox only). */
+function registerProviderKnobs(app: FastifyInstance, ctx: AppContext): void {
+  typed(app).post(
     '/v1/admin/providers/knobs',
     {
       onRequest: access({ roles: STAFF, scope: 'providers:write' }),

@@ -30,6 +30,18 @@ const actorOf = (request: FastifyRequest): Actor => ({ auth: authOf(request), re
 
 /** Operator/admin routes: users, freeze, roles, audit log, API keys. */
 export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerUserSearch(app, ctx);
+  registerUserRead(app, ctx);
+  registerUserStatus(app, ctx);
+  registerUserRole(app, ctx);
+  registerAuditLog(app, ctx);
+  registerApiKeyCreate(app, ctx);
+  registerApiKeyList(app, ctx);
+  registerApiKeyRevoke(app, ctx);
+}
+
+/** GET /v1/admin/users: search users. */
+function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/users',
     {
@@ -54,7 +66,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return searchUsers(ctx.db, q, { limit, cursor });
     },
   );
+}
 
+/** GET /v1/admin/users/:id: one user. */
+function registerUserRead(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/users/:id',
     {
@@ -76,7 +91,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return user;
     },
   );
+}
 
+/** POST /v1/admin/users/:id/freeze and /unfreeze: freeze or unfreeze a user. */
+function registerUserStatus(app: FastifyInstance, ctx: AppContext): void {
   for (const [verb, status] of [
     ['freeze', 'frozen'],
     ['unfreeze', 'active'],
@@ -112,7 +130,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
         ),
     );
   }
+}
 
+/** POST /v1/admin/users/:id/role: set a user's role. */
+function registerUserRole(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/admin/users/:id/role',
     {
@@ -148,7 +169,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
         changeUserRole(tx, actorOf(request), request.params.id, request.body.role, request.body.reason),
       ),
   );
+}
 
+/** GET /v1/admin/audit-log: operator and admin actions. */
+function registerAuditLog(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/audit-log',
     {
@@ -177,7 +201,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return listAudit(ctx.db, { actorId: actor, action, limit, cursor });
     },
   );
+}
 
+/** POST /v1/admin/api-keys: create an API key for yourself. */
+function registerApiKeyCreate(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/admin/api-keys',
     {
@@ -238,7 +265,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return { ...created.apiKey, key: created.key };
     },
   );
+}
 
+/** GET /v1/admin/api-keys: your API keys. */
+function registerApiKeyList(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/api-keys',
     {
@@ -259,7 +289,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
     async (request) => ({ data: await listApiKeys(ctx.db, authOf(request).userId) }),
   );
+}
 
+/** DELETE /v1/admin/api-keys/:id: revoke an API key. */
+function registerApiKeyRevoke(app: FastifyInstance, ctx: AppContext): void {
   typed(app).delete(
     '/v1/admin/api-keys/:id',
     {

@@ -13,6 +13,7 @@ import {
   issueStreamToken,
   verifyAccessToken,
 } from './tokens.js';
+import type { IdentityDeps } from './types.js';
 import { getUser } from './users.js';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './validation.js';
 
@@ -52,7 +53,16 @@ const clearRefreshCookie = (request: FastifyRequest, reply: FastifyReply) =>
 /** POST /v1/auth/register, /login, /refresh, /logout, /stream-token and GET /v1/me. */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = { config: ctx.config };
+  registerRegistration(app, ctx, deps);
+  registerLogin(app, ctx, deps);
+  registerRefresh(app, ctx, deps);
+  registerLogout(app, ctx);
+  registerStreamToken(app, ctx);
+  registerMe(app, ctx);
+}
 
+/** POST /v1/auth/register: create a customer account and log in. */
+function registerRegistration(app: FastifyInstance, ctx: AppContext, deps: IdentityDeps): void {
   typed(app).post(
     '/v1/auth/register',
     {
@@ -98,7 +108,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return sendAuth(request, reply, result);
     },
   );
+}
 
+/** POST /v1/auth/login: log in with email and password. */
+function registerLogin(app: FastifyInstance, ctx: AppContext, deps: IdentityDeps): void {
   typed(app).post(
     '/v1/auth/login',
     {
@@ -136,7 +149,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return sendAuth(request, reply, result);
     },
   );
+}
 
+/** POST /v1/auth/refresh: exchange a refresh token for a new token pair. */
+function registerRefresh(app: FastifyInstance, ctx: AppContext, deps: IdentityDeps): void {
   typed(app).post(
     '/v1/auth/refresh',
     {
@@ -183,7 +199,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return sendAuth(request, reply, outcome.value);
     },
   );
+}
 
+/** POST /v1/auth/logout: end the session. */
+function registerLogout(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/auth/logout',
     {
@@ -219,7 +238,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       reply.status(204);
     },
   );
+}
 
+/** POST /v1/auth/stream-token: a short-lived token for the event stream. */
+function registerStreamToken(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/auth/stream-token',
     {
@@ -250,7 +272,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return { token, expiresIn: STREAM_TOKEN_TTL_SECONDS };
     },
   );
+}
 
+/** GET /v1/me: the logged-in user. */
+function registerMe(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/me',
     {
