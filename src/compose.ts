@@ -11,7 +11,7 @@ import type { AppContext, ContextOptions } from './context.js';
 import { migrate, openDb } from './db/index.js';
 import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
-import { completeMany } from './idempotency/index.js';
+import { claimMany, completeMany, type IdempotencyClaim } from './idempotency/index.js';
 import { checkRouteAccess, identityRoutes, watchRouteAccess } from './identity/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
@@ -79,6 +79,7 @@ export async function createContext(
   ledger.registerWriter('idempotency', (tx, rows) =>
     completeMany(tx, rows as Parameters<typeof completeMany>[1]),
   );
+  ledger.registerChecker('idempotency', (tx, rows) => claimMany(tx, rows as IdempotencyClaim[]));
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
   return { config, log, db, ledger, providers };
 }

@@ -21,6 +21,27 @@ export interface SubmitOptions {
   writes?: (result: TransactionResult) => BatchWrite[];
 }
 
+/**
+ * A check another module runs in the batch's transaction before the ledger
+ * sees the item (an idempotency claim): a verdict skips the item, undefined
+ * lets it through. Checks are grouped by checker and run once per batch.
+ */
+export interface BatchCheck {
+  checker: string;
+  row: unknown;
+}
+
+/** Runs the checks of one kind for a batch: one verdict (or undefined: go on) per row, in order. */
+export type BatchChecker = (tx: Tx, rows: unknown[]) => Promise<unknown[]>;
+
+/** What a checked item came to: the ledger ran it, or its check answered instead. */
+export type CheckedResult =
+  | { kind: 'ran'; result: TransactionResult }
+  | { kind: 'skipped'; verdict: unknown };
+
+/** The ledger's answer to one caller, or the verdict of its check. */
+type Outcome = TransactionResult[] | { skipped: unknown };
+
 export interface BatcherOptions {
   /** How long the first item of a batch waits for company. */
   windowMs: number;
@@ -45,7 +66,8 @@ const overloaded = () =>
 interface Pending {
   items: LedgerItem[];
   options: SubmitOptions | undefined;
-  resolve: (results: TransactionResult[]) => void;
+  check?: BatchCheck;
+  resolve: (outcome: Outcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -54,7 +76,10 @@ export interface LedgerBatcher {
   submit(item: LedgerItem, options?: SubmitOptions): Promise<TransactionResult>;
   /** Submits items that must share a batch (a linked chain). */
   submitChain(items: LedgerItem[], options?: SubmitOptions): Promise<TransactionResult[]>;
+  /** Submits one item behind a check run first in the batch's transaction (see BatchCheck). */
+  submitChecked(item: LedgerItem, check: BatchCheck, options?: SubmitOptions): Promise<CheckedResult>;
   registerWriter(name: string, writer: BatchWriter): void;
+  registerChecker(name: string, checker: BatchChecker): void;
   /** Waits for queued work to commit, then refuses new work. */
   close(): Promise<void>;
   stats(): { batches: number; items: number; inFlight: number; queued: number };
@@ -96,13 +121,13 @@ function takeBatch(
 /** Runs a batch; one that fails as a whole is split in halves, so a bad member fails alone. */
 async function runBatch(
   batch: Pending[],
-  commit: (batch: Pending[]) => Promise<TransactionResult[][]>,
+  commit: (batch: Pending[]) => Promise<Outcome[]>,
   log: BatcherOptions['log'],
 ): Promise<void> {
   try {
     const results = await commit(batch);
     batch.forEach((p, i) => {
-      p.resolve(results[i] as TransactionResult[]);
+      p.resolve(results[i] as Outcome);
     });
   } catch (error) {
     if (batch.length > 1) {
@@ -117,51 +142,95 @@ async function runBatch(
   }
 }
 
-/** Commits one batch (retrying a duplicate-id race or a deadlock); the results per caller, in order. */
+/** The batch's checks, one statement per checker: the verdict of each caller whose check answered. */
+async function runChecks(
+  tx: Tx,
+  batch: readonly Pending[],
+  checkers: ReadonlyMap<string, BatchChecker>,
+): Promise<Map<Pending, unknown>> {
+  const byChecker = new Map<string, Pending[]>();
+  for (const p of batch) {
+    if (!p.check) continue;
+    const group = byChecker.get(p.check.checker) ?? [];
+    group.push(p);
+    byChecker.set(p.check.checker, group);
+  }
+  const verdicts = new Map<Pending, unknown>();
+  for (const [name, group] of byChecker) {
+    const checker = checkers.get(name);
+    if (!checker) throw new Error(`ledger batcher: no checker named ${name}`);
+    const answers = await checker(
+      tx,
+      group.map((p) => p.check?.row),
+    );
+    if (answers.length !== group.length)
+      throw new Error(`ledger batcher: checker ${name} answered ${answers.length} of ${group.length}`);
+    group.forEach((p, i) => {
+      if (answers[i] !== undefined) verdicts.set(p, answers[i]);
+    });
+  }
+  return verdicts;
+}
+
+/** Writes the rows the callers' `writes` produce from their results, one statement per writer. */
+async function runWrites(
+  tx: Tx,
+  batch: readonly Pending[],
+  results: readonly TransactionResult[][],
+  writers: ReadonlyMap<string, BatchWriter>,
+): Promise<void> {
+  const byWriter = new Map<string, unknown[]>();
+  batch.forEach((p, i) => {
+    const writes = p.options?.writes;
+    if (!writes) return;
+    for (const r of results[i] ?? []) {
+      for (const w of writes(r)) {
+        const rows = byWriter.get(w.writer) ?? [];
+        rows.push(w.row);
+        byWriter.set(w.writer, rows);
+      }
+    }
+  });
+  for (const [name, rows] of byWriter) {
+    const writer = writers.get(name);
+    if (!writer) throw new Error(`ledger batcher: no writer named ${name}`);
+    await writer(tx, rows);
+  }
+}
+
+/** Each caller's share of the ledger's results, in order. */
+function shares(batch: readonly Pending[], results: readonly TransactionResult[]): TransactionResult[][] {
+  let offset = 0;
+  return batch.map((p) => {
+    offset += p.items.length;
+    return results.slice(offset - p.items.length, offset);
+  });
+}
+
+/** Commits one batch (retrying a duplicate-id race or a deadlock); the outcome per caller, in order. */
 async function commitBatch(
   db: Db,
   batch: Pending[],
-  writers: ReadonlyMap<string, BatchWriter>,
+  hooks: { writers: ReadonlyMap<string, BatchWriter>; checkers: ReadonlyMap<string, BatchChecker> },
   maxAttempts: number,
-): Promise<TransactionResult[][]> {
+): Promise<Outcome[]> {
   const items = batch.flatMap((p) => p.items);
-  // Nothing else to write and one statement to run: let the statement be its
-  // own transaction (one round trip instead of BEGIN, call, COMMIT).
-  const alone = batch.every((p) => !p.options?.writes) && !resolvesOwnHold(items);
+  // Nothing else to write or check and one statement to run: let the statement
+  // be its own transaction (one round trip instead of BEGIN, call, COMMIT).
+  const alone = batch.every((p) => !p.options?.writes && !p.check) && !resolvesOwnHold(items);
   for (let attempt = 1; ; attempt++) {
     try {
-      if (alone) {
-        const results = await createTransactions(db, items);
-        let offset = 0;
-        return batch.map((p) => {
-          offset += p.items.length;
-          return results.slice(offset - p.items.length, offset);
-        });
-      }
+      if (alone) return shares(batch, await createTransactions(db, items));
       return await db.transaction(async (tx) => {
-        const results = await createTransactions(tx, items);
-        const byWriter = new Map<string, unknown[]>();
-        let offset = 0;
-        const grouped = batch.map((p) => {
-          const mine = results.slice(offset, offset + p.items.length);
-          offset += p.items.length;
-          if (p.options?.writes) {
-            mine.forEach((r) => {
-              for (const w of p.options?.writes?.(r) ?? []) {
-                const rows = byWriter.get(w.writer) ?? [];
-                rows.push(w.row);
-                byWriter.set(w.writer, rows);
-              }
-            });
-          }
-          return mine;
-        });
-        for (const [name, rows] of byWriter) {
-          const writer = writers.get(name);
-          if (!writer) throw new Error(`ledger batcher: no writer named ${name}`);
-          await writer(tx, rows);
-        }
-        return grouped;
+        const verdicts = await runChecks(tx, batch, hooks.checkers);
+        const live = batch.filter((p) => !verdicts.has(p));
+        const liveItems = live.flatMap((p) => p.items);
+        const results = shares(live, liveItems.length > 0 ? await createTransactions(tx, liveItems) : []);
+        await runWrites(tx, live, results, hooks.writers);
+        const byPending = new Map(live.map((p, i) => [p, results[i] as TransactionResult[]]));
+        return batch.map((p) =>
+          verdicts.has(p) ? { skipped: verdicts.get(p) } : (byPending.get(p) as TransactionResult[]),
+        );
       });
     } catch (error) {
       if (attempt < maxAttempts && isRetryableBatchError(error)) continue;
@@ -182,6 +251,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
   const maxAttempts = options.maxAttempts ?? 5;
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
   const writers = new Map<string, BatchWriter>();
+  const checkers = new Map<string, BatchChecker>();
   let queue: Pending[] = [];
   let queuedItems = 0;
   let inFlight = 0;
@@ -190,7 +260,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
   let batches = 0;
   let itemsDone = 0;
   const idleWaiters: (() => void)[] = [];
-  const commit = (batch: Pending[]) => commitBatch(db, batch, writers, maxAttempts);
+  const commit = (batch: Pending[]) => commitBatch(db, batch, { writers, checkers }, maxAttempts);
 
   const schedule = () => {
     if (queue.length === 0 || inFlight >= options.maxInFlight) return;
@@ -236,8 +306,8 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
     }
   };
 
-  const enqueue = (items: LedgerItem[], opts?: SubmitOptions) =>
-    new Promise<TransactionResult[]>((resolve, reject) => {
+  const enqueue = (items: LedgerItem[], opts?: SubmitOptions, check?: BatchCheck) =>
+    new Promise<Outcome>((resolve, reject) => {
       if (closed) {
         reject(new Error('ledger batcher is closed'));
         return;
@@ -249,19 +319,27 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
         reject(overloaded());
         return;
       }
-      queue.push({ items, options: opts, resolve, reject });
+      queue.push({ items, options: opts, check, resolve, reject });
       queuedItems += items.length;
       schedule();
     });
 
   return {
     async submit(item, opts) {
-      const [result] = await enqueue([item], opts);
+      const [result] = (await enqueue([item], opts)) as TransactionResult[];
       return result as TransactionResult;
     },
-    submitChain: (items, opts) => enqueue(items, opts),
+    submitChain: async (items, opts) => (await enqueue(items, opts)) as TransactionResult[],
+    async submitChecked(item, check, opts) {
+      const outcome = await enqueue([item], opts, check);
+      if (Array.isArray(outcome)) return { kind: 'ran', result: outcome[0] as TransactionResult };
+      return { kind: 'skipped', verdict: outcome.skipped };
+    },
     registerWriter(name, writer) {
       writers.set(name, writer);
+    },
+    registerChecker(name, checker) {
+      checkers.set(name, checker);
     },
     async close() {
       closed = true;

@@ -10,7 +10,15 @@ export type { CreateAccountInput } from './accounts.js';
 export { formatAudit, runAudit } from './audit.js';
 export type { AuditCheck, AuditReport } from './audit.js';
 export { createLedgerBatcher } from './batcher.js';
-export type { BatchWrite, BatchWriter, LedgerBatcher, SubmitOptions } from './batcher.js';
+export type {
+  BatchCheck,
+  BatchChecker,
+  BatchWrite,
+  BatchWriter,
+  CheckedResult,
+  LedgerBatcher,
+  SubmitOptions,
+} from './batcher.js';
 export {
   getBalance,
   getBalanceAt,

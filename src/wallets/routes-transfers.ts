@@ -15,7 +15,7 @@ import {
 } from '../http/schemas.js';
 import { displayText } from '../http/text.js';
 import { typed } from '../http/type-provider.js';
-import { idempotent } from '../idempotency/index.js';
+import { idempotentInBatch } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { recipientSchema, transferErrors } from './schemas.js';
 import { resolveRecipient, transfer } from './transfers.js';
@@ -94,7 +94,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, (claim) =>
+      idempotentInBatch(request, reply, (claim) =>
         transfer(
           ctx,
           authOf(request).userId,

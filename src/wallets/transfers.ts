@@ -1,7 +1,13 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors/index.js';
-import type { IdempotencyClaim, IdempotentResult } from '../idempotency/index.js';
+import {
+  answerOfVerdict,
+  type ClaimVerdict,
+  type IdempotencyClaim,
+  type IdempotentResult,
+  type Replay,
+} from '../idempotency/index.js';
 import { findUserByEmail, findUserByPhone, getUsers, normalizePhone } from '../identity/index.js';
 import { type BatchWrite, getAccount, getAccounts } from '../ledger/index.js';
 import { ledgerRefusal } from './problems.js';
@@ -90,7 +96,7 @@ export async function transfer(
   userId: string,
   input: TransferInput,
   claim: IdempotencyClaim,
-): Promise<IdempotentResult> {
+): Promise<IdempotentResult | Replay> {
   const { from, to } = await parties(ctx, userId, input);
   if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError('self_transfer', 'You cannot send money to yourself');
@@ -119,7 +125,8 @@ export async function transfer(
     narration,
     createdAt: new Date().toISOString(),
   };
-  const result = await ctx.ledger.submit(
+  // The key is claimed inside the batch: a repeat is answered from the store there.
+  const outcome = await ctx.ledger.submitChecked(
     {
       id,
       kind: 'transfer',
@@ -136,6 +143,7 @@ export async function transfer(
         to: { walletId: to.walletId, userId: to.userId, name },
       },
     },
+    { checker: 'idempotency', row: claim },
     {
       writes: (r): BatchWrite[] => {
         if (!r.ok) {
@@ -168,6 +176,7 @@ export async function transfer(
       },
     },
   );
-  if (!result.ok) return ledgerRefusal(result.code);
+  if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
+  if (!outcome.result.ok) return ledgerRefusal(outcome.result.code);
   return { status: 201, body: view };
 }
