@@ -8,7 +8,7 @@
  * (server.ts, context.ts, consumers.ts, main.ts, cli.ts, worker/tasks.ts,
  * operations/) that wire them.
  */
-const DOMAIN = '(bills|identity|idempotency|ledger|outbox|providers|wallets|operations)';
+const DOMAIN = '(bills|identity|idempotency|ledger|limits|outbox|providers|wallets|operations)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -33,6 +33,13 @@ module.exports = {
       comment: 'The ledger is the bottom of the domain: it may use db and the errors kernel, nothing else of ours.',
       from: { path: '^src/ledger/' },
       to: { path: '^src/', pathNot: ['^src/ledger/', '^src/db/', '^src/errors/'] },
+    },
+    {
+      name: 'limits-imports-only-ledger',
+      severity: 'error',
+      comment: 'Limits are ledger control accounts: the module uses the ledger, db and the errors kernel only.',
+      from: { path: '^src/limits/' },
+      to: { path: '^src/', pathNot: ['^src/limits/', '^src/ledger/index\\.ts$', '^src/db/', '^src/errors/'] },
     },
     {
       name: 'providers-import-no-domain',

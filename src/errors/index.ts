@@ -64,6 +64,7 @@ export const ERROR_STATUS = {
   headers_too_large: 431,
   // 422: understood, refused by a business rule
   insufficient_funds: 422,
+  limit_exceeded: 422,
   wallet_frozen: 422,
   wallet_closed: 422,
   currency_mismatch: 422,

@@ -239,6 +239,24 @@ async function commitBatch(
   }
 }
 
+type Enqueue = (items: LedgerItem[], options?: SubmitOptions, check?: BatchCheck) => Promise<Outcome>;
+
+/** The batcher's ways in, over its queue. */
+function submitters(enqueue: Enqueue): Pick<LedgerBatcher, 'submit' | 'submitChain' | 'submitChecked'> {
+  return {
+    async submit(item, opts) {
+      const [result] = (await enqueue([item], opts)) as TransactionResult[];
+      return result as TransactionResult;
+    },
+    submitChain: async (items, opts) => (await enqueue(items, opts)) as TransactionResult[],
+    async submitChecked(item, check, opts) {
+      const outcome = await enqueue([item], opts, check);
+      if (Array.isArray(outcome)) return { kind: 'ran', result: outcome[0] as TransactionResult };
+      return { kind: 'skipped', verdict: outcome.skipped };
+    },
+  };
+}
+
 /**
  * Group commit in front of createTransactions: concurrent callers within
  * `windowMs` (or until `maxItems`) share one database transaction and one
@@ -306,7 +324,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
     }
   };
 
-  const enqueue = (items: LedgerItem[], opts?: SubmitOptions, check?: BatchCheck) =>
+  const enqueue: Enqueue = (items, opts, check) =>
     new Promise<Outcome>((resolve, reject) => {
       if (closed) {
         reject(new Error('ledger batcher is closed'));
@@ -325,16 +343,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
     });
 
   return {
-    async submit(item, opts) {
-      const [result] = (await enqueue([item], opts)) as TransactionResult[];
-      return result as TransactionResult;
-    },
-    submitChain: async (items, opts) => (await enqueue(items, opts)) as TransactionResult[],
-    async submitChecked(item, check, opts) {
-      const outcome = await enqueue([item], opts, check);
-      if (Array.isArray(outcome)) return { kind: 'ran', result: outcome[0] as TransactionResult };
-      return { kind: 'skipped', verdict: outcome.skipped };
-    },
+    ...submitters(enqueue),
     registerWriter(name, writer) {
       writers.set(name, writer);
     },

@@ -18,7 +18,9 @@ export type AccountType =
   | 'promotion_expense'
   | 'suspense'
   | 'equity'
-  | 'test';
+  | 'test'
+  /** Holds no money: a person's daily allowance, balance headroom, and their control account (src/limits). */
+  | 'limit_control';
 
 export type AccountStatus = 'active' | 'frozen' | 'closed';
 
