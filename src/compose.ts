@@ -12,7 +12,7 @@ import { migrate, openDb } from './db/index.js';
 import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
 import { completeMany } from './idempotency/index.js';
-import { checkRouteAccess, identityRoutes, watchRouteAccess } from './identity/index.js';
+import { checkRouteAccess, identityRoutes, startIdentityCache, watchRouteAccess } from './identity/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
@@ -80,11 +80,13 @@ export async function createContext(
     completeMany(tx, rows as Parameters<typeof completeMany>[1]),
   );
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
-  return { config, log, db, ledger, providers };
+  const identityCache = await startIdentityCache(db, log);
+  return { config, log, db, ledger, providers, identityCache };
 }
 
 export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {
   await ctx.ledger.close();
+  await ctx.identityCache?.close();
   await ctx.providers?.close();
   if (options.closeDb ?? true) await ctx.db.close();
 }

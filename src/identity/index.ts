@@ -5,6 +5,14 @@
  */
 export { type Actor, bootstrapAdmin, changeUserRole, changeUserStatus, ensureAdmin } from './admin.js';
 export { type ApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+export {
+  createCacheStore,
+  IDENTITY_CHANNEL,
+  type IdentityCache,
+  type IdentityCacheOptions,
+  startIdentityCache,
+} from './cache.js';
+export { type FactSource, getUserFacts, type UserFacts } from './facts.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
 export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
 export {
