@@ -12,7 +12,13 @@ import { migrate, openDb } from './db/index.js';
 import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
 import { completeMany } from './idempotency/index.js';
-import { checkRouteAccess, identityRoutes, startIdentityCache, watchRouteAccess } from './identity/index.js';
+import {
+  checkRouteAccess,
+  identityRoutes,
+  startIdentityCache,
+  stopIdentityCache,
+  watchRouteAccess,
+} from './identity/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
@@ -80,13 +86,14 @@ export async function createContext(
     completeMany(tx, rows as Parameters<typeof completeMany>[1]),
   );
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
-  const identityCache = await startIdentityCache(db, log);
-  return { config, log, db, ledger, providers, identityCache };
+  // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
+  await startIdentityCache(db, log);
+  return { config, log, db, ledger, providers };
 }
 
 export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {
   await ctx.ledger.close();
-  await ctx.identityCache?.close();
+  await stopIdentityCache(ctx.db);
   await ctx.providers?.close();
   if (options.closeDb ?? true) await ctx.db.close();
 }

@@ -1,6 +1,5 @@
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
-import type { IdentityCache } from './identity/index.js';
 import type { LedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import type { ProviderRuntime } from './providers/index.js';
@@ -19,11 +18,6 @@ export interface AppContext {
   ledger: LedgerBatcher;
   /** Bill providers (adapters, breakers; in sandbox mode the simulators). */
   providers?: ProviderRuntime;
-  /**
-   * Sessions, API keys and users' status and name, kept correct by NOTIFY
-   * (absent: every lookup reads the database).
-   */
-  identityCache?: IdentityCache;
 }
 
 export interface ContextOptions {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import type { Logger } from '../log.js';
 import { keepListening } from '../outbox/index.js';
 
@@ -12,6 +12,12 @@ export interface IdentityCacheOptions {
   ttlMs?: number;
   /** How often the LISTEN connection is checked with a ping. Default 5 s. */
   listenCheckIntervalMs?: number;
+  /**
+   * Whether a change made by this process reaches the cache directly, ahead
+   * of its notice (default true). false: only through notices, as a cache in
+   * another process learns of it (tests use this to check the notices).
+   */
+  inProcess?: boolean;
 }
 
 /** Where a read started, so that a change noticed while it ran keeps its result out of the cache. */
@@ -162,12 +168,30 @@ export function noteIdentityChange(userId: string): void {
   for (const cache of local) cache.unsettle(userId);
 }
 
-/** Starts the cache and its LISTEN connection; it is in use once listening. */
+/** Each database's cache in this process (a test process opens many databases). */
+const byDb = new WeakMap<Queryable, IdentityCache>();
+
+/** The cache started for this database, if any; lookups without one read the database. */
+export function identityCacheOf(db: Queryable): IdentityCache | undefined {
+  return byDb.get(db);
+}
+
+/** Stops the cache started for this database (closing the context). */
+export async function stopIdentityCache(db: Queryable): Promise<void> {
+  await byDb.get(db)?.close();
+}
+
+/**
+ * Starts the cache for this database and its LISTEN connection; it is in use
+ * once listening. Lookups given this db object (not a transaction) go through
+ * it. A cache already started for the db is stopped first.
+ */
 export async function startIdentityCache(
   db: Db,
   log: Logger,
   options: IdentityCacheOptions = {},
 ): Promise<IdentityCache> {
+  await stopIdentityCache(db);
   const store = createCacheStore(options);
   const down = () => {
     store.setListening(false);
@@ -200,25 +224,28 @@ export async function startIdentityCache(
     clear: store.clear,
     async close() {
       local.delete(cache);
+      if (byDb.get(db) === cache) byDb.delete(db);
       store.setListening(false);
       store.clear();
       await stop();
     },
   };
-  local.add(cache);
+  if (options.inProcess ?? true) local.add(cache);
+  byDb.set(db, cache);
   return cache;
 }
 
 /**
- * The value under key from the cache, else load() (stored when it found
+ * The value under key from db's cache, else load() (stored when it found
  * something). Without a cache, always load().
  */
 export async function throughCache<T>(
-  cache: IdentityCache | undefined,
+  db: Queryable,
   key: string,
   load: () => Promise<T | undefined>,
   userIdOf: (value: T) => string,
 ): Promise<T | undefined> {
+  const cache = byDb.get(db);
   if (!cache) return load();
   const hit = cache.get<T>(key);
   if (hit !== undefined) return hit;

@@ -6,24 +6,18 @@ import {
   findApiKeyById,
   touchApiKey,
 } from './api-keys.js';
-import { type IdentityCache, throughCache } from './cache.js';
+import { identityCacheOf, throughCache } from './cache.js';
 import { readSession, type SessionFacts } from './sessions.js';
 import { sha256Hex } from './tokens.js';
 import type { User } from './types.js';
 import { getUsers } from './users.js';
 
-/** Where facts are read: the database, through the process's identity cache when there is one. */
-export interface FactSource {
-  db: Queryable;
-  identityCache?: IdentityCache;
-}
-
 /** A session and its user, from the cache or the database; undefined when there is no such session. */
-export function sessionFacts(source: FactSource, sessionId: string): Promise<SessionFacts | undefined> {
+export function sessionFacts(db: Queryable, sessionId: string): Promise<SessionFacts | undefined> {
   return throughCache(
-    source.identityCache,
+    db,
     `session:${sessionId}`,
-    () => readSession(source.db, sessionId),
+    () => readSession(db, sessionId),
     (s) => s.userId,
   );
 }
@@ -34,15 +28,12 @@ interface KeyEntry {
   touchedAt: number;
 }
 
-async function touched(
-  source: FactSource,
-  entry: KeyEntry | undefined,
-): Promise<ApiKeyPrincipal | undefined> {
+async function touched(db: Queryable, entry: KeyEntry | undefined): Promise<ApiKeyPrincipal | undefined> {
   if (!entry) return undefined;
   const now = Date.now();
   if (now - entry.touchedAt >= API_KEY_TOUCH_INTERVAL_MS) {
     entry.touchedAt = now;
-    await touchApiKey(source.db, entry.principal.apiKeyId);
+    await touchApiKey(db, entry.principal.apiKeyId);
   }
   return entry.principal;
 }
@@ -57,22 +48,22 @@ const keyEntry = async (load: Promise<ApiKeyPrincipal | undefined>): Promise<Key
  * key's sha256, never the key itself. Its last_used_at is updated at most
  * once a minute per key and process.
  */
-export async function apiKeyFacts(source: FactSource, key: string): Promise<ApiKeyPrincipal | undefined> {
+export async function apiKeyFacts(db: Queryable, key: string): Promise<ApiKeyPrincipal | undefined> {
   const entry = await throughCache(
-    source.identityCache,
+    db,
     `api_key:${sha256Hex(key)}`,
-    () => keyEntry(findApiKey(source.db, key)),
+    () => keyEntry(findApiKey(db, key)),
     (e) => e.principal.userId,
   );
-  return touched(source, entry);
+  return touched(db, entry);
 }
 
 /** The owner of an unrevoked key by its id (a stream token names its key); check expiresAt. */
-export function apiKeyFactsById(source: FactSource, id: string): Promise<ApiKeyPrincipal | undefined> {
+export function apiKeyFactsById(db: Queryable, id: string): Promise<ApiKeyPrincipal | undefined> {
   return throughCache(
-    source.identityCache,
+    db,
     `api_key_id:${id}`,
-    () => findApiKeyById(source.db, id),
+    () => findApiKeyById(db, id),
     (p) => p.userId,
   );
 }
@@ -85,11 +76,8 @@ export type UserFacts = Pick<User, 'id' | 'fullName' | 'status'>;
  * it has them and one query for the rest. A freeze or a name change drops the
  * user's entry (its notice), so a frozen person is seen as frozen at once.
  */
-export async function getUserFacts(
-  source: FactSource,
-  ids: readonly string[],
-): Promise<Map<string, UserFacts>> {
-  const cache = source.identityCache;
+export async function getUserFacts(db: Queryable, ids: readonly string[]): Promise<Map<string, UserFacts>> {
+  const cache = identityCacheOf(db);
   const found = new Map<string, UserFacts>();
   const missing: string[] = [];
   for (const id of ids) {
@@ -99,7 +87,7 @@ export async function getUserFacts(
   }
   if (missing.length === 0) return found;
   const ticket = cache?.ticket();
-  for (const [id, user] of await getUsers(source.db, missing)) {
+  for (const [id, user] of await getUsers(db, missing)) {
     const facts: UserFacts = { id: user.id, fullName: user.fullName, status: user.status };
     found.set(id, facts);
     cache?.set(ticket, `user:${id}`, id, facts);

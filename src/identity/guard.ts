@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors/index.js';
-import type { ApiKeyPrincipal } from './api-keys.js';
-import { apiKeyFacts, apiKeyFactsById, type FactSource, sessionFacts } from './facts.js';
+import { type ApiKeyPrincipal, findApiKeyById } from './api-keys.js';
+import { apiKeyFacts, apiKeyFactsById, sessionFacts } from './facts.js';
+import { readSession, type SessionFacts } from './sessions.js';
 import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
 import type { AuthContext, Role } from './types.js';
 
@@ -31,13 +32,12 @@ export function authOf(request: FastifyRequest): AuthContext {
 }
 
 /**
- * The caller of a login session, as the process's identity cache knows it
- * (a demotion, a freeze or a logout drops the entry through its notice, so
- * it takes effect at once) or read from the database. Expiry is checked
+ * The caller of a login session, from its facts as the process's identity
+ * cache knows them (a demotion, a freeze or a logout drops the entry through
+ * its notice, so it takes effect at once) or as just read. Expiry is checked
  * against the clock on every request.
  */
-async function fromSession(source: FactSource, userId: string, sessionId: string): Promise<AuthContext> {
-  const session = await sessionFacts(source, sessionId);
+function fromSession(session: SessionFacts | undefined, userId: string, sessionId: string): AuthContext {
   if (!session || session.userId !== userId || session.revoked || session.expiresAt <= Date.now()) {
     throw tokenError('invalid_token', 'The session has ended; log in again');
   }
@@ -47,7 +47,8 @@ async function fromSession(source: FactSource, userId: string, sessionId: string
 
 async function fromBearer(request: FastifyRequest, token: string): Promise<AuthContext> {
   const claims = await verifyAccessToken(request.server.ctx.config, token);
-  return fromSession(request.server.ctx, claims.userId, claims.sessionId);
+  const session = await sessionFacts(request.server.ctx.db, claims.sessionId);
+  return fromSession(session, claims.userId, claims.sessionId);
 }
 
 function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {
@@ -63,7 +64,7 @@ function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {
 }
 
 async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthContext> {
-  return fromPrincipal(await apiKeyFacts(request.server.ctx, key));
+  return fromPrincipal(await apiKeyFacts(request.server.ctx.db, key));
 }
 
 /**
@@ -95,11 +96,12 @@ export async function authenticateStream(request: FastifyRequest, reply: Fastify
   const token = (request.query as { token?: unknown } | undefined)?.token;
   if (typeof token !== 'string' || token === '') return authenticate(request, reply);
   const claims = await verifyStreamToken(request.server.ctx.config, token);
+  const { db } = request.server.ctx;
   if (claims.sessionId) {
-    request.auth = await fromSession(request.server.ctx, claims.userId, claims.sessionId);
+    request.auth = fromSession(await sessionFacts(db, claims.sessionId), claims.userId, claims.sessionId);
     return;
   }
-  const principal = await apiKeyFactsById(request.server.ctx, claims.apiKeyId!);
+  const principal = await apiKeyFactsById(db, claims.apiKeyId!);
   request.auth = fromPrincipal(principal?.userId === claims.userId ? principal : undefined);
 }
 
@@ -109,10 +111,10 @@ export async function authenticateStream(request: FastifyRequest, reply: Fastify
  * after subscribing, to catch a change that committed just before.
  */
 export async function authIsCurrent(request: FastifyRequest, auth: AuthContext): Promise<boolean> {
-  const fresh: FactSource = { db: request.server.ctx.db };
+  const { db } = request.server.ctx;
   try {
-    if (auth.sessionId) await fromSession(fresh, auth.userId, auth.sessionId);
-    else if (auth.apiKeyId) fromPrincipal(await apiKeyFactsById(fresh, auth.apiKeyId));
+    if (auth.sessionId) fromSession(await readSession(db, auth.sessionId), auth.userId, auth.sessionId);
+    else if (auth.apiKeyId) fromPrincipal(await findApiKeyById(db, auth.apiKeyId));
     return true;
   } catch (error) {
     if (error instanceof AppError) return false;

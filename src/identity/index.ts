@@ -10,9 +10,11 @@ export {
   IDENTITY_CHANNEL,
   type IdentityCache,
   type IdentityCacheOptions,
+  identityCacheOf,
   startIdentityCache,
+  stopIdentityCache,
 } from './cache.js';
-export { type FactSource, getUserFacts, type UserFacts } from './facts.js';
+export { getUserFacts, type UserFacts } from './facts.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
 export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
 export {

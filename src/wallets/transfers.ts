@@ -96,7 +96,7 @@ export async function transfer(
   if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError('self_transfer', 'You cannot send money to yourself');
   }
-  const users = await getUserFacts(ctx, [userId, to.userId]);
+  const users = await getUserFacts(ctx.db, [userId, to.userId]);
   const sender = users.get(userId);
   if (!sender) throw notFound('User');
   const recipient = users.get(to.userId);
