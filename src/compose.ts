@@ -87,7 +87,8 @@ export async function createContext(
   );
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
-  await startIdentityCache(db, log);
+  // A worker-only process authenticates no one: it reads the database and listens to nothing more.
+  if (config.role !== 'worker') await startIdentityCache(db, log);
   return { config, log, db, ledger, providers };
 }
 
