@@ -6,6 +6,7 @@ import type { Db } from '../db/index.js';
 import { createPgDb } from '../db/pg.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends, createTestDb, hasPg } from '../test-support/db.js';
+import { fund, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { createCacheStore, identityCacheOf, startIdentityCache } from './cache.js';
 import { getUserFacts } from './facts.js';
@@ -23,15 +24,20 @@ async function until(check: () => Promise<boolean> | boolean, ms = 1000): Promis
   }
 }
 
-/** A Db whose reads of sessions and API keys (authentication) are counted, and whose LISTEN connections can be cut and kept from coming back. */
+/**
+ * A Db that counts its reads of sessions and API keys (authentication) and of
+ * the facts a transfer checks (accounts, users), and whose LISTEN connections
+ * can be cut and kept from coming back.
+ */
 function instrumented(db: Db) {
-  const state = { identityReads: 0, down: false };
+  const state = { identityReads: 0, factReads: 0, down: false };
   const lostHandlers = new Set<() => void>();
   const unlistens = new Set<() => Promise<void>>();
   const wrapped: Db = {
     kind: db.kind,
     query: (sql, params, options) => {
       if (/FROM identity\.(sessions|api_keys)\b/.test(sql)) state.identityReads++;
+      if (/FROM (identity\.(sessions|api_keys|users)|ledger\.accounts)\b/.test(sql)) state.factReads++;
       return db.query(sql, params, options);
     },
     exec: (sql) => db.exec(sql),
@@ -77,7 +83,7 @@ describe.each(backends())('the identity cache across two API processes on %s', (
   let admin: TestUser;
 
   beforeAll(async () => {
-    a = await createTestApp(backend);
+    a = await createTestApp(backend, {}, { worker: true }); // the worker provisions wallets
     // Process B: its own pool on PostgreSQL (PGlite has one connection per database, so B shares it).
     const ownDb = backend === 'pg';
     const raw = ownDb ? createPgDb({ url: a.testDb.url!, poolSize: 4 }) : a.ctx.db;
@@ -174,6 +180,34 @@ describe.each(backends())('the identity cache across two API processes on %s', (
     });
     expect(revoked.statusCode).toBe(204);
     expect(await refusedInB({ 'x-api-key': key.key }, 401, 'invalid_token')).toBe(true);
+  });
+
+  it('a transfer in B reads no account or user facts once cached, and a person frozen in A receives nothing', async () => {
+    const sender = await registerUser(a.app);
+    const recipient = await registerUser(a.app);
+    const from = await walletOf(a.app, sender);
+    const to = await walletOf(a.app, recipient);
+    await fund(a.app, sender, from.id, 10_000);
+    const send = () =>
+      post(b.app, sender, '/v1/transfers', { fromWalletId: from.id, to: { walletId: to.id }, amount: 100 });
+    expect((await send()).statusCode).toBe(201);
+    const before = bDb.state.factReads;
+    expect((await send()).statusCode).toBe(201);
+    expect(bDb.state.factReads).toBe(before);
+    const frozen = await a.app.inject({
+      method: 'POST',
+      url: `/v1/admin/users/${recipient.id}/freeze`,
+      headers: admin.auth,
+      payload: { reason: 'fraud check' },
+    });
+    expect(frozen.statusCode).toBe(200);
+    expect(
+      await until(async () => {
+        const res = await send();
+        return res.statusCode === 404 && res.json().code === 'recipient_not_found';
+      }),
+    ).toBe(true);
+    expect((await walletOf(a.app, sender)).balance).toBe(9_800); // the refused transfers moved nothing
   });
 
   it('a change made outside the application (by hand in SQL) reaches B through its notice', async () => {
