@@ -6,7 +6,6 @@
 export { type Actor, bootstrapAdmin, changeUserRole, changeUserStatus, ensureAdmin } from './admin.js';
 export { type ApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 export {
-  createCacheStore,
   IDENTITY_CHANNEL,
   type IdentityCache,
   type IdentityCacheOptions,
