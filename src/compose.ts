@@ -12,7 +12,13 @@ import { migrate, openDb } from './db/index.js';
 import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
 import { claimMany, completeMany, type IdempotencyClaim } from './idempotency/index.js';
-import { checkRouteAccess, identityRoutes, watchRouteAccess } from './identity/index.js';
+import {
+  checkRouteAccess,
+  identityRoutes,
+  startIdentityCache,
+  stopIdentityCache,
+  watchRouteAccess,
+} from './identity/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
@@ -81,11 +87,15 @@ export async function createContext(
   );
   ledger.registerChecker('idempotency', (tx, rows) => claimMany(tx, rows as IdempotencyClaim[]));
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
+  // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
+  // A worker-only process authenticates no one: it reads the database and listens to nothing more.
+  if (config.role !== 'worker') await startIdentityCache(db, log);
   return { config, log, db, ledger, providers };
 }
 
 export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {
   await ctx.ledger.close();
+  await stopIdentityCache(ctx.db);
   await ctx.providers?.close();
   if (options.closeDb ?? true) await ctx.db.close();
 }

@@ -115,16 +115,30 @@ export function createPgDb(options: PgOptions): Db {
         client.release(broken);
       }
     },
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onLost) {
       if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
       const client = new pg.Client({ connectionString: options.url, types });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onMessage(message.payload ?? '');
-      });
-      await client.query(`LISTEN ${channel}`);
+      let settled = false; // unsubscribed, or already reported lost
+      const lost = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        onLost?.(error);
+      };
+      client.on('error', lost);
+      client.on('end', () => lost());
+      try {
+        await client.connect();
+        client.on('notification', (message) => {
+          if (message.channel === channel) onMessage(message.payload ?? '');
+        });
+        await client.query(`LISTEN ${channel}`);
+      } catch (error) {
+        settled = true;
+        await client.end().catch(() => {});
+        throw error;
+      }
       return async () => {
+        settled = true;
         await client.end().catch(() => {});
       };
     },

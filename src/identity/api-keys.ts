@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable, Tx } from '../db/index.js';
+import { noteIdentityChange } from './cache.js';
 import { endStreams } from './stream-end.js';
 import { sha256Hex } from './tokens.js';
 import type { Role } from './types.js';
@@ -111,6 +112,7 @@ export async function revokeApiKey(tx: Tx, id: string): Promise<ApiKey | undefin
   );
   const row = rows[0];
   if (!row) return undefined;
+  noteIdentityChange(row.user_id);
   await endStreams(tx, row.user_id, { apiKeyId: id });
   return toApiKey({ ...row, revoked_at: null });
 }
@@ -121,20 +123,11 @@ export async function revokeUserApiKeys(tx: Tx, userId: string): Promise<number>
     'UPDATE identity.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
     [userId],
   );
-  if (rowCount > 0) await endStreams(tx, userId, { every: 'api_key' });
+  if (rowCount > 0) {
+    noteIdentityChange(userId);
+    await endStreams(tx, userId, { every: 'api_key' });
+  }
   return rowCount;
-}
-
-/** The owner and scopes of an active key by its id (a stream token names its key), or undefined. */
-export async function resolveApiKeyId(db: Queryable, id: string): Promise<ApiKeyPrincipal | undefined> {
-  const { rows } = await db.query<{ user_id: string; role: Role; status: string; scopes: string[] }>(
-    `SELECT k.user_id, u.role, u.status, k.scopes
-     FROM identity.api_keys k JOIN identity.users u ON u.id = k.user_id
-     WHERE k.id = $1 AND k.revoked_at IS NULL AND k.expires_at > now()`,
-    [id],
-  );
-  const row = rows[0];
-  return row && { apiKeyId: id, userId: row.user_id, role: row.role, status: row.status, scopes: row.scopes };
 }
 
 export interface ApiKeyPrincipal {
@@ -143,34 +136,65 @@ export interface ApiKeyPrincipal {
   role: Role;
   status: string;
   scopes: string[];
+  /** When the key stops working (ms since the epoch): checked against the clock on every use. */
+  expiresAt: number;
 }
 
-/**
- * Resolves a presented key to its owner, or undefined (malformed, unknown,
- * revoked, expired). The lookup is by sha256 of the key, so a timing attack
- * learns nothing useful about stored keys. last_used_at is updated at most
- * once a minute per key.
- */
-export async function resolveApiKey(db: Queryable, key: string): Promise<ApiKeyPrincipal | undefined> {
-  if (!API_KEY_FORMAT.test(key)) return undefined;
+/** The owner and scopes of an unrevoked key, by its hash or id; the caller checks expiresAt. */
+async function findPrincipal(
+  db: Queryable,
+  by: 'key_hash' | 'id',
+  value: string,
+): Promise<ApiKeyPrincipal | undefined> {
   const { rows } = await db.query<{
     id: string;
     user_id: string;
     role: Role;
     status: string;
     scopes: string[];
+    expires_at: Date;
   }>(
-    `SELECT k.id, k.user_id, u.role, u.status, k.scopes
+    `SELECT k.id, k.user_id, u.role, u.status, k.scopes, k.expires_at
      FROM identity.api_keys k JOIN identity.users u ON u.id = k.user_id
-     WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND k.expires_at > now()`,
-    [sha256Hex(key)],
+     WHERE k.${by} = $1 AND k.revoked_at IS NULL`,
+    [value],
   );
   const row = rows[0];
-  if (!row) return undefined;
+  return (
+    row && {
+      apiKeyId: row.id,
+      userId: row.user_id,
+      role: row.role,
+      status: row.status,
+      scopes: row.scopes,
+      expiresAt: row.expires_at.getTime(),
+    }
+  );
+}
+
+/** The owner and scopes of an unrevoked key by its id (a stream token names its key); check expiresAt. */
+export function findApiKeyById(db: Queryable, id: string): Promise<ApiKeyPrincipal | undefined> {
+  return findPrincipal(db, 'id', id);
+}
+
+/**
+ * The owner and scopes of an unrevoked key by the presented key, or undefined
+ * (malformed, unknown, revoked); check expiresAt. The lookup is by sha256 of
+ * the key, so a timing attack learns nothing useful about stored keys.
+ */
+export function findApiKey(db: Queryable, key: string): Promise<ApiKeyPrincipal | undefined> {
+  if (!API_KEY_FORMAT.test(key)) return Promise.resolve(undefined);
+  return findPrincipal(db, 'key_hash', sha256Hex(key));
+}
+
+/** How often a key's last_used_at is brought up to date. */
+export const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+
+/** Records that the key was used, at most once a minute per key. */
+export async function touchApiKey(db: Queryable, id: string): Promise<void> {
   await db.query(
     `UPDATE identity.api_keys SET last_used_at = now()
      WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-    [row.id],
+    [id],
   );
-  return { apiKeyId: row.id, userId: row.user_id, role: row.role, status: row.status, scopes: row.scopes };
 }

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors/index.js';
-import { type ApiKeyPrincipal, resolveApiKey, resolveApiKeyId } from './api-keys.js';
+import { type ApiKeyPrincipal, findApiKeyById } from './api-keys.js';
+import { apiKeyFacts, apiKeyFactsById, sessionFacts } from './facts.js';
+import { readSession, type SessionFacts } from './sessions.js';
 import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
 import type { AuthContext, Role } from './types.js';
 
@@ -29,27 +31,29 @@ export function authOf(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-/** The caller of a login session, read fresh: a demotion, a freeze or a logout takes effect at once. */
-async function fromSession(request: FastifyRequest, userId: string, sessionId: string): Promise<AuthContext> {
-  const { rows } = await request.server.ctx.db.query<{ role: Role; status: string; active: boolean }>(
-    `SELECT u.role, u.status, (s.revoked_at IS NULL AND s.expires_at > now()) AS active
-     FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id
-     WHERE s.id = $1 AND s.user_id = $2`,
-    [sessionId, userId],
-  );
-  const row = rows[0];
-  if (!row?.active) throw tokenError('invalid_token', 'The session has ended; log in again');
-  if (row.status !== 'active') throw frozen();
-  return { userId, role: row.role, sessionId };
+/**
+ * The caller of a login session, from its facts as the process's identity
+ * cache knows them (a demotion, a freeze or a logout drops the entry through
+ * its notice, so it takes effect at once) or as just read. Expiry is checked
+ * against the clock on every request.
+ */
+function fromSession(session: SessionFacts | undefined, userId: string, sessionId: string): AuthContext {
+  if (!session || session.userId !== userId || session.revoked || session.expiresAt <= Date.now()) {
+    throw tokenError('invalid_token', 'The session has ended; log in again');
+  }
+  if (session.status !== 'active') throw frozen();
+  return { userId, role: session.role, sessionId };
 }
 
 async function fromBearer(request: FastifyRequest, token: string): Promise<AuthContext> {
   const claims = await verifyAccessToken(request.server.ctx.config, token);
-  return fromSession(request, claims.userId, claims.sessionId);
+  const session = await sessionFacts(request.server.ctx.db, claims.sessionId);
+  return fromSession(session, claims.userId, claims.sessionId);
 }
 
 function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {
-  if (!principal) throw tokenError('invalid_token', 'The API key is not valid');
+  if (!principal || principal.expiresAt <= Date.now())
+    throw tokenError('invalid_token', 'The API key is not valid');
   if (principal.status !== 'active') throw frozen();
   return {
     userId: principal.userId,
@@ -60,7 +64,7 @@ function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {
 }
 
 async function fromApiKey(request: FastifyRequest, key: string): Promise<AuthContext> {
-  return fromPrincipal(await resolveApiKey(request.server.ctx.db, key));
+  return fromPrincipal(await apiKeyFacts(request.server.ctx.db, key));
 }
 
 /**
@@ -92,19 +96,25 @@ export async function authenticateStream(request: FastifyRequest, reply: Fastify
   const token = (request.query as { token?: unknown } | undefined)?.token;
   if (typeof token !== 'string' || token === '') return authenticate(request, reply);
   const claims = await verifyStreamToken(request.server.ctx.config, token);
+  const { db } = request.server.ctx;
   if (claims.sessionId) {
-    request.auth = await fromSession(request, claims.userId, claims.sessionId);
+    request.auth = fromSession(await sessionFacts(db, claims.sessionId), claims.userId, claims.sessionId);
     return;
   }
-  const principal = await resolveApiKeyId(request.server.ctx.db, claims.apiKeyId!);
+  const principal = await apiKeyFactsById(db, claims.apiKeyId!);
   request.auth = fromPrincipal(principal?.userId === claims.userId ? principal : undefined);
 }
 
-/** Whether the session or API key behind auth is still active and its user not frozen. */
+/**
+ * Whether the session or API key behind auth is still active and its user not
+ * frozen, read from the database (never the cache): a stream checks this
+ * after subscribing, to catch a change that committed just before.
+ */
 export async function authIsCurrent(request: FastifyRequest, auth: AuthContext): Promise<boolean> {
+  const { db } = request.server.ctx;
   try {
-    if (auth.sessionId) await fromSession(request, auth.userId, auth.sessionId);
-    else if (auth.apiKeyId) fromPrincipal(await resolveApiKeyId(request.server.ctx.db, auth.apiKeyId));
+    if (auth.sessionId) fromSession(await readSession(db, auth.sessionId), auth.userId, auth.sessionId);
+    else if (auth.apiKeyId) fromPrincipal(await findApiKeyById(db, auth.apiKeyId));
     return true;
   } catch (error) {
     if (error instanceof AppError) return false;

@@ -5,6 +5,15 @@
  */
 export { type Actor, bootstrapAdmin, changeUserRole, changeUserStatus, ensureAdmin } from './admin.js';
 export { type ApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+export {
+  IDENTITY_CHANNEL,
+  type IdentityCache,
+  type IdentityCacheOptions,
+  identityCacheOf,
+  startIdentityCache,
+  stopIdentityCache,
+} from './cache.js';
+export { getUserFacts, type UserFacts } from './facts.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
 export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
 export {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/index.js';
+import type { Queryable, Tx } from '../db/index.js';
 import { AppError, type ErrorCode } from '../errors/index.js';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -9,6 +9,7 @@ import {
   SESSION_MAX_TTL_MS,
   sha256Hex,
 } from './tokens.js';
+import { noteIdentityChange } from './cache.js';
 import { endStreams } from './stream-end.js';
 import type { IdentityDeps, Outcome, Role, TokenPair } from './types.js';
 
@@ -120,7 +121,10 @@ export async function revokeSession(tx: Tx, sessionId: string, reason: RevokeRea
     [sessionId, reason],
   );
   const row = rows[0];
-  if (row) await endStreams(tx, row.user_id, { sessionId });
+  if (row) {
+    noteIdentityChange(row.user_id);
+    await endStreams(tx, row.user_id, { sessionId });
+  }
   return row !== undefined;
 }
 
@@ -140,6 +144,44 @@ export async function revokeUserSessions(tx: Tx, userId: string, reason: RevokeR
     `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
     [userId, reason],
   );
-  if (rowCount > 0) await endStreams(tx, userId, { every: 'session' });
+  if (rowCount > 0) {
+    noteIdentityChange(userId);
+    await endStreams(tx, userId, { every: 'session' });
+  }
   return rowCount;
+}
+
+/** What authenticating a bearer token needs to know about its session (cached per process). */
+export interface SessionFacts {
+  userId: string;
+  role: Role;
+  status: string;
+  /** The session's absolute end (ms since the epoch): checked against the clock on every use. */
+  expiresAt: number;
+  revoked: boolean;
+}
+
+/** A session and its user as they are now, or undefined when there is no such session. */
+export async function readSession(db: Queryable, sessionId: string): Promise<SessionFacts | undefined> {
+  const { rows } = await db.query<{
+    user_id: string;
+    role: Role;
+    status: string;
+    expires_at: Date;
+    revoked: boolean;
+  }>(
+    `SELECT s.user_id, u.role, u.status, s.expires_at, s.revoked_at IS NOT NULL AS revoked
+     FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id WHERE s.id = $1`,
+    [sessionId],
+  );
+  const row = rows[0];
+  return (
+    row && {
+      userId: row.user_id,
+      role: row.role,
+      status: row.status,
+      expiresAt: row.expires_at.getTime(),
+      revoked: row.revoked,
+    }
+  );
 }

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors/index.js';
 import { ROLES, type Role } from './types.js';
 
@@ -15,7 +15,27 @@ const MAX_JWT_LENGTH = 2048;
 
 type SecretConfig = { jwtSecret: string };
 
-const keyOf = (config: SecretConfig) => new TextEncoder().encode(config.jwtSecret);
+/** Imported HMAC keys by secret: handing jose raw bytes made it import the key again on every call. */
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+function keyOf(config: SecretConfig): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(config.jwtSecret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(config.jwtSecret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    // A process has one secret (tests a few); bounded all the same.
+    if (keys.size >= 16) keys.clear();
+    keys.set(config.jwtSecret, key);
+    const secret = config.jwtSecret;
+    key.catch(() => keys.delete(secret)); // the caller sees the error; the next call tries again
+  }
+  return key;
+}
 
 export interface AccessClaims {
   userId: string;
@@ -45,23 +65,46 @@ export async function issueAccessToken(config: SecretConfig, claims: AccessClaim
     .setAudience(ACCESS_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
-    .sign(keyOf(config));
+    .sign(await keyOf(config));
 }
 
-async function verifyJwt(config: SecretConfig, token: string, audience: string) {
+/** Most tokens remembered as verified; the oldest is forgotten first. */
+export const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * Tokens whose signature and claims were verified, by secret, then audience
+ * and the token itself: the same string carries the same signature, so it
+ * need not be checked again (a client sends one access token for 15 minutes).
+ * Only expiry changes with time: it is checked on every use. Refused tokens
+ * are never remembered.
+ */
+const verified = new Map<string, { payload: JWTPayload; exp: number }>();
+
+async function verifyJwt(config: SecretConfig, token: string, audience: string): Promise<JWTPayload> {
   if (token.length > MAX_JWT_LENGTH) throw tokenError('invalid_token', 'The token is not valid');
+  const memo = `${config.jwtSecret}\u0000${audience}\u0000${token}`;
+  const known = verified.get(memo);
+  if (known) {
+    // As jose decides it: expired once exp is not after the current whole second.
+    if (known.exp <= Math.floor(Date.now() / 1000))
+      throw tokenError('token_expired', 'The token has expired');
+    return known.payload;
+  }
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, keyOf(config), {
+    ({ payload } = await jwtVerify(token, await keyOf(config), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience,
       requiredClaims: ['sub', 'iat', 'exp'],
-    });
-    return payload;
+    }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw tokenError('token_expired', 'The token has expired');
     throw tokenError('invalid_token', 'The token is not valid');
   }
+  if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string);
+  verified.set(memo, { payload, exp: payload.exp! });
+  return payload;
 }
 
 /** Verifies an access token; 401 token_expired or invalid_token. */
@@ -100,7 +143,7 @@ export async function issueStreamToken(
     .setAudience(STREAM_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${STREAM_TOKEN_TTL_SECONDS}s`)
-    .sign(keyOf(config));
+    .sign(await keyOf(config));
 }
 
 /** The user and binding of a valid stream token; 401 token_expired or invalid_token. */

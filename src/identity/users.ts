@@ -3,6 +3,7 @@ import type { Tx } from '../db/index.js';
 import { decodeCursorAs, encodeCursor, pageSize } from '../http/pagination.js';
 import { publish } from '../outbox/index.js';
 import { revokeUserSessions } from './sessions.js';
+import { noteIdentityChange } from './cache.js';
 import { endStreams } from './stream-end.js';
 import type { Role, User, UserStatus } from './types.js';
 import { emailKey, isUuid } from './validation.js';
@@ -151,6 +152,7 @@ export async function setUserStatus(tx: Tx, id: string, status: UserStatus): Pro
   if (!row) return undefined;
   const before = toUser(row);
   if (row.status === status) return { before, after: before, changed: false };
+  noteIdentityChange(id);
   const { rows } = await tx.query<UserRow>(
     `UPDATE identity.users SET status = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [id, status],
@@ -170,6 +172,7 @@ export async function setUserRole(tx: Tx, id: string, role: Role): Promise<Chang
   if (!row) return undefined;
   const before = toUser(row);
   if (row.role === role) return { before, after: before, changed: false };
+  noteIdentityChange(id);
   const { rows } = await tx.query<UserRow>(
     `UPDATE identity.users SET role = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [id, role],

@@ -8,8 +8,9 @@ import {
   type IdempotentResult,
   type Replay,
 } from '../idempotency/index.js';
-import { findUserByEmail, findUserByPhone, getUsers, normalizePhone } from '../identity/index.js';
-import { type BatchWrite, getAccount, getAccounts } from '../ledger/index.js';
+import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '../identity/index.js';
+import type { BatchWrite } from '../ledger/index.js';
+import { getAccountFact, getAccountFacts } from './account-facts.js';
 import { ledgerRefusal } from './problems.js';
 import { walletIdFor } from './wallets.js';
 
@@ -58,7 +59,7 @@ interface Party {
 /** The sending wallet (the caller's own) and the receiving one, without reading balances: the ledger decides funds. */
 async function parties(ctx: AppContext, userId: string, input: TransferInput) {
   // Both wallets in one round trip when the recipient is named by wallet.
-  const byId = await getAccounts(
+  const byId = await getAccountFacts(
     ctx.db,
     'walletId' in input.to ? [input.fromWalletId, input.to.walletId] : [input.fromWalletId],
   );
@@ -78,7 +79,7 @@ async function parties(ctx: AppContext, userId: string, input: TransferInput) {
     }
   } else {
     const user = await resolveRecipient(ctx, input.to);
-    const account = await getAccount(ctx.db, walletIdFor(user.id, from.currency));
+    const account = await getAccountFact(ctx.db, walletIdFor(user.id, from.currency));
     if (!account) throw new AppError('currency_mismatch', `The recipient has no ${from.currency} wallet`);
     to = { walletId: account.id, userId: user.id, currency: account.currency };
   }
@@ -101,7 +102,7 @@ export async function transfer(
   if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError('self_transfer', 'You cannot send money to yourself');
   }
-  const users = await getUsers(ctx.db, [userId, to.userId]);
+  const users = await getUserFacts(ctx.db, [userId, to.userId]);
   const sender = users.get(userId);
   if (!sender) throw notFound('User');
   const recipient = users.get(to.userId);
