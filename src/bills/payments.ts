@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions } from '../ledger/index.js';
-import { publish } from '../outbox/index.js';
+import { publish, publishMany } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
 import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
@@ -201,30 +201,50 @@ export async function recordEvent(
   );
 }
 
-/** The live event a person's open screens receive when a payment changes. */
-export async function publishUpdate(
-  tx: Tx,
-  p: {
-    id: string;
-    user_id: string;
-    wallet_id: string;
-    status: PaymentStatus;
-    token?: string | null;
-    failure_reason?: string | null;
+/** What publishUpdate needs of a payment. */
+export interface PaymentUpdate {
+  id: string;
+  user_id: string;
+  wallet_id: string;
+  status: PaymentStatus;
+  token?: string | null;
+  failure_reason?: string | null;
+}
+
+const updateEvent = (p: PaymentUpdate) => ({
+  type: 'bill_payment.updated',
+  key: p.id,
+  userId: p.user_id,
+  payload: {
+    id: p.id,
+    walletId: p.wallet_id,
+    status: p.status,
+    token: p.status === 'reversed' ? null : (p.token ?? null),
+    reason: p.failure_reason ?? null,
   },
+});
+
+/** The live event a person's open screens receive when a payment changes. */
+export async function publishUpdate(tx: Tx, p: PaymentUpdate) {
+  await publish(tx, updateEvent(p));
+}
+
+/** publishUpdate for many payments, with one statement. */
+export async function publishUpdates(tx: Tx, payments: readonly PaymentUpdate[]) {
+  await publishMany(tx, payments.map(updateEvent));
+}
+
+/** recordEvent for many payments, with one statement. */
+export async function recordEvents(
+  tx: Tx,
+  events: readonly { paymentId: string; status: string; reason: string | null }[],
 ) {
-  await publish(tx, {
-    type: 'bill_payment.updated',
-    key: p.id,
-    userId: p.user_id,
-    payload: {
-      id: p.id,
-      walletId: p.wallet_id,
-      status: p.status,
-      token: p.status === 'reversed' ? null : (p.token ?? null),
-      reason: p.failure_reason ?? null,
-    },
-  });
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO bills.payment_events (payment_id, status, reason)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+    [events.map((e) => e.paymentId), events.map((e) => e.status), events.map((e) => e.reason)],
+  );
 }
 
 export async function loadPayment(db: Queryable, id: string, lock = false): Promise<PaymentRow | undefined> {

@@ -12,6 +12,16 @@ export interface CoalesceOptions {
   maxInFlight: number;
 }
 
+export interface CoalesceFallback<I, O> extends CoalesceOptions {
+  /**
+   * When a batch fails as a whole (one bad member, a deadlock), each of its
+   * items runs again alone with this, and gets its own result or error.
+   */
+  alone?: (item: I) => Promise<O>;
+  /** Told when a batch failed as a whole and its items run alone. */
+  onFallback?: (error: unknown, items: number) => void;
+}
+
 interface Waiting<I, O> {
   item: I;
   resolve: (value: O) => void;
@@ -22,11 +32,11 @@ interface Waiting<I, O> {
  * Returns the function callers use: it queues the item and resolves with the
  * item's result once its batch has run. `run` gets the items in call order and
  * returns one result per item, in order; when it throws, every caller in that
- * batch gets the error.
+ * batch gets the error (or, with `alone`, its item's own outcome).
  */
 export function coalesce<I, O>(
   run: (items: I[]) => Promise<O[]>,
-  options: CoalesceOptions,
+  options: CoalesceFallback<I, O>,
 ): (item: I) => Promise<O> {
   if (!Number.isInteger(options.maxItems) || options.maxItems < 1) throw new Error('coalesce: bad maxItems');
   if (!Number.isInteger(options.maxInFlight) || options.maxInFlight < 1)
@@ -43,7 +53,17 @@ export function coalesce<I, O>(
         w.resolve(results[i] as O);
       });
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      const { alone } = options;
+      if (!alone) {
+        for (const w of batch) w.reject(error);
+        return;
+      }
+      try {
+        options.onFallback?.(error, batch.length);
+      } catch {
+        // A failing observer must not leave the callers waiting.
+      }
+      await Promise.all(batch.map((w) => alone(w.item).then(w.resolve, w.reject)));
     }
   };
 

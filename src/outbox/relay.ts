@@ -305,7 +305,7 @@ export function createOutboxRelay(
     10,
     leaseMs - 1,
   );
-  const concurrency = bounded('concurrency', options.concurrency ?? 16, 1, 256);
+  const concurrency = bounded('concurrency', options.concurrency ?? 16, 1, 1024);
   const batchSize = bounded('batchSize', options.batchSize ?? 64, 1, 1000);
   const pollIntervalMs = bounded('pollIntervalMs', options.pollIntervalMs ?? 1000, 10, 600_000);
   const random = options.random ?? Math.random;
