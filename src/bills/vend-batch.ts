@@ -207,9 +207,11 @@ export async function finishVends(tx: Tx, outcomes: readonly VendOutcome[]): Pro
     changes.push(planned.change);
     if (planned.ledger) ledger.push(planned.ledger);
   }
+  await transitionPayments(tx, changes);
+  // The ledger last: the system accounts' balance rows it locks are shared with
+  // every new payment's hold, so they stay locked for one statement and the commit.
   const results = ledger.length > 0 ? await createTransactions(tx, ledger) : [];
   const refused = results.find((r) => !r.ok);
   // A replay (ok, replayed) means an earlier attempt already did it: fine.
   if (refused) throw new Error(`bill payment ledger item ${refused.id} refused: ${refused.code}`);
-  await transitionPayments(tx, changes);
 }
