@@ -5,7 +5,7 @@
  * import through each other's index.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import { billRoutes } from './bills/index.js';
+import { billRoutes, insertPayments, type NewPayment } from './bills/index.js';
 import type { Config } from './config.js';
 import type { AppContext, ContextOptions } from './context.js';
 import { migrate, openDb } from './db/index.js';
@@ -80,6 +80,7 @@ export async function createContext(
     completeMany(tx, rows as Parameters<typeof completeMany>[1]),
   );
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
+  ledger.registerWriter('bills.payments', (tx, rows) => insertPayments(tx, rows as NewPayment[]));
   return { config, log, db, ledger, providers };
 }
 
