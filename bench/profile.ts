@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { loadBenchConfig } from '../src/config.js';
 import { benchHttp, type HttpScenario } from './http.js';
 import { startStack } from './server.js';
 
@@ -21,7 +22,6 @@ function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return Number(fields[11]) + Number(fields[12]);
 }
-
 
 /** Every PostgreSQL process's CPU ticks, summed (backends come and go; those gone are missed). */
 function postgresTicks(): number {
@@ -40,7 +40,7 @@ function postgresTicks(): number {
 async function main() {
   const scenario = arg('scenario', 'transfer/random') as HttpScenario;
   const seconds = Number(arg('seconds', '10'));
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const base = loadBenchConfig().databaseUrl;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS vendra_profile WITH (FORCE)');

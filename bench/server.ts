@@ -17,6 +17,8 @@ export interface StackOptions {
   apisWithoutLimits?: number;
   /** Extra node arguments for the first API process (the profiler's, say). */
   apiNodeArgs?: string[];
+  /** Extra node arguments for the worker process. */
+  workerNodeArgs?: string[];
 }
 
 export interface Stack {
@@ -78,7 +80,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     // The first process runs the migrations and writes the secrets; the others start after it.
     const first = await api(0, {});
-    procs.push(spawnNode('worker', ['dist/main.js'], { ...common, ROLE: 'worker' }));
+    procs.push(
+      spawnNode('worker', [...(opts.workerNodeArgs ?? []), 'dist/main.js'], { ...common, ROLE: 'worker' }),
+    );
     const rest = await Promise.all(Array.from({ length: opts.apis - 1 }, (_, k) => api(k + 1, {})));
     const noLimits = await Promise.all(
       Array.from({ length: opts.apisWithoutLimits ?? 0 }, (_, k) =>
