@@ -81,6 +81,22 @@ async function main() {
     for (const [k, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(n, k);
     for (const [n, pid] of Object.entries(pids))
       console.log(`${n}: ${((cpuTicks(pid) - (before[n] ?? 0)) / 100 / wallS).toFixed(2)} cores`);
+    // Where accept -> final goes, from the payment events' own timestamps.
+    const { rows: phases } = await db.query<{ phase: string; p50: number; p99: number }>(
+      `WITH t AS (
+         SELECT payment_id,
+                min(at) FILTER (WHERE status = 'pending') AS accepted,
+                min(at) FILTER (WHERE status = 'processing') AS sent,
+                min(at) FILTER (WHERE status IN ('succeeded', 'failed')) AS final
+           FROM bills.payment_events GROUP BY payment_id)
+       SELECT phase, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+         FROM (SELECT 'accepted -> sent' AS phase, extract(epoch FROM sent - accepted) * 1000 AS ms FROM t
+               UNION ALL
+               SELECT 'sent -> final', extract(epoch FROM final - sent) * 1000 FROM t) x
+        GROUP BY phase`,
+    );
+    for (const r of phases) console.log(`${r.phase}: p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms`);
     console.log(`postgres: ${((postgresTicks() - pg0) / 100 / wallS).toFixed(2)} cores`);
     const self = process.cpuUsage(self0);
     console.log(`load generator: ${((self.user + self.system) / 1e6 / wallS).toFixed(2)} cores`);
