@@ -96,7 +96,8 @@ async function main() {
                SELECT 'sent -> final', extract(epoch FROM final - sent) * 1000 FROM t) x
         GROUP BY phase`,
     );
-    for (const r of phases) console.log(`${r.phase}: p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms`);
+    for (const r of phases)
+      console.log(`${r.phase}: p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms`);
     console.log(`postgres: ${((postgresTicks() - pg0) / 100 / wallS).toFixed(2)} cores`);
     const self = process.cpuUsage(self0);
     console.log(`load generator: ${((self.user + self.system) / 1e6 / wallS).toFixed(2)} cores`);

@@ -437,7 +437,7 @@ export async function checkPayment(ctx: AppContext, paymentId: string): Promise<
   if (!router || !p?.sent_at) return { status: 'done' };
   const adapter = router.get(p.provider);
   if (!adapter) return { status: 'done' };
-  const result = await adapter.requery(p.provider_ref);
+  const result = await vendSteps(ctx).call(p.provider, () => adapter.requery(p.provider_ref));
   await recordCall(ctx, p, 'requery', result);
   const action = decideOnCheck(p.status, result, p.provider);
   if (action.kind === 'refund_after_delivery') await markReversedAfterDelivery(ctx, p.id, action.reason);
