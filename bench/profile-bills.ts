@@ -6,6 +6,7 @@
  * events' timestamps), and the worker under --cpu-prof when asked.
  * --drain N: N payments are accepted with the worker stopped, then the
  * worker is started and drains them: its own rate, whatever the API's.
+ * --rate R: an open loop of R payments a second for --seconds, then the phases.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,26 +94,46 @@ async function phases(db: Db) {
     console.log(`${r.phase}: p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms`);
 }
 
+const pay = (base: string, u: BenchUser) =>
+  api(base, '/v1/bill-payments', {
+    method: 'POST',
+    token: u.token,
+    key: randomUUID(),
+    body: {
+      walletId: u.walletId,
+      billerId: 'ikeja-electric',
+      productCode: 'prepaid',
+      customerRef: `7${randomInt(1e9, 1e10)}`,
+      amount: 100_000,
+    },
+  });
+
+/** R payments a second, evenly spaced, for `seconds`; then waits for all to be final. */
+async function trickle(stack: Stack, db: Db, users: BenchUser[], rate: number, seconds: number) {
+  const started = Date.now();
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < rate * seconds; i++) {
+    const wait = started + (i * 1000) / rate - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(pay(stack.bases[0] as string, users[i % users.length] as BenchUser));
+  }
+  await Promise.all(pending);
+  for (;;) {
+    const { rows } = await db.query<{ n: bigint }>(
+      "SELECT count(*) AS n FROM bills.payments WHERE status IN ('pending', 'processing')",
+    );
+    if (rows[0]?.n === 0n) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Accepts `n` payments with the worker stopped, then starts one and times how fast it makes them final. */
 async function drain(stack: Stack, db: Db, users: BenchUser[], n: number) {
   await stack.procs.find((p) => p.name === 'worker')?.stop();
   let next = 0;
   await Promise.all(
     users.map(async (u) => {
-      while (next++ < n) {
-        await api(stack.bases[0] as string, '/v1/bill-payments', {
-          method: 'POST',
-          token: u.token,
-          key: randomUUID(),
-          body: {
-            walletId: u.walletId,
-            billerId: 'ikeja-electric',
-            productCode: 'prepaid',
-            customerRef: `7${randomInt(1e9, 1e10)}`,
-            amount: 100_000,
-          },
-        });
-      }
+      while (next++ < n) await pay(stack.bases[0] as string, u);
     }),
   );
   console.log(`drain: ${n} payments accepted; starting the worker`);
@@ -159,6 +180,13 @@ async function main() {
   });
   const db = await createPgDb({ url: url.toString(), poolSize: 2 });
   try {
+    const rate = arg('rate');
+    if (rate !== undefined) {
+      const users = await makeUsers(stack.bases[0] as string, 32, 1_000_000_000);
+      await trickle(stack, db, users, Number(rate), seconds);
+      await phases(db);
+      return;
+    }
     if (drainCount !== undefined) {
       const users = await makeUsers(stack.bases[0] as string, 32, 1_000_000_000);
       await drain(stack, db, users, drainCount);
