@@ -130,15 +130,22 @@ async function trickle(stack: Stack, db: Db, users: BenchUser[], rate: number, s
 /** Accepts `n` payments with the worker stopped, then starts one and times how fast it makes them final. */
 async function drain(stack: Stack, db: Db, users: BenchUser[], n: number) {
   await stack.procs.find((p) => p.name === 'worker')?.stop();
+  const apiPid = stack.apiPids[0] as number;
+  const accept0 = { api: cpuTicks(apiPid), postgres: postgresTicks(), self: process.cpuUsage() };
   let next = 0;
   await Promise.all(
     users.map(async (u) => {
       while (next++ < n) await pay(stack.bases[0] as string, u);
     }),
   );
-  console.log(`drain: ${n} payments accepted; starting the worker`);
+  const perPayment = (ticks: number) => `${((ticks * 10) / n).toFixed(2)} ms`;
+  const self = process.cpuUsage(accept0.self);
+  console.log(
+    `drain: ${n} payments accepted; CPU per payment: api ${perPayment(cpuTicks(apiPid) - accept0.api)}, postgres ${perPayment(postgresTicks() - accept0.postgres)}, load generator ${((self.user + self.system) / 1000 / n).toFixed(2)} ms; starting the worker`,
+  );
   const worker = stack.startWorker();
   const ticks0 = cpuTicks(worker.pid);
+  const postgres0 = postgresTicks();
   for (;;) {
     const { rows } = await db.query<{ n: bigint }>(
       "SELECT count(*) AS n FROM bills.payments WHERE status IN ('pending', 'processing')",
@@ -147,6 +154,7 @@ async function drain(stack: Stack, db: Db, users: BenchUser[], n: number) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const workerCpuS = (cpuTicks(worker.pid) - ticks0) / 100;
+  const postgresCpuS = (postgresTicks() - postgres0) / 100;
   const { rows } = await db.query<{ s: number; n: bigint }>(
     `SELECT extract(epoch FROM max(p.finalized_at) - min(e.at)) AS s, count(DISTINCT p.id) AS n
        FROM bills.payments p JOIN bills.payment_events e ON e.payment_id = p.id AND e.status = 'processing'`,
@@ -154,7 +162,7 @@ async function drain(stack: Stack, db: Db, users: BenchUser[], n: number) {
   const s = Number(rows[0]?.s);
   const done = Number(rows[0]?.n);
   console.log(
-    `drain: ${done} payments final in ${s.toFixed(2)} s (first sent -> last final): ${Math.round(done / s)} payments/s; worker CPU ${((workerCpuS * 1000) / done).toFixed(2)} ms per payment`,
+    `drain: ${done} payments final in ${s.toFixed(2)} s (first sent -> last final): ${Math.round(done / s)} payments/s; CPU per payment: worker ${((workerCpuS * 1000) / done).toFixed(2)} ms, postgres ${((postgresCpuS * 1000) / done).toFixed(2)} ms`,
   );
 }
 
