@@ -17,6 +17,10 @@ export interface StackOptions {
   apisWithoutLimits?: number;
   /** Extra node arguments for the first API process (the profiler's, say). */
   apiNodeArgs?: string[];
+  /** Extra node arguments for the worker process. */
+  workerNodeArgs?: string[];
+  /** true: no worker at first; the caller starts it with Stack.startWorker. */
+  deferWorker?: boolean;
 }
 
 export interface Stack {
@@ -26,6 +30,8 @@ export interface Stack {
   apiPids: number[];
   noLimitPids: number[];
   procs: Proc[];
+  /** Starts a worker process (another one, if one runs already). */
+  startWorker(): Proc;
   stop(): Promise<void>;
 }
 
@@ -78,7 +84,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     // The first process runs the migrations and writes the secrets; the others start after it.
     const first = await api(0, {});
-    procs.push(spawnNode('worker', ['dist/main.js'], { ...common, ROLE: 'worker' }));
+    const startWorker = () => {
+      const worker = spawnNode('worker', [...(opts.workerNodeArgs ?? []), 'dist/main.js'], {
+        ...common,
+        ROLE: 'worker',
+      });
+      procs.push(worker);
+      return worker;
+    };
+    if (!opts.deferWorker) startWorker();
     const rest = await Promise.all(Array.from({ length: opts.apis - 1 }, (_, k) => api(k + 1, {})));
     const noLimits = await Promise.all(
       Array.from({ length: opts.apisWithoutLimits ?? 0 }, (_, k) =>
@@ -92,6 +106,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       apiPids: limited.map((a) => a.pid),
       noLimitPids: noLimits.map((a) => a.pid),
       procs,
+      startWorker,
       stop,
     };
   } catch (error) {

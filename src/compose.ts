@@ -5,7 +5,7 @@
  * import through each other's index.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import { billRoutes } from './bills/index.js';
+import { billRoutes, insertPayments, type NewPayment } from './bills/index.js';
 import type { Config } from './config.js';
 import type { AppContext, ContextOptions } from './context.js';
 import { migrate, openDb } from './db/index.js';
@@ -87,6 +87,7 @@ export async function createContext(
   );
   ledger.registerChecker('idempotency', (tx, rows) => claimMany(tx, rows as IdempotencyClaim[]));
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
+  ledger.registerWriter('bills.payments', (tx, rows) => insertPayments(tx, rows as NewPayment[]));
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);

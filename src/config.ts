@@ -67,6 +67,8 @@ export interface Config {
   outboxLeaseMs: number;
   /** Outbox jobs (vends, payouts) a worker runs at once. */
   outboxConcurrency: number;
+  /** Live events a worker fans out at once. */
+  outboxLiveConcurrency: number;
   /** When set, the VTpass webhook is served only at /v1/webhooks/vtpass/{secret}. */
   vtpassWebhookSecret: string | undefined;
   /** Production may run a simulator (gateway, bill providers, payouts) only when this is set explicitly. */
@@ -92,6 +94,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Per request to a bill provider. */
   providerTimeoutMs: number;
+  /** Calls one worker has open at once with each bill provider. */
+  providerMaxInFlight: number;
   /** A payment unresolved this long after sending goes to `needs_review`. */
   providerResolveLimitMs: number;
   /** A provider still answering 015 (unknown) this long after sending never received it: `failed`. */
@@ -284,6 +288,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS'),
     outboxLeaseMs: read(env, 'OUTBOX_LEASE_MS'),
     outboxConcurrency: read(env, 'OUTBOX_CONCURRENCY'),
+    outboxLiveConcurrency: read(env, 'OUTBOX_LIVE_CONCURRENCY'),
     vtpassWebhookSecret: read(env, 'VTPASS_WEBHOOK_SECRET'),
     allowSandbox: read(env, 'ALLOW_SANDBOX'),
     payoutMode: read(env, 'PAYOUT_MODE'),
@@ -295,6 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
     providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
+    providerMaxInFlight: read(env, 'PROVIDER_MAX_IN_FLIGHT'),
     providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),
     providerUnknownGraceMs: read(env, 'PROVIDER_UNKNOWN_GRACE_MS'),
     providerRequeryBaseMs: read(env, 'PROVIDER_REQUERY_BASE_MS'),

@@ -4,8 +4,8 @@ import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
-import { createTransactions } from '../ledger/index.js';
-import { publish } from '../outbox/index.js';
+import type { BatchWrite, TransactionResult } from '../ledger/index.js';
+import { publish, publishMany } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
 import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
@@ -104,88 +104,167 @@ export async function createPayment(
   const providerRef = vtpassRequestId(new Date());
   const currency = wallet.currency;
 
-  return ctx.db.transaction(async (tx) => {
-    const [hold] = await createTransactions(tx, [
-      {
-        id: holdId,
-        kind: 'hold',
-        currency,
-        code: 'bill_payment',
-        legs: [
-          { accountId: wallet.id, side: 'D', amount: input.amount + fee },
-          {
-            accountId: systemAccountId('provider_float', currency, adapter.name),
-            side: 'C',
-            amount: input.amount,
-          },
-          ...(fee > 0n
-            ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
-            : []),
-        ],
-        metadata: {
-          description: `${biller.name} · ${product.name} · ${input.customerRef}`,
-          reference: id,
-          paymentId: id,
-          counterparty: { name: biller.name },
+  const row: NewPayment = {
+    id,
+    user_id: userId,
+    wallet_id: wallet.id,
+    biller_id: biller.id,
+    product_code: product.code,
+    customer_ref: input.customerRef,
+    customer_name: input.customerName ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    amount: input.amount,
+    fee,
+    commission: expectedCommission(biller, input.amount),
+    currency,
+    provider: adapter.name,
+    provider_ref: providerRef,
+    hold_id: holdId,
+    reason: `accepted; ${formatNaira(input.amount + fee)} held from the wallet`,
+  };
+  const body = {
+    id,
+    status: 'pending' as const,
+    amount: input.amount,
+    fee,
+    total: input.amount + fee,
+    currency,
+  };
+  // Through the batcher: the hold, the payment, its events and the idempotency
+  // record commit together with the other requests of the moment, in one
+  // transaction that holds the shared system accounts for one statement.
+  const hold = await ctx.ledger.submit(
+    {
+      id: holdId,
+      kind: 'hold',
+      currency,
+      code: 'bill_payment',
+      legs: [
+        { accountId: wallet.id, side: 'D', amount: input.amount + fee },
+        {
+          accountId: systemAccountId('provider_float', currency, adapter.name),
+          side: 'C',
+          amount: input.amount,
         },
-      },
-    ]);
-    if (!hold?.ok) {
-      const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
-      await completeIdempotent(tx, claim, refusal.status, refusal.body);
-      return refusal;
-    }
-    if (hold.replayed) {
-      const existing = await loadPayment(tx, id);
-      if (!existing) throw new Error(`bill payment ${id}: hold exists without its payment`);
-      const body = {
-        id,
-        status: existing.status,
-        amount: existing.amount,
-        fee: existing.fee,
-        total: existing.amount + existing.fee,
-        currency,
-      };
-      await completeIdempotent(tx, claim, 202, body);
-      return { status: 202, body };
-    }
-    await tx.query(
-      `INSERT INTO bills.payments (id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,
-         amount, fee, commission, currency, status, provider, provider_ref, hold_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14, $15, $16)`,
-      [
-        id,
-        userId,
-        wallet.id,
-        biller.id,
-        product.code,
-        input.customerRef,
-        input.customerName ?? null,
-        input.phone ?? null,
-        input.email ?? null,
-        input.amount,
-        fee,
-        expectedCommission(biller, input.amount),
-        currency,
-        adapter.name,
-        providerRef,
-        holdId,
+        ...(fee > 0n
+          ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
+          : []),
       ],
-    );
-    await recordEvent(tx, id, 'pending', `accepted; ${formatNaira(input.amount + fee)} held from the wallet`);
-    await publish(tx, { type: 'bill_payment.vend', key: id, userId, payload: { paymentId: id } });
-    await publishUpdate(tx, { id, user_id: userId, wallet_id: wallet.id, status: 'pending' });
+      metadata: {
+        description: `${biller.name} · ${product.name} · ${input.customerRef}`,
+        reference: id,
+        paymentId: id,
+        counterparty: { name: biller.name },
+      },
+    },
+    { writes: (r) => paymentWrites(r, row, claim, body) },
+  );
+  if (!hold.ok) return ledgerRefusal(hold.code);
+  if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
+  return { status: 202, body };
+}
+
+/** A new payment as the batcher's `bills.payments` writer inserts it, with its first event's reason. */
+export interface NewPayment {
+  id: string;
+  user_id: string;
+  wallet_id: string;
+  biller_id: string;
+  product_code: string;
+  customer_ref: string;
+  customer_name: string | null;
+  phone: string | null;
+  email: string | null;
+  amount: bigint;
+  fee: bigint;
+  commission: bigint;
+  currency: string;
+  provider: string;
+  provider_ref: string;
+  hold_id: string;
+  reason: string;
+}
+
+/** What commits with the hold: the payment, its vend job and live update, the idempotent answer. */
+function paymentWrites(
+  r: TransactionResult,
+  row: NewPayment,
+  claim: IdempotencyClaim,
+  body: { id: string; status: 'pending' },
+): BatchWrite[] {
+  if (!r.ok) {
+    const refusal = ledgerRefusal(r.code);
+    return [{ writer: 'idempotency', row: { claim, status: refusal.status, body: refusal.body } }];
+  }
+  // Committed earlier with its payment (a request that took over a stale claim): answered after.
+  if (r.replayed) return [];
+  const update = { id: row.id, user_id: row.user_id, wallet_id: row.wallet_id, status: 'pending' as const };
+  return [
+    { writer: 'bills.payments', row },
+    {
+      writer: 'outbox',
+      row: { type: 'bill_payment.vend', key: row.id, userId: row.user_id, payload: { paymentId: row.id } },
+    },
+    { writer: 'outbox', row: updateEvent(update) },
+    { writer: 'idempotency', row: { claim, status: 202, body } },
+  ];
+}
+
+/** The hold existed already: answer with the payment the first attempt created. */
+async function replayedPayment(ctx: AppContext, id: string, currency: string, claim: IdempotencyClaim) {
+  return ctx.db.transaction(async (tx) => {
+    const existing = await loadPayment(tx, id);
+    if (!existing) throw new Error(`bill payment ${id}: hold exists without its payment`);
     const body = {
       id,
-      status: 'pending' as const,
-      amount: input.amount,
-      fee,
-      total: input.amount + fee,
+      status: existing.status,
+      amount: existing.amount,
+      fee: existing.fee,
+      total: existing.amount + existing.fee,
       currency,
     };
     await completeIdempotent(tx, claim, 202, body);
     return { status: 202, body };
   });
+}
+
+/** The batcher's `bills.payments` writer: new payments and their first events, two statements. */
+export async function insertPayments(tx: Tx, rows: readonly NewPayment[]): Promise<void> {
+  if (rows.length === 0) return;
+  const of = (f: (r: NewPayment) => unknown) => rows.map(f);
+  await tx.query(
+    `INSERT INTO bills.payments (id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,
+       amount, fee, commission, currency, status, provider, provider_ref, hold_id)
+     SELECT id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,
+       amount, fee, commission, currency, 'pending', provider, provider_ref, hold_id
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[], $14::text[], $15::text[], $16::uuid[])
+         AS x(id, user_id, wallet_id, biller_id, product_code, customer_ref, customer_name, phone, email,
+           amount, fee, commission, currency, provider, provider_ref, hold_id)`,
+    [
+      of((r) => r.id),
+      of((r) => r.user_id),
+      of((r) => r.wallet_id),
+      of((r) => r.biller_id),
+      of((r) => r.product_code),
+      of((r) => r.customer_ref),
+      of((r) => r.customer_name),
+      of((r) => r.phone),
+      of((r) => r.email),
+      of((r) => String(r.amount)),
+      of((r) => String(r.fee)),
+      of((r) => String(r.commission)),
+      of((r) => r.currency),
+      of((r) => r.provider),
+      of((r) => r.provider_ref),
+      of((r) => r.hold_id),
+    ],
+  );
+  await recordEvents(
+    tx,
+    rows.map((r) => ({ paymentId: r.id, status: 'pending', reason: r.reason })),
+  );
 }
 
 export async function recordEvent(
@@ -201,30 +280,50 @@ export async function recordEvent(
   );
 }
 
-/** The live event a person's open screens receive when a payment changes. */
-export async function publishUpdate(
-  tx: Tx,
-  p: {
-    id: string;
-    user_id: string;
-    wallet_id: string;
-    status: PaymentStatus;
-    token?: string | null;
-    failure_reason?: string | null;
+/** What publishUpdate needs of a payment. */
+export interface PaymentUpdate {
+  id: string;
+  user_id: string;
+  wallet_id: string;
+  status: PaymentStatus;
+  token?: string | null;
+  failure_reason?: string | null;
+}
+
+const updateEvent = (p: PaymentUpdate) => ({
+  type: 'bill_payment.updated',
+  key: p.id,
+  userId: p.user_id,
+  payload: {
+    id: p.id,
+    walletId: p.wallet_id,
+    status: p.status,
+    token: p.status === 'reversed' ? null : (p.token ?? null),
+    reason: p.failure_reason ?? null,
   },
+});
+
+/** The live event a person's open screens receive when a payment changes. */
+export async function publishUpdate(tx: Tx, p: PaymentUpdate) {
+  await publish(tx, updateEvent(p));
+}
+
+/** publishUpdate for many payments, with one statement. */
+export async function publishUpdates(tx: Tx, payments: readonly PaymentUpdate[]) {
+  await publishMany(tx, payments.map(updateEvent));
+}
+
+/** recordEvent for many payments, with one statement. */
+export async function recordEvents(
+  tx: Tx,
+  events: readonly { paymentId: string; status: string; reason: string | null }[],
 ) {
-  await publish(tx, {
-    type: 'bill_payment.updated',
-    key: p.id,
-    userId: p.user_id,
-    payload: {
-      id: p.id,
-      walletId: p.wallet_id,
-      status: p.status,
-      token: p.status === 'reversed' ? null : (p.token ?? null),
-      reason: p.failure_reason ?? null,
-    },
-  });
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO bills.payment_events (payment_id, status, reason)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+    [events.map((e) => e.paymentId), events.map((e) => e.status), events.map((e) => e.reason)],
+  );
 }
 
 export async function loadPayment(db: Queryable, id: string, lock = false): Promise<PaymentRow | undefined> {

@@ -1,13 +1,11 @@
-import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/index.js';
+import { coalesce, type Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
 import type { ProviderAdapter, VendResult } from '../providers/index.js';
 import { systemAccountId } from '../wallets/index.js';
 import { paymentStates } from './payment-states.js';
 import {
-  BILLS_NAMESPACE,
   FINAL_STATUSES,
   loadPayment,
   type PaymentRow,
@@ -15,12 +13,17 @@ import {
   publishUpdate,
   recordEvent,
 } from './payments.js';
+import {
+  claimSends,
+  derivedId,
+  finishVends,
+  insertCalls,
+  loadPayments,
+  type VendOutcome,
+} from './vend-batch.js';
 import { decide, decideOnCheck, type VendAction, type VendTiming } from './vend-decision.js';
 
 export { requeryDelay, type VendTiming } from './vend-decision.js';
-
-/** A ledger id derived from the hold, so that posting, voiding or refunding twice is impossible. */
-const derived = (what: string, p: PaymentRow) => uuidv5(`${what}:${p.hold_id}`, BILLS_NAMESPACE);
 
 /**
  * Moves a payment from the status the caller saw (under its lock) to `status`,
@@ -84,7 +87,7 @@ export async function succeedIn(
   result: Pick<VendResult, 'token' | 'units' | 'receipt'>,
   reason: string,
 ) {
-  await ledger(tx, { id: derived('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
+  await ledger(tx, { id: derivedId('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
   const receipt = result.receipt ?? null;
   await transition(tx, p, 'succeeded', reason, {
     token: result.token ?? null,
@@ -116,7 +119,7 @@ export async function failIn(
   reason: string,
   status: 'failed' | 'reversed' = 'failed',
 ) {
-  await ledger(tx, { id: derived('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' });
+  await ledger(tx, { id: derivedId('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' });
   await transition(tx, p, status, reason);
 }
 
@@ -130,7 +133,7 @@ export async function markReversedAfterDelivery(ctx: AppContext, paymentId: stri
     const p = await loadPayment(tx, paymentId, true);
     if (p?.status !== 'succeeded') return false;
     await ledger(tx, {
-      id: derived('reversal', p),
+      id: derivedId('reversal', p),
       kind: 'transfer',
       currency: p.currency.trim(),
       code: 'bill_reversal',
@@ -164,26 +167,103 @@ export async function markReversedAfterDelivery(ctx: AppContext, paymentId: stri
 
 export async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'requery', r: VendResult) {
   ctx.providers?.router.record(p.provider, op, r);
-  await ctx.db.query(
-    `INSERT INTO bills.provider_calls (payment_id, provider, op, outcome, code, message, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      p.id,
-      p.provider,
-      op,
-      r.reversed ? 'reversed' : r.notFound ? 'not_found' : r.outcome,
-      r.code ?? null,
-      (r.message ?? '').slice(0, 500),
-      Math.round(r.latencyMs),
-    ],
-  );
+  await insertCalls(ctx.db, [{ paymentId: p.id, provider: p.provider, op, result: r }]);
 }
 
 export type JobResult = { status: 'done' } | { status: 'retry'; delayMs: number; reason?: string };
 
+/** A vend job's steps, shared by the concurrent jobs of one process (see vend-batch.ts). */
+interface VendSteps {
+  load(paymentId: string): Promise<PaymentRow | undefined>;
+  claim(paymentId: string): Promise<boolean>;
+  finish(outcome: VendOutcome): Promise<JobResult>;
+  /** Runs one call to the provider within its PROVIDER_MAX_IN_FLIGHT. */
+  call<T>(provider: string, fn: () => Promise<T>): Promise<T>;
+}
+
+const stepsOf = new WeakMap<AppContext, VendSteps>();
+
+/** At most `max` calls at once; the others wait in order. */
+function createLimiter(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      // Hand the slot to the next caller, or give it back.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+const jobResultOf = (action: VendAction): JobResult =>
+  action.kind === 'requery'
+    ? { status: 'retry', delayMs: action.delayMs, reason: action.reason }
+    : { status: 'done' };
+
+/**
+ * The steps of this process: concurrent jobs share a transaction per step
+ * (claiming sends, recording answers and settling). A batch that fails as a
+ * whole runs again one payment at a time, each in its own transaction.
+ */
+function vendSteps(ctx: AppContext): VendSteps {
+  const known = stepsOf.get(ctx);
+  if (known) return known;
+  const options = {
+    maxItems: 200,
+    maxInFlight: 2,
+    onFallback: (error: unknown, items: number) =>
+      ctx.log.warn({ err: error, items }, 'a batched vend step failed; its payments run one by one'),
+  };
+  const limiters = new Map<string, ReturnType<typeof createLimiter>>();
+  const steps: VendSteps = {
+    load: coalesce(
+      async (ids: string[]) => {
+        const byId = await loadPayments(ctx.db, ids);
+        return ids.map((id) => byId.get(id));
+      },
+      { ...options, alone: (id) => loadPayment(ctx.db, id) },
+    ),
+    claim: coalesce((ids: string[]) => ctx.db.transaction((tx) => claimSends(tx, ids)), {
+      ...options,
+      alone: (id) => claimSend(ctx, id),
+    }),
+    finish: coalesce(
+      async (outcomes: VendOutcome[]) => {
+        await ctx.db.transaction((tx) => finishVends(tx, outcomes));
+        return outcomes.map((o) => jobResultOf(o.action));
+      },
+      {
+        ...options,
+        async alone(o) {
+          await insertCalls(ctx.db, [o]);
+          return applyAction(ctx, o.paymentId, o.result, o.action);
+        },
+      },
+    ),
+    call(provider, fn) {
+      let limit = limiters.get(provider);
+      if (!limit) {
+        limit = createLimiter(ctx.config.providerMaxInFlight);
+        limiters.set(provider, limit);
+      }
+      return limit(fn);
+    },
+  };
+  stepsOf.set(ctx, steps);
+  return steps;
+}
+
 /**
  * The vend job: the payment state machine's worker half. It sends or
- * requeries (sendOrRequery), records the call, lets `decide` choose the next
- * step from the answer and the payment's age, and applies it.
+ * requeries (sendOrRequery), lets `decide` choose the next step from the
+ * answer and the payment's age, and records the call and applies the choice
+ * in one transaction (shared with the other jobs finishing at the same time).
  *
  * It sends the vend at most once per provider reference: `sent_at` is
  * committed before the call, so a job that runs again (a crash, a lost
@@ -197,17 +277,35 @@ export async function runVend(
 ): Promise<JobResult> {
   const router = ctx.providers?.router;
   if (!router) return { status: 'retry', delayMs: 5_000, reason: 'no providers in this process' };
-  const p = await loadPayment(ctx.db, paymentId);
+  const steps = vendSteps(ctx);
+  const p = await steps.load(paymentId);
   if (!p || FINAL_STATUSES.includes(p.status) || p.status === 'needs_review') return { status: 'done' };
   const adapter = router.get(p.provider);
   if (!adapter)
     return { status: 'retry', delayMs: 30_000, reason: `provider ${p.provider} is not configured` };
-  const answer = await sendOrRequery(ctx, adapter, p);
+  const answer = await sendOrRequery(ctx, steps, adapter, p);
   if (!answer) return { status: 'retry', delayMs: 0, reason: 'claimed by another attempt' };
-  await recordCall(ctx, p, answer.op, answer.result);
+  router.record(p.provider, answer.op, answer.result);
   const ageMs = Date.now() - (p.sent_at ?? new Date()).getTime();
   const facts = { provider: p.provider, providerRef: p.provider_ref, ageMs, attempt };
-  return applyAction(ctx, p.id, answer.result, decide(answer.result, facts, timing));
+  const action = decide(answer.result, facts, timing);
+  return steps.finish({
+    paymentId: p.id,
+    provider: p.provider,
+    op: answer.op,
+    result: answer.result,
+    action,
+  });
+}
+
+/** Claims the send of one payment in its own transaction: true when it was pending and never sent. */
+async function claimSend(ctx: AppContext, paymentId: string): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await loadPayment(tx, paymentId, true);
+    if (!current || current.sent_at || current.status !== 'pending') return false;
+    await transition(tx, current, 'processing', `sent to ${current.provider}`, { sent_at: new Date() });
+    return true;
+  });
 }
 
 /**
@@ -216,27 +314,26 @@ export async function runVend(
  */
 async function sendOrRequery(
   ctx: AppContext,
+  steps: VendSteps,
   adapter: ProviderAdapter,
   p: PaymentRow,
 ): Promise<{ op: 'vend' | 'requery'; result: VendResult } | undefined> {
+  const call = <T>(fn: () => Promise<T>) => steps.call(p.provider, fn);
   if (!p.sent_at) {
-    const claimed = await ctx.db.transaction(async (tx) => {
-      const current = await loadPayment(tx, p.id, true);
-      if (!current || current.sent_at || current.status !== 'pending') return false;
-      await transition(tx, current, 'processing', `sent to ${current.provider}`, { sent_at: new Date() });
-      return true;
-    });
-    if (!claimed) return undefined;
-    return { op: 'vend', result: await adapter.vend(await vendRequest(ctx, p)) };
+    // Committed before the call: a crash from here on leads to requeries, never a second send.
+    if (!(await steps.claim(p.id))) return undefined;
+    const request = await vendRequest(ctx, p);
+    return { op: 'vend', result: await call(() => adapter.vend(request)) };
   }
-  const result = await adapter.requery(p.provider_ref);
+  const result = await call(() => adapter.requery(p.provider_ref));
   if (result.notFound && (await claimResend(ctx, p.id))) {
     // A process committed sent_at and died before its vend call returned (no
     // vend was ever recorded), and the provider does not know the reference:
     // the call never left. Send it once more with the SAME reference, which
     // is the provider's idempotency key (a late duplicate answers 014).
     await recordCall(ctx, p, 'requery', result);
-    return { op: 'vend', result: await adapter.vend(await vendRequest(ctx, p)) };
+    const request = await vendRequest(ctx, p);
+    return { op: 'vend', result: await call(() => adapter.vend(request)) };
   }
   return { op: 'requery', result };
 }
@@ -340,7 +437,7 @@ export async function checkPayment(ctx: AppContext, paymentId: string): Promise<
   if (!router || !p?.sent_at) return { status: 'done' };
   const adapter = router.get(p.provider);
   if (!adapter) return { status: 'done' };
-  const result = await adapter.requery(p.provider_ref);
+  const result = await vendSteps(ctx).call(p.provider, () => adapter.requery(p.provider_ref));
   await recordCall(ctx, p, 'requery', result);
   const action = decideOnCheck(p.status, result, p.provider);
   if (action.kind === 'refund_after_delivery') await markReversedAfterDelivery(ctx, p.id, action.reason);

@@ -365,6 +365,12 @@ export const VARIABLES = {
     rule: 'must be 16-128 characters of A-Z, a-z, 0-9, "_" or "-"',
   }),
   PROVIDER_TIMEOUT_MS: int(15_000, 100, 600_000, 'per request to a provider'),
+  PROVIDER_MAX_IN_FLIGHT: int(
+    64,
+    1,
+    1024,
+    'calls (vends, requeries) one worker has open at once with each bill provider; the rest wait their turn',
+  ),
   PROVIDER_RESOLVE_LIMIT_MS: int(
     30 * 60_000,
     1_000,
@@ -461,7 +467,8 @@ export const VARIABLES = {
     3_600_000,
     'a claimed job returns to the queue this long after its worker died',
   ),
-  OUTBOX_CONCURRENCY: int(32, 1, 256, 'outbox jobs (vends, payouts) one worker runs at once'),
+  OUTBOX_CONCURRENCY: int(128, 1, 1024, 'outbox jobs (vends, payouts) one worker runs at once'),
+  OUTBOX_LIVE_CONCURRENCY: int(64, 1, 1024, 'live events one worker fans out at once'),
   WORKER_POLL_INTERVAL_MS: int(200, 10, 60_000, 'fallback poll; NOTIFY wakes the worker at once'),
   BODY_LIMIT_BYTES: int(64 * 1024, 1024, 10 * 1024 * 1024, 'request body limit'),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000, 'graceful shutdown deadline (SIGTERM)'),

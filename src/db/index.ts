@@ -8,6 +8,7 @@ export { migrate, readMigrations } from './migrate.js';
 export type { Migration } from './migrate.js';
 export * from './types.js';
 export { bigintReplacer, stringifyJson, toJsonSafe } from './json.js';
+export { type CoalesceOptions, coalesce } from './coalesce.js';
 
 export interface OpenDbOptions {
   databaseUrl: string | undefined;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestDb, type TestDb } from '../test-support/db.js';
-import { defineStates, InvalidTransition, transitionRow } from './state-machine.js';
+import { defineStates, InvalidTransition, transitionRow, transitionRows } from './state-machine.js';
 
 type Door = 'closed' | 'open' | 'locked' | 'gone';
 const door = defineStates<Door>('door', {
@@ -132,5 +132,54 @@ describe.each(backends())('transitionRow on %s', (backend) => {
       ).rejects.toThrow(/bad (table|column)/);
     }
     expect((await row('d6'))?.status).toBe('closed');
+  });
+
+  it('transitionRows moves many rows in one guarded UPDATE, with a value per row', async () => {
+    await insert('m1', 'closed');
+    await insert('m2', 'closed');
+    await t.db.transaction((tx) =>
+      transitionRows(tx, door, {
+        table: 'house.doors',
+        ids: ['m1', 'm2'],
+        from: 'closed',
+        to: 'open',
+        values: { note: { type: 'text', of: ['first', null] } },
+        set: { note: "COALESCE(v.note, 'none')", moves: 't.moves + 1' },
+      }),
+    );
+    expect(await row('m1')).toEqual({ status: 'open', note: 'first', moves: 1 });
+    expect(await row('m2')).toEqual({ status: 'open', note: 'none', moves: 1 });
+  });
+
+  it('transitionRows: one row that left `from` fails the whole statement and the transaction', async () => {
+    await insert('m3', 'closed');
+    await insert('m4', 'locked');
+    const attempt = t.db.transaction((tx) =>
+      transitionRows(tx, door, {
+        table: 'house.doors',
+        ids: ['m3', 'm4'],
+        from: 'closed',
+        to: 'open',
+        set: { moves: 't.moves + 1' },
+      }),
+    );
+    await expect(attempt).rejects.toThrow(InvalidTransition);
+    expect(await row('m3')).toEqual({ status: 'closed', note: null, moves: 0 });
+    expect(await row('m4')).toEqual({ status: 'locked', note: null, moves: 0 });
+  });
+
+  it('transitionRows refuses a forbidden move, the same id twice, and values that do not line up', async () => {
+    await insert('m5', 'open');
+    const base = { table: 'house.doors', from: 'open' as const };
+    const bad = [
+      { ...base, ids: ['m5'], to: 'locked' as const },
+      { ...base, ids: ['m5', 'm5'], to: 'closed' as const },
+      { ...base, ids: ['m5'], to: 'closed' as const, values: { note: { type: 'text', of: ['a', 'b'] } } },
+      { ...base, ids: ['m5'], to: 'closed' as const, values: { note: { type: 'text; DROP', of: ['a'] } } },
+    ];
+    for (const request of bad) {
+      await expect(t.db.transaction((tx) => transitionRows(tx, door, request))).rejects.toThrow();
+    }
+    expect((await row('m5'))?.status).toBe('open');
   });
 });

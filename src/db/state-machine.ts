@@ -104,3 +104,63 @@ export async function transitionRow<S extends string>(
   );
   if (rowCount !== 1) throw new InvalidTransition(machine.name, to, allowed, id);
 }
+
+export interface TransitionManyRequest<S extends string> {
+  /** Schema-qualified table with `id` and `status` columns, e.g. `bills.payments`. */
+  table: string;
+  /** SQL type of the id column. Default text. */
+  idType?: string;
+  /** The rows to move (distinct), all in `from`, the status the caller read under its lock. */
+  ids: readonly string[];
+  from: S;
+  to: S;
+  /** Values per row, aligned with ids: name -> its SQL type and one value per row; `v.<name>` in `set`. */
+  values?: Record<string, { type: string; of: readonly unknown[] }>;
+  /** Other columns to change with the status: column -> SQL expression over `t.<column>` and `v.<name>`. */
+  set?: Record<string, string>;
+}
+
+const SQL_TYPE = /^[a-z][a-z0-9_]*( [a-z]+)*$/;
+
+/**
+ * transitionRow for many rows at once: a single guarded UPDATE
+ * (`WHERE id = ANY(ids) AND status = from`) whose row count must be the
+ * number of ids, so that one row that has left `from` fails the whole
+ * statement loudly (the caller's transaction rolls back).
+ */
+export async function transitionRows<S extends string>(
+  tx: Queryable,
+  machine: StateMachine<S>,
+  request: TransitionManyRequest<S>,
+): Promise<void> {
+  const { table, ids, from, to } = request;
+  if (ids.length === 0) return;
+  machine.assertTransition(from, to);
+  if (!IDENTIFIER.test(table)) throw new Error(`transitionRows: bad table name ${table}`);
+  if (new Set(ids).size !== ids.length) throw new Error('transitionRows: the same id twice');
+  const idType = request.idType ?? 'text';
+  const values = Object.entries(request.values ?? {});
+  const params: unknown[] = [ids, to, [from]];
+  const arrays = [`$1::${idType}[]`];
+  const names = ['id'];
+  for (const [name, { type, of }] of values) {
+    if (!IDENTIFIER.test(name) || name === 'id' || !SQL_TYPE.test(type) || !SQL_TYPE.test(idType))
+      throw new Error(`transitionRows: bad value ${name} ${type}`);
+    if (of.length !== ids.length) throw new Error(`transitionRows: ${name} needs one value per row`);
+    params.push(of);
+    arrays.push(`$${params.length}::${type}[]`);
+    names.push(name);
+  }
+  const assignments = Object.entries(request.set ?? {}).map(([column, expression]) => {
+    if (!IDENTIFIER.test(column) || column === 'status' || column === 'id')
+      throw new Error(`transitionRows: bad column ${column}`);
+    return `${column} = ${expression}`;
+  });
+  const { rowCount } = await tx.query(
+    `UPDATE ${table} AS t SET ${['status = $2', ...assignments].join(', ')}
+       FROM unnest(${arrays.join(', ')}) AS v(${names.join(', ')})
+      WHERE t.id = v.id AND t.status = ANY($3::text[])`,
+    params,
+  );
+  if (rowCount !== ids.length) throw new InvalidTransition(machine.name, to, [from]);
+}

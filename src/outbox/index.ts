@@ -21,6 +21,7 @@ export {
   type EventHubOptions,
   type LiveEvent,
   MAX_LIVE_EVENT_BYTES,
+  MAX_LIVE_EVENTS_PER_CALL,
   notifyUser,
   notifyUsers,
 } from './live-events.js';

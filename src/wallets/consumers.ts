@@ -1,6 +1,13 @@
 import type { AppContext } from '../context.js';
 import { getBalances } from '../ledger/index.js';
-import { type Consumer, markApplied, notifyUsers, type OutboxEvent } from '../outbox/index.js';
+import { coalesce } from '../db/index.js';
+import {
+  type Consumer,
+  MAX_LIVE_EVENTS_PER_CALL,
+  markApplied,
+  notifyUsers,
+  type OutboxEvent,
+} from '../outbox/index.js';
 import type { PayoutProvider } from './payouts.js';
 import { DEFAULT_CURRENCY, ensureWallet } from './wallets.js';
 import { runPayout } from './withdrawals.js';
@@ -10,27 +17,49 @@ type Push = { userId: string; type: string; data: unknown } | { userId: string; 
 
 /**
  * Sends live events in order, balances read fresh: two round trips whatever
- * their number (one for the balances, one for the NOTIFYs).
+ * their number (one for the balances, one for the NOTIFYs per
+ * MAX_LIVE_EVENTS_PER_CALL events).
  */
-async function push(ctx: AppContext, items: Push[]) {
-  const walletIds = items.flatMap((i) => ('walletId' in i ? [i.walletId] : []));
+async function pushAll(ctx: AppContext, items: Push[]) {
+  const walletIds = [...new Set(items.flatMap((i) => ('walletId' in i ? [i.walletId] : [])))];
   const balances = walletIds.length > 0 ? await getBalances(ctx.db, walletIds) : new Map();
-  await notifyUsers(
-    ctx.db,
-    items.flatMap((i) => {
-      if (!('walletId' in i)) return [i];
-      const b = balances.get(i.walletId);
-      if (!b) return [];
-      const data = {
-        walletId: b.accountId,
-        balance: Number(b.posted),
-        available: Number(b.available),
-        held: Number(b.held),
-        currency: b.currency,
-      };
-      return [{ userId: i.userId, type: 'wallet.balance_updated', data }];
-    }),
-  );
+  const events = items.flatMap((i) => {
+    if (!('walletId' in i)) return [i];
+    const b = balances.get(i.walletId);
+    if (!b) return [];
+    const data = {
+      walletId: b.accountId,
+      balance: Number(b.posted),
+      available: Number(b.available),
+      held: Number(b.held),
+      currency: b.currency,
+    };
+    return [{ userId: i.userId, type: 'wallet.balance_updated', data }];
+  });
+  for (let start = 0; start < events.length; start += MAX_LIVE_EVENTS_PER_CALL)
+    await notifyUsers(ctx.db, events.slice(start, start + MAX_LIVE_EVENTS_PER_CALL));
+}
+
+const pushersOf = new WeakMap<AppContext, (items: Push[]) => Promise<void>>();
+
+/**
+ * The pushes of the fan-outs running at the same time go out together (one
+ * balance read and one NOTIFY statement for all of them); a batch that fails
+ * is sent again one fan-out at a time, so one bad event fails alone.
+ */
+function push(ctx: AppContext, items: Push[]): Promise<void> {
+  let pusher = pushersOf.get(ctx);
+  if (!pusher) {
+    pusher = coalesce(
+      async (batches: Push[][]) => {
+        await pushAll(ctx, batches.flat());
+        return batches.map(() => undefined);
+      },
+      { maxItems: 100, maxInFlight: 2, alone: (one) => pushAll(ctx, one) },
+    );
+    pushersOf.set(ctx, pusher);
+  }
+  return pusher(items);
 }
 
 /** The live-event fan-out: outbox events become SSE events for the people they concern. */

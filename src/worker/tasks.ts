@@ -19,7 +19,9 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
   // Jobs mostly wait on providers (I/O), so they get more lanes than the live fan-out.
   const relays = [
     createOutboxRelay(ctx.db, jobs, { ...options, concurrency: ctx.config.outboxConcurrency }),
-    ...(live.length ? [createOutboxRelay(ctx.db, live, { ...options, concurrency: 8 })] : []),
+    ...(live.length
+      ? [createOutboxRelay(ctx.db, live, { ...options, concurrency: ctx.config.outboxLiveConcurrency })]
+      : []),
   ];
   return [
     ...relays.map((r, i) => ({ ...r.task, name: i === 0 ? 'outbox-relay' : 'outbox-relay-live' })),
