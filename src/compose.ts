@@ -13,6 +13,7 @@ import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
 import { claimMany, completeMany, type IdempotencyClaim } from './idempotency/index.js';
 import { checkRouteAccess, identityRoutes, watchRouteAccess } from './identity/index.js';
+import { kycRoutes } from './kyc/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
@@ -30,6 +31,7 @@ const modules: RoutePlugin[] = [
   outboxRoutes,
   walletRoutes,
   billRoutes,
+  kycRoutes,
   ledgerRoutes,
   webRoutes,
 ];
