@@ -245,7 +245,8 @@ function secret(
 function kycEncryptionKey(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): string {
   const given = read(env, 'KYC_ENCRYPTION_KEY');
   if (given !== undefined) return given;
-  if (nodeEnv === 'production') throw new ConfigError('KYC_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  if (nodeEnv === 'production')
+    throw new ConfigError('KYC_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   if (nodeEnv === 'test') return Buffer.alloc(32, 't').toString('base64');
   return storedSecret(dataDir, 'KYC_ENCRYPTION_KEY', () => randomBytes(32).toString('base64'));
 }

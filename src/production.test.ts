@@ -105,7 +105,9 @@ describe('production start-up safety', () => {
     expect(refusal(without('KYC_ENCRYPTION_KEY')).variable).toBe('KYC_ENCRYPTION_KEY');
     expect(refusal(without('DOJAH_APP_ID')).variable).toBe('DOJAH_APP_ID');
     expect(refusal(without('DOJAH_SECRET_KEY')).variable).toBe('DOJAH_SECRET_KEY');
-    expect(refusal({ ...PRODUCTION_ENV, KYC_ENCRYPTION_KEY: 'x'.repeat(44) }).variable).toBe('KYC_ENCRYPTION_KEY');
+    expect(refusal({ ...PRODUCTION_ENV, KYC_ENCRYPTION_KEY: 'x'.repeat(44) }).variable).toBe(
+      'KYC_ENCRYPTION_KEY',
+    );
     expect(refusal({ ...PRODUCTION_ENV, METRICS_TOKEN: 'short' }).variable).toBe('METRICS_TOKEN');
     expect(refusal({ ...PRODUCTION_ENV, METRICS_PORT: '3000' }).variable).toBe('METRICS_PORT');
   });

@@ -322,9 +322,11 @@ export const VARIABLES = {
   NODE_ENV: choice(
     NODE_ENVS,
     'development',
-    '`production` requires `JWT_SECRET`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
+    '`production` requires `JWT_SECRET`, `KYC_ENCRYPTION_KEY`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
   ),
-  ALLOW_SANDBOX: flag('`true`: production may run the simulators (gateway, bill providers, payouts)'),
+  ALLOW_SANDBOX: flag(
+    '`true`: production may run the simulators (gateway, bill providers, payouts, identity)',
+  ),
   TRUST_PROXY: {
     kind: 'text',
     default: 'unset',
@@ -378,7 +380,9 @@ export const VARIABLES = {
   KYC_ENCRYPTION_KEY: encryptionKey(
     'encrypts BVN, NIN and ID numbers at rest (AES-256-GCM): 32 bytes in base64; required in production (development: generated into `DATA_DIR/secrets.json`)',
   ),
-  KYC_TIER1_REQUIRES_ID: flag('`true`: a person with neither BVN nor NIN verified may not send money (post-no-debit)'),
+  KYC_TIER1_REQUIRES_ID: flag(
+    '`true`: a person with neither BVN nor NIN verified may not send money (post-no-debit)',
+  ),
   KYC_TIMEOUT_MS: int(10_000, 100, 120_000, 'per request to the identity provider'),
   DOJAH_APP_ID: text('Dojah app id (required with `KYC_PROVIDER=dojah`)', { max: MAX_KEY_CHARS }),
   DOJAH_SECRET_KEY: text('Dojah secret key (required with `KYC_PROVIDER=dojah`)', { max: MAX_KEY_CHARS }),

@@ -35,8 +35,10 @@ function fakeDojah() {
   };
 }
 
-const json = (status: number, body: unknown): Handler => (_req, res) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json =
+  (status: number, body: unknown): Handler =>
+  (_req, res) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 const entity = (first: string, last: string, dob = '1990-05-17') => ({
   entity: { bvn: 'x', first_name: first, last_name: last, middle_name: 'Ade', date_of_birth: dob },
@@ -84,7 +86,12 @@ describe('Dojah adapter', () => {
       expect(answer).toEqual({ outcome: 'unavailable', detail });
       expect(JSON.stringify(answer)).not.toContain('12345678901');
     }
-    const closed = createDojahProvider({ baseUrl: 'http://127.0.0.1:1', appId: 'a', secretKey: 's', timeoutMs: 300 });
+    const closed = createDojahProvider({
+      baseUrl: 'http://127.0.0.1:1',
+      appId: 'a',
+      secretKey: 's',
+      timeoutMs: 300,
+    });
     expect((await closed.lookup('bvn', '12345678901', applicant)).outcome).toBe('unavailable');
   });
 

@@ -7,7 +7,7 @@
  * so neither the URL nor the answer is ever logged.
  */
 import { type Dispatcher, request } from 'undici';
-import type { IdentityKind, IdentityProvider, IdentityRecord, LookupResult } from './identity-provider.js';
+import type { IdentityKind, IdentityProvider, IdentityRecord } from './identity-provider.js';
 
 export interface DojahOptions {
   baseUrl: string;
@@ -33,7 +33,9 @@ export function createDojahProvider(options: DojahOptions): IdentityProvider {
       if (NOT_FOUND.has(answer.status)) return { outcome: 'not_found' };
       if (answer.status !== 200) return { outcome: 'unavailable', detail: `HTTP ${answer.status}` };
       const record = recordOf(answer.body);
-      return record ? { outcome: 'found', record } : { outcome: 'unavailable', detail: 'no entity in the answer' };
+      return record
+        ? { outcome: 'found', record }
+        : { outcome: 'unavailable', detail: 'no entity in the answer' };
     },
   };
 }
@@ -62,7 +64,8 @@ async function get(options: DojahOptions, url: string): Promise<Answer> {
       return { kind: 'failed', detail: `HTTP ${res.statusCode}: not JSON` };
     }
   } catch (error) {
-    if (controller.signal.aborted) return { kind: 'failed', detail: `no answer within ${options.timeoutMs} ms` };
+    if (controller.signal.aborted)
+      return { kind: 'failed', detail: `no answer within ${options.timeoutMs} ms` };
     const code = (error as { code?: unknown } | null)?.code;
     return { kind: 'failed', detail: typeof code === 'string' ? code : 'network error' };
   } finally {
@@ -92,7 +95,12 @@ function recordOf(body: unknown): IdentityRecord | undefined {
   if (!firstName || !lastName) return undefined;
   const middleName = text(entity.middle_name ?? entity.middlename);
   const dateOfBirth = isoDate(text(entity.date_of_birth ?? entity.birthdate));
-  return { firstName, lastName, ...(middleName ? { middleName } : {}), ...(dateOfBirth ? { dateOfBirth } : {}) };
+  return {
+    firstName,
+    lastName,
+    ...(middleName ? { middleName } : {}),
+    ...(dateOfBirth ? { dateOfBirth } : {}),
+  };
 }
 
 /** `1990-05-17`, `17-05-1990` or `17-May-1990` to `1990-05-17`; anything else: undefined (not compared). */

@@ -4,7 +4,6 @@
  * up; deciding whether the record matches the person is the use case's job.
  */
 import type { KycConfig } from '../config.js';
-import { createDojahProvider } from './dojah.js';
 
 export type IdentityKind = 'bvn' | 'nin';
 
@@ -66,14 +65,4 @@ export function createSandboxProvider(): IdentityProvider {
       return { outcome: 'found', record };
     },
   };
-}
-
-export function createIdentityProvider(config: KycConfig): IdentityProvider {
-  if (config.provider === 'sandbox') return createSandboxProvider();
-  return createDojahProvider({
-    baseUrl: config.dojahBaseUrl,
-    appId: config.dojahAppId ?? '',
-    secretKey: config.dojahSecretKey ?? '',
-    timeoutMs: config.timeoutMs,
-  });
 }

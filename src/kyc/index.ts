@@ -8,7 +8,6 @@
 export { createDojahProvider, type DojahOptions } from './dojah.js';
 export {
   type Applicant,
-  createIdentityProvider,
   createSandboxProvider,
   type IdentityKind,
   type IdentityProvider,
@@ -20,8 +19,25 @@ export { debitRefusal, setPostNoDebit } from './pnd.js';
 export { getProfile, type KycProfile, tierOf } from './profiles.js';
 export { type ReviewStatus, reviewStates } from './review-states.js';
 export { kycRoutes } from './routes.js';
-export { listTierRules, rulesFor, setTierRules, type Tier, type TierRule, type TierRuleInput, TIERS } from './rules.js';
+export { createIdentityProvider } from './runtime.js';
+export {
+  listTierRules,
+  rulesFor,
+  setTierRules,
+  type Tier,
+  type TierRule,
+  type TierRuleInput,
+  TIERS,
+} from './rules.js';
 export { createSealer, masked, type Sealer } from './sealing.js';
 export { type KycStatus, type KycSummary, kycSummary, lagosDay } from './summary.js';
-export { ID_TYPES, type IdType, listReviews, type Review, reviewTier3, submitTier3, type Tier3Input } from './tier3.js';
+export {
+  ID_TYPES,
+  type IdType,
+  listReviews,
+  type Review,
+  reviewTier3,
+  submitTier3,
+  type Tier3Input,
+} from './tier3.js';
 export { namesMatch, type VerificationOutcome, verifyBvn, verifyNin } from './verify.js';

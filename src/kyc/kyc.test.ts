@@ -129,11 +129,17 @@ describe.each(backends())('KYC on %s', (backend) => {
     return user;
   }
   const submit = (user: TestUser) =>
-    post(t.app, user, '/v1/me/kyc/tier3', {
-      address: '12 Adeola Odeku Street, Victoria Island, Lagos',
-      idType: 'passport',
-      idNumber: 'A01234567',
-    }, null);
+    post(
+      t.app,
+      user,
+      '/v1/me/kyc/tier3',
+      {
+        address: '12 Adeola Odeku Street, Victoria Island, Lagos',
+        idType: 'passport',
+        idNumber: 'A01234567',
+      },
+      null,
+    );
   const decide = (who: TestUser, id: string, verb: 'approve' | 'reject', reason = 'documents checked') =>
     post(t.app, who, `/v1/admin/kyc/reviews/${id}/${verb}`, { reason }, null);
 
@@ -144,7 +150,12 @@ describe.each(backends())('KYC on %s', (backend) => {
     const submitted = await submit(user);
     expect(submitted.statusCode).toBe(202);
     const review = submitted.json();
-    expect(review).toMatchObject({ status: 'pending', idType: 'passport', idNumber: '****4567', userId: user.id });
+    expect(review).toMatchObject({
+      status: 'pending',
+      idType: 'passport',
+      idNumber: '****4567',
+      userId: user.id,
+    });
     expect((await submit(user)).json().code).toBe('kyc_review_pending');
     expect((await summary(user)).status).toBe('review_pending');
     expect((await summary(user)).nextTier.requirements).toEqual(['review_approval']);
@@ -160,7 +171,10 @@ describe.each(backends())('KYC on %s', (backend) => {
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', reviewerId: operator.id });
     expect(await tierOf(t.ctx.db, user.id)).toBe(3);
-    expect((await decide(admin, review.id, 'reject')).json()).toMatchObject({ status: 409, code: 'review_not_pending' });
+    expect((await decide(admin, review.id, 'reject')).json()).toMatchObject({
+      status: 409,
+      code: 'review_not_pending',
+    });
     expect(await audit('kyc.review_approve', user.id)).toEqual([
       {
         actor_id: operator.id,
@@ -181,10 +195,17 @@ describe.each(backends())('KYC on %s', (backend) => {
     const user = await tier2User();
     const review = (await submit(user)).json();
     const rejected = await decide(admin, review.id, 'reject', 'address unreadable');
-    expect(rejected.json()).toMatchObject({ status: 'rejected', reason: 'address unreadable', reviewerId: admin.id });
+    expect(rejected.json()).toMatchObject({
+      status: 'rejected',
+      reason: 'address unreadable',
+      reviewerId: admin.id,
+    });
     expect(await tierOf(t.ctx.db, user.id)).toBe(2);
     expect(await audit('kyc.review_reject', user.id)).toEqual([
-      expect.objectContaining({ actor_id: admin.id, after: { reviewId: review.id, status: 'rejected', tier: 2 } }),
+      expect.objectContaining({
+        actor_id: admin.id,
+        after: { reviewId: review.id, status: 'rejected', tier: 2 },
+      }),
     ]);
     const rejectedList = await get(t.app, admin, '/v1/admin/kyc/reviews?status=rejected&limit=1');
     expect(rejectedList.json()).toMatchObject({ data: [expect.objectContaining({ status: 'rejected' })] });
@@ -194,15 +215,37 @@ describe.each(backends())('KYC on %s', (backend) => {
   it('post-no-debit: staff set and lift it with a reason (audited), and debitRefusal answers 403 kyc_required', async () => {
     const user = await registerUser(t.app);
     expect(await debitRefusal(t.ctx, user.id)).toBeUndefined();
-    const set = await post(t.app, operator, `/v1/admin/users/${user.id}/pnd`, { on: true, reason: 'fraud report' }, null);
+    const set = await post(
+      t.app,
+      operator,
+      `/v1/admin/users/${user.id}/pnd`,
+      { on: true, reason: 'fraud report' },
+      null,
+    );
     expect(set.json()).toEqual({ userId: user.id, pnd: true, pndReason: 'fraud report' });
     const refusal = await debitRefusal(t.ctx, user.id);
     expect(refusal).toMatchObject({ code: 'kyc_required', status: 403 });
     expect((await summary(user)).status).toBe('post_no_debit');
-    expect((await post(t.app, user, `/v1/admin/users/${user.id}/pnd`, { on: false, reason: 'me' }, null)).statusCode).toBe(403);
-    expect((await post(t.app, operator, `/v1/admin/users/${admin.id}/pnd`, { on: true, reason: 'staff' }, null)).statusCode).toBe(403);
-    expect((await post(t.app, operator, `/v1/admin/users/${operator.id}/pnd`, { on: true, reason: 'self' }, null)).json().code).toBe('cannot_target_self');
-    const lifted = await post(t.app, admin, `/v1/admin/users/${user.id}/pnd`, { on: false, reason: 'cleared' }, null);
+    expect(
+      (await post(t.app, user, `/v1/admin/users/${user.id}/pnd`, { on: false, reason: 'me' }, null))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await post(t.app, operator, `/v1/admin/users/${admin.id}/pnd`, { on: true, reason: 'staff' }, null))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post(t.app, operator, `/v1/admin/users/${operator.id}/pnd`, { on: true, reason: 'self' }, null)
+      ).json().code,
+    ).toBe('cannot_target_self');
+    const lifted = await post(
+      t.app,
+      admin,
+      `/v1/admin/users/${user.id}/pnd`,
+      { on: false, reason: 'cleared' },
+      null,
+    );
     expect(lifted.json()).toEqual({ userId: user.id, pnd: false, pndReason: null });
     expect(await debitRefusal(t.ctx, user.id)).toBeUndefined();
     expect((await audit('kyc.pnd_on', user.id)).map((a) => a.reason)).toEqual(['fraud report']);
@@ -210,7 +253,10 @@ describe.each(backends())('KYC on %s', (backend) => {
   });
 
   it('KYC_TIER1_REQUIRES_ID=true: no BVN and no NIN is post-no-debit until one is verified', async () => {
-    const strict = { ...t.ctx, config: { ...t.ctx.config, kyc: { ...t.ctx.config.kyc, tier1RequiresId: true } } };
+    const strict = {
+      ...t.ctx,
+      config: { ...t.ctx.config, kyc: { ...t.ctx.config.kyc, tier1RequiresId: true } },
+    };
     const user = await registerUser(t.app);
     expect(await debitRefusal(strict, user.id)).toMatchObject({
       code: 'kyc_required',
@@ -235,7 +281,10 @@ describe.each(backends())('KYC on %s', (backend) => {
     const s = await summary(user);
     expect(s.usage.dailyDebitUsed).toBe(300_000);
     expect(s.usage.balanceHeadroom).toBe(30_000_000 - 1_700_000);
-    expect((await summary(friend)).usage).toMatchObject({ dailyDebitUsed: 0, balanceHeadroom: 30_000_000 - 300_000 });
+    expect((await summary(friend)).usage).toMatchObject({
+      dailyDebitUsed: 0,
+      balanceHeadroom: 30_000_000 - 300_000,
+    });
   });
 });
 
@@ -245,7 +294,9 @@ describe('the Lagos day', () => {
       start: new Date('2026-03-09T23:00:00.000Z'),
       end: new Date('2026-03-10T23:00:00.000Z'),
     });
-    expect(lagosDay(new Date('2026-03-10T23:00:00.000Z')).start).toEqual(new Date('2026-03-10T23:00:00.000Z'));
+    expect(lagosDay(new Date('2026-03-10T23:00:00.000Z')).start).toEqual(
+      new Date('2026-03-10T23:00:00.000Z'),
+    );
   });
 });
 

@@ -26,7 +26,10 @@ describe.each(backends())('KYC logs on %s', (backend) => {
 
   it('logs the verification without the BVN, the NIN or the ID number', async () => {
     const user = await registerUser(t.app);
-    expect((await post(t.app, user, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null)).statusCode).toBe(200);
+    expect(
+      (await post(t.app, user, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null))
+        .statusCode,
+    ).toBe(200);
     expect((await post(t.app, user, '/v1/me/kyc/nin', { nin: '22222222223' }, null)).statusCode).toBe(422);
     expect((await post(t.app, user, '/v1/me/kyc/nin', { nin: '11111111111' }, null)).statusCode).toBe(200);
     const tier3 = { address: '1 Marina, Lagos Island', idType: 'passport', idNumber: 'B98765432' };

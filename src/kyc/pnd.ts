@@ -53,9 +53,13 @@ export async function setPostNoDebit(
 /** Why the person may not debit, or undefined: explicit PND, or no ID at all when tier 1 requires one. */
 export function refusalOf(profile: KycProfile, tier1RequiresId: boolean): AppError | undefined {
   if (profile.pnd)
-    return new AppError('kyc_required', 'Debits are suspended on this account (post-no-debit); contact support', {
-      reason: 'post_no_debit',
-    });
+    return new AppError(
+      'kyc_required',
+      'Debits are suspended on this account (post-no-debit); contact support',
+      {
+        reason: 'post_no_debit',
+      },
+    );
   if (tier1RequiresId && profile.bvnVerifiedAt === null && profile.ninVerifiedAt === null)
     return new AppError('kyc_required', 'Verify your BVN or NIN before sending money', {
       reason: 'identity_required',

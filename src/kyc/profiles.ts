@@ -81,7 +81,9 @@ const blank = (userId: string): KycProfile => ({
 });
 
 export async function getProfile(db: Queryable, userId: string): Promise<KycProfile> {
-  const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1`, [userId]);
+  const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1`, [
+    userId,
+  ]);
   return rows[0] ? toProfile(rows[0]) : blank(userId);
 }
 

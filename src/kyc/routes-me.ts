@@ -8,7 +8,16 @@ import { bearerSecurity } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
 import { SANDBOX_NUMBERS } from './identity-provider.js';
-import { authErrors, bvnBody, ninBody, reviewSchema, summaryQuery, summarySchema, tier3Body, verificationSchema } from './schemas.js';
+import {
+  authErrors,
+  bvnBody,
+  ninBody,
+  reviewSchema,
+  summaryQuery,
+  summarySchema,
+  tier3Body,
+  verificationSchema,
+} from './schemas.js';
 import { kycSummary } from './summary.js';
 import { submitTier3 } from './tier3.js';
 import { verifyBvn, verifyNin } from './verify.js';

@@ -39,7 +39,8 @@ function registerTierCreate(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['admin', 'kyc'],
         summary: 'Add a tier rule version, effective from a time (default now; admin only, audited)',
-        description: 'Older versions are never changed. A row for a tier and currency allows that currency at that tier.',
+        description:
+          'Older versions are never changed. A row for a tier and currency allows that currency at that tier.',
         security: bearerOrApiKeySecurity,
         body: tierRuleBody,
         response: {

@@ -108,7 +108,10 @@ const PAST_SLACK_MS = 60_000;
 function checkRuleInput(input: TierRuleInput, now: Date): Date {
   const effectiveFrom = input.effectiveFrom ?? now;
   if (effectiveFrom.getTime() < now.getTime() - PAST_SLACK_MS)
-    throw new AppError('validation_failed', 'effectiveFrom may not be in the past: add a version from now on');
+    throw new AppError(
+      'validation_failed',
+      'effectiveFrom may not be in the past: add a version from now on',
+    );
   if (input.singleTransactionLimit > input.dailyDebitLimit)
     throw new AppError('validation_failed', 'singleTransactionLimit may not exceed dailyDebitLimit');
   if (input.maxBalance !== null && input.singleDepositLimit > input.maxBalance)
@@ -144,7 +147,11 @@ export async function setTierRules(tx: Tx, actor: Actor, input: TierRuleInput): 
       input.reason,
     ],
   );
-  if (!rows[0]) throw new AppError('validation_failed', 'A version for this tier and currency starts at that time already');
+  if (!rows[0])
+    throw new AppError(
+      'validation_failed',
+      'A version for this tier and currency starts at that time already',
+    );
   const rule = toRule(rows[0]);
   await recordAudit(tx, {
     actorId: actor.auth.userId,

@@ -89,9 +89,12 @@ export const summarySchema = {
     usage: {
       type: 'object',
       properties: {
-        dailyDebitUsed: { ...moneySchema, description: "Debits today (Africa/Lagos day), minor units" },
+        dailyDebitUsed: { ...moneySchema, description: 'Debits today (Africa/Lagos day), minor units' },
         resetsAt: { ...dateTime, description: 'Next midnight in Lagos' },
-        balanceHeadroom: { type: ['integer', 'null'], description: 'Room below the maximum balance; null = no maximum' },
+        balanceHeadroom: {
+          type: ['integer', 'null'],
+          description: 'Room below the maximum balance; null = no maximum',
+        },
       },
       required: ['dailyDebitUsed', 'resetsAt', 'balanceHeadroom'],
     },
@@ -129,7 +132,15 @@ export const tierRuleSchema = {
     reason: { type: 'string' },
     inForce: { type: 'boolean' },
   },
-  required: ['id', 'tier', 'currency', 'dailyDebitLimit', 'maxBalance', 'singleTransactionLimit', 'effectiveFrom'],
+  required: [
+    'id',
+    'tier',
+    'currency',
+    'dailyDebitLimit',
+    'maxBalance',
+    'singleTransactionLimit',
+    'effectiveFrom',
+  ],
 } as const;
 
 const limit = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
@@ -146,7 +157,15 @@ export const tierRuleBody = {
     effectiveFrom: { ...dateTime, description: 'Default now; never in the past' },
     reason: { type: 'string', minLength: 3, maxLength: 500 },
   },
-  required: ['tier', 'currency', 'dailyDebitLimit', 'maxBalance', 'singleTransactionLimit', 'singleDepositLimit', 'reason'],
+  required: [
+    'tier',
+    'currency',
+    'dailyDebitLimit',
+    'maxBalance',
+    'singleTransactionLimit',
+    'singleDepositLimit',
+    'reason',
+  ],
   additionalProperties: false,
 } as const;
 

@@ -77,11 +77,21 @@ export async function submitTier3(ctx: AppContext, userId: string, input: Tier3I
       const profile = await lockProfile(tx, userId);
       if (profile.tier === 3) throw new AppError('kyc_already_verified', 'Your account is at tier 3 already');
       if (profile.tier < 2)
-        throw new AppError('kyc_tier_required', 'Verify both your BVN and your NIN (tier 2) before asking for tier 3');
+        throw new AppError(
+          'kyc_tier_required',
+          'Verify both your BVN and your NIN (tier 2) before asking for tier 3',
+        );
       const { rows } = await tx.query<ReviewRow>(
         `INSERT INTO kyc.reviews (id, user_id, address, id_type, id_number_ciphertext, id_number_last4)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-        [randomUUID(), userId, input.address.trim(), input.idType, sealer.seal(input.idNumber), input.idNumber.slice(-4)],
+        [
+          randomUUID(),
+          userId,
+          input.address.trim(),
+          input.idType,
+          sealer.seal(input.idNumber),
+          input.idNumber.slice(-4),
+        ],
       );
       return toReview(rows[0] as ReviewRow);
     });
@@ -93,7 +103,9 @@ export async function submitTier3(ctx: AppContext, userId: string, input: Tier3I
 }
 
 async function lockReview(tx: Tx, id: string): Promise<ReviewRow> {
-  const { rows } = await tx.query<ReviewRow>(`SELECT ${COLUMNS} FROM kyc.reviews WHERE id = $1 FOR UPDATE`, [id]);
+  const { rows } = await tx.query<ReviewRow>(`SELECT ${COLUMNS} FROM kyc.reviews WHERE id = $1 FOR UPDATE`, [
+    id,
+  ]);
   if (!rows[0]) throw notFound('Review');
   return rows[0];
 }
@@ -121,7 +133,11 @@ export async function reviewTier3(
       id: reviewId,
       from: review.status,
       to,
-      set: { reviewer_id: (p) => `${p(actor.auth.userId)}::uuid`, reason: (p) => p(reason), decided_at: 'now()' },
+      set: {
+        reviewer_id: (p) => `${p(actor.auth.userId)}::uuid`,
+        reason: (p) => p(reason),
+        decided_at: 'now()',
+      },
     });
   } catch (error) {
     if (error instanceof InvalidTransition)

@@ -15,7 +15,13 @@ import { getProfile, type KycProfile, lockProfile } from './profiles.js';
 import { kycRuntime } from './runtime.js';
 import { lastFour, masked } from './sealing.js';
 
-export type VerificationResult = 'verified' | 'name_mismatch' | 'dob_mismatch' | 'not_found' | 'in_use' | 'provider_error';
+export type VerificationResult =
+  | 'verified'
+  | 'name_mismatch'
+  | 'dob_mismatch'
+  | 'not_found'
+  | 'in_use'
+  | 'provider_error';
 
 export interface VerificationOutcome {
   kind: IdentityKind;
@@ -35,7 +41,11 @@ export function verifyBvn(
 }
 
 /** Verifies the person's NIN against their name. */
-export function verifyNin(ctx: AppContext, userId: string, input: { nin: string }): Promise<VerificationOutcome> {
+export function verifyNin(
+  ctx: AppContext,
+  userId: string,
+  input: { nin: string },
+): Promise<VerificationOutcome> {
   return verifyNumber(ctx, userId, 'nin', input.nin);
 }
 
@@ -63,24 +73,48 @@ const REFUSALS: Record<Exclude<VerificationResult, 'verified'>, (kind: IdentityK
   dob_mismatch: () =>
     new AppError('kyc_dob_mismatch', 'The date of birth on this BVN is not the one you gave'),
   not_found: (kind) =>
-    new AppError(kind === 'bvn' ? 'bvn_not_found' : 'nin_not_found', `No ${kind.toUpperCase()} like this exists`),
+    new AppError(
+      kind === 'bvn' ? 'bvn_not_found' : 'nin_not_found',
+      `No ${kind.toUpperCase()} like this exists`,
+    ),
   in_use: (kind) =>
-    new AppError('identity_number_in_use', `This ${kind.toUpperCase()} is already verified on another account`),
+    new AppError(
+      'identity_number_in_use',
+      `This ${kind.toUpperCase()} is already verified on another account`,
+    ),
   provider_error: () =>
     new AppError('kyc_provider_unavailable', 'Identity verification is unavailable; try again later'),
 };
 
 async function recordAttempt(
   db: Queryable,
-  attempt: { userId: string; kind: IdentityKind; result: VerificationResult; provider: string; number: string },
+  attempt: {
+    userId: string;
+    kind: IdentityKind;
+    result: VerificationResult;
+    provider: string;
+    number: string;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO kyc.verifications (user_id, kind, result, provider, reference, last4) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [attempt.userId, attempt.kind, attempt.result, attempt.provider, `kyc_${randomUUID()}`, lastFour(attempt.number)],
+    [
+      attempt.userId,
+      attempt.kind,
+      attempt.result,
+      attempt.provider,
+      `kyc_${randomUUID()}`,
+      lastFour(attempt.number),
+    ],
   );
 }
 
-async function numberInUse(db: Queryable, kind: IdentityKind, lookup: string, userId: string): Promise<boolean> {
+async function numberInUse(
+  db: Queryable,
+  kind: IdentityKind,
+  lookup: string,
+  userId: string,
+): Promise<boolean> {
   const { rows } = await db.query(
     `SELECT 1 FROM kyc.profiles WHERE ${kind === 'bvn' ? 'bvn_lookup' : 'nin_lookup'} = $1 AND user_id <> $2`,
     [lookup, userId],
@@ -123,7 +157,11 @@ async function verifyNumber(
   if (result === 'verified') {
     const answer = await provider.lookup(kind, number, { fullName: user.fullName, dateOfBirth });
     result = judge(answer, user.fullName, dateOfBirth);
-    if (answer.outcome === 'unavailable') ctx.log.warn({ kyc: { kind, provider: provider.name, detail: answer.detail } }, 'identity provider unavailable');
+    if (answer.outcome === 'unavailable')
+      ctx.log.warn(
+        { kyc: { kind, provider: provider.name, detail: answer.detail } },
+        'identity provider unavailable',
+      );
     if (answer.outcome === 'found') record = answer.record;
   }
   ctx.log.debug({ kyc: { kind, result, last4: lastFour(number) } }, 'kyc verification');
@@ -135,7 +173,14 @@ async function verifyNumber(
   try {
     const tier = await ctx.db.transaction(async (tx) => {
       const locked = await lockProfile(tx, userId);
-      const tier = await storeVerified(tx, locked, kind, { sealed: sealer.seal(number), lookup, number }, verified, dateOfBirth);
+      const tier = await storeVerified(
+        tx,
+        locked,
+        kind,
+        { sealed: sealer.seal(number), lookup, number },
+        verified,
+        dateOfBirth,
+      );
       await recordAttempt(tx, { ...attempt, result: 'verified' });
       return tier;
     });
