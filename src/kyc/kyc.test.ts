@@ -316,3 +316,24 @@ describe('sealing', () => {
     expect(() => createSealer(Buffer.alloc(16).toString('base64'))).toThrow(RangeError);
   });
 });
+
+describe('verification rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { RATE_LIMIT_KYC_PER_HOUR: '2' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 rate_limited past RATE_LIMIT_KYC_PER_HOUR verifications per user', async () => {
+    const user = await registerUser(t.app);
+    const tries = [];
+    for (let i = 0; i < 3; i++)
+      tries.push((await post(t.app, user, '/v1/me/kyc/nin', { nin: '01234567890' }, null)).statusCode);
+    expect(tries).toEqual([422, 422, 429]);
+    // Per user: somebody else still may.
+    const other = await registerUser(t.app);
+    expect((await post(t.app, other, '/v1/me/kyc/nin', { nin: '11111111111' }, null)).statusCode).toBe(200);
+  });
+});

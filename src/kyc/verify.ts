@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { type Queryable, PgCode, pgErrorCode } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { getUser } from '../identity/index.js';
-import type { IdentityKind, IdentityRecord } from './identity-provider.js';
+import type { Applicant, IdentityKind, IdentityRecord, LookupResult } from './identity-provider.js';
 import { getProfile, type KycProfile, lockProfile } from './profiles.js';
 import { kycRuntime } from './runtime.js';
 import { lastFour, masked } from './sealing.js';
@@ -88,13 +88,7 @@ const REFUSALS: Record<Exclude<VerificationResult, 'verified'>, (kind: IdentityK
 
 async function recordAttempt(
   db: Queryable,
-  attempt: {
-    userId: string;
-    kind: IdentityKind;
-    result: VerificationResult;
-    provider: string;
-    number: string;
-  },
+  attempt: Attempt & { result: VerificationResult },
 ): Promise<void> {
   await db.query(
     `INSERT INTO kyc.verifications (user_id, kind, result, provider, reference, last4) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -123,17 +117,39 @@ async function numberInUse(
 }
 
 /** What the provider's answer means for this person. */
-function judge(
-  answer: Awaited<ReturnType<ReturnType<typeof kycRuntime>['provider']['lookup']>>,
-  fullName: string,
-  dateOfBirth: string | undefined,
-): VerificationResult {
+function judge(answer: LookupResult, fullName: string, dateOfBirth: string | undefined): VerificationResult {
   if (answer.outcome === 'unavailable') return 'provider_error';
   if (answer.outcome === 'not_found') return 'not_found';
   if (!namesMatch(fullName, answer.record)) return 'name_mismatch';
   const dob = answer.record.dateOfBirth;
   if (dateOfBirth !== undefined && dob !== undefined && dob !== dateOfBirth) return 'dob_mismatch';
   return 'verified';
+}
+
+interface Attempt {
+  userId: string;
+  kind: IdentityKind;
+  provider: string;
+  number: string;
+}
+
+/** The number taken by another account, or the provider's judgement: the record when it verifies. */
+async function check(
+  ctx: AppContext,
+  attempt: Attempt,
+  applicant: Applicant,
+  lookup: string,
+): Promise<{ result: VerificationResult; record?: IdentityRecord }> {
+  if (await numberInUse(ctx.db, attempt.kind, lookup, attempt.userId)) return { result: 'in_use' };
+  const { provider } = kycRuntime(ctx.config);
+  const answer = await provider.lookup(attempt.kind, attempt.number, applicant);
+  if (answer.outcome === 'unavailable')
+    ctx.log.warn(
+      { kyc: { kind: attempt.kind, provider: provider.name, detail: answer.detail } },
+      'identity provider unavailable',
+    );
+  const result = judge(answer, applicant.fullName, applicant.dateOfBirth);
+  return answer.outcome === 'found' && result === 'verified' ? { result, record: answer.record } : { result };
 }
 
 async function verifyNumber(
@@ -151,36 +167,18 @@ async function verifyNumber(
   const { sealer, provider } = kycRuntime(ctx.config);
   // The sandbox's test numbers are everybody's: there, "one number, one account" is per account.
   const lookup = sealer.lookup(kind, provider.name === 'sandbox' ? `${number}:${userId}` : number);
-  const attempt = { userId, kind, provider: provider.name, number };
-  let result: VerificationResult = (await numberInUse(ctx.db, kind, lookup, userId)) ? 'in_use' : 'verified';
-  let record: IdentityRecord | undefined;
-  if (result === 'verified') {
-    const answer = await provider.lookup(kind, number, { fullName: user.fullName, dateOfBirth });
-    result = judge(answer, user.fullName, dateOfBirth);
-    if (answer.outcome === 'unavailable')
-      ctx.log.warn(
-        { kyc: { kind, provider: provider.name, detail: answer.detail } },
-        'identity provider unavailable',
-      );
-    if (answer.outcome === 'found') record = answer.record;
-  }
+  const attempt: Attempt = { userId, kind, provider: provider.name, number };
+  const { result, record } = await check(ctx, attempt, { fullName: user.fullName, dateOfBirth }, lookup);
   ctx.log.debug({ kyc: { kind, result, last4: lastFour(number) } }, 'kyc verification');
   if (result !== 'verified' || !record) {
     await recordAttempt(ctx.db, { ...attempt, result });
     throw REFUSALS[result === 'verified' ? 'provider_error' : result](kind);
   }
-  const verified = record;
   try {
     const tier = await ctx.db.transaction(async (tx) => {
       const locked = await lockProfile(tx, userId);
-      const tier = await storeVerified(
-        tx,
-        locked,
-        kind,
-        { sealed: sealer.seal(number), lookup, number },
-        verified,
-        dateOfBirth,
-      );
+      const sealed = { sealed: sealer.seal(number), lookup, number };
+      const tier = await storeVerified(tx, locked, kind, sealed, record, dateOfBirth);
       await recordAttempt(tx, { ...attempt, result: 'verified' });
       return tier;
     });
