@@ -4,11 +4,11 @@
  * Layers, bottom up: errors (the error-code kernel, imports nothing), db,
  * config/log, http (Fastify infrastructure), providers (adapters to the
  * outside, no domain), ledger, then the domain modules (identity,
- * idempotency, outbox, wallets, bills), then the composition roots
+ * idempotency, outbox, wallets, bills, kyc), then the composition roots
  * (server.ts, context.ts, consumers.ts, main.ts, cli.ts, worker/tasks.ts,
  * operations/) that wire them.
  */
-const DOMAIN = '(bills|identity|idempotency|ledger|limits|outbox|providers|wallets|operations)';
+const DOMAIN = '(bills|identity|idempotency|kyc|ledger|limits|outbox|providers|wallets|operations)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -19,6 +19,7 @@ import {
   stopIdentityCache,
   watchRouteAccess,
 } from './identity/index.js';
+import { kycRoutes } from './kyc/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
@@ -36,6 +37,7 @@ const modules: RoutePlugin[] = [
   outboxRoutes,
   walletRoutes,
   billRoutes,
+  kycRoutes,
   ledgerRoutes,
   webRoutes,
 ];

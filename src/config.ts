@@ -6,6 +6,7 @@ import {
   checkAll,
   type Env,
   type GATEWAY_MODES,
+  type KYC_PROVIDERS,
   type LOG_LEVELS,
   type NOTIFY_MODES,
   type PAYOUT_MODES,
@@ -24,6 +25,20 @@ export type PayoutMode = (typeof PAYOUT_MODES)[number];
 export type NotifyMode = (typeof NOTIFY_MODES)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type SimProfile = (typeof SIM_PROFILES)[number];
+export type KycProvider = (typeof KYC_PROVIDERS)[number];
+
+/** KYC: the identity provider, the key identity numbers are encrypted with, and the tier-1 rule. */
+export interface KycConfig {
+  provider: KycProvider;
+  /** 32 bytes, base64 (AES-256-GCM). */
+  encryptionKey: string;
+  /** A person with neither BVN nor NIN verified is post-no-debit. */
+  tier1RequiresId: boolean;
+  timeoutMs: number;
+  dojahAppId: string | undefined;
+  dojahSecretKey: string | undefined;
+  dojahBaseUrl: string;
+}
 
 /** The VTpass simulator's knobs from PROVIDER_SIM_* (the in-process simulators and the standalone one). */
 export interface ProviderSimConfig {
@@ -123,6 +138,7 @@ export interface Config {
   webDistDir: string | undefined;
   /** The development operator with a generated password is in use (no ADMIN_EMAIL), so start-up prints it. */
   devAdminDefault: boolean;
+  kyc: KycConfig;
 }
 
 /** One limit: at most `max` requests per `windowMs`. */
@@ -150,6 +166,8 @@ export interface RateLimits {
   money: RateLimit;
   /** POST /v1/events/stream-token (and /v1/auth/stream-token), per user. */
   streamToken: RateLimit;
+  /** POST /v1/me/kyc/* (each one a paid identity lookup), per user. */
+  kyc: RateLimit;
 }
 
 const MINUTE_MS = 60_000;
@@ -177,6 +195,7 @@ export const RATE_LIMIT_VARS: Record<
   resend: limitOf('RATE_LIMIT_RESEND_PER_HOUR', HOUR_MS),
   money: limitOf('RATE_LIMIT_MONEY_PER_MIN', MINUTE_MS),
   streamToken: limitOf('RATE_LIMIT_STREAM_TOKEN_PER_MIN', MINUTE_MS),
+  kyc: limitOf('RATE_LIMIT_KYC_PER_HOUR', HOUR_MS),
 };
 
 /** Every RATE_LIMIT_* variable at its upper bound: for test helpers and the bench, which make many requests from one address. */
@@ -226,14 +245,45 @@ function secret(
   return storedSecret(dataDir, name);
 }
 
+/** A fixed development/test key would be public: test gets a constant one, development one of its own. */
+function kycEncryptionKey(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): string {
+  const given = read(env, 'KYC_ENCRYPTION_KEY');
+  if (given !== undefined) return given;
+  if (nodeEnv === 'production')
+    throw new ConfigError('KYC_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  if (nodeEnv === 'test') return Buffer.alloc(32, 't').toString('base64');
+  return storedSecret(dataDir, 'KYC_ENCRYPTION_KEY', () => randomBytes(32).toString('base64'));
+}
+
+function kycConfig(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): KycConfig {
+  const provider = read(env, 'KYC_PROVIDER');
+  const dojahAppId = read(env, 'DOJAH_APP_ID');
+  const dojahSecretKey = read(env, 'DOJAH_SECRET_KEY');
+  if (provider === 'dojah' && !dojahAppId) missing('DOJAH_APP_ID', 'KYC_PROVIDER=dojah');
+  if (provider === 'dojah' && !dojahSecretKey) missing('DOJAH_SECRET_KEY', 'KYC_PROVIDER=dojah');
+  return {
+    provider,
+    encryptionKey: kycEncryptionKey(env, nodeEnv, dataDir),
+    tier1RequiresId: read(env, 'KYC_TIER1_REQUIRES_ID'),
+    timeoutMs: read(env, 'KYC_TIMEOUT_MS'),
+    dojahAppId,
+    dojahSecretKey,
+    dojahBaseUrl: read(env, 'DOJAH_BASE_URL') ?? 'https://api.dojah.io',
+  };
+}
+
 /** A secret generated once into DATA_DIR/secrets.json (development). */
-function storedSecret(dataDir: string, name: string): string {
+function storedSecret(
+  dataDir: string,
+  name: string,
+  generate = () => randomBytes(32).toString('hex'),
+): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const existing = stored[name];
   if (existing) return existing;
-  stored[name] = randomBytes(32).toString('hex');
+  stored[name] = generate();
   writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   return stored[name];
 }
@@ -318,6 +368,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpFrom: read(env, 'SMTP_FROM'),
     webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
     devAdminDefault,
+    kyc: kycConfig(env, nodeEnv, dataDir),
   };
 }
 
@@ -403,6 +454,8 @@ function simulatorsInUse(env: Env) {
   }
   if (read(env, 'PAYOUT_MODE') === 'sandbox')
     sim('PAYOUT_MODE', 'is sandbox: withdrawals would be paid by the simulator (set PAYOUT_MODE=disabled)');
+  if (read(env, 'KYC_PROVIDER') === 'sandbox')
+    sim('KYC_PROVIDER', 'is sandbox: any test BVN or NIN would verify anyone (set KYC_PROVIDER=dojah)');
   return found;
 }
 

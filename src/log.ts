@@ -15,6 +15,16 @@ export function createLogger(level: string, pretty = false, destination?: Destin
         'req.params.secret', // the VTpass webhook's path secret
         '*.password',
         '*.refreshToken',
+        // Identity numbers (KYC): never in a log, wherever they appear.
+        'bvn',
+        'nin',
+        'idNumber',
+        '*.bvn',
+        '*.nin',
+        '*.idNumber',
+        '*.*.bvn',
+        '*.*.nin',
+        '*.*.idNumber',
       ],
       censor: '[redacted]',
     },

@@ -20,6 +20,10 @@ const PRODUCTION_ENV: Record<string, string> = {
   SMTP_URL: 'smtp://mailer.example.com:587',
   METRICS_TOKEN: 'metrics-token-0123456789',
   METRICS_PORT: '9464',
+  KYC_PROVIDER: 'dojah',
+  DOJAH_APP_ID: 'app-id',
+  DOJAH_SECRET_KEY: 'prod_sk_not_a_real_key',
+  KYC_ENCRYPTION_KEY: Buffer.alloc(32, 'k').toString('base64'),
 };
 
 function refusal(env: Record<string, string | undefined>): ConfigError {
@@ -62,6 +66,8 @@ describe('production start-up safety', () => {
       [without('VTPASS_PUBLIC_KEY'), 'VTPASS_PUBLIC_KEY'],
       [without('PAYOUT_MODE'), 'PAYOUT_MODE'],
       [{ ...PRODUCTION_ENV, PAYOUT_MODE: 'sandbox' }, 'PAYOUT_MODE'],
+      [without('KYC_PROVIDER'), 'KYC_PROVIDER'],
+      [{ ...PRODUCTION_ENV, KYC_PROVIDER: 'sandbox' }, 'KYC_PROVIDER'],
     ];
     for (const [env, variable] of cases) {
       const error = refusal(env);
@@ -77,12 +83,14 @@ describe('production start-up safety', () => {
       GATEWAY_SANDBOX_SECRET: 's'.repeat(40),
       VTPASS_BASE_URL: '',
       PAYOUT_MODE: 'sandbox',
+      KYC_PROVIDER: 'sandbox',
     };
     expect(refusal(env).variable).toBe('GATEWAY_MODE');
     expect(refusal({ ...env, ALLOW_SANDBOX: 'yes' }).variable).toBe('ALLOW_SANDBOX');
     const config = loadConfig({ ...env, ALLOW_SANDBOX: 'true' });
     expect(config.gatewayMode).toBe('sandbox');
     expect(config.allowSandbox).toBe(true);
+    expect(config.kyc.provider).toBe('sandbox');
   });
 
   it('requires PUBLIC_BASE_URL, a notification channel and a guarded metrics listener in production', () => {
@@ -94,6 +102,12 @@ describe('production start-up safety', () => {
     expect(refusal({ ...without('SMTP_URL'), NOTIFY_MODE: 'smtp' }).variable).toBe('SMTP_URL');
     expect(refusal(without('METRICS_TOKEN')).variable).toBe('METRICS_TOKEN');
     expect(refusal(without('METRICS_PORT')).variable).toBe('METRICS_PORT');
+    expect(refusal(without('KYC_ENCRYPTION_KEY')).variable).toBe('KYC_ENCRYPTION_KEY');
+    expect(refusal(without('DOJAH_APP_ID')).variable).toBe('DOJAH_APP_ID');
+    expect(refusal(without('DOJAH_SECRET_KEY')).variable).toBe('DOJAH_SECRET_KEY');
+    expect(refusal({ ...PRODUCTION_ENV, KYC_ENCRYPTION_KEY: 'x'.repeat(44) }).variable).toBe(
+      'KYC_ENCRYPTION_KEY',
+    );
     expect(refusal({ ...PRODUCTION_ENV, METRICS_TOKEN: 'short' }).variable).toBe('METRICS_TOKEN');
     expect(refusal({ ...PRODUCTION_ENV, METRICS_PORT: '3000' }).variable).toBe('METRICS_PORT');
   });

@@ -289,6 +289,26 @@ export const GATEWAY_MODES = ['sandbox', 'paystack'] as const;
 export const PAYOUT_MODES = ['sandbox', 'disabled'] as const;
 export const NOTIFY_MODES = ['smtp', 'log'] as const;
 export const SIM_PROFILES = ['default', 'vtpass-sandbox'] as const;
+export const KYC_PROVIDERS = ['sandbox', 'dojah'] as const;
+
+/** KYC_ENCRYPTION_KEY: 32 bytes, base64 (44 characters with padding). */
+const KYC_KEY_CHARS = 44;
+function encryptionKey(meaning: string): Variable<string | undefined> {
+  return {
+    kind: 'text',
+    default: 'generated',
+    meaning,
+    programs: SERVER,
+    min: KYC_KEY_CHARS,
+    max: KYC_KEY_CHARS,
+    parse(name, raw) {
+      if (unset(raw)) return undefined;
+      const bytes = /^[A-Za-z0-9+/]{43}=$/.test(raw) ? Buffer.from(raw, 'base64') : undefined;
+      if (bytes?.length !== 32) throw new ConfigError(name, 'must be 32 bytes in base64 (44 characters)');
+      return raw;
+    },
+  };
+}
 
 /** The list, in the order of the README's table. */
 export const VARIABLES = {
@@ -302,9 +322,11 @@ export const VARIABLES = {
   NODE_ENV: choice(
     NODE_ENVS,
     'development',
-    '`production` requires `JWT_SECRET`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
+    '`production` requires `JWT_SECRET`, `KYC_ENCRYPTION_KEY`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
   ),
-  ALLOW_SANDBOX: flag('`true`: production may run the simulators (gateway, bill providers, payouts)'),
+  ALLOW_SANDBOX: flag(
+    '`true`: production may run the simulators (gateway, bill providers, payouts, identity)',
+  ),
   TRUST_PROXY: {
     kind: 'text',
     default: 'unset',
@@ -350,6 +372,21 @@ export const VARIABLES = {
     '`sandbox` (payout simulator) or `disabled` (withdrawals 503)',
   ),
   PAYOUT_SIM_PENDING_MS: int(3000, 0, 3_600_000, 'delayed payouts in the payout simulator'),
+  KYC_PROVIDER: choice(
+    KYC_PROVIDERS,
+    'sandbox',
+    '`sandbox` (identity simulator: BVN `22222222222`, NIN `11111111111`) or `dojah` (needs `DOJAH_APP_ID`, `DOJAH_SECRET_KEY`)',
+  ),
+  KYC_ENCRYPTION_KEY: encryptionKey(
+    'encrypts BVN, NIN and ID numbers at rest (AES-256-GCM): 32 bytes in base64; required in production (development: generated into `DATA_DIR/secrets.json`)',
+  ),
+  KYC_TIER1_REQUIRES_ID: flag(
+    '`true`: a person with neither BVN nor NIN verified may not send money (post-no-debit)',
+  ),
+  KYC_TIMEOUT_MS: int(10_000, 100, 120_000, 'per request to the identity provider'),
+  DOJAH_APP_ID: text('Dojah app id (required with `KYC_PROVIDER=dojah`)', { max: MAX_KEY_CHARS }),
+  DOJAH_SECRET_KEY: text('Dojah secret key (required with `KYC_PROVIDER=dojah`)', { max: MAX_KEY_CHARS }),
+  DOJAH_BASE_URL: url(['http:', 'https:'], 'the Dojah API', { default: '`https://api.dojah.io`' }),
   VTPASS_BASE_URL: url(
     ['http:', 'https:'],
     'a real VTpass (or a standalone simulator); unset = two in-process simulators',
@@ -435,6 +472,7 @@ export const VARIABLES = {
   RATE_LIMIT_RESEND_PER_HOUR: rateLimit(10, 'token re-sends per user per hour'),
   RATE_LIMIT_MONEY_PER_MIN: rateLimit(60, 'each money-moving POST, per user per minute'),
   RATE_LIMIT_STREAM_TOKEN_PER_MIN: rateLimit(20, 'live event stream tokens per user per minute'),
+  RATE_LIMIT_KYC_PER_HOUR: rateLimit(10, 'BVN, NIN and tier-3 submissions per user per hour'),
   REDIS_URL: url(
     ['redis:', 'rediss:'],
     'customer-validation cache and rate-limit counters (in memory when unset)',

@@ -40,6 +40,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   insufficient_scope: 403,
   account_frozen: 403,
+  kyc_required: 403,
   // 404
   not_found: 404,
   biller_not_found: 404,
@@ -56,6 +57,11 @@ export const ERROR_STATUS = {
   not_resolvable: 409,
   provider_not_final: 409,
   not_sandbox: 409,
+  kyc_already_verified: 409,
+  identity_number_in_use: 409,
+  kyc_tier_required: 409,
+  kyc_review_pending: 409,
+  review_not_pending: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,
@@ -78,6 +84,10 @@ export const ERROR_STATUS = {
   product_not_found: 422,
   product_disabled: 422,
   customer_not_found: 422,
+  kyc_name_mismatch: 422,
+  kyc_dob_mismatch: 422,
+  bvn_not_found: 422,
+  nin_not_found: 422,
   // 429
   rate_limited: 429,
   too_many_attempts: 429,
@@ -90,6 +100,7 @@ export const ERROR_STATUS = {
   providers_unavailable: 503,
   validation_unavailable: 503,
   withdrawals_unavailable: 503,
+  kyc_provider_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

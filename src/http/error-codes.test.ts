@@ -126,6 +126,21 @@ describe(`error codes answered vs documented (${backend})`, () => {
     await post(t.app, undefined, '/v1/auth/login', { email: user.email, password: 'wrong password here' });
     await post(t.app, undefined, '/v1/auth/refresh', { refreshToken: 'nope' });
     await post(t.app, operator, `/v1/admin/users/${operator.id}/freeze`, { reason: 'self' });
+    // KYC: each sandbox refusal, tier 3 too early, a second pending request, a decided review.
+    const kyc = await registerUser(t.app);
+    await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222223', dateOfBirth: '1990-01-01' }, null);
+    await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '01111111111', dateOfBirth: '1990-01-01' }, null);
+    await post(t.app, kyc, '/v1/me/kyc/nin', { nin: '01111111111' }, null);
+    const tier3 = { address: '1 Broad Street, Lagos', idType: 'passport', idNumber: 'A1234567' };
+    await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null); // kyc_tier_required
+    await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null);
+    await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null);
+    await post(t.app, kyc, '/v1/me/kyc/nin', { nin: '11111111111' }, null);
+    const review = (await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null)).json();
+    await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null); // kyc_review_pending
+    await post(t.app, operator, `/v1/admin/kyc/reviews/${review.id}/reject`, { reason: 'blurred' }, null);
+    await post(t.app, operator, `/v1/admin/kyc/reviews/${review.id}/approve`, { reason: 'again' }, null);
+    await post(t.app, operator, `/v1/admin/users/${operator.id}/pnd`, { on: true, reason: 'self' }, null);
   }
 
   it('documents on each route every code it answered', async () => {
@@ -147,6 +162,9 @@ describe(`error codes answered vs documented (${backend})`, () => {
       'invalid_idempotency_key',
       'unsupported_currency',
       'insufficient_funds',
+      'kyc_name_mismatch',
+      'kyc_tier_required',
+      'review_not_pending',
     ])
       expect(answered).toContain(code);
   });

@@ -1,0 +1,103 @@
+/** A person's KYC profile: tier, verified numbers (last four only), tier-3 details and post-no-debit. */
+import type { Queryable, Tx } from '../db/index.js';
+import type { Tier } from './rules.js';
+
+export interface KycProfile {
+  userId: string;
+  tier: Tier;
+  bvnLast4: string | null;
+  bvnVerifiedAt: Date | null;
+  ninLast4: string | null;
+  ninVerifiedAt: Date | null;
+  verifiedFirstName: string | null;
+  verifiedLastName: string | null;
+  verifiedDob: string | null;
+  address: string | null;
+  idType: string | null;
+  idNumberLast4: string | null;
+  pnd: boolean;
+  pndReason: string | null;
+  updatedAt: Date | null;
+}
+
+interface ProfileRow {
+  user_id: string;
+  tier: number;
+  bvn_last4: string | null;
+  bvn_verified_at: Date | null;
+  nin_last4: string | null;
+  nin_verified_at: Date | null;
+  verified_first_name: string | null;
+  verified_last_name: string | null;
+  verified_dob: string | null;
+  address: string | null;
+  id_type: string | null;
+  id_number_last4: string | null;
+  pnd: boolean;
+  pnd_reason: string | null;
+  updated_at: Date | null;
+}
+
+// Never the ciphertexts: nothing outside the verification use cases needs them.
+const COLUMNS = `user_id, tier, bvn_last4, bvn_verified_at, nin_last4, nin_verified_at, verified_first_name,
+  verified_last_name, to_char(verified_dob, 'YYYY-MM-DD') AS verified_dob, address, id_type, id_number_last4,
+  pnd, pnd_reason, updated_at`;
+
+const toProfile = (r: ProfileRow): KycProfile => ({
+  userId: r.user_id,
+  tier: r.tier as Tier,
+  bvnLast4: r.bvn_last4,
+  bvnVerifiedAt: r.bvn_verified_at,
+  ninLast4: r.nin_last4,
+  ninVerifiedAt: r.nin_verified_at,
+  verifiedFirstName: r.verified_first_name,
+  verifiedLastName: r.verified_last_name,
+  verifiedDob: r.verified_dob,
+  address: r.address,
+  idType: r.id_type,
+  idNumberLast4: r.id_number_last4,
+  pnd: r.pnd,
+  pndReason: r.pnd_reason,
+  updatedAt: r.updated_at,
+});
+
+/** A person who never started KYC: tier 1, nothing verified (every account starts at tier 1). */
+const blank = (userId: string): KycProfile => ({
+  userId,
+  tier: 1,
+  bvnLast4: null,
+  bvnVerifiedAt: null,
+  ninLast4: null,
+  ninVerifiedAt: null,
+  verifiedFirstName: null,
+  verifiedLastName: null,
+  verifiedDob: null,
+  address: null,
+  idType: null,
+  idNumberLast4: null,
+  pnd: false,
+  pndReason: null,
+  updatedAt: null,
+});
+
+export async function getProfile(db: Queryable, userId: string): Promise<KycProfile> {
+  const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1`, [
+    userId,
+  ]);
+  return rows[0] ? toProfile(rows[0]) : blank(userId);
+}
+
+/** The profile under a row lock (created first when missing), for a change decided on what it holds. */
+export async function lockProfile(tx: Tx, userId: string): Promise<KycProfile> {
+  await tx.query('INSERT INTO kyc.profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
+  const { rows } = await tx.query<ProfileRow>(
+    `SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1 FOR UPDATE`,
+    [userId],
+  );
+  return toProfile(rows[0] as ProfileRow);
+}
+
+/** A person's tier: 1 until both BVN and NIN are verified (2), 3 after an approved review. */
+export async function tierOf(db: Queryable, userId: string): Promise<Tier> {
+  return (await getProfile(db, userId)).tier;
+}

@@ -1,0 +1,105 @@
+/** GET /v1/me/kyc: the person's tier, its limits in a currency, today's usage and what the next tier needs. */
+import type { AppContext } from '../context.js';
+import { getBalances, getDebitsBetween, listAccounts } from '../ledger/index.js';
+import { refusalOf } from './pnd.js';
+import { getProfile, type KycProfile } from './profiles.js';
+import { rulesFor, type Tier, type TierRule } from './rules.js';
+import { masked } from './sealing.js';
+import { latestReview, type Review } from './tier3.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Africa/Lagos is UTC+1 all year (no daylight saving since 1919). */
+const LAGOS_OFFSET_MS = HOUR_MS;
+
+/** The Africa/Lagos calendar day holding `at`: [start, end) as instants. */
+export function lagosDay(at: Date): { start: Date; end: Date } {
+  const start = Math.floor((at.getTime() + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
+  return { start: new Date(start), end: new Date(start + DAY_MS) };
+}
+
+export type KycStatus = 'active' | 'post_no_debit' | 'review_pending';
+/** What the next tier still needs: a BVN, a NIN, the tier-3 submission, staff approval. */
+export type Requirement = 'bvn' | 'nin' | 'address_and_id' | 'review_approval';
+
+export interface KycSummary {
+  tier: Tier;
+  status: KycStatus;
+  bvn: string | null;
+  nin: string | null;
+  currency: string;
+  /** null: this currency is not allowed at this tier. */
+  limits: Pick<
+    TierRule,
+    'dailyDebitLimit' | 'maxBalance' | 'singleTransactionLimit' | 'singleDepositLimit' | 'effectiveFrom'
+  > | null;
+  usage: { dailyDebitUsed: bigint; resetsAt: Date; balanceHeadroom: bigint | null };
+  nextTier: { tier: Tier | null; requirements: Requirement[] };
+}
+
+/** What is still missing for the next tier, as stable codes. */
+function nextTierOf(profile: KycProfile, review: Review | undefined): KycSummary['nextTier'] {
+  if (profile.tier === 3) return { tier: null, requirements: [] };
+  if (profile.tier === 2) {
+    const pending = review?.status === 'pending';
+    return { tier: 3, requirements: pending ? ['review_approval'] : ['address_and_id', 'review_approval'] };
+  }
+  const requirements: Requirement[] = [
+    ...(profile.bvnVerifiedAt === null ? (['bvn'] as const) : []),
+    ...(profile.ninVerifiedAt === null ? (['nin'] as const) : []),
+  ];
+  return { tier: 2, requirements };
+}
+
+function statusOf(ctx: AppContext, profile: KycProfile, review: Review | undefined): KycStatus {
+  if (refusalOf(profile, ctx.config.kyc.tier1RequiresId)) return 'post_no_debit';
+  return review?.status === 'pending' ? 'review_pending' : 'active';
+}
+
+/** Today's (Lagos) debits and the posted balance of the person's wallets in a currency. */
+async function usageOf(ctx: AppContext, userId: string, currency: string, now: Date) {
+  const wallets = await listAccounts(ctx.db, { ownerId: userId, type: 'user_wallet', currency });
+  const ids = wallets.map((w) => w.id);
+  const day = lagosDay(now);
+  const used = await getDebitsBetween(ctx.db, ids, day.start, day.end);
+  let balance = 0n;
+  for (const b of (await getBalances(ctx.db, ids)).values()) balance += b.posted;
+  return { used, balance, resetsAt: day.end };
+}
+
+export async function kycSummary(
+  ctx: AppContext,
+  userId: string,
+  currency = 'NGN',
+  now: Date = new Date(),
+): Promise<KycSummary> {
+  const profile = await getProfile(ctx.db, userId);
+  const review = await latestReview(ctx.db, userId);
+  const rule = await rulesFor(ctx.db, profile.tier, currency, now);
+  const usage = await usageOf(ctx, userId, currency, now);
+  const max = rule?.maxBalance ?? null;
+  return {
+    tier: profile.tier,
+    status: statusOf(ctx, profile, review),
+    bvn: masked(profile.bvnLast4),
+    nin: masked(profile.ninLast4),
+    currency,
+    limits: rule
+      ? {
+          dailyDebitLimit: rule.dailyDebitLimit,
+          maxBalance: rule.maxBalance,
+          singleTransactionLimit: rule.singleTransactionLimit,
+          singleDepositLimit: rule.singleDepositLimit,
+          effectiveFrom: rule.effectiveFrom,
+        }
+      : null,
+    usage: {
+      dailyDebitUsed: usage.used,
+      resetsAt: usage.resetsAt,
+      // Never negative: a balance above the maximum (rules tightened later) has no room left.
+      // A currency not allowed at this tier has no room at all.
+      balanceHeadroom: !rule ? 0n : max === null ? null : max > usage.balance ? max - usage.balance : 0n,
+    },
+    nextTier: nextTierOf(profile, review),
+  };
+}
