@@ -75,6 +75,13 @@ async function main() {
     const self = process.cpuUsage(self0);
     console.log(`load generator: ${((self.user + self.system) / 1e6 / wallS).toFixed(2)} cores`);
     console.log(`result: ${r?.ops_per_s} ops/s; profile in ${profileDir}`);
+    const text = await (await fetch(`${stack.bases[0]}/metrics`)).text();
+    const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    const count = figure('vendra_ledger_batch_size_count');
+    console.log(
+      `ledger batches: ${count}, ${(figure('vendra_ledger_batch_size_sum') / count).toFixed(1)} items each; ` +
+        `set path ${figure('vendra_ledger_batches_total{path="set"}')}, exact ${figure('vendra_ledger_batches_total{path="exact"}')}`,
+    );
   } finally {
     await stack.stop();
     await admin.query('DROP DATABASE IF EXISTS vendra_profile WITH (FORCE)');

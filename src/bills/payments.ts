@@ -3,8 +3,15 @@ import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
-import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
-import type { BatchWrite, TransactionResult } from '../ledger/index.js';
+import {
+  answerOfVerdict,
+  type ClaimVerdict,
+  completeIdempotent,
+  type IdempotencyClaim,
+  type IdempotentResult,
+  type Replay,
+} from '../idempotency/index.js';
+import type { BatchWrite, LedgerItem, TransactionResult } from '../ledger/index.js';
 import { publish, publishMany } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
 import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
@@ -94,6 +101,27 @@ export async function createPayment(
   input: PayInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
+  // Without claimInBatch nothing is answered from the store: never a Replay.
+  return (await placePayment(ctx, userId, input, claim, false)) as IdempotentResult;
+}
+
+/** createPayment for idempotentInBatch: the key is claimed in the hold's batch (no claim of its own). */
+export function acceptPayment(
+  ctx: AppContext,
+  userId: string,
+  input: PayInput,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult | Replay> {
+  return placePayment(ctx, userId, input, claim, true);
+}
+
+async function placePayment(
+  ctx: AppContext,
+  userId: string,
+  input: PayInput,
+  claim: IdempotencyClaim,
+  claimInBatch: boolean,
+): Promise<IdempotentResult | Replay> {
   const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
   const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
@@ -134,32 +162,40 @@ export async function createPayment(
   // Through the batcher: the hold, the payment, its events and the idempotency
   // record commit together with the other requests of the moment, in one
   // transaction that holds the shared system accounts for one statement.
-  const hold = await ctx.ledger.submit(
-    {
-      id: holdId,
-      kind: 'hold',
-      currency,
-      code: 'bill_payment',
-      legs: [
-        { accountId: wallet.id, side: 'D', amount: input.amount + fee },
-        {
-          accountId: systemAccountId('provider_float', currency, adapter.name),
-          side: 'C',
-          amount: input.amount,
-        },
-        ...(fee > 0n
-          ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
-          : []),
-      ],
-      metadata: {
-        description: `${biller.name} · ${product.name} · ${input.customerRef}`,
-        reference: id,
-        paymentId: id,
-        counterparty: { name: biller.name },
+  const item: LedgerItem = {
+    id: holdId,
+    kind: 'hold',
+    currency,
+    code: 'bill_payment',
+    legs: [
+      { accountId: wallet.id, side: 'D', amount: input.amount + fee },
+      {
+        accountId: systemAccountId('provider_float', currency, adapter.name),
+        side: 'C',
+        amount: input.amount,
       },
+      ...(fee > 0n
+        ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
+        : []),
+    ],
+    metadata: {
+      description: `${biller.name} · ${product.name} · ${input.customerRef}`,
+      reference: id,
+      paymentId: id,
+      counterparty: { name: biller.name },
     },
-    { writes: (r) => paymentWrites(r, row, claim, body) },
-  );
+  };
+  const writes = { writes: (r: TransactionResult) => paymentWrites(r, row, claim, body) };
+  // With claimInBatch the key is claimed inside the batch too (idempotentInBatch):
+  // a repeat is answered from the store there; otherwise the caller claimed it.
+  let hold: TransactionResult;
+  if (claimInBatch) {
+    const outcome = await ctx.ledger.submitChecked(item, { checker: 'idempotency', row: claim }, writes);
+    if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
+    hold = outcome.result;
+  } else {
+    hold = await ctx.ledger.submit(item, writes);
+  }
   if (!hold.ok) return ledgerRefusal(hold.code);
   if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
   return { status: 202, body };

@@ -13,12 +13,12 @@ import {
   toMinor,
   uuidSchema,
 } from '../http/schemas.js';
-import { idempotent } from '../idempotency/index.js';
+import { idempotentInBatch } from '../idempotency/index.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
 import { checkAmount, feeFor, payableProduct } from './catalogue.js';
 import { createNotifier, type Notifier } from './notify.js';
-import { createPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
+import { acceptPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
 import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 import { resendToken } from './tokens.js';
@@ -158,8 +158,8 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) =>
-      idempotent(request, reply, (claim) =>
-        createPayment(
+      idempotentInBatch(request, reply, (claim) =>
+        acceptPayment(
           ctx,
           authOf(request).userId,
           { ...request.body, amount: toMinor(request.body.amount) },
