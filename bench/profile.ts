@@ -11,6 +11,7 @@ import pg from 'pg';
 import { loadBenchConfig } from '../src/config.js';
 import { benchHttp, type HttpScenario } from './http.js';
 import { startStack } from './server.js';
+import { sampleWaits } from './waits.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +60,7 @@ async function main() {
   try {
     const pids = Object.fromEntries(stack.procs.map((p) => [p.name, p.pid]));
     const before = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuTicks(pid)]));
+    const stopSampling = sampleWaits(admin, 'vendra_profile');
     const pg0 = postgresTicks();
     const self0 = process.cpuUsage();
     const started = performance.now();
@@ -75,6 +77,10 @@ async function main() {
     const self = process.cpuUsage(self0);
     console.log(`load generator: ${((self.user + self.system) / 1e6 / wallS).toFixed(2)} cores`);
     console.log(`result: ${r?.ops_per_s} ops/s; profile in ${profileDir}`);
+    const waits = await stopSampling();
+    const samples = waits.reduce((n, [, k]) => n + k, 0);
+    console.log(`database connections at work (${samples} samples, every 20 ms):`);
+    for (const [what, k] of waits.slice(0, 12)) console.log(`${((100 * k) / samples).toFixed(1).padStart(5)}%  ${what}`);
     const text = await (await fetch(`${stack.bases[0]}/metrics`)).text();
     const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
     const count = figure('vendra_ledger_batch_size_count');

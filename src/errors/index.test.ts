@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES, ERROR_STATUS, ErrorCode, forbidden, notFound, statusOf } from './index.js';
 
@@ -24,5 +25,18 @@ describe('error code registry', () => {
     expect(ERROR_STATUS).not.toHaveProperty('currency_not_supported');
     expect(ERROR_STATUS.unsupported_currency).toBe(400);
     expect(ERROR_STATUS.currency_mismatch).toBe(422); // two wallets of different currencies
+  });
+
+  it('is listed in the README once per code, under its status', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('**Request flow'));
+    const listed = new Map<string, number[]>();
+    for (const row of table.matchAll(/^\| (\d{3}) \| (.+) \|$/gm)) {
+      for (const code of row[2]?.matchAll(/`([a-z_]+)`/g) ?? [])
+        listed.set(code[1] as string, [...(listed.get(code[1] as string) ?? []), Number(row[1])]);
+    }
+    const wrong = ERROR_CODES.filter((c) => JSON.stringify(listed.get(c)) !== JSON.stringify([statusOf(c)]));
+    expect(wrong, 'codes missing, repeated or under another status in the README').toEqual([]);
+    expect([...listed.keys()].filter((c) => !(c in ERROR_STATUS)), 'README codes that do not exist').toEqual([]);
   });
 });
