@@ -11,7 +11,10 @@ export { formatAudit, runAudit } from './audit.js';
 export type { AuditCheck, AuditReport } from './audit.js';
 export { createLedgerBatcher } from './batcher.js';
 export type { BatchWrite, BatchWriter, LedgerBatcher, SubmitOptions } from './batcher.js';
+export { accountReaderOf, createAccountReader } from './read-batcher.js';
+export type { AccountReader, AccountReaderOptions } from './read-batcher.js';
 export {
+  getAccountBalances,
   getBalance,
   getBalanceAt,
   getBalances,
@@ -19,7 +22,7 @@ export {
   getTransactionPostings,
   MAX_HISTORY_PAGE,
 } from './reads.js';
-export type { HistoryLine, HistoryQuery } from './reads.js';
+export type { AccountBalance, HistoryLine, HistoryQuery } from './reads.js';
 export { sweepExpiredHolds } from './sweeper.js';
 export { createTransactions, isRetryableBatchError } from './transactions.js';
 export * from './types.js';
