@@ -10,6 +10,7 @@ import { CROSS_CUTTING_CODES, clientErrorHandler, errorHandler, problem, problem
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { registerRateLimits } from './rate-limit.js';
+import { RequestLogController } from './request-log.js';
 import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 import { addSafeTextKeyword, markRouteInputs, restrictDateTime } from './text.js';
 
@@ -58,6 +59,8 @@ export interface HttpAppOptions {
 export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    // One line a request at info (see request-log.ts).
+    logController: new RequestLogController(),
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
