@@ -1,10 +1,13 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { clusterSeedFor } from './pglite-seed.js';
 import { ensurePrivateDir, restrictTree, restrictUmask } from './private-dir.js';
 import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
 
 export interface PgliteOptions {
   /** A folder for the data, or undefined for an in-memory database (tests). */
   dataDir: string | undefined;
+  /** The packed cluster a new dataDir starts from (default: the build's, see pglite-seed.ts). */
+  clusterSeed?: string;
 }
 
 /**
@@ -20,6 +23,8 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
+    // A new data directory is unpacked from the build's pristine cluster instead of running initdb.
+    loadDataDir: options.dataDir ? clusterSeedFor(options.dataDir, options.clusterSeed) : undefined,
     parsers: {
       [pgliteTypes.INT8]: (value: string) => BigInt(value),
       [pgliteTypes.NUMERIC]: (value: string) => value,

@@ -1,0 +1,66 @@
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from './migrate.js';
+import { createPgliteDb } from './pglite.js';
+import { clusterSeedFor, writeClusterSeed } from './pglite-seed.js';
+
+/** Files under root that are not owner-only. */
+function loose(root: string): string[] {
+  const out: string[] = [];
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      const mode = lstatSync(full).mode & 0o777;
+      if (entry.isDirectory()) {
+        if (mode !== 0o700) out.push(`${full} ${mode.toString(8)}`);
+        walk(full);
+      } else if (entry.isFile() && mode !== 0o600) out.push(`${full} ${mode.toString(8)}`);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('a new embedded database from the packed cluster', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'vendra-seed-'));
+  const seed = join(parent, 'cluster.tar.gz');
+  beforeAll(async () => {
+    expect(await writeClusterSeed(seed)).toBe(true);
+  });
+  afterAll(() => {
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('is packed once per PGlite version', async () => {
+    expect(await writeClusterSeed(seed)).toBe(false);
+    expect(existsSync(`${seed}.json`)).toBe(true);
+  });
+
+  it('is unpacked into a new data directory, migrates, keeps its data and its files private', async () => {
+    const dataDir = join(parent, 'data');
+    expect(clusterSeedFor(dataDir, seed)).toBeInstanceOf(Blob);
+    const db = await createPgliteDb({ dataDir, clusterSeed: seed });
+    expect((await migrate(db)).length).toBeGreaterThan(5);
+    await db.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");
+    await db.close();
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(loose(dataDir)).toEqual([]);
+
+    // An existing cluster is resumed, never overwritten by the seed.
+    expect(clusterSeedFor(dataDir, seed)).toBeUndefined();
+    const again = await createPgliteDb({ dataDir, clusterSeed: seed });
+    expect((await again.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'yes' }]);
+    expect(await migrate(again)).toEqual([]);
+    await again.close();
+  });
+
+  it('is not used when it was packed by another PGlite version, or is missing', () => {
+    const other = join(parent, 'other.tar.gz');
+    writeFileSync(other, 'not a cluster');
+    writeFileSync(`${other}.json`, '{"pglite":"0.0.1"}\n');
+    expect(clusterSeedFor(join(parent, 'new'), other)).toBeUndefined();
+    expect(clusterSeedFor(join(parent, 'new'), join(parent, 'absent.tar.gz'))).toBeUndefined();
+  });
+});
