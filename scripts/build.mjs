@@ -1,4 +1,4 @@
-// Transpiles src/ to dist/ with esbuild (about a second), and packs a pristine embedded-database
+// Transpiles src/ to dist/ with esbuild (about a second), and makes a pristine embedded-database
 // cluster beside it once per PGlite version (a few seconds; see src/db/pglite-seed.ts). Type
 // checking is `npm run typecheck`, run in CI.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ function sources(dir) {
 }
 
 /** Kept across builds: it depends only on the PGlite version, which writeClusterSeed checks. */
-const SEED = 'pglite-cluster.tar.gz';
+const SEED = 'pglite-cluster';
 
 for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
   if (!entry.startsWith(SEED)) rmSync(join('dist', entry), { recursive: true, force: true });
@@ -31,4 +31,5 @@ await build({
 });
 
 const { writeClusterSeed } = await import('../dist/db/pglite-seed.js');
-if (await writeClusterSeed()) console.log(`packed dist/${SEED} (a new embedded database starts from it)`);
+if (await writeClusterSeed())
+  console.log(`made dist/${SEED}/ (a new embedded database starts as a copy of it)`);

@@ -1,10 +1,10 @@
-import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
 import { createPgliteDb } from './pglite.js';
-import { clusterSeedFor, writeClusterSeed } from './pglite-seed.js';
+import { seedCluster, writeClusterSeed } from './pglite-seed.js';
 
 /** Files under root that are not owner-only. */
 function loose(root: string): string[] {
@@ -25,7 +25,7 @@ function loose(root: string): string[] {
 
 describe('a new embedded database from the packed cluster', () => {
   const parent = mkdtempSync(join(tmpdir(), 'vendra-seed-'));
-  const seed = join(parent, 'cluster.tar.gz');
+  const seed = join(parent, 'cluster');
   beforeAll(async () => {
     expect(await writeClusterSeed(seed)).toBe(true);
   });
@@ -33,14 +33,14 @@ describe('a new embedded database from the packed cluster', () => {
     rmSync(parent, { recursive: true, force: true });
   });
 
-  it('is packed once per PGlite version', async () => {
+  it('is made once per PGlite version, owner-only', async () => {
     expect(await writeClusterSeed(seed)).toBe(false);
     expect(existsSync(`${seed}.json`)).toBe(true);
+    expect(loose(seed)).toEqual([]);
   });
 
-  it('is unpacked into a new data directory, migrates, keeps its data and its files private', async () => {
+  it('is copied into a new data directory, which migrates, keeps its data and its files private', async () => {
     const dataDir = join(parent, 'data');
-    expect(clusterSeedFor(dataDir, seed)).toBeInstanceOf(Blob);
     const db = await createPgliteDb({ dataDir, clusterSeed: seed });
     expect((await migrate(db)).length).toBeGreaterThan(5);
     await db.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");
@@ -49,18 +49,22 @@ describe('a new embedded database from the packed cluster', () => {
     expect(loose(dataDir)).toEqual([]);
 
     // An existing cluster is resumed, never overwritten by the seed.
-    expect(clusterSeedFor(dataDir, seed)).toBeUndefined();
+    expect(seedCluster(dataDir, seed)).toBe(false);
     const again = await createPgliteDb({ dataDir, clusterSeed: seed });
     expect((await again.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'yes' }]);
     expect(await migrate(again)).toEqual([]);
     await again.close();
   });
 
-  it('is not used when it was packed by another PGlite version, or is missing', () => {
-    const other = join(parent, 'other.tar.gz');
-    writeFileSync(other, 'not a cluster');
+  it('is not used when another PGlite version made it, or it is missing', () => {
+    const other = join(parent, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'PG_VERSION'), '17\n');
     writeFileSync(`${other}.json`, '{"pglite":"0.0.1"}\n');
-    expect(clusterSeedFor(join(parent, 'new'), other)).toBeUndefined();
-    expect(clusterSeedFor(join(parent, 'new'), join(parent, 'absent.tar.gz'))).toBeUndefined();
+    const fresh = join(parent, 'new');
+    mkdirSync(fresh);
+    expect(seedCluster(fresh, other)).toBe(false);
+    expect(seedCluster(fresh, join(parent, 'absent'))).toBe(false);
+    expect(readdirSync(fresh)).toEqual([]);
   });
 });

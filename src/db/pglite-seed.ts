@@ -1,19 +1,24 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { ensurePrivateDir, restrictTree } from './private-dir.js';
 
 /**
  * A new embedded database starts with initdb, which PGlite runs in
  * WebAssembly: most of a first start (3 to 4 s of 5.5 on a quiet machine).
- * Its output depends on nothing but the PGlite version, so the build packs
- * one pristine cluster beside dist/ and a new data directory is unpacked
- * from it (under a second); the migrations then run as on any new database.
- * Without the file (running from src/, or another PGlite version) initdb
- * runs as before.
+ * Its output depends on nothing but the PGlite version, so the build leaves
+ * one pristine cluster beside dist/ and a new data directory starts as a
+ * copy of it (well under a second; PGlite's own loadDataDir, which unpacks
+ * a tarball through its virtual file system, took two); the migrations then
+ * run as on any new database. Without it (running from src/, or another
+ * PGlite version) initdb runs as before.
  */
-export const CLUSTER_SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../pglite-cluster.tar.gz');
+export const CLUSTER_SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../pglite-cluster');
+
+/** Written last by the copy: a data directory with it holds a whole cluster. */
+const MARKER = 'PG_VERSION';
 
 interface SeedManifest {
   pglite: string;
@@ -31,7 +36,7 @@ function pgliteVersion(): string {
 }
 
 function seedIsCurrent(seed: string): boolean {
-  if (!existsSync(seed) || !existsSync(manifestPath(seed))) return false;
+  if (!existsSync(join(seed, MARKER)) || !existsSync(manifestPath(seed))) return false;
   try {
     const manifest = JSON.parse(readFileSync(manifestPath(seed), 'utf8')) as SeedManifest;
     return manifest.pglite === pgliteVersion();
@@ -40,24 +45,29 @@ function seedIsCurrent(seed: string): boolean {
   }
 }
 
-/** The packed cluster to unpack into dataDir, when dataDir holds no cluster yet and a current seed exists. */
-export function clusterSeedFor(dataDir: string, seed: string = CLUSTER_SEED): Blob | undefined {
-  if (existsSync(join(dataDir, 'PG_VERSION')) || !seedIsCurrent(seed)) return undefined;
-  return new Blob([readFileSync(seed)]);
+/**
+ * Copies the pristine cluster into dataDir when dataDir holds no cluster yet
+ * and a current seed exists; true when it did. PG_VERSION goes last, so an
+ * interrupted copy is never taken for a cluster.
+ */
+export function seedCluster(dataDir: string, seed: string = CLUSTER_SEED): boolean {
+  if (existsSync(join(dataDir, MARKER)) || !seedIsCurrent(seed)) return false;
+  const marker = join(seed, MARKER);
+  cpSync(seed, dataDir, { recursive: true, filter: (source) => source !== marker });
+  copyFileSync(marker, join(dataDir, MARKER));
+  return true;
 }
 
-/** Packs a pristine cluster for this PGlite version into `seed` (the build calls it); keeps a current one. */
+/** Makes the pristine cluster for this PGlite version at `seed` (the build calls it); keeps a current one. */
 export async function writeClusterSeed(seed: string = CLUSTER_SEED): Promise<boolean> {
   if (seedIsCurrent(seed)) return false;
-  rmSync(manifestPath(seed), { force: true }); // no manifest, no seed: a half-written file is never used
-  const pglite = await PGlite.create(); // in memory: initdb, nothing else
-  try {
-    const packed = await pglite.dumpDataDir('gzip');
-    writeFileSync(`${seed}.tmp`, Buffer.from(await packed.arrayBuffer()));
-    renameSync(`${seed}.tmp`, seed);
-  } finally {
-    await pglite.close();
-  }
+  rmSync(manifestPath(seed), { force: true }); // no manifest, no seed: a half-made one is never used
+  rmSync(seed, { recursive: true, force: true });
+  const pglite = await PGlite.create({ dataDir: seed }); // initdb, nothing else
+  await pglite.close();
+  // What every new database starts from: nobody else may change it.
+  ensurePrivateDir(seed);
+  restrictTree(seed);
   const manifest: SeedManifest = { pglite: pgliteVersion() };
   writeFileSync(manifestPath(seed), `${JSON.stringify(manifest)}\n`);
   return true;

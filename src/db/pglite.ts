@@ -1,12 +1,12 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { clusterSeedFor } from './pglite-seed.js';
+import { seedCluster } from './pglite-seed.js';
 import { ensurePrivateDir, restrictTree, restrictUmask } from './private-dir.js';
 import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
 
 export interface PgliteOptions {
   /** A folder for the data, or undefined for an in-memory database (tests). */
   dataDir: string | undefined;
-  /** The packed cluster a new dataDir starts from (default: the build's, see pglite-seed.ts). */
+  /** The pristine cluster a new dataDir starts from (default: the build's, see pglite-seed.ts). */
   clusterSeed?: string;
 }
 
@@ -20,11 +20,11 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
     restrictUmask();
     ensurePrivateDir(options.dataDir);
     restrictTree(options.dataDir);
+    // A new data directory starts as a copy of the build's pristine cluster instead of running initdb.
+    seedCluster(options.dataDir, options.clusterSeed);
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
-    // A new data directory is unpacked from the build's pristine cluster instead of running initdb.
-    loadDataDir: options.dataDir ? clusterSeedFor(options.dataDir, options.clusterSeed) : undefined,
     parsers: {
       [pgliteTypes.INT8]: (value: string) => BigInt(value),
       [pgliteTypes.NUMERIC]: (value: string) => value,
