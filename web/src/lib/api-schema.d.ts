@@ -2061,7 +2061,7 @@ export interface paths {
                                 /** @description Minor units (kobo for NGN) */
                                 balance: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** @description ISO 4217 code */
                                 currency: string;
                                 /** @description Minor units (kobo for NGN) */
@@ -2070,6 +2070,11 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 status: "active" | "frozen" | "closed";
+                                /**
+                                 * Format: uuid
+                                 * @description The owner's user id
+                                 */
+                                userId: string;
                             }[];
                         };
                     };
@@ -2115,7 +2120,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -2124,6 +2129,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -3974,7 +3984,7 @@ export interface paths {
                                 /** @description Minor units (kobo for NGN) */
                                 balance: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** @description ISO 4217 code */
                                 currency: string;
                                 /** @description Minor units (kobo for NGN) */
@@ -3983,6 +3993,11 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 status: "active" | "frozen" | "closed";
+                                /**
+                                 * Format: uuid
+                                 * @description The owner's user id
+                                 */
+                                userId: string;
                             }[];
                         };
                     };
@@ -4037,7 +4052,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -4046,6 +4061,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -4106,7 +4126,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -4115,6 +4135,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
