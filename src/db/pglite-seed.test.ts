@@ -1,4 +1,15 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,17 +17,17 @@ import { migrate } from './migrate.js';
 import { createPgliteDb } from './pglite.js';
 import { seedCluster, writeClusterSeed } from './pglite-seed.js';
 
-/** Files under root that are not owner-only. */
-function loose(root: string): string[] {
+/** Entries under root whose mode is not the one given (dir, file). */
+function loose(root: string, dirMode = 0o700, fileMode = 0o600): string[] {
   const out: string[] = [];
   const walk = (path: string) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const full = join(path, entry.name);
       const mode = lstatSync(full).mode & 0o777;
       if (entry.isDirectory()) {
-        if (mode !== 0o700) out.push(`${full} ${mode.toString(8)}`);
+        if (mode !== dirMode) out.push(`${full} ${mode.toString(8)}`);
         walk(full);
-      } else if (entry.isFile() && mode !== 0o600) out.push(`${full} ${mode.toString(8)}`);
+      } else if (entry.isFile() && mode !== fileMode) out.push(`${full} ${mode.toString(8)}`);
     }
   };
   walk(root);
@@ -33,10 +44,11 @@ describe('a new embedded database from the packed cluster', () => {
     rmSync(parent, { recursive: true, force: true });
   });
 
-  it('is made once per PGlite version, owner-only', async () => {
+  it('is made once per PGlite version, readable but not writable by others', async () => {
     expect(await writeClusterSeed(seed)).toBe(false);
     expect(existsSync(`${seed}.json`)).toBe(true);
-    expect(loose(seed)).toEqual([]);
+    expect(lstatSync(seed).mode & 0o777).toBe(0o755);
+    expect(loose(seed, 0o755, 0o644)).toEqual([]);
   });
 
   it('is copied into a new data directory, which migrates, keeps its data and its files private', async () => {
@@ -65,6 +77,18 @@ describe('a new embedded database from the packed cluster', () => {
     mkdirSync(fresh);
     expect(seedCluster(fresh, other)).toBe(false);
     expect(seedCluster(fresh, join(parent, 'absent'))).toBe(false);
+    expect(readdirSync(fresh)).toEqual([]);
+  });
+
+  it('is not used, and leaves nothing behind, when it cannot be copied', () => {
+    const broken = join(parent, 'broken');
+    cpSync(seed, broken, { recursive: true });
+    writeFileSync(`${broken}.json`, readFileSync(`${seed}.json`));
+    // A named pipe deep in the tree: Node's cp refuses it halfway through the copy.
+    execFileSync('mkfifo', [join(broken, 'pg_wal', 'zz-pipe')]);
+    const fresh = join(parent, 'fresh');
+    mkdirSync(fresh);
+    expect(seedCluster(fresh, broken)).toBe(false);
     expect(readdirSync(fresh)).toEqual([]);
   });
 });

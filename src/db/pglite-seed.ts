@@ -1,9 +1,18 @@
-import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { ensurePrivateDir, restrictTree } from './private-dir.js';
+import { restrictTree } from './private-dir.js';
 
 /**
  * A new embedded database starts with initdb, which PGlite runs in
@@ -16,6 +25,8 @@ import { ensurePrivateDir, restrictTree } from './private-dir.js';
  * PGlite version) initdb runs as before.
  */
 export const CLUSTER_SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../pglite-cluster');
+
+const READ_ONLY_FOR_OTHERS = { dir: 0o755, file: 0o644 };
 
 /** Written last by the copy: a data directory with it holds a whole cluster. */
 const MARKER = 'PG_VERSION';
@@ -53,9 +64,15 @@ function seedIsCurrent(seed: string): boolean {
 export function seedCluster(dataDir: string, seed: string = CLUSTER_SEED): boolean {
   if (existsSync(join(dataDir, MARKER)) || !seedIsCurrent(seed)) return false;
   const marker = join(seed, MARKER);
-  cpSync(seed, dataDir, { recursive: true, filter: (source) => source !== marker });
-  copyFileSync(marker, join(dataDir, MARKER));
-  return true;
+  try {
+    cpSync(seed, dataDir, { recursive: true, filter: (source) => source !== marker });
+    copyFileSync(marker, join(dataDir, MARKER));
+    return true;
+  } catch {
+    // An unreadable seed (another user built it): take back what was copied, and initdb runs.
+    for (const entry of readdirSync(seed)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** Makes the pristine cluster for this PGlite version at `seed` (the build calls it); keeps a current one. */
@@ -65,9 +82,10 @@ export async function writeClusterSeed(seed: string = CLUSTER_SEED): Promise<boo
   rmSync(seed, { recursive: true, force: true });
   const pglite = await PGlite.create({ dataDir: seed }); // initdb, nothing else
   await pglite.close();
-  // What every new database starts from: nobody else may change it.
-  ensurePrivateDir(seed);
-  restrictTree(seed);
+  // What every new database starts from: nobody else may change it, the user the server runs as
+  // may read it (it holds no secret; a copy is made private before PostgreSQL starts on it).
+  chmodSync(seed, READ_ONLY_FOR_OTHERS.dir);
+  restrictTree(seed, READ_ONLY_FOR_OTHERS);
   const manifest: SeedManifest = { pglite: pgliteVersion() };
   writeFileSync(manifestPath(seed), `${JSON.stringify(manifest)}\n`);
   return true;

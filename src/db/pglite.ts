@@ -19,9 +19,10 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
   if (options.dataDir) {
     restrictUmask();
     ensurePrivateDir(options.dataDir);
-    restrictTree(options.dataDir);
-    // A new data directory starts as a copy of the build's pristine cluster instead of running initdb.
+    // A new data directory starts as a copy of the build's pristine cluster instead of running
+    // initdb; the copy is made private with the rest before PostgreSQL starts on it.
     seedCluster(options.dataDir, options.clusterSeed);
+    restrictTree(options.dataDir);
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
