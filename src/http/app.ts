@@ -15,7 +15,7 @@ import { CROSS_CUTTING_CODES, clientErrorHandler, errorHandler, problem, problem
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { registerRateLimits } from './rate-limit.js';
-import { RequestLogController } from './request-log.js';
+import { loggingFrameworkErrors, RequestLogController } from './request-log.js';
 import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 import { addSafeTextKeyword, markRouteInputs, restrictDateTime } from './text.js';
 
@@ -85,7 +85,7 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
     return503OnClosing: true,
     // Errors before routing (a bad URL encoding, a parameter too long) and before
     // Fastify sees a request (the HTTP parser's) are problem documents like any other.
-    frameworkErrors: errorHandler,
+    frameworkErrors: loggingFrameworkErrors(errorHandler),
     clientErrorHandler,
   });
   app.decorate('ctx', ctx);

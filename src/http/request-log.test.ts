@@ -51,4 +51,15 @@ describe('request log lines', () => {
     expect(logged[0]).toMatchObject({ url: '/nowhere?q=[redacted]', statusCode: 404 });
     expect(lines.join('')).not.toContain('secret');
   });
+
+  it('logs requests refused before routing (a bad URL encoding)', async () => {
+    lines.length = 0;
+    const res = await t.app.inject({ method: 'GET', url: '/v1/wallets/%zz?token=tok-secret-xyz' });
+    expect(res.statusCode).toBe(400);
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged).toMatchObject([
+      { level: 30, statusCode: 400, url: '/v1/wallets/%zz?token=[redacted]', route: 'unmatched' },
+    ]);
+    expect(lines.join('')).not.toContain('tok-secret-xyz');
+  });
 });

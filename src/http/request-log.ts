@@ -1,4 +1,10 @@
-import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { type Logger, redactUrl } from '../log.js';
 
 const enabled = (log: FastifyBaseLogger, level: 'debug' | 'info') =>
@@ -33,4 +39,19 @@ export class RequestLogController extends LogController {
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
+}
+
+type FrameworkErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
+
+/**
+ * Fastify ends a request it refuses before routing (a bad URL encoding, a
+ * parameter too long) without the outcome line: log that request's line here.
+ */
+export function loggingFrameworkErrors(handler: FrameworkErrorHandler): FrameworkErrorHandler {
+  return (error, request, reply) => {
+    handler(error, request, reply);
+    if (!enabled(request.log, 'info')) return;
+    const line = { method: request.method, url: redactUrl(request.url), statusCode: reply.statusCode };
+    request.log.info({ ...line, route: 'unmatched', code: error.code }, 'request refused before routing');
+  };
 }
