@@ -1,5 +1,7 @@
-// Transpiles src/ to dist/ with esbuild (about a second). Type checking is `npm run typecheck`, run in CI.
-import { readdirSync, rmSync } from 'node:fs';
+// Transpiles src/ to dist/ with esbuild (about a second), and makes a pristine embedded-database
+// cluster beside it once per PGlite version (a few seconds; see src/db/pglite-seed.ts). Type
+// checking is `npm run typecheck`, run in CI.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -11,7 +13,12 @@ function sources(dir) {
   });
 }
 
-rmSync('dist', { recursive: true, force: true });
+/** Kept across builds: it depends only on the PGlite version, which writeClusterSeed checks. */
+const SEED = 'pglite-cluster';
+
+for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
+  if (!entry.startsWith(SEED)) rmSync(join('dist', entry), { recursive: true, force: true });
+}
 await build({
   entryPoints: sources('src'),
   outdir: 'dist',
@@ -22,3 +29,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+const { writeClusterSeed } = await import('../dist/db/pglite-seed.js');
+if (await writeClusterSeed())
+  console.log(`made dist/${SEED}/ (a new embedded database starts as a copy of it)`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './types.js';
+import type { Db, Tx } from './types.js';
 
 /** Repository root: two levels above this file in src/db and in dist/db alike. */
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -45,6 +45,28 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
+ * Runs the pending files as one script, in order, and records them in one
+ * statement: on a new database a round trip per file and per record cost
+ * more than the DDL itself (about 0.2 s of a first start).
+ */
+async function applyAll(tx: Tx, pending: readonly Migration[]): Promise<void> {
+  if (pending.length === 0) return;
+  try {
+    // A line of its own between files: a file may end in a comment.
+    await tx.exec(pending.map((m) => m.sql).join('\n;\n'));
+  } catch (error) {
+    const names = pending.map((m) => m.name).join(', ');
+    throw new Error(`migrations ${names} failed: ${(error as Error).message}`, { cause: error });
+  }
+  await tx.query(
+    `INSERT INTO public.schema_migrations (name, checksum)
+     SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
+    [pending.map((m) => m.name), pending.map((m) => m.checksum)],
+  );
+}
+
+/**
  * Applies forward-only migrations in name order, then the repeatable ones whose
  * checksum differs from the one recorded (or that were never applied), all in
  * one transaction under an advisory lock. An applied numbered migration whose
@@ -63,30 +85,15 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
       'SELECT name, checksum FROM public.schema_migrations',
     );
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-    const done: string[] = [];
+    const pending: Migration[] = [];
     for (const m of migrations.filter((x) => !x.repeatable)) {
       const checksum = applied.get(m.name);
-      if (checksum !== undefined) {
-        if (checksum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
-        continue;
-      }
-      await tx.exec(m.sql);
-      await tx.query('INSERT INTO public.schema_migrations (name, checksum) VALUES ($1, $2)', [
-        m.name,
-        m.checksum,
-      ]);
-      done.push(m.name);
+      if (checksum === undefined) pending.push(m);
+      else if (checksum !== m.checksum)
+        throw new Error(`migration ${m.name} was changed after it was applied`);
     }
-    for (const m of migrations.filter((x) => x.repeatable)) {
-      if (applied.get(m.name) === m.checksum) continue;
-      await tx.exec(m.sql);
-      await tx.query(
-        `INSERT INTO public.schema_migrations (name, checksum) VALUES ($1, $2)
-         ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
-        [m.name, m.checksum],
-      );
-      done.push(m.name);
-    }
-    return done;
+    pending.push(...migrations.filter((x) => x.repeatable && applied.get(x.name) !== x.checksum));
+    await applyAll(tx, pending);
+    return pending.map((m) => m.name);
   });
 }

@@ -1,10 +1,13 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { seedCluster } from './pglite-seed.js';
 import { ensurePrivateDir, restrictTree, restrictUmask } from './private-dir.js';
 import type { Db, QueryResult, TransactionOptions, Tx } from './types.js';
 
 export interface PgliteOptions {
   /** A folder for the data, or undefined for an in-memory database (tests). */
   dataDir: string | undefined;
+  /** The pristine cluster a new dataDir starts from (default: the build's, see pglite-seed.ts). */
+  clusterSeed?: string;
 }
 
 /**
@@ -16,6 +19,9 @@ export async function createPgliteDb(options: PgliteOptions): Promise<Db> {
   if (options.dataDir) {
     restrictUmask();
     ensurePrivateDir(options.dataDir);
+    // A new data directory starts as a copy of the build's pristine cluster instead of running
+    // initdb; the copy is made private with the rest before PostgreSQL starts on it.
+    seedCluster(options.dataDir, options.clusterSeed);
     restrictTree(options.dataDir);
   }
   const pglite = await PGlite.create({

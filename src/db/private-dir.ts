@@ -6,6 +6,7 @@ const DIR_MODE = 0o700;
 const FILE_MODE = 0o600;
 /** Bounds the walk over an existing data directory (a PGlite cluster has about a thousand files). */
 const MAX_ENTRIES = 100_000;
+const PRIVATE = { dir: DIR_MODE, file: FILE_MODE };
 
 /** Creates `dir` (and missing parents) readable by this user only, and tightens it if it existed. */
 export function ensurePrivateDir(dir: string): void {
@@ -16,18 +17,19 @@ export function ensurePrivateDir(dir: string): void {
 /**
  * Tightens everything under `dir` to owner-only (directories 0700, files 0600): a data
  * directory written by an earlier version has world-writable files. Symlinks are left alone.
+ * `modes` sets other modes instead (a tree others may read but not change).
  */
-export function restrictTree(dir: string): void {
+export function restrictTree(dir: string, modes: { dir: number; file: number } = PRIVATE): void {
   let seen = 0;
   const walk = (path: string) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (++seen > MAX_ENTRIES) throw new Error(`${dir} has more than ${MAX_ENTRIES} entries`);
       const full = join(path, entry.name);
       if (entry.isDirectory()) {
-        chmodSync(full, DIR_MODE);
+        chmodSync(full, modes.dir);
         walk(full);
       } else if (entry.isFile()) {
-        chmodSync(full, FILE_MODE);
+        chmodSync(full, modes.file);
       }
     }
   };

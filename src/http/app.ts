@@ -4,18 +4,32 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { AppContext } from '../context.js';
 import { CROSS_CUTTING_CODES, clientErrorHandler, errorHandler, problem, problemSchema } from './errors.js';
 import { httpDuration } from './metrics.js';
 import { registerMetricsRoute } from './metrics-listener.js';
 import { registerRateLimits } from './rate-limit.js';
+import { loggingFrameworkErrors, RequestLogController } from './request-log.js';
 import { docsCsp, registerSecurityHeaders } from './security-headers.js';
 import { addSafeTextKeyword, markRouteInputs, restrictDateTime } from './text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Serialise 2xx answers with the route's response schema (fast-json-stringify)
+     * instead of the app's JSON.stringify: for hot routes whose schema lists
+     * every field the handler returns (a field it does not list is dropped).
+     */
+    serializeBySchema?: boolean;
   }
 }
 
@@ -58,6 +72,8 @@ export interface HttpAppOptions {
 export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    // One line a request at info (see request-log.ts).
+    logController: new RequestLogController(),
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -69,7 +85,7 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
     return503OnClosing: true,
     // Errors before routing (a bad URL encoding, a parameter too long) and before
     // Fastify sees a request (the HTTP parser's) are problem documents like any other.
-    frameworkErrors: errorHandler,
+    frameworkErrors: loggingFrameworkErrors(errorHandler),
     clientErrorHandler,
   });
   app.decorate('ctx', ctx);
@@ -84,6 +100,8 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
   app.addSchema(problemSchema);
   app.setErrorHandler(errorHandler);
   // Routes without a response schema still never lose a bigint (money) to JSON.stringify.
+  // This serialiser replaces fast-json-stringify on every route, schema or not, except
+  // where a route opts into its schema (serializeBySchema).
   app.setReplySerializer((payload) =>
     JSON.stringify(payload, (_k, v) =>
       typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v,
@@ -109,6 +127,14 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
     if (!Object.keys(response).some((k) => k.startsWith('4'))) {
       response['4xx'] = { description: 'Problem document (RFC 9457) with a stable code', $ref: 'Problem#' };
     }
+  });
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.serializeBySchema) return;
+    const existing = route.preSerialization;
+    route.preSerialization = [
+      ...(Array.isArray(existing) ? existing : existing ? [existing] : []),
+      serializeBySchema,
+    ];
   });
   options.beforeRoutes?.(app);
   app.addHook('onRequest', async (request, reply) => {
@@ -139,6 +165,21 @@ export async function createHttpApp(ctx: AppContext, options: HttpAppOptions): P
     throw error;
   }
   return app;
+}
+
+/** preSerialization: a 2xx answer goes through the route's compiled response schema, when it has one. */
+function serializeBySchema(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: Error | null, payload: unknown) => void,
+): void {
+  const status = reply.statusCode;
+  if (status >= 200 && status < 300) {
+    const serialize = reply.getSerializationFunction(String(status)) ?? reply.getSerializationFunction('2xx');
+    if (serialize) reply.serializer(serialize);
+  }
+  done(null, payload);
 }
 
 /** OpenAPI 3.1 at /openapi.json and the interactive docs at /docs. */

@@ -17,7 +17,7 @@ export interface CreateAccountInput {
   metadata?: Record<string, unknown>;
 }
 
-interface AccountRow {
+export interface AccountRow {
   id: string;
   key: string | null;
   currency: string;
@@ -32,7 +32,7 @@ interface AccountRow {
   created_at: Date;
 }
 
-const toAccount = (r: AccountRow): Account => ({
+export const toAccount = (r: AccountRow): Account => ({
   id: r.id,
   key: r.key,
   currency: r.currency,

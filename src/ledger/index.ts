@@ -19,7 +19,10 @@ export type {
   LedgerBatcher,
   SubmitOptions,
 } from './batcher.js';
+export { accountReaderOf, createAccountReader } from './read-batcher.js';
+export type { AccountReader, AccountReaderOptions } from './read-batcher.js';
 export {
+  getAccountBalances,
   getBalance,
   getBalanceAt,
   getBalances,
@@ -27,7 +30,7 @@ export {
   getTransactionPostings,
   MAX_HISTORY_PAGE,
 } from './reads.js';
-export type { HistoryLine, HistoryQuery } from './reads.js';
+export type { AccountBalance, HistoryLine, HistoryQuery } from './reads.js';
 export { sweepExpiredHolds } from './sweeper.js';
 export { getDebitsBetween } from './usage.js';
 export { createTransactions, isRetryableBatchError } from './transactions.js';

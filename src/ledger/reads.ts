@@ -1,5 +1,6 @@
 import type { Tx } from '../db/index.js';
-import type { Balance, Side } from './types.js';
+import { type AccountRow, toAccount } from './accounts.js';
+import type { Account, Balance, Side } from './types.js';
 
 interface SumsRow {
   account_id: string;
@@ -35,6 +36,37 @@ export async function getBalances(tx: Tx, accountIds: readonly string[]): Promis
     [accountIds],
   );
   return new Map(rows.map((r) => [r.account_id, toBalance(r)]));
+}
+
+/** An account with its balance, read together. */
+export interface AccountBalance {
+  account: Account;
+  balance: Balance;
+}
+
+/**
+ * Accounts with their balances in one round trip, by id; unknown ids are
+ * absent from the map. The balance is summed from the rows as they are now
+ * (never cached). Ids must be UUIDs.
+ */
+export async function getAccountBalances(
+  tx: Tx,
+  accountIds: readonly string[],
+): Promise<Map<string, AccountBalance>> {
+  if (accountIds.length === 0) return new Map();
+  // a.* under GROUP BY a.id: every account column depends on its primary key.
+  const { rows } = await tx.query<AccountRow & Omit<SumsRow, 'account_id'>>(
+    `SELECT a.*,
+            coalesce(sum(b.debits_posted), 0)::bigint AS dp, coalesce(sum(b.credits_posted), 0)::bigint AS cp,
+            coalesce(sum(b.debits_pending), 0)::bigint AS dpe, coalesce(sum(b.credits_pending), 0)::bigint AS cpe
+       FROM ledger.accounts a LEFT JOIN ledger.balances b ON b.account_id = a.id
+      WHERE a.id = ANY ($1::uuid[])
+      GROUP BY a.id`,
+    [accountIds],
+  );
+  return new Map(
+    rows.map((r) => [r.id, { account: toAccount(r), balance: toBalance({ ...r, account_id: r.id }) }]),
+  );
 }
 
 export async function getBalance(tx: Tx, accountId: string): Promise<Balance | undefined> {

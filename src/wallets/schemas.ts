@@ -8,6 +8,7 @@ export const walletSchema = {
   type: 'object',
   properties: {
     id: uuidSchema,
+    userId: { ...uuidSchema, description: "The owner's user id" },
     currency: currencySchema,
     status: { type: 'string', enum: ['active', 'frozen', 'closed'] },
     balance: moneySchema,
@@ -15,7 +16,8 @@ export const walletSchema = {
     held: moneySchema,
     createdAt: { type: 'string', format: 'date-time' },
   },
-  required: ['id', 'currency', 'status', 'balance', 'available', 'held'],
+  // Every field, in the order the wallet object has them: fast-json-stringify writes the required ones first.
+  required: ['id', 'userId', 'currency', 'status', 'balance', 'available', 'held', 'createdAt'],
 } as const;
 
 export const lineSchema = {

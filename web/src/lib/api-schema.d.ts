@@ -2629,7 +2629,7 @@ export interface paths {
                                 /** @description Minor units (kobo for NGN) */
                                 balance: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** @description ISO 4217 code */
                                 currency: string;
                                 /** @description Minor units (kobo for NGN) */
@@ -2638,6 +2638,11 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 status: "active" | "frozen" | "closed";
+                                /**
+                                 * Format: uuid
+                                 * @description The owner's user id
+                                 */
+                                userId: string;
                             }[];
                         };
                     };
@@ -2683,7 +2688,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -2692,6 +2697,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -4999,7 +5009,7 @@ export interface paths {
                                 /** @description Minor units (kobo for NGN) */
                                 balance: number;
                                 /** Format: date-time */
-                                createdAt?: string;
+                                createdAt: string;
                                 /** @description ISO 4217 code */
                                 currency: string;
                                 /** @description Minor units (kobo for NGN) */
@@ -5008,6 +5018,11 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 status: "active" | "frozen" | "closed";
+                                /**
+                                 * Format: uuid
+                                 * @description The owner's user id
+                                 */
+                                userId: string;
                             }[];
                         };
                     };
@@ -5062,7 +5077,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -5071,6 +5086,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -5131,7 +5151,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -5140,6 +5160,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
