@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
@@ -9,7 +10,7 @@ describe.each(backends())('wallet status on %s', (backend) => {
   let t: TestApp;
   let operator: TestUser;
   beforeAll(async () => {
-    t = await createTestApp(backend, {}, { worker: true });
+    t = await createTestApp(backend, FAST_PROVIDER_ENV, { providers: true, worker: true });
     operator = await registerStaff(t.app, t.ctx.db, 'operator');
   });
   afterAll(async () => {
@@ -132,6 +133,14 @@ describe.each(backends())('wallet status on %s', (backend) => {
       accountNumber: '0123456789',
     });
     expect([withdrawal.statusCode, withdrawal.json().code]).toEqual([422, 'wallet_closed']);
+    const bill = await post(t.app, a, '/v1/bill-payments', {
+      walletId: wa.id,
+      billerId: 'ikeja-electric',
+      productCode: 'prepaid',
+      customerRef: '1111111111111',
+      amount: 100_000,
+    });
+    expect([bill.statusCode, bill.json().code]).toEqual([422, 'wallet_closed']);
     expect((await walletOf(t.app, b)).balance).toBe(20_000);
 
     const list = (await get(t.app, a, '/v1/wallets')).json().data;
