@@ -72,6 +72,7 @@ async function checkPayable(ctx: AppContext, userId: string, input: PayInput) {
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   if (wallet.currency !== 'NGN')
     throw new AppError('unsupported_currency', 'Bills are paid from an NGN wallet');
+  if (wallet.status === 'closed') throw new AppError('wallet_closed', 'This wallet is closed');
   if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet is frozen');
   const providers = ctx.providers;
   if (!providers)

@@ -151,6 +151,7 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
             'product_disabled',
             'biller_disabled',
             'wallet_frozen',
+            'wallet_closed',
             'idempotency_key_reused',
             'providers_unavailable',
           ]),

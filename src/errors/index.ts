@@ -62,6 +62,9 @@ export const ERROR_STATUS = {
   kyc_tier_required: 409,
   kyc_review_pending: 409,
   review_not_pending: 409,
+  wallet_not_active: 409,
+  wallet_not_frozen: 409,
+  wallet_not_empty: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

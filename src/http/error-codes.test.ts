@@ -141,6 +141,9 @@ describe(`error codes answered vs documented (${backend})`, () => {
     await post(t.app, operator, `/v1/admin/kyc/reviews/${review.id}/reject`, { reason: 'blurred' }, null);
     await post(t.app, operator, `/v1/admin/kyc/reviews/${review.id}/approve`, { reason: 'again' }, null);
     await post(t.app, operator, `/v1/admin/users/${operator.id}/pnd`, { on: true, reason: 'self' }, null);
+    // Wallet status: closing a wallet with money, unfreezing an active one (both refused, nothing changes).
+    await post(t.app, user, `/v1/wallets/${walletId}/close`, {}, null);
+    await post(t.app, operator, `/v1/admin/wallets/${walletId}/unfreeze`, { reason: 'not frozen' }, null);
   }
 
   it('documents on each route every code it answered', async () => {
@@ -165,6 +168,8 @@ describe(`error codes answered vs documented (${backend})`, () => {
       'kyc_name_mismatch',
       'kyc_tier_required',
       'review_not_pending',
+      'wallet_not_empty',
+      'wallet_not_frozen',
     ])
       expect(answered).toContain(code);
   });

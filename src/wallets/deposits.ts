@@ -68,6 +68,7 @@ export async function createDeposit(
     );
   }
   const wallet = await getOwnWallet(ctx.db, userId, walletId);
+  if (wallet.status === 'closed') throw new AppError('wallet_closed', 'This wallet is closed');
   if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet cannot receive money now');
   const user = await getUser(ctx.db, userId);
   const reference = newDepositReference();

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { adminWalletRoutes } from './routes-admin.js';
 import { depositRoutes } from './routes-deposits.js';
 import { transferRoutes } from './routes-transfers.js';
+import { walletStatusRoutes } from './routes-wallet-status.js';
 import { walletResourceRoutes } from './routes-wallets.js';
 import { withdrawalRoutes } from './routes-withdrawals.js';
 
@@ -15,4 +16,5 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await transferRoutes(app, ctx);
   await withdrawalRoutes(app, ctx);
   await adminWalletRoutes(app, ctx);
+  await walletStatusRoutes(app, ctx);
 }

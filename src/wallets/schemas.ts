@@ -138,6 +138,7 @@ export const moneyErrorCodes: ErrorCode[] = [
   'unsupported_media_type',
   'insufficient_funds',
   'wallet_frozen',
+  'wallet_closed',
   'idempotency_key_reused',
   'amount_out_of_range',
 ];
@@ -148,3 +149,18 @@ export const transferErrors = errorResponses(moneyErrorCodes, [
 ]);
 export const depositErrors = errorResponses(moneyErrorCodes);
 export const readErrors = errorResponses(['unauthorized', 'token_expired', 'invalid_token', 'not_found']);
+
+/** Why an operator freezes or unfreezes a wallet: required, it goes to the audit log. */
+export const walletStatusReasonBody = {
+  type: 'object',
+  properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } },
+  required: ['reason'],
+  additionalProperties: false,
+} as const;
+
+/** Closing one's own wallet: a reason is optional. */
+export const walletCloseBody = {
+  type: 'object',
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } },
+  additionalProperties: false,
+} as const;

@@ -2724,6 +2724,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/wallets/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze one wallet: no money in or out until it is unfrozen (audited)
+         * @description Only an active wallet; the reason goes to the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            available: number;
+                            /** @description Minor units (kobo for NGN) */
+                            balance: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Minor units (kobo for NGN) */
+                            held: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "closed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: wallet_not_active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/wallets/{id}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfreeze a frozen wallet (audited)
+         * @description Only a frozen wallet; a closed wallet stays closed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            available: number;
+                            /** @description Minor units (kobo for NGN) */
+                            balance: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Minor units (kobo for NGN) */
+                            held: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "closed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: wallet_not_frozen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -3382,7 +3596,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, idempotency_key_reused */
+                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, wallet_closed, idempotency_key_reused */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4953,7 +5167,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range, currency_mismatch, self_transfer */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, currency_mismatch, self_transfer */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5196,6 +5410,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallets/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close one of your wallets; it must be active and empty (nothing posted, nothing held)
+         * @description A closed wallet takes no money in or out, stays in your list with status "closed", and its history and statement stay readable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            available: number;
+                            /** @description Minor units (kobo for NGN) */
+                            balance: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Minor units (kobo for NGN) */
+                            held: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "closed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: wallet_not_empty */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: wallet_frozen, wallet_closed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallets/{id}/deposits": {
         parameters: {
             query?: never;
@@ -5304,7 +5634,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5607,7 +5937,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, idempotency_key_reused, amount_out_of_range, unknown_bank, account_not_resolved */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, unknown_bank, account_not_resolved */
                 422: {
                     headers: {
                         [name: string]: unknown;
