@@ -19,6 +19,7 @@ import { BillsPage } from './pages/Bills';
 import { DepositPage } from './pages/Deposit';
 import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
+import { KycPage } from './pages/Kyc';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
 
@@ -32,6 +33,7 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/send', SendPage],
   ['/withdraw', WithdrawPage],
   ['/history', HistoryPage],
+  ['/kyc', KycPage],
 ];
 
 const ADMIN_ROUTES: [string, Page][] = [

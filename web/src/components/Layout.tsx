@@ -156,6 +156,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                     <strong>{user?.fullName}</strong>
                     <span class="muted">{user?.email}</span>
                   </div>
+                  {!admin && (
+                    <Link
+                      href="/kyc"
+                      class="menu-item"
+                      data-testid="menu-kyc"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Account level and limits
+                    </Link>
+                  )}
                   {staff && !admin && (
                     <Link href="/admin" class="menu-item" onClick={() => setMenuOpen(false)}>
                       Operator console
