@@ -9,10 +9,12 @@ import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
+import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
 import { ProvidersPage } from './pages/admin/Providers';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
+import { TierRulesPage } from './pages/admin/TierRules';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { BillPaymentPage } from './pages/BillPayment';
 import { BillsPage } from './pages/Bills';
@@ -41,6 +43,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/payments', AdminPaymentsPage],
   ['/admin/payments/:id', AdminPaymentDetailPage],
   ['/admin/review', ReviewQueuePage],
+  ['/admin/kyc-reviews', KycReviewsPage],
+  ['/admin/tier-rules', TierRulesPage],
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],

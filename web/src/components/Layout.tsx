@@ -31,6 +31,18 @@ const ADMIN_NAV: NavItem[] = [
   },
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   {
+    href: '/admin/kyc-reviews',
+    label: 'KYC reviews',
+    icon: 'check',
+    match: (p) => p.startsWith('/admin/kyc-reviews'),
+  },
+  {
+    href: '/admin/tier-rules',
+    label: 'Tier rules',
+    icon: 'scale',
+    match: (p) => p.startsWith('/admin/tier-rules'),
+  },
+  {
     href: '/admin/customers',
     label: 'Customers',
     icon: 'users',
