@@ -97,10 +97,15 @@ export function KycPage() {
           <NextTierCard summary={data} />
           {data.tier < 3 && (
             <>
-              <p class="muted small">
-                The name on your BVN and NIN must match the name on your Vendra account ({user?.fullName}).
-              </p>
-              <SandboxHint />
+              {(data.bvn === null || data.nin === null) && (
+                <>
+                  <p class="muted small">
+                    The name on your BVN and NIN must match the name on your Vendra account ({user?.fullName}
+                    ).
+                  </p>
+                  <SandboxHint />
+                </>
+              )}
               <Steps summary={data} onChange={changed} />
             </>
           )}
