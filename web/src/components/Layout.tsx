@@ -32,13 +32,13 @@ const ADMIN_NAV: NavItem[] = [
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   {
     href: '/admin/kyc-reviews',
-    label: 'KYC reviews',
+    label: 'KYC',
     icon: 'check',
     match: (p) => p.startsWith('/admin/kyc-reviews'),
   },
   {
     href: '/admin/tier-rules',
-    label: 'Tier rules',
+    label: 'Tiers',
     icon: 'scale',
     match: (p) => p.startsWith('/admin/tier-rules'),
   },
