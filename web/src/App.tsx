@@ -9,16 +9,19 @@ import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
+import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
 import { ProvidersPage } from './pages/admin/Providers';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
+import { TierRulesPage } from './pages/admin/TierRules';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { BillPaymentPage } from './pages/BillPayment';
 import { BillsPage } from './pages/Bills';
 import { DepositPage } from './pages/Deposit';
 import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
+import { KycPage } from './pages/Kyc';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
 
@@ -32,6 +35,7 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/send', SendPage],
   ['/withdraw', WithdrawPage],
   ['/history', HistoryPage],
+  ['/kyc', KycPage],
 ];
 
 const ADMIN_ROUTES: [string, Page][] = [
@@ -39,6 +43,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/payments', AdminPaymentsPage],
   ['/admin/payments/:id', AdminPaymentDetailPage],
   ['/admin/review', ReviewQueuePage],
+  ['/admin/kyc-reviews', KycReviewsPage],
+  ['/admin/tier-rules', TierRulesPage],
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],

@@ -31,6 +31,18 @@ const ADMIN_NAV: NavItem[] = [
   },
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   {
+    href: '/admin/kyc-reviews',
+    label: 'KYC',
+    icon: 'check',
+    match: (p) => p.startsWith('/admin/kyc-reviews'),
+  },
+  {
+    href: '/admin/tier-rules',
+    label: 'Tiers',
+    icon: 'scale',
+    match: (p) => p.startsWith('/admin/tier-rules'),
+  },
+  {
     href: '/admin/customers',
     label: 'Customers',
     icon: 'users',
@@ -156,6 +168,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                     <strong>{user?.fullName}</strong>
                     <span class="muted">{user?.email}</span>
                   </div>
+                  {!admin && (
+                    <Link
+                      href="/kyc"
+                      class="menu-item"
+                      data-testid="menu-kyc"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Account level and limits
+                    </Link>
+                  )}
                   {staff && !admin && (
                     <Link href="/admin" class="menu-item" onClick={() => setMenuOpen(false)}>
                       Operator console

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly title = '',
     readonly errors: ProblemField[] = [],
     readonly retryAfterSeconds: number | null = null,
+    /** The whole problem document, for codes that carry fields of their own (limit_exceeded's `remaining`). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -88,7 +90,7 @@ async function toApiError(response: Response): Promise<ApiError> {
           : 'The request was refused.'));
   const errors = Array.isArray(body?.errors) ? (body.errors as ProblemField[]) : [];
   const title = typeof body?.title === 'string' ? body.title : response.statusText;
-  return new ApiError(response.status, code, detail, title, errors, retryAfter);
+  return new ApiError(response.status, code, detail, title, errors, retryAfter, body ?? {});
 }
 
 function networkError(): ApiError {

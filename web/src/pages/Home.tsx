@@ -199,7 +199,15 @@ export function HomePage() {
 
   return (
     <div class="page">
-      <PageHeader title={`Hello, ${firstName}`} subtitle="Here is your money at a glance." />
+      <PageHeader
+        title={`Hello, ${firstName}`}
+        subtitle="Here is your money at a glance."
+        actions={
+          <Link href="/kyc" class="btn btn-secondary btn-sm" data-testid="account-level-link">
+            Account level
+          </Link>
+        }
+      />
       {deposit && <DepositStatus reference={deposit} />}
       {error && !wallets ? (
         <LoadError error={{ detail: error }} onRetry={reload} />

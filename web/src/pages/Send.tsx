@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
+import { FailureAlert } from '../components/FailureAlert';
 import { Icon } from '../components/icons';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
-  Alert,
   Button,
   Card,
   cx,
@@ -61,7 +61,8 @@ export function SendPage() {
   const [review, setReview] = useState<{ amount: bigint; to: Record<string, string>; name: string } | null>(
     null,
   );
-  const [failure, setFailure] = useState<string | null>(null);
+  // The refusal itself (not its message): a tier limit is shown with its own words.
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Transfer | null>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -150,7 +151,7 @@ export function SendPage() {
       void reload();
     } catch (e) {
       settle(e);
-      setFailure(errorMessage(e));
+      setFailure(e);
     } finally {
       setBusy(false);
     }
@@ -204,7 +205,7 @@ export function SendPage() {
         <PageHeader title="Send money" subtitle="Check the details before you send." />
         <Card title="Confirm transfer" testId="transfer-review">
           <DefinitionList items={items} />
-          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {failure !== null && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
             <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
               Back
@@ -223,7 +224,7 @@ export function SendPage() {
       <PageHeader title="Send money" subtitle="Free and instant to anyone with a Vendra account." />
       <Card>
         <form ref={form} class="form" onSubmit={submit} noValidate data-testid="send-form">
-          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {failure !== null && <FailureAlert error={failure} currency={currency} />}
           {wallets.length > 1 && wallet && (
             <SelectField
               label="From"

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
+import { FailureAlert } from '../components/FailureAlert';
 import { Icon } from '../components/icons';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
-  Alert,
   Button,
   Card,
   DefinitionList,
@@ -104,7 +104,8 @@ export function WithdrawPage() {
   const [narration, setNarration] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [review, setReview] = useState<bigint | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The refusal itself (not its message): a tier limit is shown with its own words.
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Withdrawal | null>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -177,7 +178,7 @@ export function WithdrawPage() {
       void reload();
     } catch (e) {
       settle(e);
-      setFailure(errorMessage(e));
+      setFailure(e);
     } finally {
       setBusy(false);
     }
@@ -198,7 +199,7 @@ export function WithdrawPage() {
             ]}
           />
           <p class="muted small">A transfer fee may apply; you'll see it on the receipt.</p>
-          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {failure !== null && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
             <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
               Back
@@ -217,7 +218,7 @@ export function WithdrawPage() {
       <PageHeader title="Withdraw" subtitle="Send money from your wallet to your bank account." />
       <Card>
         <form ref={form} class="form" onSubmit={submit} noValidate data-testid="withdraw-form">
-          {failure && <Alert testId="form-error">{failure}</Alert>}
+          {failure !== null && <FailureAlert error={failure} currency={currency} />}
           {wallets.length > 1 && wallet && (
             <SelectField
               label="From"

@@ -20,6 +20,7 @@ import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminUser, AdminUserDetail, Wallet } from '../../lib/types';
+import { PndControl } from './PndControl';
 
 export function CustomersPage() {
   useTitle('Customers · Console');
@@ -257,6 +258,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             <p class="muted">No wallets.</p>
           )}
         </Card>
+        <PndControl userId={data.id} fullName={data.fullName} />
       </div>
     </div>
   );

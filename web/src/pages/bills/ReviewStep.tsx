@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { FailureAlert } from '../../components/FailureAlert';
 import { defaultWallet } from '../../components/WalletCard';
 import { Alert, Button, Card, DefinitionList, Money } from '../../components/ui';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import { useIdempotencyKey } from '../../lib/hooks';
 import { Link, navigate } from '../../lib/router';
 import { useWallets } from '../../lib/wallets';
@@ -17,7 +18,8 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
   const currency = wallet?.currency ?? 'NGN';
   const quoted = useQuote(quoteRequest(draft.biller.id, draft.product.code, draft.amount));
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The refusal itself (not its message): a tier limit is shown with its own words.
+  const [failure, setFailure] = useState<unknown>(null);
   const payload = {
     walletId: wallet?.id,
     billerId: draft.biller.id,
@@ -43,7 +45,7 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
       navigate(`/bills/payments/${created.id}`);
     } catch (e) {
       settle(e);
-      setFailure(errorMessage(e));
+      setFailure(e);
       setBusy(false);
     }
   };
@@ -98,7 +100,7 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
           Your available balance is not enough for this payment. <Link href="/deposit">Add money</Link> first.
         </Alert>
       )}
-      {failure && <Alert testId="form-error">{failure}</Alert>}
+      {failure !== null && <FailureAlert error={failure} currency={currency} />}
       <div class="row row-end">
         <Button variant="ghost" onClick={onBack} disabled={busy}>
           Back
