@@ -49,7 +49,6 @@ function postgresTicks(): number {
   return sum;
 }
 
-
 /** accepted -> sent and sent -> final, from the payment events' own timestamps. */
 async function phases(db: Db) {
   const { rows } = await db.query<{ phase: string; p50: number; p99: number }>(

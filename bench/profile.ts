@@ -80,9 +80,11 @@ async function main() {
     const waits = await stopSampling();
     const samples = waits.reduce((n, [, k]) => n + k, 0);
     console.log(`database connections at work (${samples} samples, every 20 ms):`);
-    for (const [what, k] of waits.slice(0, 12)) console.log(`${((100 * k) / samples).toFixed(1).padStart(5)}%  ${what}`);
+    for (const [what, k] of waits.slice(0, 12))
+      console.log(`${((100 * k) / samples).toFixed(1).padStart(5)}%  ${what}`);
     const text = await (await fetch(`${stack.bases[0]}/metrics`)).text();
-    const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    const figure = (name: string) =>
+      Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
     const count = figure('vendra_ledger_batch_size_count');
     console.log(
       `ledger batches: ${count}, ${(figure('vendra_ledger_batch_size_sum') / count).toFixed(1)} items each; ` +

@@ -37,6 +37,9 @@ describe('error code registry', () => {
     }
     const wrong = ERROR_CODES.filter((c) => JSON.stringify(listed.get(c)) !== JSON.stringify([statusOf(c)]));
     expect(wrong, 'codes missing, repeated or under another status in the README').toEqual([]);
-    expect([...listed.keys()].filter((c) => !(c in ERROR_STATUS)), 'README codes that do not exist').toEqual([]);
+    expect(
+      [...listed.keys()].filter((c) => !(c in ERROR_STATUS)),
+      'README codes that do not exist',
+    ).toEqual([]);
   });
 });

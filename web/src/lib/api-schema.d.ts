@@ -2766,7 +2766,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -2775,6 +2775,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -2873,7 +2878,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -2882,6 +2887,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
@@ -5452,7 +5462,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             balance: number;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
                             /** @description Minor units (kobo for NGN) */
@@ -5461,6 +5471,11 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             status: "active" | "frozen" | "closed";
+                            /**
+                             * Format: uuid
+                             * @description The owner's user id
+                             */
+                            userId: string;
                         };
                     };
                 };
