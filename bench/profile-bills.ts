@@ -8,12 +8,11 @@
  * worker is started and drains them: its own rate, whatever the API's.
  * --rate R: an open loop of R payments a second for --seconds, then the phases.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt, randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { sampleWaits } from './waits.js';
+import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './waits.js';
 import { loadBenchConfig } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { createPgDb } from '../src/db/pg.js';
@@ -23,30 +22,6 @@ import { api, type BenchUser, makeUsers, type Stack, startStack } from './server
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** utime + stime of a process, in clock ticks (100 per second on Linux). */
-function cpuTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0; // exited
-  }
-}
-
-/** Every PostgreSQL process's CPU ticks, summed (backends come and go; those gone are missed). */
-function postgresTicks(): number {
-  let sum = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') sum += cpuTicks(Number(entry));
-    } catch {
-      // exited
-    }
-  }
-  return sum;
 }
 
 /** accepted -> sent and sent -> final, from the payment events' own timestamps. */
@@ -146,12 +121,7 @@ async function main() {
   const drainCount = arg('drain') === undefined ? undefined : Number(arg('drain'));
   const profile = process.argv.includes('--cpu-prof');
   const base = loadBenchConfig().databaseUrl;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS vendra_profile_bills WITH (FORCE)');
-  await admin.query('CREATE DATABASE vendra_profile_bills');
-  const url = new URL(base);
-  url.pathname = '/vendra_profile_bills';
+  const { admin, url } = await freshProfileDb(base, 'vendra_profile_bills');
   const profileDir = mkdtempSync(join(tmpdir(), 'vendra-profile-'));
   const stack = await startStack({
     databaseUrl: url.toString(),

@@ -4,50 +4,24 @@
  * --cpu-prof, drives one HTTP scenario at 64 connections, and prints the CPU
  * each process used (from /proc) and where the profile was written.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadBenchConfig } from '../src/config.js';
 import { benchHttp, type HttpScenario } from './http.js';
 import { startStack } from './server.js';
-import { sampleWaits } from './waits.js';
+import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './waits.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-/** utime + stime of a process, in clock ticks (100 per second on Linux). */
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** Every PostgreSQL process's CPU ticks, summed (backends come and go; those gone are missed). */
-function postgresTicks(): number {
-  let sum = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') sum += cpuTicks(Number(entry));
-    } catch {
-      // exited
-    }
-  }
-  return sum;
-}
-
 async function main() {
   const scenario = arg('scenario', 'transfer/random') as HttpScenario;
   const seconds = Number(arg('seconds', '10'));
   const base = loadBenchConfig().databaseUrl;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS vendra_profile WITH (FORCE)');
-  await admin.query('CREATE DATABASE vendra_profile');
-  const url = new URL(base);
-  url.pathname = '/vendra_profile';
+  const { admin, url } = await freshProfileDb(base, 'vendra_profile');
   const profileDir = mkdtempSync(join(tmpdir(), 'vendra-profile-'));
   const stack = await startStack({
     databaseUrl: url.toString(),

@@ -203,25 +203,10 @@ async function placePayment(
 }
 
 /** A new payment as the batcher's `bills.payments` writer inserts it, with its first event's reason. */
-export interface NewPayment {
-  id: string;
-  user_id: string;
-  wallet_id: string;
-  biller_id: string;
-  product_code: string;
-  customer_ref: string;
-  customer_name: string | null;
-  phone: string | null;
-  email: string | null;
-  amount: bigint;
-  fee: bigint;
-  commission: bigint;
-  currency: string;
-  provider: string;
-  provider_ref: string;
-  hold_id: string;
-  reason: string;
-}
+export type NewPayment = Omit<
+  PaymentRow,
+  'status' | 'sent_at' | 'token' | 'units' | 'receipt' | 'failure_reason' | 'created_at' | 'updated_at' | 'finalized_at'
+> & { reason: string };
 
 /** What commits with the hold: the payment, its vend job and live update, the idempotent answer. */
 function paymentWrites(

@@ -4,10 +4,10 @@
  * only the secret path answers.
  */
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
+import { lineSink } from '../test-support/logs.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
@@ -113,12 +113,7 @@ describe.each(backends())('VTPASS_WEBHOOK_SECRET on %s', (backend) => {
   const lines: string[] = [];
   let t: TestApp;
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const sink = lineSink(lines);
     t = await createTestApp(
       backend,
       { ...FAST_PROVIDER_ENV, VTPASS_WEBHOOK_SECRET: SECRET },

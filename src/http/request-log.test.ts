@@ -1,18 +1,13 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
+import { lineSink } from '../test-support/logs.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 
 describe('request log lines', () => {
   const lines: string[] = [];
   let t: TestApp;
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const sink = lineSink(lines);
     t = await createTestApp('pglite', {}, { log: createLogger('info', false, sink) });
   });
   afterAll(async () => {
@@ -45,10 +40,10 @@ describe('request log lines', () => {
 
   it('names unmatched requests as such', async () => {
     lines.length = 0;
-    expect((await t.app.inject({ method: 'GET', url: '/nowhere?q=secret' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/nowhere?q=secret' })).statusCode).toBe(404);
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request completed');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ url: '/nowhere?q=[redacted]', statusCode: 404 });
+    expect(logged[0]).toMatchObject({ url: '/v1/nowhere?q=[redacted]', statusCode: 404 });
     expect(lines.join('')).not.toContain('secret');
   });
 

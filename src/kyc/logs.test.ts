@@ -1,7 +1,7 @@
 /** Identity numbers never reach a log: not at debug level, not during a verification, not in an object logged. */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
+import { lineSink } from '../test-support/logs.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { post } from '../test-support/http.js';
@@ -11,12 +11,7 @@ describe.each(backends())('KYC logs on %s', (backend) => {
   const lines: string[] = [];
   let t: TestApp;
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const sink = lineSink(lines);
     // The production logger, at debug level, writing where the test can read it.
     t = await createTestApp(backend, {}, { log: createLogger('debug', false, sink) });
   });
