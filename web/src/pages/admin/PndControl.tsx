@@ -60,7 +60,7 @@ export function PndControl({ userId, fullName }: { userId: string; fullName: str
         }}
       >
         <TextField
-          label="Reason"
+          label="Post-no-debit note (why)"
           name="pndReason"
           id="pnd-reason"
           value={reason}
