@@ -1,5 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorHandler, unauthorized } from './errors.js';
 import { registry } from './metrics.js';
@@ -41,7 +46,8 @@ export async function startMetricsListener(ctx: AppContext): Promise<FastifyInst
   if (port === undefined) return undefined;
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Scrapes are not worth a log line each.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.setErrorHandler(errorHandler);
   registerMetricsRoute(app, ctx);
