@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
+import { assertCanDebit } from '../kyc/index.js';
 import {
   answerOfVerdict,
   type ClaimVerdict,
@@ -124,6 +125,7 @@ async function placePayment(
   claimInBatch: boolean,
 ): Promise<IdempotentResult | Replay> {
   const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
+  await assertCanDebit(ctx, userId); // post-no-debit: no bill is paid from the account
   const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
   // (its first attempt still running somewhere) meets the first attempt's hold
@@ -205,7 +207,15 @@ async function placePayment(
 /** A new payment as the batcher's `bills.payments` writer inserts it, with its first event's reason. */
 export type NewPayment = Omit<
   PaymentRow,
-  'status' | 'sent_at' | 'token' | 'units' | 'receipt' | 'failure_reason' | 'created_at' | 'updated_at' | 'finalized_at'
+  | 'status'
+  | 'sent_at'
+  | 'token'
+  | 'units'
+  | 'receipt'
+  | 'failure_reason'
+  | 'created_at'
+  | 'updated_at'
+  | 'finalized_at'
 > & { reason: string };
 
 /** What commits with the hold: the payment, its vend job and live update, the idempotent answer. */

@@ -144,6 +144,7 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
             'not_found',
             'biller_not_found',
             'request_in_progress',
+            'kyc_required',
             'insufficient_funds',
             'amount_out_of_range',
             'amount_mismatch',

@@ -10,8 +10,10 @@ export {
   type IdentityCache,
   type IdentityCacheOptions,
   identityCacheOf,
+  noteIdentityChange,
   startIdentityCache,
   stopIdentityCache,
+  throughCache,
 } from './cache.js';
 export { getUserFacts, type UserFacts } from './facts.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';

@@ -15,7 +15,7 @@ export {
   type LookupResult,
   SANDBOX_NUMBERS,
 } from './identity-provider.js';
-export { debitRefusal, setPostNoDebit } from './pnd.js';
+export { assertCanDebit, debitRefusal, setPostNoDebit } from './pnd.js';
 export { getProfile, type KycProfile, tierOf } from './profiles.js';
 export { type ReviewStatus, reviewStates } from './review-states.js';
 export { kycRoutes } from './routes.js';

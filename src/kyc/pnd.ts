@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors/index.js';
 import { type Actor, getUser, recordAudit } from '../identity/index.js';
-import { getProfile, type KycProfile, lockProfile } from './profiles.js';
+import { cachedProfile, type KycProfile, lockProfile } from './profiles.js';
 
 /**
  * Sets or lifts post-no-debit on a person (staff, audited with the reason).
@@ -72,6 +72,15 @@ export function refusalOf(profile: KycProfile, tier1RequiresId: boolean): AppErr
  * The 403 kyc_required refusal for a debit by this person, or undefined when
  * they may debit. For transfers, bill payments and withdrawals to call first.
  */
-export async function debitRefusal(ctx: AppContext, userId: string): Promise<AppError | undefined> {
-  return refusalOf(await getProfile(ctx.db, userId), ctx.config.kyc.tier1RequiresId);
+export async function debitRefusal(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  userId: string,
+): Promise<AppError | undefined> {
+  return refusalOf(await cachedProfile(ctx.db, userId), ctx.config.kyc.tier1RequiresId);
+}
+
+/** Throws the 403 kyc_required when the person may not debit (post-no-debit, or no ID where tier 1 needs one). */
+export async function assertCanDebit(ctx: Pick<AppContext, 'db' | 'config'>, userId: string): Promise<void> {
+  const refusal = await debitRefusal(ctx, userId);
+  if (refusal) throw refusal;
 }

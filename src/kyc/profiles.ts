@@ -1,5 +1,6 @@
 /** A person's KYC profile: tier, verified numbers (last four only), tier-3 details and post-no-debit. */
 import type { Queryable, Tx } from '../db/index.js';
+import { noteIdentityChange, throughCache } from '../identity/index.js';
 import type { Tier } from './rules.js';
 
 export interface KycProfile {
@@ -87,8 +88,24 @@ export async function getProfile(db: Queryable, userId: string): Promise<KycProf
   return rows[0] ? toProfile(rows[0]) : blank(userId);
 }
 
+/**
+ * The profile as the money paths need it on every request: served from the
+ * process's identity cache, which every change drops at once (migration
+ * 0610's trigger notifies every process; lockProfile marks this one).
+ */
+export function cachedProfile(db: Queryable, userId: string): Promise<KycProfile> {
+  return throughCache<KycProfile>(
+    db,
+    `kyc:profile:${userId}`,
+    () => getProfile(db, userId),
+    (p) => p.userId,
+  ) as Promise<KycProfile>;
+}
+
 /** The profile under a row lock (created first when missing), for a change decided on what it holds. */
 export async function lockProfile(tx: Tx, userId: string): Promise<KycProfile> {
+  // The change commits with this transaction: this process stops trusting its cached copy now.
+  noteIdentityChange(userId);
   await tx.query('INSERT INTO kyc.profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
   const { rows } = await tx.query<ProfileRow>(
     `SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1 FOR UPDATE`,

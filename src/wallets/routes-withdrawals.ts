@@ -117,6 +117,7 @@ function registerWithdrawal(app: FastifyInstance, ctx: AppContext): void {
         response: {
           202: withdrawalSchema,
           ...errorResponses(moneyErrorCodes, [
+            'kyc_required',
             'unknown_bank',
             'account_not_resolved',
             'unsupported_currency',

@@ -143,6 +143,7 @@ export const moneyErrorCodes: ErrorCode[] = [
   'amount_out_of_range',
 ];
 export const transferErrors = errorResponses(moneyErrorCodes, [
+  'kyc_required',
   'recipient_not_found',
   'currency_mismatch',
   'self_transfer',

@@ -8,6 +8,7 @@ import {
   type IdempotentResult,
   type Replay,
 } from '../idempotency/index.js';
+import { assertCanDebit } from '../kyc/index.js';
 import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '../identity/index.js';
 import type { BatchWrite } from '../ledger/index.js';
 import { getAccountFact, getAccountFacts } from './account-facts.js';
@@ -98,6 +99,7 @@ export async function transfer(
   input: TransferInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult | Replay> {
+  await assertCanDebit(ctx, userId); // post-no-debit: may receive, not send
   const { from, to } = await parties(ctx, userId, input);
   if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError('self_transfer', 'You cannot send money to yourself');

@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
+import { assertCanDebit } from '../kyc/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
@@ -97,6 +98,7 @@ export async function requestWithdrawal(
   const accountName = resolveAccountName(input.bankCode, input.accountNumber);
   if (!accountName) throw new AppError('account_not_resolved', 'The bank does not know this account number');
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
+  await assertCanDebit(ctx, userId); // post-no-debit: nothing leaves the account
   if (wallet.currency !== 'NGN')
     throw new AppError('unsupported_currency', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);

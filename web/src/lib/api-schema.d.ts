@@ -3588,6 +3588,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: kyc_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found, biller_not_found */
                 404: {
                     headers: {
@@ -5141,6 +5150,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: kyc_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found, recipient_not_found */
                 404: {
                     headers: {
@@ -5909,6 +5927,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: kyc_required */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
