@@ -3,7 +3,8 @@ import type { Db } from '../src/db/index.js';
 import { type CaseResult, percentile } from './harness.js';
 import { api, type BenchUser, makeUsers } from './server.js';
 
-const pay = (base: string, u: BenchUser) =>
+/** One bill payment through the API (a prepaid meter the simulator delivers). */
+export const pay = (base: string, u: BenchUser) =>
   api(base, '/v1/bill-payments', {
     method: 'POST',
     token: u.token,

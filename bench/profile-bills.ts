@@ -11,13 +11,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomInt, randomUUID } from 'node:crypto';
-import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './waits.js';
+import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './sampling.js';
 import { loadBenchConfig } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { createPgDb } from '../src/db/pg.js';
-import { benchBills } from './bills.js';
-import { api, type BenchUser, makeUsers, type Stack, startStack } from './server.js';
+import { benchBills, pay } from './bills.js';
+import { type BenchUser, makeUsers, type Stack, startStack } from './server.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,20 +42,6 @@ async function phases(db: Db) {
   for (const r of rows)
     console.log(`${r.phase}: p50 ${Number(r.p50).toFixed(1)} ms, p99 ${Number(r.p99).toFixed(1)} ms`);
 }
-
-const pay = (base: string, u: BenchUser) =>
-  api(base, '/v1/bill-payments', {
-    method: 'POST',
-    token: u.token,
-    key: randomUUID(),
-    body: {
-      walletId: u.walletId,
-      billerId: 'ikeja-electric',
-      productCode: 'prepaid',
-      customerRef: `7${randomInt(1e9, 1e10)}`,
-      amount: 100_000,
-    },
-  });
 
 /** R payments a second, evenly spaced, for `seconds`; then waits for all to be final. */
 async function trickle(stack: Stack, db: Db, users: BenchUser[], rate: number, seconds: number) {

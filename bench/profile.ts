@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { loadBenchConfig } from '../src/config.js';
 import { benchHttp, type HttpScenario } from './http.js';
 import { startStack } from './server.js';
-import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './waits.js';
+import { cpuTicks, freshProfileDb, postgresTicks, sampleWaits } from './sampling.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,22 +1,15 @@
 /** GET /v1/me/kyc: the person's tier, its limits in a currency, today's usage and what the next tier needs. */
 import type { AppContext } from '../context.js';
 import { getBalances, getDebitsBetween, listAccounts } from '../ledger/index.js';
+import { lagosDayBounds } from '../limits/index.js';
 import { refusalOf } from './pnd.js';
 import { getProfile, type KycProfile } from './profiles.js';
 import { rulesFor, type Tier, type TierRule } from './rules.js';
 import { masked } from './sealing.js';
 import { latestReview, type Review } from './tier3.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** Africa/Lagos is UTC+1 all year (no daylight saving since 1919). */
-const LAGOS_OFFSET_MS = HOUR_MS;
-
-/** The Africa/Lagos calendar day holding `at`: [start, end) as instants. */
-export function lagosDay(at: Date): { start: Date; end: Date } {
-  const start = Math.floor((at.getTime() + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
-  return { start: new Date(start), end: new Date(start + DAY_MS) };
-}
+/** The Africa/Lagos calendar day holding `at`: [start, end) as instants (the limits module's definition). */
+export const lagosDay = lagosDayBounds;
 
 export type KycStatus = 'active' | 'post_no_debit' | 'review_pending';
 /** What the next tier still needs: a BVN, a NIN, the tier-3 submission, staff approval. */

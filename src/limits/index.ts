@@ -1,6 +1,6 @@
 /** Spending limits enforced by the ledger itself, through control accounts (see accounts.ts). */
 export { UNLIMITED } from './accounts.js';
-export { lagosDay, nextLagosMidnight } from './day.js';
+export { lagosDay, lagosDayBounds, nextLagosMidnight } from './day.js';
 export {
   checkSingle,
   createLimits,
