@@ -21,6 +21,7 @@ import {
 } from './identity/index.js';
 import { kycRoutes } from './kyc/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
+import { createLimits } from './limits/index.js';
 import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
@@ -93,7 +94,8 @@ export async function createContext(
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);
-  return { config, log, db, ledger, providers };
+  const limits = createLimits(db, options.now);
+  return { config, log, db, ledger, limits, providers };
 }
 
 export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {

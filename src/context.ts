@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import type { LedgerBatcher } from './ledger/index.js';
+import type { Limits } from './limits/index.js';
 import type { Logger } from './log.js';
 import type { ProviderRuntime } from './providers/index.js';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   db: Db;
   /** Group commit in front of the ledger: concurrent requests share a database transaction. */
   ledger: LedgerBatcher;
+  /** KYC limits as ledger legs (daily allowance and balance headroom control accounts). */
+  limits: Limits;
   /** Bill providers (adapters, breakers; in sandbox mode the simulators). */
   providers?: ProviderRuntime;
 }
@@ -25,4 +28,6 @@ export interface ContextOptions {
   db?: Db;
   /** Start the bill providers (default true). */
   providers?: boolean;
+  /** The clock the limits read the Africa/Lagos day from (tests move it). */
+  now?: () => Date;
 }

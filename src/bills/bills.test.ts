@@ -4,7 +4,7 @@ import { runAudit } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
-import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
+import { registerStaff, registerUser, type TestUser, setTier } from '../test-support/users.js';
 import { createDeposit, ensureWallet, requestWithdrawal } from '../wallets/index.js';
 import { vendTimingFromConfig } from './consumers.js';
 import { runVend } from './vend.js';
@@ -25,6 +25,7 @@ describe.each(backends())('bill payments on %s', (backend) => {
       sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
     user = await registerUser(t.app);
     walletId = (await walletOf(t.app, user)).id;
+    await setTier(t.testDb.db, user.id, 3); // past the tier-1 limits, which this file is not about
     await fund(t.app, user, walletId, 100_000_000); // ₦1,000,000
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { runAudit } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { hasPg } from '../test-support/db.js';
 import { eventually, fund, post, walletOf } from '../test-support/http.js';
-import { registerUser, type TestUser } from '../test-support/users.js';
+import { registerUser, type TestUser, setTier } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV, vendCalls } from './testing.js';
 
 const CHAOS_PAYMENTS = Number(process.env.CHAOS_PAYMENTS ?? 1000);
@@ -35,6 +35,7 @@ describe.skipIf(!hasPg())('bill payments under load and chaos (PostgreSQL)', () 
   it('500 concurrent payments from a wallet funded for 100: exactly 100 accepted, never negative', async () => {
     const u = await registerUser(t.app);
     const w = await walletOf(t.app, u);
+    await setTier(t.testDb.db, u.id, 3); // 100 payments pass the tier-1 daily limit
     await fund(t.app, u, w.id, 100 * (100_000 + 10_000));
     const results = await Promise.all(
       Array.from({ length: 500 }, () =>
@@ -66,6 +67,7 @@ describe.skipIf(!hasPg())('bill payments under load and chaos (PostgreSQL)', () 
     for (let i = 0; i < 10; i++) {
       const u = await registerUser(t.app);
       const wallet = (await walletOf(t.app, u)).id;
+      await setTier(t.testDb.db, u.id, 3);
       await fund(t.app, u, wallet, 50_000_000);
       users.push({ u, wallet, deposited: 50_000_000 });
     }

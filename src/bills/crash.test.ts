@@ -7,6 +7,7 @@ import { createPgDb } from '../db/pg.js';
 import { runAudit } from '../ledger/index.js';
 import { type ProviderSim, SANDBOX_CREDENTIALS, startProviderSim } from '../providers/index.js';
 import { hasPg, pgUrl } from '../test-support/db.js';
+import { setTier } from '../test-support/users.js';
 import { waitForReady } from '../test-support/http.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 
@@ -103,6 +104,9 @@ describe.skipIf(!hasPg())('SIGKILL the worker while it vends (separate processes
     });
     expect(reg.status).toBe(201);
     const token = reg.json.accessToken as string;
+    // Past the tier-1 limits, which this test is not about (before the person moves money).
+    const tierDb = createPgDb({ url: dbUrl, poolSize: 1 });
+    await setTier(tierDb, (reg.json.user as { id: string }).id, 3).finally(() => tierDb.close());
     let worker = start('worker', 0);
     let walletId = '';
     for (let i = 0; i < 100 && !walletId; i++) {

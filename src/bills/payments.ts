@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import type { Queryable, Tx } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { decodeCursorAs, encodeCursor } from '../http/pagination.js';
-import { assertCanDebit } from '../kyc/index.js';
+import { assertCanDebit, chargeLimits } from '../kyc/index.js';
 import {
   answerOfVerdict,
   type ClaimVerdict,
@@ -15,7 +15,13 @@ import {
 import type { BatchWrite, LedgerItem, TransactionResult } from '../ledger/index.js';
 import { publish, publishMany } from '../outbox/index.js';
 import { vtpassRequestId } from '../providers/index.js';
-import { getOwnWallet, ledgerRefusal, minorToDecimal, systemAccountId } from '../wallets/index.js';
+import {
+  getOwnWallet,
+  ledgerRefusal,
+  minorToDecimal,
+  storeLimitRefusal,
+  systemAccountId,
+} from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 import type { PaymentStatus } from './payment-states.js';
 
@@ -134,6 +140,8 @@ async function placePayment(
   const holdId = uuidv5(`bill-hold:${id}`, BILLS_NAMESPACE);
   const providerRef = vtpassRequestId(new Date());
   const currency = wallet.currency;
+  // Amount and fee count against the daily limit while held; a voided hold gives them back.
+  const limits = await chargeLimits(ctx, { debtor: userId }, currency, input.amount + fee);
 
   const row: NewPayment = {
     id,
@@ -180,6 +188,7 @@ async function placePayment(
       ...(fee > 0n
         ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'C' as const, amount: fee }]
         : []),
+      ...limits.legs,
     ],
     metadata: {
       description: `${biller.name} · ${product.name} · ${input.customerRef}`,
@@ -199,6 +208,8 @@ async function placePayment(
   } else {
     hold = await ctx.ledger.submit(item, writes);
   }
+  if (!hold.ok && hold.code === 'credit_limit_exceeded')
+    return storeLimitRefusal(ctx, claim, await limits.refusal());
   if (!hold.ok) return ledgerRefusal(hold.code);
   if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
   return { status: 202, body };
@@ -225,6 +236,7 @@ function paymentWrites(
   claim: IdempotencyClaim,
   body: { id: string; status: 'pending' },
 ): BatchWrite[] {
+  if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
   if (!r.ok) {
     const refusal = ledgerRefusal(r.code);
     return [{ writer: 'idempotency', row: { claim, status: refusal.status, body: refusal.body } }];

@@ -1,7 +1,8 @@
 import type { AppContext } from '../context.js';
 import { coalesce, type Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
-import { createTransactions, type LedgerItem } from '../ledger/index.js';
+import { chargeLimits } from '../kyc/index.js';
+import { createTransactions, type Leg, type LedgerItem } from '../ledger/index.js';
 import type { ProviderAdapter, VendResult } from '../providers/index.js';
 import { systemAccountId } from '../wallets/index.js';
 import { paymentStates } from './payment-states.js';
@@ -126,43 +127,60 @@ export async function failIn(
 /**
  * Reversed by the provider after we recorded delivery: a compensating ledger
  * transaction gives the person back amount + fee (provider float and fee
- * revenue -> wallet). Never an edit of the original postings.
+ * revenue -> wallet), charged to their balance headroom like any credit.
+ * Never an edit of the original postings. A refund the maximum balance
+ * refuses (the rules tightened since) goes to suspense, flagged in the
+ * payment's reason for an operator: never lost, never over the cap.
  */
 export async function markReversedAfterDelivery(ctx: AppContext, paymentId: string, reason: string) {
+  const seen = await loadPayment(ctx.db, paymentId);
+  if (seen?.status !== 'succeeded') return false;
+  const total = seen.amount + seen.fee;
+  const limits = await chargeLimits(ctx, { creditor: seen.user_id }, seen.currency.trim(), total, {
+    single: false,
+  });
   return ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (p?.status !== 'succeeded') return false;
-    await ledger(tx, {
-      id: derivedId('reversal', p),
-      kind: 'transfer',
-      currency: p.currency.trim(),
-      code: 'bill_reversal',
-      legs: [
-        {
-          accountId: systemAccountId('provider_float', p.currency.trim(), p.provider),
-          side: 'D',
-          amount: p.amount,
-        },
-        ...(p.fee > 0n
-          ? [
-              {
-                accountId: systemAccountId('fee_revenue', p.currency.trim()),
-                side: 'D' as const,
-                amount: p.fee,
-              },
-            ]
-          : []),
-        { accountId: p.wallet_id, side: 'C', amount: p.amount + p.fee },
-      ],
-      metadata: {
-        description: 'Refund: the provider reversed this payment',
-        reference: p.id,
-        paymentId: p.id,
-      },
-    });
-    await transition(tx, p, 'reversed', reason);
+    const [r] = await createTransactions(tx, [
+      refundItem(p, 'reversal', [{ accountId: p.wallet_id, side: 'C', amount: total }, ...limits.legs]),
+    ]);
+    let why = reason;
+    if (r?.code === 'credit_limit_exceeded') {
+      const suspense = systemAccountId('suspense', p.currency.trim());
+      await ledger(
+        tx,
+        refundItem(p, 'reversal-suspense', [{ accountId: suspense, side: 'C', amount: total }]),
+      );
+      why = `${reason}; the refund would pass the maximum balance: held in suspense for an operator`;
+      ctx.log.warn({ paymentId: p.id }, 'bill refund held in suspense: over the maximum balance');
+    } else if (!r?.ok) throw new Error(`bill payment ledger reversal refused: ${r?.code}`);
+    await transition(tx, p, 'reversed', why);
     return true;
   });
+}
+
+/** The compensating transaction of a reversed payment: provider float and fee revenue back to `to`. */
+function refundItem(p: PaymentRow, step: string, to: Leg[]): LedgerItem {
+  const currency = p.currency.trim();
+  return {
+    id: derivedId(step, p),
+    kind: 'transfer',
+    currency,
+    code: 'bill_reversal',
+    legs: [
+      { accountId: systemAccountId('provider_float', currency, p.provider), side: 'D', amount: p.amount },
+      ...(p.fee > 0n
+        ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'D' as const, amount: p.fee }]
+        : []),
+      ...to,
+    ],
+    metadata: {
+      description: 'Refund: the provider reversed this payment',
+      reference: p.id,
+      paymentId: p.id,
+    },
+  };
 }
 
 export async function recordCall(ctx: AppContext, p: PaymentRow, op: 'vend' | 'requery', r: VendResult) {

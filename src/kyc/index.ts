@@ -17,6 +17,15 @@ export {
 } from './identity-provider.js';
 export { assertCanDebit, debitRefusal, setPostNoDebit } from './pnd.js';
 export { getProfile, type KycProfile, tierOf } from './profiles.js';
+export {
+  assertCanReceive,
+  chargeLimits,
+  currencyNotAllowed,
+  forgetTierRules,
+  type LimitCharge,
+  limitHolder,
+  RULES_CACHE_MS,
+} from './limit-holder.js';
 export { type ReviewStatus, reviewStates } from './review-states.js';
 export { kycRoutes } from './routes.js';
 export { createIdentityProvider } from './runtime.js';

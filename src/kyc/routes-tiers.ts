@@ -5,6 +5,7 @@ import { errorResponses } from '../http/errors.js';
 import { listOf, toMinor } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf, bearerOrApiKeySecurity, STAFF } from '../identity/index.js';
+import { forgetTierRules } from './limit-holder.js';
 import { listTierRules, setTierRules, type Tier } from './rules.js';
 import { authErrors, tierRuleBody, tierRuleSchema } from './schemas.js';
 
@@ -67,6 +68,7 @@ function registerTierCreate(app: FastifyInstance, ctx: AppContext): void {
           },
         ),
       );
+      forgetTierRules(); // this process applies the new version at once; others within RULES_CACHE_MS
       return reply.code(201).send({ ...rule, inForce: rule.effectiveFrom.getTime() <= Date.now() });
     },
   );

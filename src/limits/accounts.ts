@@ -86,11 +86,12 @@ async function fund(tx: Tx, accountId: string, control: string, currency: string
 
 /**
  * Makes the limit account exist and be funded to `target`, under its advisory
- * lock: the difference from the last target is moved from or to the control
- * account. A lower target takes back at most what is unused (a person over a
- * new maximum keeps their money and receives nothing more until under it).
- * `held` tells what a new headroom account starts with already used (the
- * person's balance then), read in this transaction.
+ * lock. A daily allowance moves the difference from the last target (a lower
+ * target takes back at most what is unused). A balance headroom is derived
+ * again from what the person holds (`held`, read in this transaction) whenever
+ * its target changes: `target - held`, never below zero (a person over a new
+ * maximum keeps their money and receives nothing more until under it). An
+ * unlimited headroom is only recorded: no legs charge it while it is.
  */
 export async function fundTo(
   tx: Tx,
@@ -100,15 +101,26 @@ export async function fundTo(
 ): Promise<string> {
   const id = accountIdOf(account.key);
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [account.key]);
-  const { rows } = await tx.query<{ target: bigint }>(
-    'SELECT target FROM limits.targets WHERE account_id = $1',
-    [id],
-  );
-  const before = rows[0]?.target;
+  const before = await targetOf(tx, id);
   if (before === target) return id;
+  if (account.kind === 'max_balance') {
+    if (target !== UNLIMITED) await fundHeadroom(tx, account, target, await held(tx));
+  } else {
+    await fundAllowance(tx, account, target, before);
+  }
+  await tx.query(
+    `INSERT INTO limits.targets (account_id, user_id, currency, kind, target) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (account_id) DO UPDATE SET target = EXCLUDED.target, updated_at = now()`,
+    [id, account.userId, account.currency, account.kind, target],
+  );
+  return id;
+}
+
+/** Creates the limit account (idempotent) and returns the currency's control account. */
+async function openLimitAccount(tx: Tx, account: LimitAccount): Promise<string> {
   const control = await ensureControl(tx, account.currency);
   await createAccount(tx, {
-    id,
+    id: accountIdOf(account.key),
     key: account.key,
     currency: account.currency,
     type: 'limit_control',
@@ -117,22 +129,28 @@ export async function fundTo(
     creditsMustNotExceedDebits: true,
     metadata: { limit: account.kind, ...account.metadata },
   });
-  if (before === undefined) {
-    const used = account.kind === 'max_balance' ? await held(tx) : 0n;
-    await fund(tx, id, control, account.currency, target > used ? target - used : 0n);
-  } else if (target > before) {
-    await fund(tx, id, control, account.currency, target - before);
-  } else {
-    const unused = (await availableOf(tx, id)) ?? 0n;
-    const back = before - target < unused ? before - target : unused;
-    await fund(tx, id, control, account.currency, -back);
+  return control;
+}
+
+async function fundAllowance(tx: Tx, account: LimitAccount, target: bigint, before: bigint | undefined) {
+  const id = accountIdOf(account.key);
+  const control = await openLimitAccount(tx, account);
+  if (before === undefined || target > before) {
+    await fund(tx, id, control, account.currency, target - (before ?? 0n));
+    return;
   }
-  await tx.query(
-    `INSERT INTO limits.targets (account_id, user_id, currency, kind, target) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (account_id) DO UPDATE SET target = EXCLUDED.target, updated_at = now()`,
-    [id, account.userId, account.currency, account.kind, target],
-  );
-  return id;
+  const unused = (await availableOf(tx, id)) ?? 0n;
+  const back = before - target < unused ? before - target : unused;
+  await fund(tx, id, control, account.currency, -back);
+}
+
+async function fundHeadroom(tx: Tx, account: LimitAccount, target: bigint, held: bigint) {
+  const id = accountIdOf(account.key);
+  const control = await openLimitAccount(tx, account);
+  const wanted = target > held ? target - held : 0n;
+  const now = (await availableOf(tx, id)) ?? 0n;
+  // Pending credits (money on its way in) stay charged: at most what is free is taken back.
+  await fund(tx, id, control, account.currency, wanted - (now > 0n ? now : 0n));
 }
 
 /** What a limit account still allows: debits (fundings) less credits, posted and pending. */

@@ -40,6 +40,8 @@ export interface LimitExceeded {
   used: bigint;
   remaining: bigint;
   resetsAt?: string;
+  /** 'recipient': the other person's limit refused; their amounts are theirs, so they are not told. */
+  party?: 'recipient';
 }
 
 export interface Usage {
@@ -64,6 +66,11 @@ export interface Limits {
 }
 
 export function limitExceeded(detail: LimitExceeded): AppError {
+  if (detail.party === 'recipient')
+    return new AppError('limit_exceeded', 'The recipient cannot receive this amount on their account tier', {
+      limit: detail.limit,
+      party: 'recipient',
+    });
   const words: Record<LimitExceeded['limit'], string> = {
     daily_debit: 'This would pass your daily limit',
     max_balance: 'This would take the balance past its maximum',
@@ -80,7 +87,12 @@ export function limitExceeded(detail: LimitExceeded): AppError {
 }
 
 /** The single-transaction limit, checked before anything moves (it needs no shared state). */
-export function checkSingle(holder: LimitHolder, amount: bigint, kind: 'debit' | 'deposit'): void {
+export function checkSingle(
+  holder: LimitHolder,
+  amount: bigint,
+  kind: 'debit' | 'deposit',
+  party?: 'recipient',
+): void {
   const limit = kind === 'debit' ? holder.rule.singleTransaction : holder.rule.singleDeposit;
   if (limit === null || amount <= limit) return;
   throw limitExceeded({
@@ -88,6 +100,7 @@ export function checkSingle(holder: LimitHolder, amount: bigint, kind: 'debit' |
     limitAmount: limit,
     used: 0n,
     remaining: limit,
+    ...(party ? { party } : {}),
   });
 }
 
@@ -114,7 +127,8 @@ async function explain(
   const maximum = creditor.rule.maxBalance ?? UNLIMITED;
   const roomId = accountIdOf(headroomKey(creditor.userId, creditor.currency));
   const room = (await db.transaction((tx) => availableOf(tx, roomId))) ?? 0n;
-  return { limit: 'max_balance', limitAmount: maximum, used: maximum - room, remaining: room };
+  const party = parties.debtor && parties.creditor ? { party: 'recipient' as const } : {};
+  return { limit: 'max_balance', limitAmount: maximum, used: maximum - room, remaining: room, ...party };
 }
 
 export function createLimits(db: Db, now: () => Date = () => new Date()): Limits {
@@ -164,13 +178,17 @@ export function createLimits(db: Db, now: () => Date = () => new Date()): Limits
   return {
     async debitLegs(h, amount) {
       const [allowance, room] = await Promise.all([daily(h), headroom(h)]);
+      // With no maximum balance, the control account (bucketed) takes the other side:
+      // a merchant's single-row headroom never becomes a hot spot.
+      const back = h.rule.maxBalance === null ? control(h.currency) : room;
       return [
         { accountId: allowance, side: 'C', amount },
-        { accountId: room, side: 'D', amount },
+        { accountId: back, side: 'D', amount },
       ];
     },
     async creditLegs(h, amount) {
       const room = await headroom(h);
+      if (h.rule.maxBalance === null) return [];
       return [
         { accountId: room, side: 'C', amount },
         { accountId: control(h.currency), side: 'D', amount },

@@ -46,3 +46,18 @@ export async function registerStaff(
   await db.query('UPDATE identity.users SET role = $2 WHERE id = $1', [user.id, role]);
   return user;
 }
+
+/**
+ * Puts a person on a KYC tier directly in the database (tests only; the bench
+ * and the load tests go through the operator API). Tier 3 lifts the tier-1
+ * limits that most tests are not about. Call it before the person moves money.
+ */
+export async function setTier(db: Db, userId: string, tier: 1 | 2 | 3): Promise<void> {
+  await db.query(
+    `INSERT INTO kyc.profiles (user_id, tier, bvn_verified_at, nin_verified_at)
+     VALUES ($1, $2::smallint, CASE WHEN $2::int >= 2 THEN now() END, CASE WHEN $2::int >= 2 THEN now() END)
+     ON CONFLICT (user_id) DO UPDATE SET tier = EXCLUDED.tier, bvn_verified_at = EXCLUDED.bvn_verified_at,
+       nin_verified_at = EXCLUDED.nin_verified_at, updated_at = now()`,
+    [userId, tier],
+  );
+}

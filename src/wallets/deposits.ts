@@ -1,11 +1,12 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
+import { assertCanReceive, chargeLimits } from '../kyc/index.js';
 import { transitionRow } from '../db/state-machine.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { getUser } from '../identity/index.js';
-import { createTransactions } from '../ledger/index.js';
+import { createTransactions, type Leg, type LedgerItem } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
 import { type DepositStatus, depositStates } from './deposit-states.js';
 import { newDepositReference, startCheckout } from './gateway.js';
@@ -70,6 +71,7 @@ export async function createDeposit(
   const wallet = await getOwnWallet(ctx.db, userId, walletId);
   if (wallet.status === 'closed') throw new AppError('wallet_closed', 'This wallet is closed');
   if (wallet.status !== 'active') throw new AppError('wallet_frozen', 'This wallet cannot receive money now');
+  await assertCanReceive(ctx, userId, wallet.currency, amount); // told now, not after paying at checkout
   const user = await getUser(ctx.db, userId);
   const reference = newDepositReference();
   const checkoutUrl = await startCheckout(ctx.config, baseUrl, {
@@ -135,8 +137,9 @@ export async function receiveGatewayWebhook(
   body: { event?: string; data?: Record<string, unknown> },
 ): Promise<WebhookOutcome> {
   const event = { event: String(body.event ?? ''), data: body.data ?? {} };
+  const limits = await limitsOfCredit(ctx, event);
   return ctx.db.transaction(async (tx) => {
-    const outcome = await applyGatewayEventIn(ctx, tx, event);
+    const outcome = await applyGatewayEventIn(ctx, tx, event, limits);
     await recordWebhook(tx, body, outcome);
     return outcome;
   });
@@ -144,8 +147,40 @@ export async function receiveGatewayWebhook(
 
 /** Applies a verified gateway event in its own transaction (no webhook log). */
 export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): Promise<WebhookOutcome> {
-  return ctx.db.transaction((tx) => applyGatewayEventIn(ctx, tx, event));
+  const limits = await limitsOfCredit(ctx, event);
+  return ctx.db.transaction((tx) => applyGatewayEventIn(ctx, tx, event, limits));
 }
+
+/**
+ * The balance-headroom legs of the credit a charge.success would make, read
+ * before the event's transaction (opening a limit account is a transaction of
+ * its own). The single-deposit limit was checked before the checkout.
+ */
+async function limitsOfCredit(ctx: AppContext, event: GatewayEvent): Promise<CreditLimits> {
+  const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
+  if (event.event !== 'charge.success' || !reference) return { legs: [] };
+  const deposit = await findDepositByReference(ctx, reference);
+  if (deposit?.status !== 'pending') return { legs: [] };
+  try {
+    const charge = await chargeLimits(
+      ctx,
+      { creditor: deposit.user_id },
+      deposit.currency.trim(),
+      deposit.amount,
+      {
+        single: false,
+      },
+    );
+    return { legs: charge.legs };
+  } catch (error) {
+    // A currency the person's tier does not allow: the money goes to suspense, flagged.
+    if (error instanceof AppError && error.code === 'kyc_required') return { refused: error.message };
+    throw error;
+  }
+}
+
+/** The limit legs of a deposit's credit, or why its person may not receive it at all. */
+type CreditLimits = { legs: Leg[] } | { refused: string };
 
 /**
  * Applies a verified gateway event in the caller's transaction. Only a
@@ -154,7 +189,12 @@ export async function applyGatewayEvent(ctx: AppContext, event: GatewayEvent): P
  * that marks the deposit; a mismatch is flagged for an operator; a repeat
  * does nothing.
  */
-async function applyGatewayEventIn(ctx: AppContext, tx: Tx, event: GatewayEvent): Promise<WebhookOutcome> {
+async function applyGatewayEventIn(
+  ctx: AppContext,
+  tx: Tx,
+  event: GatewayEvent,
+  limits: CreditLimits,
+): Promise<WebhookOutcome> {
   if (event.event !== 'charge.success' && event.event !== 'charge.failed') return 'ignored';
   const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
   if (!reference) return 'unknown_reference';
@@ -180,26 +220,10 @@ async function applyGatewayEventIn(ctx: AppContext, tx: Tx, event: GatewayEvent)
     ctx.log.warn({ reference, reason }, 'deposit flagged: amount or currency mismatch');
     return 'flagged';
   }
-  const [result] = await createTransactions(tx, [
-    {
-      id: uuidv5(`deposit:${deposit.id}`, DEPOSIT_NAMESPACE),
-      kind: 'transfer',
-      currency: deposit.currency.trim(),
-      code: 'deposit',
-      legs: [
-        {
-          accountId: systemAccountId('gateway_clearing', deposit.currency.trim()),
-          side: 'D',
-          amount: deposit.amount,
-        },
-        { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount },
-      ],
-      metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
-    },
-  ]);
-  if (!result?.ok) {
-    // A frozen or closed wallet: keep the money visible to operators, never lose it.
-    await setStatus(tx, deposit, 'flagged', `ledger refused the credit: ${result?.code}`, event);
+  const over = await creditDeposit(tx, deposit, limits);
+  if (over) {
+    await setStatus(tx, deposit, 'flagged', over, event);
+    ctx.log.warn({ reference, reason: over }, 'deposit flagged: held in suspense');
     return 'flagged';
   }
   await setStatus(tx, deposit, 'succeeded', null, event);
@@ -216,6 +240,46 @@ async function applyGatewayEventIn(ctx: AppContext, tx: Tx, event: GatewayEvent)
     },
   });
   return 'credited';
+}
+
+/**
+ * Credits the wallet (gateway clearing -> wallet, with its balance-headroom
+ * legs), or, when the person may not hold it (over the maximum balance, a
+ * currency their tier does not allow), suspense: the money is kept visible to
+ * operators, never lost, never over the cap. Returns why the deposit is
+ * flagged, or undefined when the wallet got it.
+ */
+async function creditDeposit(tx: Tx, deposit: DepositRow, limits: CreditLimits): Promise<string | undefined> {
+  const currency = deposit.currency.trim();
+  const item = (step: string, to: Leg[]): LedgerItem => ({
+    id: uuidv5(`${step}:${deposit.id}`, DEPOSIT_NAMESPACE),
+    kind: 'transfer',
+    currency,
+    code: 'deposit',
+    legs: [
+      { accountId: systemAccountId('gateway_clearing', currency), side: 'D', amount: deposit.amount },
+      ...to,
+    ],
+    metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
+  });
+  let why: string;
+  if ('refused' in limits) why = limits.refused;
+  else {
+    const wallet: Leg = { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount };
+    const [result] = await createTransactions(tx, [item('deposit', [wallet, ...limits.legs])]);
+    if (result?.ok) return undefined;
+    // A frozen or closed wallet: flagged, the money stays in gateway clearing for an operator.
+    if (result?.code !== 'credit_limit_exceeded') return `ledger refused the credit: ${result?.code}`;
+    why = 'the credit would pass the maximum balance of the account tier';
+  }
+  const suspense: Leg = {
+    accountId: systemAccountId('suspense', currency),
+    side: 'C',
+    amount: deposit.amount,
+  };
+  const [held] = await createTransactions(tx, [item('deposit-suspense', [suspense])]);
+  if (!held?.ok) throw new Error(`deposit ${deposit.id}: suspense credit refused: ${held?.code}`);
+  return `${why}; held in suspense for an operator`;
 }
 
 /** Settles a deposit from the status read under its lock, as deposit-states.ts allows (else throws). */

@@ -6,7 +6,7 @@ import { setAccountStatus } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
-import { registerStaff, registerUser } from '../test-support/users.js';
+import { registerStaff, registerUser, setTier } from '../test-support/users.js';
 import { signWebhook } from './gateway.js';
 
 /** Reads an SSE stream until `until` matches the text so far (or time runs out). */
@@ -297,10 +297,10 @@ describe.each(backends())('wallet journey on %s', (backend) => {
 
     // A refusal is recorded too: the same key answers the same refusal.
     const broke = randomUUID();
-    const no = await post(t.app, a, '/v1/transfers', { ...body, amount: 10_000_000 }, broke);
+    const no = await post(t.app, a, '/v1/transfers', { ...body, amount: 4_000_000 }, broke);
     expect(no.statusCode).toBe(422);
     expect(no.json().code).toBe('insufficient_funds');
-    const noAgain = await post(t.app, a, '/v1/transfers', { ...body, amount: 10_000_000 }, broke);
+    const noAgain = await post(t.app, a, '/v1/transfers', { ...body, amount: 4_000_000 }, broke);
     expect(noAgain.headers['idempotent-replayed']).toBe('true');
     expect(noAgain.body).toBe(no.body);
   });
@@ -308,6 +308,7 @@ describe.each(backends())('wallet journey on %s', (backend) => {
   it('refuses transfers to oneself, across currencies, from frozen wallets and beyond the balance', async () => {
     const a = await registerUser(t.app);
     const b = await registerUser(t.app);
+    await setTier(t.testDb.db, b.id, 3); // a USD wallet needs tier 3
     const wa = await walletOf(t.app, a);
     const wb = await walletOf(t.app, b);
     await fund(t.app, a, wa.id, 50_000);

@@ -1,5 +1,7 @@
-import { type ErrorCode, statusOf } from '../errors/index.js';
+import type { AppContext } from '../context.js';
+import { type AppError, type ErrorCode, statusOf } from '../errors/index.js';
 import { problem } from '../http/errors.js';
+import { completeIdempotent, type IdempotencyClaim } from '../idempotency/index.js';
 import type { ResultCode } from '../ledger/index.js';
 
 type Refusal = { status: number; body: ReturnType<typeof problem> };
@@ -26,4 +28,22 @@ export function ledgerRefusal(code: ResultCode): Refusal {
     default:
       return refusal('ledger_refused', `The ledger refused the transaction (${code})`);
   }
+}
+
+/**
+ * A limit refusal (the ledger's credit_limit_exceeded, which it keeps for the
+ * transaction id) stored as the key's answer, with which limit and when it
+ * resets as they were then: a retry of the key is told the same.
+ */
+export async function storeLimitRefusal(
+  ctx: Pick<AppContext, 'db'>,
+  claim: IdempotencyClaim,
+  error: AppError,
+): Promise<Refusal> {
+  const stored = {
+    status: error.status,
+    body: problem(error.status, error.code, error.message, error.extra),
+  };
+  await ctx.db.transaction((tx) => completeIdempotent(tx, claim, stored.status, stored.body));
+  return stored;
 }

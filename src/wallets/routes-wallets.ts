@@ -5,6 +5,7 @@ import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity, currencySchema, idParams, pageOf } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
+import { limitHolder } from '../kyc/index.js';
 import { statementCsv, walletLines } from './history.js';
 import { historyQuery, lineSchema, readErrors, walletSchema } from './schemas.js';
 import { createWallet, listWallets, readOwnWallet } from './wallets.js';
@@ -58,11 +59,13 @@ function registerWalletOpening(app: FastifyInstance, ctx: AppContext): void {
         },
         response: {
           201: walletSchema,
-          ...errorResponses(['unsupported_currency', 'validation_failed', 'wallet_exists']),
+          ...errorResponses(['unsupported_currency', 'validation_failed', 'wallet_exists', 'kyc_required']),
         },
       },
     },
     async (request, reply) => {
+      // A currency the person's tier does not allow (foreign currency below tier 3): 403 kyc_required.
+      await limitHolder(ctx, authOf(request).userId, request.body.currency);
       const wallet = await ctx.db.transaction((tx) =>
         createWallet(tx, authOf(request).userId, request.body.currency),
       );

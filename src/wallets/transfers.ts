@@ -8,11 +8,11 @@ import {
   type IdempotentResult,
   type Replay,
 } from '../idempotency/index.js';
-import { assertCanDebit } from '../kyc/index.js';
+import { assertCanDebit, chargeLimits } from '../kyc/index.js';
 import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '../identity/index.js';
 import type { BatchWrite } from '../ledger/index.js';
 import { getAccountFact, getAccountFacts } from './account-facts.js';
-import { ledgerRefusal } from './problems.js';
+import { ledgerRefusal, storeLimitRefusal } from './problems.js';
 import { walletIdFor } from './wallets.js';
 
 const TRANSFER_NAMESPACE = '5c2e8a1f-7b3d-4e6a-8c9f-1d3b5a7c9e2f';
@@ -112,6 +112,12 @@ export async function transfer(
   // converged: a frozen person receives nothing, and is told apart from no one.
   if (recipient?.status !== 'active') throw recipientNotFound();
   const name = recipient.fullName;
+  const limits = await chargeLimits(
+    ctx,
+    { debtor: userId, creditor: to.userId },
+    from.currency,
+    input.amount,
+  );
   const id = uuidv5(`transfer:${claim.scope}:${claim.key}`, TRANSFER_NAMESPACE);
   // By code points, so an emoji is never cut in half (a lone surrogate).
   const narration = Array.from(input.narration ?? '')
@@ -138,6 +144,7 @@ export async function transfer(
       legs: [
         { accountId: from.walletId, side: 'D', amount: input.amount },
         { accountId: to.walletId, side: 'C', amount: input.amount },
+        ...limits.legs,
       ],
       metadata: {
         description: narration || 'Transfer',
@@ -149,6 +156,7 @@ export async function transfer(
     { checker: 'idempotency', row: claim },
     {
       writes: (r): BatchWrite[] => {
+        if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
         if (!r.ok) {
           const refusal = ledgerRefusal(r.code);
           return [{ writer: 'idempotency', row: { claim, status: refusal.status, body: refusal.body } }];
@@ -180,6 +188,8 @@ export async function transfer(
     },
   );
   if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
+  if (!outcome.result.ok && outcome.result.code === 'credit_limit_exceeded')
+    return storeLimitRefusal(ctx, claim, await limits.refusal());
   if (!outcome.result.ok) return ledgerRefusal(outcome.result.code);
   return { status: 201, body: view };
 }

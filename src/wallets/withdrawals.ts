@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
-import { assertCanDebit } from '../kyc/index.js';
+import { assertCanDebit, chargeLimits } from '../kyc/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
@@ -10,7 +10,7 @@ import { type OutboxEvent, publish } from '../outbox/index.js';
 import { decidePayout } from './payout-decision.js';
 import type { PayoutProvider } from './payouts.js';
 import { isBank, resolveAccountName } from './payouts.js';
-import { ledgerRefusal } from './problems.js';
+import { ledgerRefusal, storeLimitRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
 import { type WithdrawalStatus, withdrawalStates } from './withdrawal-states.js';
@@ -69,6 +69,9 @@ export const withdrawalView = (r: WithdrawalRow) => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
+/** The hold met a limit: nothing moved, and the refusal is explained after the transaction. */
+const LIMIT_REFUSED = Symbol('limit refused');
+
 export interface WithdrawalInput {
   walletId: string;
   amount: bigint;
@@ -102,12 +105,14 @@ export async function requestWithdrawal(
   if (wallet.currency !== 'NGN')
     throw new AppError('unsupported_currency', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);
+  // Amount and fee count against the daily limit while held; a failed payout (void) gives them back.
+  const limits = await chargeLimits(ctx, { debtor: userId }, wallet.currency, input.amount + fee);
   // Ids derived from the idempotency key: a retry that takes over a stale claim
   // meets the first attempt's hold and returns its withdrawal, never a second payout.
   const id = uuidv5(`withdrawal-id:${claim.scope}:${claim.key}`, NAMESPACE);
   const holdId = uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE);
   const reference = `VWD-${id.replaceAll('-', '').slice(0, 20).toUpperCase()}`;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx): Promise<IdempotentResult | typeof LIMIT_REFUSED> => {
     const [hold] = await createTransactions(tx, [
       {
         id: holdId,
@@ -118,6 +123,7 @@ export async function requestWithdrawal(
           { accountId: wallet.id, side: 'D', amount: input.amount + fee },
           { accountId: systemAccountId('payout_clearing', wallet.currency), side: 'C', amount: input.amount },
           { accountId: systemAccountId('fee_revenue', wallet.currency), side: 'C', amount: fee },
+          ...limits.legs,
         ],
         metadata: {
           description: `Withdrawal to ${accountName} (${input.accountNumber})`,
@@ -128,6 +134,7 @@ export async function requestWithdrawal(
         },
       },
     ]);
+    if (hold?.code === 'credit_limit_exceeded') return LIMIT_REFUSED; // told after, outside this transaction
     if (!hold?.ok) {
       const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
       await completeIdempotent(tx, claim, refusal.status, refusal.body);
@@ -165,6 +172,7 @@ export async function requestWithdrawal(
     await completeIdempotent(tx, claim, 202, body);
     return { status: 202, body };
   });
+  return result === LIMIT_REFUSED ? storeLimitRefusal(ctx, claim, await limits.refusal()) : result;
 }
 
 export async function getWithdrawal(ctx: AppContext, userId: string, id: string) {
