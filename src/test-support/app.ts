@@ -26,12 +26,16 @@ export interface TestApp {
 export async function createTestApp(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { providers?: boolean; worker?: boolean; log?: Logger } = {},
+  options: { providers?: boolean; worker?: boolean; log?: Logger; now?: () => Date } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(backend);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...highRateLimitEnv(), ...env });
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const ctx = await createContext(config, log, { db: testDb.db, providers: options.providers ?? false });
+  const ctx = await createContext(config, log, {
+    db: testDb.db,
+    providers: options.providers ?? false,
+    now: options.now,
+  });
   let worker: { stop(): Promise<void> } | undefined;
   if (options.worker) {
     const consumers = defineConsumers(allConsumers(ctx));
