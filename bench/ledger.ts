@@ -7,6 +7,7 @@ import {
   type LedgerItem,
   runAudit,
 } from '../src/ledger/index.js';
+import { createLimits, type LimitHolder, type LimitRule, type Limits } from '../src/limits/index.js';
 import { type CaseResult, mergeSlices, runSlice, type Slice } from './harness.js';
 
 export interface LedgerBenchOptions {
@@ -15,7 +16,7 @@ export interface LedgerBenchOptions {
   wallets: number;
 }
 
-type Scenario = 'random' | 'hot-account' | 'hot-wallet';
+type Scenario = 'random' | 'hot-account' | 'hot-wallet' | 'random-limits' | 'random-limits-t3';
 
 /** A version-7 UUID made by PostgreSQL (time-ordered, like the ledger's own ids). */
 const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
@@ -114,6 +115,67 @@ function itemFor(s: Wallets, scenario: Scenario): LedgerItem {
   };
 }
 
+/** How many wallets the limits case moves money between: each has its limit accounts opened before timing. */
+const LIMITED_WALLETS = 2_000;
+
+/**
+ * Limits as the money paths charge them: the debtor's daily allowance and both
+ * people's balance headroom (a finite maximum, so every leg is there), six legs
+ * per transfer instead of two. The holder of a wallet is the wallet itself.
+ */
+const LIMIT_RULE: LimitRule = {
+  dailyDebit: 2n ** 50n,
+  maxBalance: 2n ** 52n,
+  singleTransaction: 2n ** 50n,
+  singleDeposit: null,
+};
+/** Tier 3: no maximum balance, so only the debtor's daily allowance is charged (four legs). */
+const TIER3_RULE: LimitRule = { ...LIMIT_RULE, maxBalance: null };
+const holderOf = (walletId: string, rule: LimitRule = LIMIT_RULE): LimitHolder => ({
+  userId: walletId,
+  currency: 'NGN',
+  rule,
+  held: async () => FUNDING,
+});
+
+/** Opens the limit accounts of the limited wallets (a few transactions each, so before the clock starts). */
+async function openLimitAccounts(limits: Limits, s: Wallets, log: (s: string) => void) {
+  const t0 = performance.now();
+  const ids = s.wallets.slice(1, 1 + LIMITED_WALLETS);
+  for (let k = 0; k < ids.length; k += 16)
+    await Promise.all(
+      ids
+        .slice(k, k + 16)
+        .flatMap((id) => [
+          limits.debitLegs(holderOf(id), 0n),
+          limits.debitLegs(holderOf(id, TIER3_RULE), 0n),
+        ]),
+    );
+  log(
+    `ledger: limit accounts of ${ids.length} wallets ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+
+/** A random transfer between two limited wallets, with its limit legs. */
+async function limitedItemFor(s: Wallets, limits: Limits, rule: LimitRule): Promise<LedgerItem> {
+  const n = Math.min(LIMITED_WALLETS, s.wallets.length - 1);
+  const from = s.wallets[1 + Math.floor(Math.random() * n)] as string;
+  let to = from;
+  while (to === from) to = s.wallets[1 + Math.floor(Math.random() * n)] as string;
+  const amount = BigInt(1 + Math.floor(Math.random() * 100));
+  const [out, into] = await Promise.all([
+    limits.debitLegs(holderOf(from, rule), amount),
+    limits.creditLegs(holderOf(to, rule), amount),
+  ]);
+  return {
+    id: uuidv7(),
+    kind: 'transfer',
+    currency: 'NGN',
+    code: 'bench',
+    legs: [{ accountId: from, side: 'D', amount }, { accountId: to, side: 'C', amount }, ...out, ...into],
+  };
+}
+
 /** Creates and funds the wallets of a database, saying how long it took. */
 async function timedSetup(db: Db, label: string, wallets: number, log: (s: string) => void) {
   log(`${label}: creating and funding ${wallets} wallets in bulk...`);
@@ -150,6 +212,7 @@ export async function benchLedger(
     slices: Slice[];
     batches: number;
   }[] = [];
+  let limits: Limits | undefined;
   if (db) {
     const main = await timedSetup(db, 'ledger', opts.wallets, log);
     for (const scenario of ['random', 'hot-account', 'hot-wallet'] as Scenario[]) {
@@ -158,6 +221,13 @@ export async function benchLedger(
         cases.push({ name, db, wallets: main, scenario, batched, slices: [], batches: 0 });
       }
     }
+    limits = createLimits(db);
+    await openLimitAccounts(limits, main, log);
+    for (const [name, scenario] of [
+      ['ledger/random/batched+limits', 'random-limits'],
+      ['ledger/random/batched+limits-t3', 'random-limits-t3'],
+    ] as const)
+      cases.push({ name, db, wallets: main, scenario, batched: true, slices: [], batches: 0 });
   }
   for (const x of extras) {
     const wallets = await timedSetup(x.db, x.name, x.wallets, log);
@@ -190,7 +260,15 @@ export async function benchLedger(
       const batcher = createLedgerBatcher(c.db, { windowMs: 1, maxItems: 500, maxInFlight: 2 });
       c.slices.push(
         await runSlice(c.name, opts.callers, seconds, async () => {
-          const r = await batcher.submit(itemFor(c.wallets, c.scenario));
+          const item =
+            c.scenario.startsWith('random-limits') && limits
+              ? await limitedItemFor(
+                  c.wallets,
+                  limits,
+                  c.scenario === 'random-limits' ? LIMIT_RULE : TIER3_RULE,
+                )
+              : itemFor(c.wallets, c.scenario);
+          const r = await batcher.submit(item);
           if (!r.ok) throw new Error(`transfer failed: ${r.code}`);
         }),
       );

@@ -212,6 +212,8 @@ function printRatios(results: CaseResult[]) {
     ['http/transfer/random', 'http/transfer/random/no-limits', 'rate limits on vs off'],
     ['http/wallet/read', 'http/wallet/read/no-limits', 'rate limits on vs off'],
     ['pglite/transfer/batched', 'ledger/random/batched', 'PGlite vs PostgreSQL'],
+    ['ledger/random/batched+limits', 'ledger/random/batched', 'KYC limit legs (tiers 1-2) vs none'],
+    ['ledger/random/batched+limits-t3', 'ledger/random/batched', 'KYC limit legs (tier 3) vs none'],
   ];
   const lines = pairs.flatMap(([a, b, what]) => {
     const x = by(a);

@@ -64,6 +64,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       VTPASS_BASE_URL: `http://127.0.0.1:${simPort}`,
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '16',
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
       // Limits on, at their upper bound: the bench measures the limiter's cost, not its refusals.
       ...highRateLimitEnv(),
       ...(opts.rateLimits ? {} : { RATE_LIMITS: 'off' }),
@@ -140,8 +142,58 @@ export interface BenchUser {
   walletId: string;
 }
 
-/** Registers and funds users through the API (sandbox gateway), a few at a time. */
+/** The operator the bench approves its users' tier-3 requests with (ADMIN_EMAIL in the stack's environment). */
+export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench admin password 123' };
+
+/** One deposit may bring in at most this at tier 3 (the CBN seed): funding goes in pieces. */
+const MAX_DEPOSIT_KOBO = 100_000_000;
+
+/**
+ * Takes a person to tier 3 as a customer would, through the API: the sandbox
+ * BVN and NIN (tier 2), the tier-3 request, and an operator's approval. The
+ * bench measures throughput under the limits, not the tier-1 refusals.
+ */
+async function toTier3(base: string, token: string, adminToken: string) {
+  await api(base, '/v1/me/kyc/bvn', {
+    method: 'POST',
+    token,
+    body: { bvn: '22222222222', dateOfBirth: '1990-05-17' },
+  });
+  await api(base, '/v1/me/kyc/nin', { method: 'POST', token, body: { nin: '11111111111' } });
+  const review = await api(base, '/v1/me/kyc/tier3', {
+    method: 'POST',
+    token,
+    body: { address: '12 Bench Street, Ikeja, Lagos', idType: 'national_id', idNumber: 'BENCH-12345' },
+  });
+  await api(base, `/v1/admin/kyc/reviews/${review.id}/approve`, {
+    method: 'POST',
+    token: adminToken,
+    body: { reason: 'bench user' },
+  });
+}
+
+/** Funds a wallet through the sandbox gateway (checkout, then its "Pay" button), in deposits one may make. */
+async function fundWallet(base: string, token: string, walletId: string, funding: number, tag: string) {
+  for (let done = 0, k = 0; done < funding; k++) {
+    const amount = Math.min(MAX_DEPOSIT_KOBO, funding - done);
+    const dep = await api(base, `/v1/wallets/${walletId}/deposits`, {
+      method: 'POST',
+      token,
+      key: `fund-${tag}-${k}`,
+      body: { amount },
+    });
+    await api(base, new URL(dep.checkoutUrl as string).pathname, {
+      method: 'POST',
+      body: { outcome: 'success' },
+    });
+    done += amount;
+  }
+}
+
+/** Registers users through the API, takes them to tier 3 and funds them, a few at a time. */
 export async function makeUsers(base: string, n: number, funding: number): Promise<BenchUser[]> {
+  const admin = await api(base, '/v1/auth/login', { method: 'POST', body: BENCH_ADMIN });
+  const adminToken = admin.accessToken as string;
   const users: BenchUser[] = [];
   const one = async (i: number) => {
     const reg = await api(base, '/v1/auth/register', {
@@ -158,16 +210,8 @@ export async function makeUsers(base: string, n: number, funding: number): Promi
       walletId = (await api(base, '/v1/wallets', { token })).data?.[0]?.id ?? '';
       if (!walletId) await new Promise((r) => setTimeout(r, 50));
     }
-    const dep = await api(base, `/v1/wallets/${walletId}/deposits`, {
-      method: 'POST',
-      token,
-      key: `fund-${i}-${Date.now()}`,
-      body: { amount: funding },
-    });
-    await api(base, new URL(dep.checkoutUrl as string).pathname, {
-      method: 'POST',
-      body: { outcome: 'success' },
-    });
+    await toTier3(base, token, adminToken);
+    await fundWallet(base, token, walletId, funding, `${i}-${Date.now()}`);
     users[i] = { token, walletId };
   };
   for (let start = 0; start < n; start += 10) {
