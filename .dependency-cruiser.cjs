@@ -8,7 +8,7 @@
  * (server.ts, context.ts, consumers.ts, main.ts, cli.ts, worker/tasks.ts,
  * operations/) that wire them.
  */
-const DOMAIN = '(bills|identity|idempotency|kyc|ledger|limits|outbox|providers|wallets|operations)';
+const DOMAIN = '(bills|identity|idempotency|kyc|ledger|limits|outbox|providers|risk|wallets|operations)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

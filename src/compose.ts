@@ -27,6 +27,7 @@ import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startProviders } from './providers/index.js';
+import { riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
 import { ensureSystemAccounts, walletRoutes, walletSystemAccounts } from './wallets/index.js';
 
 export type { AppContext, ContextOptions } from './context.js';
@@ -39,6 +40,7 @@ const modules: RoutePlugin[] = [
   walletRoutes,
   billRoutes,
   kycRoutes,
+  riskRoutes,
   ledgerRoutes,
   webRoutes,
 ];
@@ -91,6 +93,9 @@ export async function createContext(
   ledger.registerChecker('idempotency', (tx, rows) => claimMany(tx, rows as IdempotencyClaim[]));
   ledger.registerWriter('outbox', (tx, rows) => publishMany(tx, rows as Parameters<typeof publishMany>[1]));
   ledger.registerWriter('bills.payments', (tx, rows) => insertPayments(tx, rows as NewPayment[]));
+  // Risk rules before a debit moves (rows: RiskAttempt), and the journal of debits that went through.
+  ledger.registerChecker('risk', riskChecker);
+  ledger.registerWriter('risk.debits', riskDebitsWriter);
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   invalid_content_length: 400,
   bad_url: 400,
   malformed_request: 400,
+  invalid_risk_rule: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,
@@ -41,6 +42,7 @@ export const ERROR_STATUS = {
   insufficient_scope: 403,
   account_frozen: 403,
   kyc_required: 403,
+  risk_blocked: 403,
   // 404
   not_found: 404,
   biller_not_found: 404,
@@ -65,6 +67,8 @@ export const ERROR_STATUS = {
   wallet_not_active: 409,
   wallet_not_frozen: 409,
   wallet_not_empty: 409,
+  risk_case_not_open: 409,
+  risk_case_not_held: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/index.js';
 import { pgErrorCode, PgCode } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { publish } from '../outbox/index.js';
+import { type DeviceInfo, noteDevice } from './devices.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeSessionByRefreshToken, rotateRefreshToken, startSession } from './sessions.js';
 import { admitAttempt, clearAttempt, throttleSubjects } from './throttle.js';
@@ -75,8 +76,14 @@ export async function createUser(tx: Tx, input: RegisterInput, role: Role = 'cus
 }
 
 /** Registers a customer and logs them in: the user, plus the first token pair of a new session. */
-export async function register(tx: Tx, deps: IdentityDeps, input: RegisterInput): Promise<AuthResult> {
+export async function register(
+  tx: Tx,
+  deps: IdentityDeps,
+  input: RegisterInput,
+  device?: DeviceInfo,
+): Promise<AuthResult> {
   const user = await createUser(tx, input);
+  if (device) await noteDevice(tx, user.id, device);
   const tokens = await startSession(tx, deps, user);
   return { user, tokens };
 }
@@ -102,7 +109,7 @@ const invalidCredentials = () =>
 export async function login(
   db: Db,
   deps: IdentityDeps,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; device?: DeviceInfo },
 ): Promise<AuthResult> {
   const email = emailKey(input.email);
   const subjects = throttleSubjects(email, input.ip);
@@ -114,6 +121,7 @@ export async function login(
     throw new AppError('account_frozen', 'This account is frozen; contact support');
   return db.transaction(async (tx) => {
     await clearAttempt(tx, subjects, attemptIds);
+    if (input.device) await noteDevice(tx, row.id, input.device);
     const tokens = await startSession(tx, deps, { id: row.id, role: row.role });
     return { user: toUser(row), tokens };
   });

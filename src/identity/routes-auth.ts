@@ -5,6 +5,7 @@ import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { typed } from '../http/type-provider.js';
 import { type AuthResult, login, logout, refresh, register } from './auth.js';
+import { deviceOf } from './devices.js';
 import { access, authOf } from './guard.js';
 import { authResultSchema, bearer, bearerOrApiKey, userSchema } from './schemas.js';
 import {
@@ -103,7 +104,9 @@ function registerRegistration(app: FastifyInstance, ctx: AppContext, deps: Ident
       },
     },
     async (request, reply) => {
-      const result = await ctx.db.transaction((tx) => register(tx, deps, request.body));
+      const result = await ctx.db.transaction((tx) =>
+        register(tx, deps, request.body, deviceOf(request.headers)),
+      );
       reply.status(201);
       return sendAuth(request, reply, result);
     },
@@ -145,7 +148,11 @@ function registerLogin(app: FastifyInstance, ctx: AppContext, deps: IdentityDeps
       },
     },
     async (request, reply) => {
-      const result = await login(ctx.db, deps, { ...request.body, ip: request.ip });
+      const result = await login(ctx.db, deps, {
+        ...request.body,
+        ip: request.ip,
+        device: deviceOf(request.headers),
+      });
       return sendAuth(request, reply, result);
     },
   );

@@ -178,4 +178,35 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await ops.close();
     await cust.close();
   }, 300_000);
+
+  it('changes a risk rule from the console and shows the risk case queue', async () => {
+    const ops = await openPage(browser, server.baseUrl);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.goto('/admin/risk/rules');
+    const inForce = page.locator('tr[data-rule-key="velocity_10_in_10min"][data-in-force="true"]');
+    await inForce.waitFor();
+    await shootBoth(page, 'admin-risk-rules');
+    await inForce.getByRole('button', { name: 'Change' }).click();
+    await page.getByLabel('Count limit').fill('12');
+    await page.getByTestId('risk-rule-submit').click();
+    // The reason is required: nothing is sent without one.
+    await page.getByText(/Give a reason/).waitFor();
+    await page.getByLabel('Why this change').fill('Salary day: more transfers are normal');
+    await page.getByTestId('risk-rule-submit').click();
+    await page.getByText(/Added a version of velocity_10_in_10min/).waitFor();
+    await waitForText(inForce, /more than 12/);
+    expect(await page.locator('tr[data-rule-key="velocity_10_in_10min"]').count()).toBe(2);
+    // The queue (the money paths open cases; none here yet).
+    await page.goto('/admin/risk');
+    await page.getByRole('heading', { name: 'Risk cases' }).waitFor();
+    await page
+      .getByText(/No open cases|Opened/)
+      .first()
+      .waitFor();
+    await shootBoth(page, 'admin-risk-cases');
+    expectNoConsoleErrors(ops);
+    await ops.close();
+  }, 300_000);
 });

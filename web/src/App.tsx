@@ -14,6 +14,8 @@ import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
 import { ProvidersPage } from './pages/admin/Providers';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
+import { RiskCasePage, RiskCasesPage } from './pages/admin/RiskCases';
+import { RiskRulesPage } from './pages/admin/RiskRules';
 import { TierRulesPage } from './pages/admin/TierRules';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { BillPaymentPage } from './pages/BillPayment';
@@ -45,6 +47,9 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/review', ReviewQueuePage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
+  ['/admin/risk', RiskCasesPage],
+  ['/admin/risk/rules', RiskRulesPage],
+  ['/admin/risk/cases/:id', RiskCasePage],
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],

@@ -42,6 +42,7 @@ const ADMIN_NAV: NavItem[] = [
     icon: 'scale',
     match: (p) => p.startsWith('/admin/tier-rules'),
   },
+  { href: '/admin/risk', label: 'Risk', icon: 'flag', match: (p) => p.startsWith('/admin/risk') },
   {
     href: '/admin/customers',
     label: 'Customers',

@@ -1972,6 +1972,743 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/risk/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk cases, oldest first (open unless status says otherwise), each with the person's last 20 debits */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "open" | "resolved";
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                counterparty: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @enum {string|null} */
+                                decision: "released" | "refused" | "dismissed" | "confirmed" | null;
+                                fired: {
+                                    /** @enum {string} */
+                                    action: "flag" | "hold" | "block";
+                                    key: string;
+                                    why: string;
+                                }[];
+                                freezeReason?: string | null;
+                                /** Format: date-time */
+                                frozenAt?: string | null;
+                                frozenBy?: string | null;
+                                /** @description Money is held until a release or refuse decision */
+                                held: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "bill_payment" | "withdrawal";
+                                reason?: string | null;
+                                /** @description The person's last 20 debits, newest first */
+                                recentActivity: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    counterparty: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                    /** @enum {string} */
+                                    kind: "transfer" | "bill_payment" | "withdrawal";
+                                    newCounterparty: boolean;
+                                    reference: string;
+                                }[];
+                                /** @description The triggering transaction references */
+                                references: string[];
+                                /** Format: date-time */
+                                resolvedAt?: string | null;
+                                resolvedBy?: string | null;
+                                ruleKeys: string[];
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/risk/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One risk case with the person's last 20 debits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "flag" | "hold" | "block";
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            counterparty: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @enum {string|null} */
+                            decision: "released" | "refused" | "dismissed" | "confirmed" | null;
+                            fired: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                key: string;
+                                why: string;
+                            }[];
+                            freezeReason?: string | null;
+                            /** Format: date-time */
+                            frozenAt?: string | null;
+                            frozenBy?: string | null;
+                            /** @description Money is held until a release or refuse decision */
+                            held: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "bill_payment" | "withdrawal";
+                            reason?: string | null;
+                            /** @description The person's last 20 debits, newest first */
+                            recentActivity: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                counterparty: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "bill_payment" | "withdrawal";
+                                newCounterparty: boolean;
+                                reference: string;
+                            }[];
+                            /** @description The triggering transaction references */
+                            references: string[];
+                            /** Format: date-time */
+                            resolvedAt?: string | null;
+                            resolvedBy?: string | null;
+                            ruleKeys: string[];
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/risk/cases/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze the person a case is about, recorded on the case (audited)
+         * @description Operators may freeze customers only; an admin may freeze staff. Nobody may freeze themselves.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "flag" | "hold" | "block";
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            counterparty: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @enum {string|null} */
+                            decision: "released" | "refused" | "dismissed" | "confirmed" | null;
+                            fired: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                key: string;
+                                why: string;
+                            }[];
+                            freezeReason?: string | null;
+                            /** Format: date-time */
+                            frozenAt?: string | null;
+                            frozenBy?: string | null;
+                            /** @description Money is held until a release or refuse decision */
+                            held: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "bill_payment" | "withdrawal";
+                            reason?: string | null;
+                            /** @description The person's last 20 debits, newest first */
+                            recentActivity: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                counterparty: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "bill_payment" | "withdrawal";
+                                newCounterparty: boolean;
+                                reference: string;
+                            }[];
+                            /** @description The triggering transaction references */
+                            references: string[];
+                            /** Format: date-time */
+                            resolvedAt?: string | null;
+                            resolvedBy?: string | null;
+                            ruleKeys: string[];
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: cannot_target_self */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/risk/cases/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an open case: release or refuse held money, dismiss or confirm a flag or block (audited)
+         * @description release / refuse call the money module that held the debit, in the same transaction as the decision and its audit record. A held case cannot be dismissed or confirmed (400 validation_failed).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "release" | "refuse" | "dismiss" | "confirm";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "flag" | "hold" | "block";
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            counterparty: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @enum {string|null} */
+                            decision: "released" | "refused" | "dismissed" | "confirmed" | null;
+                            fired: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                key: string;
+                                why: string;
+                            }[];
+                            freezeReason?: string | null;
+                            /** Format: date-time */
+                            frozenAt?: string | null;
+                            frozenBy?: string | null;
+                            /** @description Money is held until a release or refuse decision */
+                            held: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "bill_payment" | "withdrawal";
+                            reason?: string | null;
+                            /** @description The person's last 20 debits, newest first */
+                            recentActivity: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                counterparty: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "bill_payment" | "withdrawal";
+                                newCounterparty: boolean;
+                                reference: string;
+                            }[];
+                            /** @description The triggering transaction references */
+                            references: string[];
+                            /** Format: date-time */
+                            resolvedAt?: string | null;
+                            resolvedBy?: string | null;
+                            ruleKeys: string[];
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: cannot_target_self, risk_case_not_open, risk_case_not_held */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/risk/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk rules: every version by key, newest first (inForce: applies now) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                appliesTo: ("transfer" | "bill_payment" | "withdrawal")[];
+                                /** Format: date-time */
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** Format: date-time */
+                                effectiveFrom: string;
+                                enabled: boolean;
+                                id: string;
+                                /** @description This version applies now */
+                                inForce: boolean;
+                                key: string;
+                                /** @description By type: velocity_count {count, minutes}; velocity_amount {amount, minutes}; single_amount {amount}; new_recipient_amount {amount}; new_recipients_per_day {count}; new_device_large_debit {amount, minutes}. Amounts are minor units; every threshold is "more than". */
+                                params: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    count: number;
+                                    minutes: number;
+                                };
+                                reason?: string;
+                                /** @enum {string} */
+                                type: "velocity_count" | "velocity_amount" | "single_amount" | "new_recipient_amount" | "new_recipients_per_day" | "new_device_large_debit";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Add a version of one or more risk rules, effective from a time (default now; admin only, audited)
+         * @description Older versions are never changed. A key keeps its type; disable a rule with enabled: false. Actions: flag (a case, the debit goes through), hold (a case, the money waits for a decision), block (a case, the debit is refused with 403 risk_blocked).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Default now; never in the past
+                         */
+                        effectiveFrom?: string;
+                        reason: string;
+                        rules: {
+                            /** @enum {string} */
+                            action: "flag" | "hold" | "block";
+                            appliesTo: ("transfer" | "bill_payment" | "withdrawal")[];
+                            /**
+                             * @description ISO 4217 code
+                             * @default NGN
+                             */
+                            currency?: string;
+                            /** @default true */
+                            enabled?: boolean;
+                            key: string;
+                            /** @description By type: velocity_count {count, minutes}; velocity_amount {amount, minutes}; single_amount {amount}; new_recipient_amount {amount}; new_recipients_per_day {count}; new_device_large_debit {amount, minutes}. Amounts are minor units; every threshold is "more than". */
+                            params: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount?: number;
+                                count?: number;
+                                minutes?: number;
+                            };
+                            /** @enum {string} */
+                            type: "velocity_count" | "velocity_amount" | "single_amount" | "new_recipient_amount" | "new_recipients_per_day" | "new_device_large_debit";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                action: "flag" | "hold" | "block";
+                                appliesTo: ("transfer" | "bill_payment" | "withdrawal")[];
+                                /** Format: date-time */
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** Format: date-time */
+                                effectiveFrom: string;
+                                enabled: boolean;
+                                id: string;
+                                /** @description This version applies now */
+                                inForce: boolean;
+                                key: string;
+                                /** @description By type: velocity_count {count, minutes}; velocity_amount {amount, minutes}; single_amount {amount}; new_recipient_amount {amount}; new_recipients_per_day {count}; new_device_large_debit {amount, minutes}. Amounts are minor units; every threshold is "more than". */
+                                params: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    count: number;
+                                    minutes: number;
+                                };
+                                reason?: string;
+                                /** @enum {string} */
+                                type: "velocity_count" | "velocity_amount" | "single_amount" | "new_recipient_amount" | "new_recipients_per_day" | "new_device_large_debit";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_risk_rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users": {
         parameters: {
             query?: never;

@@ -6,7 +6,7 @@
  */
 import type { components, paths } from './api-schema';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The JSON body `path` answers `method` with `status`. */
 export type ResponseBody<
