@@ -190,6 +190,10 @@ async function fundWallet(base: string, token: string, walletId: string, funding
   }
 }
 
+/** 0 -> A, 25 -> Z, 26 -> BA: a name part the identity check accepts (no digits in names). */
+const lettersOf = (i: number): string =>
+  (i >= 26 ? lettersOf(Math.floor(i / 26)) : '') + String.fromCharCode(65 + (i % 26));
+
 /** Registers users through the API, takes them to tier 3 and funds them, a few at a time. */
 export async function makeUsers(base: string, n: number, funding: number): Promise<BenchUser[]> {
   const admin = await api(base, '/v1/auth/login', { method: 'POST', body: BENCH_ADMIN });
@@ -201,7 +205,7 @@ export async function makeUsers(base: string, n: number, funding: number): Promi
       body: {
         email: `bench-${Date.now()}-${i}@example.com`,
         password: 'bench password 123',
-        fullName: `Bench User ${i}`,
+        fullName: `Bench User ${lettersOf(i)}`,
       },
     });
     const token = reg.accessToken as string;

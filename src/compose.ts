@@ -27,8 +27,13 @@ import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startProviders } from './providers/index.js';
-import { riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
-import { ensureSystemAccounts, walletRoutes, walletSystemAccounts } from './wallets/index.js';
+import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
+import {
+  ensureSystemAccounts,
+  transferReviewResolver,
+  walletRoutes,
+  walletSystemAccounts,
+} from './wallets/index.js';
 
 export type { AppContext, ContextOptions } from './context.js';
 export type { RoutePlugin } from './http/app.js';
@@ -96,6 +101,7 @@ export async function createContext(
   // Risk rules before a debit moves (rows: RiskAttempt), and the journal of debits that went through.
   ledger.registerChecker('risk', riskChecker);
   ledger.registerWriter('risk.debits', riskDebitsWriter);
+  registerHoldResolver('transfer', transferReviewResolver);
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);

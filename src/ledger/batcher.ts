@@ -66,7 +66,8 @@ const overloaded = () =>
 interface Pending {
   items: LedgerItem[];
   options: SubmitOptions | undefined;
-  check?: BatchCheck;
+  /** Run in order: an item a check answered meets none of the later ones. */
+  checks?: readonly BatchCheck[];
   resolve: (outcome: Outcome) => void;
   reject: (error: unknown) => void;
 }
@@ -76,8 +77,12 @@ export interface LedgerBatcher {
   submit(item: LedgerItem, options?: SubmitOptions): Promise<TransactionResult>;
   /** Submits items that must share a batch (a linked chain). */
   submitChain(items: LedgerItem[], options?: SubmitOptions): Promise<TransactionResult[]>;
-  /** Submits one item behind a check run first in the batch's transaction (see BatchCheck). */
-  submitChecked(item: LedgerItem, check: BatchCheck, options?: SubmitOptions): Promise<CheckedResult>;
+  /** Submits one item behind checks run first, in order, in the batch's transaction (see BatchCheck). */
+  submitChecked(
+    item: LedgerItem,
+    check: BatchCheck | readonly BatchCheck[],
+    options?: SubmitOptions,
+  ): Promise<CheckedResult>;
   registerWriter(name: string, writer: BatchWriter): void;
   registerChecker(name: string, checker: BatchChecker): void;
   /** Waits for queued work to commit, then refuses new work. */
@@ -142,34 +147,51 @@ async function runBatch(
   }
 }
 
-/** The batch's checks, one statement per checker: the verdict of each caller whose check answered. */
+/**
+ * The batch's checks, one statement per checker and stage (the first check of
+ * every item, then the second of those still going, ...): the verdict of each
+ * caller a check answered.
+ */
 async function runChecks(
   tx: Tx,
   batch: readonly Pending[],
   checkers: ReadonlyMap<string, BatchChecker>,
 ): Promise<Map<Pending, unknown>> {
-  const byChecker = new Map<string, Pending[]>();
-  for (const p of batch) {
-    if (!p.check) continue;
-    const group = byChecker.get(p.check.checker) ?? [];
-    group.push(p);
-    byChecker.set(p.check.checker, group);
-  }
   const verdicts = new Map<Pending, unknown>();
-  for (const [name, group] of byChecker) {
-    const checker = checkers.get(name);
-    if (!checker) throw new Error(`ledger batcher: no checker named ${name}`);
-    const answers = await checker(
-      tx,
-      group.map((p) => p.check?.row),
-    );
-    if (answers.length !== group.length)
-      throw new Error(`ledger batcher: checker ${name} answered ${answers.length} of ${group.length}`);
-    group.forEach((p, i) => {
-      if (answers[i] !== undefined) verdicts.set(p, answers[i]);
-    });
+  const stages = Math.max(0, ...batch.map((p) => p.checks?.length ?? 0));
+  for (let stage = 0; stage < stages; stage++) {
+    const byChecker = new Map<string, Pending[]>();
+    for (const p of batch) {
+      const check = p.checks?.[stage];
+      if (!check || verdicts.has(p)) continue;
+      const group = byChecker.get(check.checker) ?? [];
+      group.push(p);
+      byChecker.set(check.checker, group);
+    }
+    for (const [name, group] of byChecker) await runChecker(tx, name, group, stage, checkers, verdicts);
   }
   return verdicts;
+}
+
+async function runChecker(
+  tx: Tx,
+  name: string,
+  group: readonly Pending[],
+  stage: number,
+  checkers: ReadonlyMap<string, BatchChecker>,
+  verdicts: Map<Pending, unknown>,
+): Promise<void> {
+  const checker = checkers.get(name);
+  if (!checker) throw new Error(`ledger batcher: no checker named ${name}`);
+  const answers = await checker(
+    tx,
+    group.map((p) => p.checks?.[stage]?.row),
+  );
+  if (answers.length !== group.length)
+    throw new Error(`ledger batcher: checker ${name} answered ${answers.length} of ${group.length}`);
+  group.forEach((p, i) => {
+    if (answers[i] !== undefined) verdicts.set(p, answers[i]);
+  });
 }
 
 /** Writes the rows the callers' `writes` produce from their results, one statement per writer. */
@@ -217,7 +239,7 @@ async function commitBatch(
   const items = batch.flatMap((p) => p.items);
   // Nothing else to write or check and one statement to run: let the statement
   // be its own transaction (one round trip instead of BEGIN, call, COMMIT).
-  const alone = batch.every((p) => !p.options?.writes && !p.check) && !resolvesOwnHold(items);
+  const alone = batch.every((p) => !p.options?.writes && !p.checks?.length) && !resolvesOwnHold(items);
   for (let attempt = 1; ; attempt++) {
     try {
       if (alone) return shares(batch, await createTransactions(db, items));
@@ -239,7 +261,11 @@ async function commitBatch(
   }
 }
 
-type Enqueue = (items: LedgerItem[], options?: SubmitOptions, check?: BatchCheck) => Promise<Outcome>;
+type Enqueue = (
+  items: LedgerItem[],
+  options?: SubmitOptions,
+  checks?: readonly BatchCheck[],
+) => Promise<Outcome>;
 
 /** The batcher's ways in, over its queue. */
 function submitters(enqueue: Enqueue): Pick<LedgerBatcher, 'submit' | 'submitChain' | 'submitChecked'> {
@@ -250,7 +276,7 @@ function submitters(enqueue: Enqueue): Pick<LedgerBatcher, 'submit' | 'submitCha
     },
     submitChain: async (items, opts) => (await enqueue(items, opts)) as TransactionResult[],
     async submitChecked(item, check, opts) {
-      const outcome = await enqueue([item], opts, check);
+      const outcome = await enqueue([item], opts, Array.isArray(check) ? check : [check as BatchCheck]);
       if (Array.isArray(outcome)) return { kind: 'ran', result: outcome[0] as TransactionResult };
       return { kind: 'skipped', verdict: outcome.skipped };
     },
@@ -324,7 +350,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
     }
   };
 
-  const enqueue: Enqueue = (items, opts, check) =>
+  const enqueue: Enqueue = (items, opts, checks) =>
     new Promise<Outcome>((resolve, reject) => {
       if (closed) {
         reject(new Error('ledger batcher is closed'));
@@ -337,7 +363,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
         reject(overloaded());
         return;
       }
-      queue.push({ items, options: opts, check, resolve, reject });
+      queue.push({ items, options: opts, checks, resolve, reject });
       queuedItems += items.length;
       schedule();
     });

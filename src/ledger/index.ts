@@ -27,6 +27,7 @@ export {
   getBalanceAt,
   getBalances,
   getHistory,
+  getTransaction,
   getTransactionPostings,
   MAX_HISTORY_PAGE,
 } from './reads.js';

@@ -212,3 +212,17 @@ export async function getTransactionPostings(tx: Tx, transactionIds: readonly st
     createdAt: r.created_at,
   }));
 }
+
+/** One transaction's kind, status and metadata, or undefined (for a module resolving what it placed). */
+export async function getTransaction(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; kind: string; status: string; metadata: Record<string, unknown> } | undefined> {
+  const { rows } = await tx.query<{
+    id: string;
+    kind: string;
+    status: string;
+    metadata: Record<string, unknown>;
+  }>('SELECT id, kind, status, metadata FROM ledger.transactions WHERE id = $1', [id]);
+  return rows[0];
+}

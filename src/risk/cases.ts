@@ -119,6 +119,58 @@ export async function openCases(
   entries: readonly { attempt: RiskAttempt; evaluation: Evaluation }[],
 ): Promise<string[]> {
   if (entries.length === 0) return [];
+  const joined = await joinOpenFlags(tx, entries);
+  const fresh = entries.filter((_, i) => joined[i] === undefined);
+  const made = await insertCases(tx, fresh);
+  let k = 0;
+  return joined.map((id) => id ?? (made[k++] as string));
+}
+
+/** A flagged case keeps at most this many triggering references; the next opens a new case. */
+export const MAX_CASE_REFS = 100;
+
+/**
+ * A flag firing again for a person whose open flagged case has the same rules
+ * joins that case (its reference appended) instead of opening another: a
+ * busy account under a velocity rule is one case for an operator, not one per
+ * debit. Holds and blocks always open their own case (each is a decision).
+ * The id of the case each entry joined, or undefined.
+ */
+async function joinOpenFlags(
+  tx: Tx,
+  entries: readonly { attempt: RiskAttempt; evaluation: Evaluation }[],
+): Promise<(string | undefined)[]> {
+  const flags = entries.flatMap((e, i) => (e.evaluation.action === 'flag' ? [{ e, i }] : []));
+  const joined: (string | undefined)[] = entries.map(() => undefined);
+  if (flags.length === 0) return joined;
+  const keysOf = (e: (typeof entries)[number]) => e.evaluation.fired.map((f) => f.key).join(',');
+  const { rows } = await tx.query<{ id: string; user_id: string; keys: string }>(
+    `SELECT DISTINCT ON (c.user_id, array_to_string(c.rule_keys, ',')) c.id, c.user_id,
+            array_to_string(c.rule_keys, ',') AS keys
+       FROM risk.cases c
+      WHERE c.user_id = ANY ($1::uuid[]) AND c.status = 'open' AND c.action = 'flag'
+        AND cardinality(c.refs) < $2
+      ORDER BY c.user_id, array_to_string(c.rule_keys, ','), c.seq DESC`,
+    [[...new Set(flags.map((f) => f.e.attempt.userId))], MAX_CASE_REFS],
+  );
+  const open = new Map(rows.map((r) => [`${r.user_id}|${r.keys}`, r.id]));
+  for (const { e, i } of flags) joined[i] = open.get(`${e.attempt.userId}|${keysOf(e)}`);
+  const appends = flags.filter(({ i }) => joined[i] !== undefined);
+  if (appends.length > 0)
+    await tx.query(
+      `UPDATE risk.cases c SET refs = c.refs || x.refs
+         FROM (SELECT id, array_agg(ref) AS refs FROM unnest($1::uuid[], $2::text[]) AS u(id, ref) GROUP BY id) x
+        WHERE c.id = x.id`,
+      [appends.map(({ i }) => joined[i]), appends.map(({ e }) => e.attempt.reference)],
+    );
+  return joined;
+}
+
+async function insertCases(
+  tx: Tx,
+  entries: readonly { attempt: RiskAttempt; evaluation: Evaluation }[],
+): Promise<string[]> {
+  if (entries.length === 0) return [];
   const ids = entries.map(() => randomUUID());
   const of = (f: (e: (typeof entries)[number]) => unknown) => entries.map(f);
   await tx.query(

@@ -27,10 +27,12 @@ async function resolverCall(tx: Tx, what: 'release' | 'refuse', ref: CaseRef) {
   if (ref.counterparty === 'wallet:resolver-fails') throw new Error('the money module failed');
   calls.push({ what, ref });
 }
-registerHoldResolver('transfer', {
-  release: (tx, _ctx, ref) => resolverCall(tx, 'release', ref),
-  refuse: (tx, _ctx, ref) => resolverCall(tx, 'refuse', ref),
-});
+/** A stand-in for the money module's resolver (after the app's own is registered, which it replaces). */
+const stubResolver = () =>
+  registerHoldResolver('transfer', {
+    release: (tx, _ctx, ref) => resolverCall(tx, 'release', ref),
+    refuse: (tx, _ctx, ref) => resolverCall(tx, 'refuse', ref),
+  });
 
 describe.each(backends())('risk routes on %s', (backend) => {
   let t: TestApp;
@@ -39,6 +41,7 @@ describe.each(backends())('risk routes on %s', (backend) => {
   let customer: TestUser;
   beforeAll(async () => {
     t = await createTestApp(backend);
+    stubResolver();
     admin = await registerStaff(t.app, t.ctx.db, 'admin');
     operator = await registerStaff(t.app, t.ctx.db, 'operator');
     customer = await registerUser(t.app);

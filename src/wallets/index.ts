@@ -17,3 +17,4 @@ export { resolveRecipient, transfer } from './transfers.js';
 export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walletIdFor } from './wallets.js';
 export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
+export { reviewHoldId, transferReviewResolver } from './transfer-review.js';

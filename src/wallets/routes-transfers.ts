@@ -20,6 +20,23 @@ import { access, authOf } from '../identity/index.js';
 import { recipientSchema, transferErrors } from './schemas.js';
 import { resolveRecipient, transfer } from './transfers.js';
 
+/** A transfer as the API answers it. */
+const transferSchema = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    // completed, or pending_review (202) when the risk rules hold it for an operator.
+    status: { type: 'string', enum: ['completed', 'pending_review'] },
+    amount: moneySchema,
+    currency: currencySchema,
+    fromWalletId: uuidSchema,
+    toWalletId: uuidSchema,
+    recipient: { type: 'object', properties: { name: { type: 'string' } } },
+    narration: { type: 'string' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
 export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- transfers ----
   typed(app).post(
@@ -75,19 +92,11 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
           additionalProperties: false,
         },
         response: {
-          201: {
-            type: 'object',
-            properties: {
-              id: uuidSchema,
-              status: { type: 'string' },
-              amount: moneySchema,
-              currency: currencySchema,
-              fromWalletId: uuidSchema,
-              toWalletId: uuidSchema,
-              recipient: { type: 'object', properties: { name: { type: 'string' } } },
-              narration: { type: 'string' },
-              createdAt: { type: 'string' },
-            },
+          201: transferSchema,
+          202: {
+            ...transferSchema,
+            description: 'Held for review by the risk rules: the money is on hold until an operator decides',
+            properties: { ...transferSchema.properties, caseId: { type: 'string' } },
           },
           ...transferErrors,
         },

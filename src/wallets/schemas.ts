@@ -141,9 +141,11 @@ export const moneyErrorCodes: ErrorCode[] = [
   'wallet_closed',
   'idempotency_key_reused',
   'amount_out_of_range',
+  'limit_exceeded',
+  'kyc_required',
+  'risk_blocked',
 ];
 export const transferErrors = errorResponses(moneyErrorCodes, [
-  'kyc_required',
   'recipient_not_found',
   'currency_mismatch',
   'self_transfer',

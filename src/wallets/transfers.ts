@@ -10,9 +10,11 @@ import {
 } from '../idempotency/index.js';
 import { assertCanDebit, chargeLimits } from '../kyc/index.js';
 import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '../identity/index.js';
-import type { BatchWrite } from '../ledger/index.js';
+import type { BatchWrite, Leg } from '../ledger/index.js';
+import type { RiskAttempt, RiskVerdict } from '../risk/index.js';
 import { getAccountFact, getAccountFacts } from './account-facts.js';
 import { ledgerRefusal, storeLimitRefusal } from './problems.js';
+import { answerRiskVerdict } from './transfer-review.js';
 import { walletIdFor } from './wallets.js';
 
 const TRANSFER_NAMESPACE = '5c2e8a1f-7b3d-4e6a-8c9f-1d3b5a7c9e2f';
@@ -29,7 +31,7 @@ export interface TransferInput {
 
 export interface TransferView {
   id: string;
-  status: 'completed';
+  status: 'completed' | 'pending_review';
   amount: bigint;
   currency: string;
   fromWalletId: string;
@@ -38,6 +40,8 @@ export interface TransferView {
   narration: string;
   createdAt: string;
 }
+
+const isRiskVerdict = (v: unknown): v is RiskVerdict => (v as { kind?: string } | undefined)?.kind === 'risk';
 
 const recipientNotFound = () => new AppError('recipient_not_found', 'No Vendra user matches that recipient');
 
@@ -135,17 +139,29 @@ export async function transfer(
     createdAt: new Date().toISOString(),
   };
   // The key is claimed inside the batch: a repeat is answered from the store there.
+  const legs: Leg[] = [
+    { accountId: from.walletId, side: 'D', amount: input.amount },
+    { accountId: to.walletId, side: 'C', amount: input.amount },
+    ...limits.legs,
+  ];
+  const attempt: RiskAttempt = {
+    userId,
+    kind: 'transfer',
+    amount: input.amount,
+    currency: from.currency,
+    counterparty: `wallet:${to.walletId}`,
+    reference: id,
+    at: new Date(),
+  };
+  const { reference: _r, at: _a, ...debit } = attempt;
+  // The key is claimed first, then the risk rules decide on counts read under the person's lock.
   const outcome = await ctx.ledger.submitChecked(
     {
       id,
       kind: 'transfer',
       currency: from.currency,
       code: 'transfer',
-      legs: [
-        { accountId: from.walletId, side: 'D', amount: input.amount },
-        { accountId: to.walletId, side: 'C', amount: input.amount },
-        ...limits.legs,
-      ],
+      legs,
       metadata: {
         description: narration || 'Transfer',
         reference: id,
@@ -153,7 +169,10 @@ export async function transfer(
         to: { walletId: to.walletId, userId: to.userId, name },
       },
     },
-    { checker: 'idempotency', row: claim },
+    [
+      { checker: 'idempotency', row: claim },
+      { checker: 'risk', row: attempt },
+    ],
     {
       writes: (r): BatchWrite[] => {
         if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
@@ -165,6 +184,7 @@ export async function transfer(
         if (r.replayed) return [done]; // committed earlier with its event
         return [
           done,
+          { writer: 'risk.debits', row: { ...debit, reference: id } },
           {
             writer: 'outbox',
             row: {
@@ -187,6 +207,28 @@ export async function transfer(
       },
     },
   );
+  if (outcome.kind === 'skipped' && isRiskVerdict(outcome.verdict)) {
+    const held = {
+      transferId: id,
+      fromUserId: userId,
+      toUserId: to.userId,
+      fromWalletId: from.walletId,
+      toWalletId: to.walletId,
+      amount: input.amount.toString(),
+      currency: from.currency,
+      senderName: sender.fullName,
+    };
+    const description = narration || 'Transfer';
+    return answerRiskVerdict(ctx, {
+      claim,
+      verdict: outcome.verdict,
+      legs,
+      held,
+      description,
+      view,
+      attempt,
+    });
+  }
   if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
   if (!outcome.result.ok && outcome.result.code === 'credit_limit_exceeded')
     return storeLimitRefusal(ctx, claim, await limits.refusal());

@@ -1,0 +1,116 @@
+/**
+ * The risk rules on transfers through the API: a flag lets the transfer
+ * through and opens a case; a hold keeps the money (202 pending_review) until
+ * an operator releases it (the recipient is paid) or refuses it (the money
+ * and the day's allowance come back); a block is 403 risk_blocked and moves
+ * nothing. Every answer is the key's: a retry is told the same.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../ledger/index.js';
+import { createTestApp, type TestApp } from '../test-support/app.js';
+import { backends } from '../test-support/db.js';
+import { fund, get, post, walletOf } from '../test-support/http.js';
+import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
+
+const NAIRA = 100;
+
+describe.each(backends())('risk rules on transfers on %s', (backend) => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp(backend, {}, { worker: true });
+    admin = await registerStaff(t.app, t.ctx.db, 'admin');
+  });
+  afterAll(async () => {
+    expect((await runAudit(t.ctx.db)).ok).toBe(true);
+    await t.close();
+  });
+
+  async function person(amount = 0) {
+    const u = await registerUser(t.app);
+    const wallet = (await walletOf(t.app, u)).id;
+    await setTier(t.testDb.db, u.id, 3);
+    if (amount > 0) await fund(t.app, u, wallet, amount);
+    return { u, wallet };
+  }
+  const send = (from: { u: TestUser; wallet: string }, to: string, amount: number, key = randomUUID()) =>
+    post(t.app, from.u, '/v1/transfers', { fromWalletId: from.wallet, to: { walletId: to }, amount }, key);
+  const setRule = async (key: string, type: string, params: object, action: string) => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/admin/risk/rules',
+      headers: admin.auth,
+      payload: {
+        rules: [{ key, type, params, action, appliesTo: ['transfer'], currency: 'NGN' }],
+        reason: `test: ${key} ${action}`,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+  };
+  const casesOf = async (userId: string) =>
+    (await get(t.app, admin, `/v1/admin/risk/cases?status=open&userId=${userId}`)).json().data;
+
+  it('a new recipient above the threshold: held for review, then released to the recipient', async () => {
+    const a = await person(1_000_000 * NAIRA);
+    const b = await person();
+    const key = randomUUID();
+    const held = await send(a, b.wallet, 300_000 * NAIRA, key); // seeded: a new recipient above ₦200,000 holds
+    expect(held.statusCode).toBe(202);
+    expect(held.json()).toMatchObject({ status: 'pending_review' });
+    const again = await send(a, b.wallet, 300_000 * NAIRA, key);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toBe(held.body);
+    expect(await walletOf(t.app, a.u)).toMatchObject({ balance: 1_000_000 * NAIRA, held: 300_000 * NAIRA });
+    expect((await walletOf(t.app, b.u)).balance).toBe(0);
+    const [c] = await casesOf(a.u.id);
+    expect(c).toMatchObject({ action: 'hold', held: true, kind: 'transfer' });
+    const resolve = await post(
+      t.app,
+      admin,
+      `/v1/admin/risk/cases/${c.id}/resolve`,
+      { decision: 'release', reason: 'customer confirmed by phone' },
+      null,
+    );
+    expect(resolve.statusCode).toBe(200);
+    expect(await walletOf(t.app, a.u)).toMatchObject({ balance: 700_000 * NAIRA, held: 0 });
+    expect((await walletOf(t.app, b.u)).balance).toBe(300_000 * NAIRA);
+  });
+
+  it('a held transfer refused by the operator gives the money and the allowance back', async () => {
+    const a = await person(1_000_000 * NAIRA);
+    const b = await person();
+    const held = await send(a, b.wallet, 250_000 * NAIRA);
+    expect(held.statusCode).toBe(202);
+    expect((await get(t.app, a.u, '/v1/me/kyc')).json().usage.dailyDebitUsed).toBe(250_000 * NAIRA);
+    const [c] = await casesOf(a.u.id);
+    const refused = await post(
+      t.app,
+      admin,
+      `/v1/admin/risk/cases/${c.id}/resolve`,
+      { decision: 'refuse', reason: 'not the customer' },
+      null,
+    );
+    expect(refused.statusCode).toBe(200);
+    expect(await walletOf(t.app, a.u)).toMatchObject({ balance: 1_000_000 * NAIRA, held: 0 });
+    expect((await walletOf(t.app, b.u)).balance).toBe(0);
+    expect((await get(t.app, a.u, '/v1/me/kyc')).json().usage.dailyDebitUsed).toBe(0);
+  });
+
+  it('a flag lets the transfer through and keeps one case for repeats; a block refuses and moves nothing', async () => {
+    const a = await person(100_000 * NAIRA);
+    const b = await person();
+    await setRule('test_velocity', 'velocity_count', { count: 2, minutes: 10 }, 'flag');
+    for (let i = 0; i < 4; i++) expect((await send(a, b.wallet, 100 * NAIRA)).statusCode).toBe(201);
+    const flagged = (await casesOf(a.u.id)).filter((c: { action: string }) => c.action === 'flag');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].references).toHaveLength(2); // the 3rd and the 4th
+    await setRule('test_velocity', 'velocity_count', { count: 2, minutes: 10 }, 'block');
+    const blocked = await send(a, b.wallet, 100 * NAIRA);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('risk_blocked');
+    expect(blocked.json().detail).not.toMatch(/velocity|2|10/);
+    expect((await walletOf(t.app, a.u)).balance).toBe(100_000 * NAIRA - 400 * NAIRA);
+    await setRule('test_velocity', 'velocity_count', { count: 2, minutes: 10 }, 'flag');
+  });
+});
