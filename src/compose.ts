@@ -33,6 +33,7 @@ import {
   transferReviewResolver,
   walletRoutes,
   walletSystemAccounts,
+  withdrawalReviewResolver,
 } from './wallets/index.js';
 
 export type { AppContext, ContextOptions } from './context.js';
@@ -102,6 +103,7 @@ export async function createContext(
   ledger.registerChecker('risk', riskChecker);
   ledger.registerWriter('risk.debits', riskDebitsWriter);
   registerHoldResolver('transfer', transferReviewResolver);
+  registerHoldResolver('withdrawal', withdrawalReviewResolver);
   // Sessions, API keys and users' status and name, kept correct by NOTIFY; lookups on db use it.
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);

@@ -16,5 +16,5 @@ export type { SystemAccountSpec } from './system-accounts.js';
 export { resolveRecipient, transfer } from './transfers.js';
 export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walletIdFor } from './wallets.js';
 export type { Wallet } from './wallets.js';
-export { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
+export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';

@@ -76,7 +76,12 @@ export const withdrawalSchema = {
     id: uuidSchema,
     reference: { type: 'string' },
     walletId: uuidSchema,
-    status: { type: 'string', enum: ['pending', 'processing', 'succeeded', 'failed', 'needs_review'] },
+    status: {
+      type: 'string',
+      enum: ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review'],
+    },
+    /** The risk case when the rules flagged or held it (pending_review). */
+    caseId: { type: 'string' },
     amount: moneySchema,
     fee: moneySchema,
     total: moneySchema,

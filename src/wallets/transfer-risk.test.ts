@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
-import { fund, get, post, walletOf } from '../test-support/http.js';
+import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
 
 const NAIRA = 100;
@@ -112,5 +112,63 @@ describe.each(backends())('risk rules on transfers on %s', (backend) => {
     expect(blocked.json().detail).not.toMatch(/velocity|2|10/);
     expect((await walletOf(t.app, a.u)).balance).toBe(100_000 * NAIRA - 400 * NAIRA);
     await setRule('test_velocity', 'velocity_count', { count: 2, minutes: 10 }, 'flag');
+  });
+});
+
+describe.each(backends())('risk rules on withdrawals on %s', (backend) => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp(backend, {}, { worker: true });
+    admin = await registerStaff(t.app, t.ctx.db, 'admin');
+  });
+  afterAll(async () => {
+    expect((await runAudit(t.ctx.db)).ok).toBe(true);
+    await t.close();
+  });
+
+  async function heldWithdrawal() {
+    const u = await registerUser(t.app);
+    const wallet = (await walletOf(t.app, u)).id;
+    await setTier(t.testDb.db, u.id, 3);
+    await fund(t.app, u, wallet, 1_000_000 * NAIRA);
+    // Seeded: a first debit above ₦200,000 to a new bank account holds.
+    const res = await post(t.app, u, `/v1/wallets/${wallet}/withdrawals`, {
+      amount: 300_000 * NAIRA,
+      bankCode: '058',
+      accountNumber: '0123456789',
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().status).toBe('pending_review');
+    return { u, w: res.json() };
+  }
+  const decide = (caseId: string, decision: string) =>
+    post(
+      t.app,
+      admin,
+      `/v1/admin/risk/cases/${caseId}/resolve`,
+      { decision, reason: 'reviewed by ops' },
+      null,
+    );
+
+  it('held: no payout until released; then paid out', async () => {
+    const { u, w } = await heldWithdrawal();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await get(t.app, u, `/v1/withdrawals/${w.id}`)).json().status).toBe('pending_review');
+    expect((await walletOf(t.app, u)).held).toBe(w.total);
+    expect((await decide(w.caseId, 'release')).statusCode).toBe(200);
+    const done = await eventually(async () => {
+      const x = (await get(t.app, u, `/v1/withdrawals/${w.id}`)).json();
+      return x.status === 'succeeded' && x;
+    }, 10_000);
+    expect(done.status).toBe('succeeded');
+    expect((await walletOf(t.app, u)).balance).toBe(1_000_000 * NAIRA - w.total);
+  });
+
+  it('held then refused: the hold is voided and the money is back', async () => {
+    const { u, w } = await heldWithdrawal();
+    expect((await decide(w.caseId, 'refuse')).statusCode).toBe(200);
+    expect((await get(t.app, u, `/v1/withdrawals/${w.id}`)).json().status).toBe('failed');
+    expect(await walletOf(t.app, u)).toMatchObject({ balance: 1_000_000 * NAIRA, held: 0 });
   });
 });

@@ -3,6 +3,15 @@ import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { transitionRow } from '../db/state-machine.js';
 import { assertCanDebit, chargeLimits } from '../kyc/index.js';
+import {
+  type CaseRef,
+  type HoldResolver,
+  type RiskAttempt,
+  type RiskVerdict,
+  riskBlocked,
+  riskChecker,
+  riskDebitsWriter,
+} from '../risk/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
 import { createTransactions, type LedgerItem } from '../ledger/index.js';
@@ -91,6 +100,20 @@ export async function requestWithdrawal(
   input: WithdrawalInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
+  const w = await prepareWithdrawal(ctx, userId, input, claim);
+  const result = await ctx.db.transaction((tx) => placeWithdrawal(tx, w, claim));
+  if (result === LIMIT_REFUSED) return storeLimitRefusal(ctx, claim, await w.limits.refusal());
+  if ('action' in result) return storeLimitRefusal(ctx, claim, riskBlocked(result.fired, result.caseId));
+  return result;
+}
+
+/** Everything a withdrawal needs decided before its transaction: checks, fee, limit legs, ids. */
+async function prepareWithdrawal(
+  ctx: AppContext,
+  userId: string,
+  input: WithdrawalInput,
+  claim: IdempotencyClaim,
+) {
   if (input.amount < MIN_WITHDRAWAL || input.amount > MAX_WITHDRAWAL) {
     throw new AppError(
       'amount_out_of_range',
@@ -110,69 +133,157 @@ export async function requestWithdrawal(
   // Ids derived from the idempotency key: a retry that takes over a stale claim
   // meets the first attempt's hold and returns its withdrawal, never a second payout.
   const id = uuidv5(`withdrawal-id:${claim.scope}:${claim.key}`, NAMESPACE);
-  const holdId = uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE);
-  const reference = `VWD-${id.replaceAll('-', '').slice(0, 20).toUpperCase()}`;
-  const result = await ctx.db.transaction(async (tx): Promise<IdempotentResult | typeof LIMIT_REFUSED> => {
-    const [hold] = await createTransactions(tx, [
-      {
-        id: holdId,
-        kind: 'hold',
-        currency: wallet.currency,
-        code: 'withdrawal',
-        legs: [
-          { accountId: wallet.id, side: 'D', amount: input.amount + fee },
-          { accountId: systemAccountId('payout_clearing', wallet.currency), side: 'C', amount: input.amount },
-          { accountId: systemAccountId('fee_revenue', wallet.currency), side: 'C', amount: fee },
-          ...limits.legs,
-        ],
-        metadata: {
-          description: `Withdrawal to ${accountName} (${input.accountNumber})`,
-          reference,
-          withdrawalId: id,
-          fee: fee.toString(),
-          counterparty: { name: accountName },
-        },
-      },
-    ]);
-    if (hold?.code === 'credit_limit_exceeded') return LIMIT_REFUSED; // told after, outside this transaction
-    if (!hold?.ok) {
-      const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
-      await completeIdempotent(tx, claim, refusal.status, refusal.body);
-      return refusal;
-    }
-    if (hold.replayed) {
-      const existing = await load(tx, id);
-      if (!existing) throw new Error(`withdrawal ${id}: hold exists without its withdrawal`);
-      const body = withdrawalView(existing);
-      await completeIdempotent(tx, claim, 202, body);
-      return { status: 202, body };
-    }
-    const { rows } = await tx.query<WithdrawalRow>(
-      `INSERT INTO wallets.withdrawals (id, reference, user_id, wallet_id, amount, fee, currency, bank_code,
-         account_number, account_name, narration, hold_id, timeline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-      [
-        id,
-        reference,
-        userId,
-        wallet.id,
-        input.amount,
-        fee,
-        wallet.currency,
-        input.bankCode,
-        input.accountNumber,
-        accountName,
-        (input.narration ?? '').slice(0, 140),
-        holdId,
-        JSON.stringify([{ status: 'pending', at: new Date().toISOString() }]),
-      ],
-    );
-    await publish(tx, { type: 'withdrawal.requested', key: id, userId, payload: { withdrawalId: id } });
-    const body = withdrawalView(rows[0] as WithdrawalRow);
+  const attempt: RiskAttempt = {
+    userId,
+    kind: 'withdrawal',
+    amount: input.amount + fee,
+    currency: wallet.currency,
+    counterparty: `bank:${input.bankCode}:${input.accountNumber}`,
+    reference: id,
+    at: new Date(),
+  };
+  return {
+    id,
+    holdId: uuidv5(`withdrawal:${claim.scope}:${claim.key}`, NAMESPACE),
+    reference: `VWD-${id.replaceAll('-', '').slice(0, 20).toUpperCase()}`,
+    userId,
+    input,
+    wallet,
+    fee,
+    accountName,
+    limits,
+    attempt,
+  };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareWithdrawal>>;
+
+/**
+ * In one transaction: the risk rules (under the person's lock), the hold,
+ * the withdrawal and its payout job, the idempotent answer. A withdrawal the
+ * rules hold waits in pending_review, its money held, with no payout job
+ * until an operator releases it. A block commits only its case.
+ */
+async function placeWithdrawal(
+  tx: Tx,
+  w: Prepared,
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult | RiskVerdict | typeof LIMIT_REFUSED> {
+  const [verdict] = (await riskChecker(tx, [w.attempt])) as (RiskVerdict | undefined)[];
+  if (verdict?.action === 'block') return verdict;
+  const [hold] = await createTransactions(tx, [holdItem(w)]);
+  if (hold?.code === 'credit_limit_exceeded') return LIMIT_REFUSED; // told after, outside this transaction
+  if (!hold?.ok) {
+    const refusal = ledgerRefusal(hold?.code ?? 'insufficient_funds');
+    await completeIdempotent(tx, claim, refusal.status, refusal.body);
+    return refusal;
+  }
+  if (hold.replayed) {
+    const existing = await load(tx, w.id);
+    if (!existing) throw new Error(`withdrawal ${w.id}: hold exists without its withdrawal`);
+    const body = withdrawalView(existing);
     await completeIdempotent(tx, claim, 202, body);
     return { status: 202, body };
-  });
-  return result === LIMIT_REFUSED ? storeLimitRefusal(ctx, claim, await limits.refusal()) : result;
+  }
+  const status: WithdrawalStatus = verdict?.action === 'hold' ? 'pending_review' : 'pending';
+  const row = await insertWithdrawal(tx, w, status);
+  if (status === 'pending')
+    await publish(tx, {
+      type: 'withdrawal.requested',
+      key: w.id,
+      userId: w.userId,
+      payload: { withdrawalId: w.id },
+    });
+  const { at: _at, ...debit } = w.attempt;
+  await riskDebitsWriter(tx, [debit]);
+  const body = { ...withdrawalView(row), ...(verdict ? { caseId: verdict.caseId } : {}) };
+  await completeIdempotent(tx, claim, 202, body);
+  return { status: 202, body };
+}
+
+function holdItem(w: Prepared): LedgerItem {
+  const currency = w.wallet.currency;
+  return {
+    id: w.holdId,
+    kind: 'hold',
+    currency,
+    code: 'withdrawal',
+    legs: [
+      { accountId: w.wallet.id, side: 'D', amount: w.input.amount + w.fee },
+      { accountId: systemAccountId('payout_clearing', currency), side: 'C', amount: w.input.amount },
+      { accountId: systemAccountId('fee_revenue', currency), side: 'C', amount: w.fee },
+      ...w.limits.legs,
+    ],
+    metadata: {
+      description: `Withdrawal to ${w.accountName} (${w.input.accountNumber})`,
+      reference: w.reference,
+      withdrawalId: w.id,
+      fee: w.fee.toString(),
+      counterparty: { name: w.accountName },
+    },
+  };
+}
+
+async function insertWithdrawal(tx: Tx, w: Prepared, status: WithdrawalStatus): Promise<WithdrawalRow> {
+  const { rows } = await tx.query<WithdrawalRow>(
+    `INSERT INTO wallets.withdrawals (id, reference, user_id, wallet_id, amount, fee, currency, bank_code,
+       account_number, account_name, narration, hold_id, timeline, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+    [
+      w.id,
+      w.reference,
+      w.userId,
+      w.wallet.id,
+      w.input.amount,
+      w.fee,
+      w.wallet.currency,
+      w.input.bankCode,
+      w.input.accountNumber,
+      w.accountName,
+      (w.input.narration ?? '').slice(0, 140),
+      w.holdId,
+      JSON.stringify([{ status, at: new Date().toISOString() }]),
+      status,
+    ],
+  );
+  return rows[0] as WithdrawalRow;
+}
+
+/**
+ * The risk module's resolver for withdrawals held for review (registered by
+ * the composition root): release starts the payout, refuse voids the hold.
+ */
+export const withdrawalReviewResolver: HoldResolver = {
+  async release(tx, _ctx, ref) {
+    const w = await reviewed(tx, ref);
+    await transition(tx, w, 'pending', 'released after review');
+    await publish(tx, {
+      type: 'withdrawal.requested',
+      key: w.id,
+      userId: w.user_id,
+      payload: { withdrawalId: w.id },
+    });
+  },
+  async refuse(tx, _ctx, ref) {
+    const w = await reviewed(tx, ref);
+    const [r] = await createTransactions(tx, [
+      {
+        id: uuidv5(`void:${w.hold_id}`, NAMESPACE),
+        kind: 'void',
+        pendingId: w.hold_id,
+        code: 'withdrawal_reversal',
+      },
+    ]);
+    if (!r?.ok) throw new Error(`withdrawal ${w.id}: ledger refused void: ${r?.code}`);
+    await transition(tx, w, 'failed', 'refused after review');
+  },
+};
+
+async function reviewed(tx: Tx, ref: CaseRef): Promise<WithdrawalRow> {
+  const w = ref.references[0] ? await load(tx, ref.references[0], true) : undefined;
+  if (w?.status !== 'pending_review')
+    throw new AppError('not_found', 'No withdrawal of this case awaits review');
+  return w;
 }
 
 export async function getWithdrawal(ctx: AppContext, userId: string, id: string) {
@@ -254,7 +365,7 @@ export async function runPayout(
 ) {
   const { withdrawalId } = event.payload as { withdrawalId: string };
   const w = await load(ctx.db, withdrawalId);
-  if (!w || w.status === 'succeeded' || w.status === 'failed' || w.status === 'needs_review')
+  if (!w || ['succeeded', 'failed', 'needs_review', 'pending_review'].includes(w.status))
     return { status: 'done' as const };
 
   let result: Awaited<ReturnType<PayoutProvider['send']>>;
