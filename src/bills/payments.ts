@@ -14,6 +14,7 @@ import {
 } from '../idempotency/index.js';
 import type { BatchWrite, LedgerItem, TransactionResult } from '../ledger/index.js';
 import { publish, publishMany } from '../outbox/index.js';
+import { type RiskAttempt, type RiskVerdict, riskBlocked } from '../risk/index.js';
 import { vtpassRequestId } from '../providers/index.js';
 import {
   getOwnWallet,
@@ -197,17 +198,31 @@ async function placePayment(
       counterparty: { name: biller.name },
     },
   };
-  const writes = { writes: (r: TransactionResult) => paymentWrites(r, row, claim, body) };
+  const attempt: RiskAttempt = {
+    userId,
+    kind: 'bill_payment',
+    amount: input.amount + fee,
+    currency,
+    counterparty: `biller:${biller.id}:${input.customerRef}`,
+    reference: id,
+    at: new Date(),
+  };
+  const writes = { writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt) };
   // With claimInBatch the key is claimed inside the batch too (idempotentInBatch):
   // a repeat is answered from the store there; otherwise the caller claimed it.
-  let hold: TransactionResult;
-  if (claimInBatch) {
-    const outcome = await ctx.ledger.submitChecked(item, { checker: 'idempotency', row: claim }, writes);
-    if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
-    hold = outcome.result;
-  } else {
-    hold = await ctx.ledger.submit(item, writes);
+  // Then the risk rules, under the person's lock, in the same transaction.
+  const checks = [
+    ...(claimInBatch ? [{ checker: 'idempotency', row: claim }] : []),
+    { checker: 'risk', row: attempt },
+  ];
+  const outcome = await ctx.ledger.submitChecked(item, checks, writes);
+  if (outcome.kind === 'skipped') {
+    const verdict = outcome.verdict as ClaimVerdict | RiskVerdict;
+    if (verdict.kind === 'risk')
+      return storeLimitRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
+    return answerOfVerdict(verdict);
   }
+  const hold = outcome.result;
   if (!hold.ok && hold.code === 'credit_limit_exceeded')
     return storeLimitRefusal(ctx, claim, await limits.refusal());
   if (!hold.ok) return ledgerRefusal(hold.code);
@@ -235,6 +250,7 @@ function paymentWrites(
   row: NewPayment,
   claim: IdempotencyClaim,
   body: { id: string; status: 'pending' },
+  attempt: RiskAttempt,
 ): BatchWrite[] {
   if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
   if (!r.ok) {
@@ -252,6 +268,7 @@ function paymentWrites(
     },
     { writer: 'outbox', row: updateEvent(update) },
     { writer: 'idempotency', row: { claim, status: 202, body } },
+    { writer: 'risk.debits', row: { ...attempt, at: undefined } },
   ];
 }
 

@@ -145,6 +145,8 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
             'biller_not_found',
             'request_in_progress',
             'kyc_required',
+            'limit_exceeded',
+            'risk_blocked',
             'insufficient_funds',
             'amount_out_of_range',
             'amount_mismatch',

@@ -151,6 +151,13 @@ function evaluateBatch(
   });
 }
 
+/**
+ * A bill payment cannot wait for an operator (the token is wanted now, and a
+ * vend must never start after the person gave up on it): a hold on one is a
+ * block, recorded as such on its case. Transfers and withdrawals wait.
+ */
+const canWait = (a: RiskAttempt) => a.kind !== 'bill_payment';
+
 const normalise = (row: unknown): RiskAttempt => {
   const a = row as RiskAttempt;
   return { ...a, amount: BigInt(a.amount), at: a.at instanceof Date ? a.at : new Date(a.at ?? Date.now()) };
@@ -169,7 +176,10 @@ export async function riskChecker(tx: Tx, rows: readonly unknown[]): Promise<(Ri
   const rules = attempts.map((a) => inForce(versions, a.at).filter((r) => appliesTo(r, a)));
   if (rules.every((r) => r.length === 0)) return attempts.map(() => undefined);
   const facts = await readFacts(tx, attempts, rules);
-  const evaluations = evaluateBatch(attempts, rules, facts, await deviceLogins(tx, attempts, rules));
+  const evaluations = evaluateBatch(attempts, rules, facts, await deviceLogins(tx, attempts, rules)).map(
+    (e, i) =>
+      e.action === 'hold' && !canWait(attempts[i] as RiskAttempt) ? { ...e, action: 'block' as const } : e,
+  );
   const firing = evaluations.flatMap((evaluation, i) =>
     evaluation.action === 'allow' ? [] : [{ i, attempt: attempts[i] as RiskAttempt, evaluation }],
   );

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { runAudit } from '../ledger/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
@@ -170,5 +171,57 @@ describe.each(backends())('risk rules on withdrawals on %s', (backend) => {
     expect((await decide(w.caseId, 'refuse')).statusCode).toBe(200);
     expect((await get(t.app, u, `/v1/withdrawals/${w.id}`)).json().status).toBe('failed');
     expect(await walletOf(t.app, u)).toMatchObject({ balance: 1_000_000 * NAIRA, held: 0 });
+  });
+});
+
+describe.each(backends())('risk rules on bill payments on %s', (backend) => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp(backend, FAST_PROVIDER_ENV, { providers: true, worker: true });
+    admin = await registerStaff(t.app, t.ctx.db, 'admin');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a bill payment cannot wait for review: a hold rule blocks it, and nothing is held', async () => {
+    const u = await registerUser(t.app);
+    const wallet = (await walletOf(t.app, u)).id;
+    await fund(t.app, u, wallet, 100_000 * NAIRA);
+    const rule = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/admin/risk/rules',
+      headers: admin.auth,
+      payload: {
+        rules: [
+          {
+            key: 'test_bill_over_30k',
+            type: 'single_amount',
+            params: { amount: 30_000 * NAIRA },
+            action: 'hold',
+            appliesTo: ['bill_payment'],
+            currency: 'NGN',
+          },
+        ],
+        reason: 'test: large bills wait',
+      },
+    });
+    expect(rule.statusCode).toBe(200);
+    const pay = (amount: number) =>
+      post(t.app, u, '/v1/bill-payments', {
+        walletId: wallet,
+        billerId: 'ikeja-electric',
+        productCode: 'prepaid',
+        customerRef: '1111111111111',
+        amount,
+      });
+    const blocked = await pay(40_000 * NAIRA);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('risk_blocked');
+    expect(await walletOf(t.app, u)).toMatchObject({ balance: 100_000 * NAIRA, held: 0 });
+    const cases = (await get(t.app, admin, `/v1/admin/risk/cases?status=open&userId=${u.id}`)).json().data;
+    expect(cases).toMatchObject([{ action: 'block', kind: 'bill_payment', held: false }]);
+    expect((await pay(20_000 * NAIRA)).statusCode).toBe(202);
   });
 });
