@@ -4325,7 +4325,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4352,7 +4352,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, wallet_closed, idempotency_key_reused */
+                /** @description Problem document; code is one of: limit_exceeded, insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, wallet_closed, idempotency_key_reused */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5863,7 +5863,36 @@ export interface paths {
                             recipient: {
                                 name: string;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "completed" | "pending_review";
+                            /** Format: uuid */
+                            toWalletId: string;
+                        };
+                    };
+                };
+                /** @description Held for review by the risk rules: the money is on hold until an operator decides */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            caseId: string;
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** Format: uuid */
+                            fromWalletId: string;
+                            /** Format: uuid */
+                            id: string;
+                            narration: string;
+                            recipient: {
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "completed" | "pending_review";
                             /** Format: uuid */
                             toWalletId: string;
                         };
@@ -5887,7 +5916,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5932,7 +5961,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, currency_mismatch, self_transfer */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, currency_mismatch, self_transfer */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6075,6 +6104,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: unsupported_currency, validation_failed */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: kyc_required */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6368,6 +6406,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
@@ -6404,7 +6451,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6628,6 +6675,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             amount: number;
                             bankCode: string;
+                            caseId: string;
                             createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
@@ -6639,7 +6687,7 @@ export interface paths {
                             narration: string;
                             reference: string;
                             /** @enum {string} */
-                            status: "pending" | "processing" | "succeeded" | "failed" | "needs_review";
+                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review";
                             timeline: {
                                 at: string;
                                 reason: string;
@@ -6671,7 +6719,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6716,7 +6764,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, unknown_bank, account_not_resolved */
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, unknown_bank, account_not_resolved */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6885,6 +6933,7 @@ export interface paths {
                             /** @description Minor units (kobo for NGN) */
                             amount: number;
                             bankCode: string;
+                            caseId: string;
                             createdAt: string;
                             /** @description ISO 4217 code */
                             currency: string;
@@ -6896,7 +6945,7 @@ export interface paths {
                             narration: string;
                             reference: string;
                             /** @enum {string} */
-                            status: "pending" | "processing" | "succeeded" | "failed" | "needs_review";
+                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review";
                             timeline: {
                                 at: string;
                                 reason: string;

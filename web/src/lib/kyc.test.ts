@@ -56,6 +56,16 @@ describe('limitNotice', () => {
     );
   });
 
+  it("tells the sender the recipient's limit without an upgrade offer, and a risk stop in the server's words", () => {
+    const recipient = problem('limit_exceeded', 422, { limit: 'max_balance', party: 'recipient' });
+    expect(limitNotice(recipient, 'NGN')).toMatchObject({
+      title: 'The recipient cannot receive this',
+      upgrade: false,
+    });
+    const stopped = problem('risk_blocked', 403, {});
+    expect(limitNotice(stopped, 'NGN')).toMatchObject({ title: 'Payment stopped', upgrade: false });
+  });
+
   it('sends an unverified person to verify, but not a post-no-debit account', () => {
     const identity = problem(
       'kyc_required',

@@ -78,6 +78,12 @@ function limitExceededNotice(problem: Record<string, unknown>, currency: string)
   const limitAmount = amountOf(problem.limitAmount);
   const money = (minor: number | null) => (minor === null ? '' : formatMoney(minor, currency));
   const resetsAt = typeof problem.resetsAt === 'string' ? problem.resetsAt : undefined;
+  if (problem.party === 'recipient')
+    return {
+      title: 'The recipient cannot receive this',
+      text: 'Their account cannot take this amount right now. Try a smaller amount, or ask them to upgrade their account.',
+      upgrade: false,
+    };
   switch (problem.limit) {
     case 'daily_debit':
       return {
@@ -128,11 +134,12 @@ function kycRequiredNotice(error: ApiError): LimitNotice {
   };
 }
 
-/** The notice for a limit_exceeded or kyc_required refusal, or null for any other error. */
+/** The notice for a limit_exceeded, kyc_required or risk_blocked refusal, or null for any other error. */
 export function limitNotice(error: unknown, currency: string): LimitNotice | null {
   if (!(error instanceof ApiError)) return null;
   if (error.code === 'limit_exceeded') return limitExceededNotice(error.problem, currency);
   if (error.code === 'kyc_required') return kycRequiredNotice(error);
+  if (error.code === 'risk_blocked') return { title: 'Payment stopped', text: error.detail, upgrade: false };
   return null;
 }
 

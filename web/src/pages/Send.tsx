@@ -167,17 +167,23 @@ export function SendPage() {
   };
 
   if (done) {
+    const held = done.status === 'pending_review';
     return (
       <div class="page narrow">
-        <PageHeader title="Money sent" />
+        <PageHeader title={held ? 'Transfer under review' : 'Money sent'} />
         <Card testId="transfer-done">
-          <div class="hero hero-success" role="status">
-            <Icon name="check" size={32} />
+          <div class={held ? 'hero' : 'hero hero-success'} role="status">
+            <Icon name={held ? 'clock' : 'check'} size={32} />
             <div>
               <h2>
-                <Money amount={done.amount} currency={done.currency} /> sent to {done.recipient.name}
+                <Money amount={done.amount} currency={done.currency} />{' '}
+                {held ? `to ${done.recipient.name} is being checked` : `sent to ${done.recipient.name}`}
               </h2>
-              <p class="muted">It's in their wallet now.</p>
+              <p class="muted">
+                {held
+                  ? 'For your security we are checking this transfer. The money is set aside in your wallet and reaches them once it is approved; if it is not, it comes back to you.'
+                  : "It's in their wallet now."}
+              </p>
             </div>
           </div>
           <div class="row">
