@@ -8,7 +8,7 @@ import { access, authOf } from '../identity/index.js';
 import { limitHolder } from '../kyc/index.js';
 import { statementCsv, walletLines } from './history.js';
 import { historyQuery, lineSchema, readErrors, walletSchema } from './schemas.js';
-import { createWallet, listWallets, readOwnWallet } from './wallets.js';
+import { createWallet, isSupportedCurrency, listWallets, readOwnWallet } from './wallets.js';
 
 const tags = ['wallets'];
 
@@ -65,7 +65,8 @@ function registerWalletOpening(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       // A currency the person's tier does not allow (foreign currency below tier 3): 403 kyc_required.
-      await limitHolder(ctx, authOf(request).userId, request.body.currency);
+      if (isSupportedCurrency(request.body.currency))
+        await limitHolder(ctx, authOf(request).userId, request.body.currency);
       const wallet = await ctx.db.transaction((tx) =>
         createWallet(tx, authOf(request).userId, request.body.currency),
       );

@@ -28,8 +28,10 @@ function checkTable<S extends string>(machine: StateMachine<S>, states: S[], all
 describe('withdrawal transitions', () => {
   checkTable<WithdrawalStatus>(
     withdrawalStates,
-    ['pending', 'processing', 'succeeded', 'failed', 'needs_review'],
+    ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review'],
     [
+      'pending_review>pending',
+      'pending_review>failed',
       'pending>processing',
       'processing>succeeded',
       'processing>failed',

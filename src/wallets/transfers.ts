@@ -10,7 +10,7 @@ import {
 } from '../idempotency/index.js';
 import { assertCanDebit, chargeLimits } from '../kyc/index.js';
 import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '../identity/index.js';
-import type { BatchWrite, Leg } from '../ledger/index.js';
+import type { BatchWrite, Leg, TransactionResult } from '../ledger/index.js';
 import type { RiskAttempt, RiskVerdict } from '../risk/index.js';
 import { getAccountFact, getAccountFacts } from './account-facts.js';
 import { ledgerRefusal, storeLimitRefusal } from './problems.js';
@@ -94,8 +94,10 @@ async function parties(ctx: AppContext, userId: string, input: TransferInput) {
 /**
  * Sends money from the caller's wallet to another person's, synchronously,
  * through the ledger batcher. The ledger transaction's id is derived from the
- * idempotency key, and the idempotency record and the outbox event are
- * written in the same database transaction as the money.
+ * idempotency key, and the idempotency record, the risk journal and the outbox
+ * event are written in the same database transaction as the money. The key
+ * is claimed first in the batch, then the risk rules decide on counts read
+ * under the person's lock.
  */
 export async function transfer(
   ctx: AppContext,
@@ -103,6 +105,43 @@ export async function transfer(
   input: TransferInput,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult | Replay> {
+  const t = await prepareTransfer(ctx, userId, input, claim);
+  const outcome = await ctx.ledger.submitChecked(
+    {
+      id: t.id,
+      kind: 'transfer',
+      currency: t.held.currency,
+      code: 'transfer',
+      legs: t.legs,
+      metadata: {
+        description: t.description,
+        reference: t.id,
+        from: { walletId: t.held.fromWalletId, userId, name: t.held.senderName },
+        to: { walletId: t.held.toWalletId, userId: t.held.toUserId, name: t.view.recipient.name },
+      },
+    },
+    [
+      { checker: 'idempotency', row: claim },
+      { checker: 'risk', row: t.attempt },
+    ],
+    { writes: (r) => transferWrites(r, t, claim) },
+  );
+  if (outcome.kind === 'skipped' && isRiskVerdict(outcome.verdict))
+    return answerRiskVerdict(ctx, { ...t, claim, verdict: outcome.verdict });
+  if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
+  if (!outcome.result.ok && outcome.result.code === 'credit_limit_exceeded')
+    return storeLimitRefusal(ctx, claim, await t.limits.refusal());
+  if (!outcome.result.ok) return ledgerRefusal(outcome.result.code);
+  return { status: 201, body: t.view };
+}
+
+/** Everything decided before the batch: who pays whom, the limit legs, the risk attempt, the answer. */
+async function prepareTransfer(
+  ctx: AppContext,
+  userId: string,
+  input: TransferInput,
+  claim: IdempotencyClaim,
+) {
   await assertCanDebit(ctx, userId); // post-no-debit: may receive, not send
   const { from, to } = await parties(ctx, userId, input);
   if (to.walletId === from.walletId || to.userId === userId) {
@@ -115,7 +154,6 @@ export async function transfer(
   // Checked here, after every way of naming the recipient (wallet id, email, phone) has
   // converged: a frozen person receives nothing, and is told apart from no one.
   if (recipient?.status !== 'active') throw recipientNotFound();
-  const name = recipient.fullName;
   const limits = await chargeLimits(
     ctx,
     { debtor: userId, creditor: to.userId },
@@ -134,11 +172,10 @@ export async function transfer(
     currency: from.currency,
     fromWalletId: from.walletId,
     toWalletId: to.walletId,
-    recipient: { name },
+    recipient: { name: recipient.fullName },
     narration,
     createdAt: new Date().toISOString(),
   };
-  // The key is claimed inside the batch: a repeat is answered from the store there.
   const legs: Leg[] = [
     { accountId: from.walletId, side: 'D', amount: input.amount },
     { accountId: to.walletId, side: 'C', amount: input.amount },
@@ -153,85 +190,52 @@ export async function transfer(
     reference: id,
     at: new Date(),
   };
-  const { reference: _r, at: _a, ...debit } = attempt;
-  // The key is claimed first, then the risk rules decide on counts read under the person's lock.
-  const outcome = await ctx.ledger.submitChecked(
-    {
-      id,
-      kind: 'transfer',
-      currency: from.currency,
-      code: 'transfer',
-      legs,
-      metadata: {
-        description: narration || 'Transfer',
-        reference: id,
-        from: { walletId: from.walletId, userId, name: sender.fullName },
-        to: { walletId: to.walletId, userId: to.userId, name },
-      },
-    },
-    [
-      { checker: 'idempotency', row: claim },
-      { checker: 'risk', row: attempt },
-    ],
-    {
-      writes: (r): BatchWrite[] => {
-        if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
-        if (!r.ok) {
-          const refusal = ledgerRefusal(r.code);
-          return [{ writer: 'idempotency', row: { claim, status: refusal.status, body: refusal.body } }];
-        }
-        const done: BatchWrite = { writer: 'idempotency', row: { claim, status: 201, body: view } };
-        if (r.replayed) return [done]; // committed earlier with its event
-        return [
-          done,
-          { writer: 'risk.debits', row: { ...debit, reference: id } },
-          {
-            writer: 'outbox',
-            row: {
-              type: 'transfer.completed',
-              key: id,
-              userId: to.userId,
-              payload: {
-                transferId: id,
-                fromUserId: userId,
-                toUserId: to.userId,
-                fromWalletId: from.walletId,
-                toWalletId: to.walletId,
-                amount: input.amount,
-                currency: from.currency,
-                senderName: sender.fullName,
-              },
-            },
-          },
-        ];
-      },
-    },
-  );
-  if (outcome.kind === 'skipped' && isRiskVerdict(outcome.verdict)) {
-    const held = {
-      transferId: id,
-      fromUserId: userId,
-      toUserId: to.userId,
-      fromWalletId: from.walletId,
-      toWalletId: to.walletId,
-      amount: input.amount.toString(),
-      currency: from.currency,
-      senderName: sender.fullName,
-    };
-    const description = narration || 'Transfer';
-    return answerRiskVerdict(ctx, {
-      claim,
-      verdict: outcome.verdict,
-      legs,
-      held,
-      description,
-      view,
-      attempt,
-    });
+  const held = {
+    transferId: id,
+    fromUserId: userId,
+    toUserId: to.userId,
+    fromWalletId: from.walletId,
+    toWalletId: to.walletId,
+    amount: input.amount.toString(),
+    currency: from.currency,
+    senderName: sender.fullName,
+  };
+  return { id, view, legs, attempt, held, limits, description: narration || 'Transfer' };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareTransfer>>;
+
+/** What commits with the money: the key's answer, the risk journal, the transfer.completed event. */
+function transferWrites(r: TransactionResult, t: Prepared, claim: IdempotencyClaim): BatchWrite[] {
+  if (!r.ok && r.code === 'credit_limit_exceeded') return []; // stored after, with which limit it was
+  if (!r.ok) {
+    const refusal = ledgerRefusal(r.code);
+    return [{ writer: 'idempotency', row: { claim, status: refusal.status, body: refusal.body } }];
   }
-  if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
-  if (!outcome.result.ok && outcome.result.code === 'credit_limit_exceeded')
-    return storeLimitRefusal(ctx, claim, await limits.refusal());
-  if (!outcome.result.ok) return ledgerRefusal(outcome.result.code);
-  return { status: 201, body: view };
+  const done: BatchWrite = { writer: 'idempotency', row: { claim, status: 201, body: t.view } };
+  if (r.replayed) return [done]; // committed earlier with its event
+  const { at: _at, ...debit } = t.attempt;
+  const { held } = t;
+  return [
+    done,
+    { writer: 'risk.debits', row: debit },
+    {
+      writer: 'outbox',
+      row: {
+        type: 'transfer.completed',
+        key: t.id,
+        userId: held.toUserId,
+        payload: {
+          transferId: t.id,
+          fromUserId: held.fromUserId,
+          toUserId: held.toUserId,
+          fromWalletId: held.fromWalletId,
+          toWalletId: held.toWalletId,
+          amount: t.attempt.amount,
+          currency: held.currency,
+          senderName: held.senderName,
+        },
+      },
+    },
+  ];
 }
