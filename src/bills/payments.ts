@@ -132,7 +132,7 @@ async function placePayment(
   claimInBatch: boolean,
 ): Promise<IdempotentResult | Replay> {
   const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
-  await assertCanDebit(ctx, userId); // post-no-debit: no bill is paid from the account
+  await assertCanDebit(ctx, userId, wallet.id); // post-no-debit (person or wallet): no bill is paid from it
   const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
   // (its first attempt still running somewhere) meets the first attempt's hold

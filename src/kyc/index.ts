@@ -15,7 +15,7 @@ export {
   type LookupResult,
   SANDBOX_NUMBERS,
 } from './identity-provider.js';
-export { assertCanDebit, debitRefusal, setPostNoDebit } from './pnd.js';
+export { assertCanDebit, debitRefusal, setPostNoDebit, setWalletPostNoDebit } from './pnd.js';
 export { getProfile, type KycProfile, tierOf } from './profiles.js';
 export {
   assertCanReceive,

@@ -5,7 +5,7 @@ import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
-import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
+import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
 
 describe.each(backends())('post-no-debit on the money paths (%s)', (backend) => {
   let t: TestApp;
@@ -128,5 +128,56 @@ describe('KYC_TIER1_REQUIRES_ID=true (pglite)', () => {
     });
     expect(sent.statusCode).toBe(201);
     expect((await get(t.app, b, `/v1/wallets/${wb.id}`)).json().balance).toBe(100);
+  });
+});
+
+describe.each(backends())('post-no-debit on one wallet (%s)', (backend) => {
+  let t: TestApp;
+  let operator: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp(backend, {}, { worker: true });
+    operator = await registerStaff(t.app, t.ctx.db, 'operator');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the wallet may receive, not send; the person’s other wallets are untouched; audited; lifted it sends again', async () => {
+    const a = await registerUser(t.app);
+    const b = await registerUser(t.app);
+    await setTier(t.testDb.db, a.id, 3); // a USD wallet too
+    const wa = await walletOf(t.app, a);
+    const wb = await walletOf(t.app, b);
+    await fund(t.app, a, wa.id, 1_000_000);
+    const usd = (await post(t.app, a, '/v1/wallets', { currency: 'USD' }, null)).json();
+    const set = (on: boolean, reason = 'chargeback dispute') =>
+      post(t.app, operator, `/v1/admin/wallets/${wa.id}/pnd`, { on, reason }, null);
+    expect((await set(true)).json()).toMatchObject({ walletId: wa.id, userId: a.id, pnd: true });
+    const send = () =>
+      post(t.app, a, '/v1/transfers', { fromWalletId: wa.id, to: { walletId: wb.id }, amount: 100 });
+    const refused = await send();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'kyc_required', reason: 'post_no_debit', walletId: wa.id });
+    // Money still comes in.
+    await fund(t.app, b, wb.id, 10_000);
+    expect(
+      (await post(t.app, b, '/v1/transfers', { fromWalletId: wb.id, to: { walletId: wa.id }, amount: 500 }))
+        .statusCode,
+    ).toBe(201);
+    // The other wallet of the person is not under it.
+    const deposit = await post(t.app, a, `/v1/wallets/${usd.id}/deposits`, { amount: 1_000 });
+    expect(deposit.statusCode).toBe(201);
+    const audit = await t.ctx.db.query<{ action: string; reason: string }>(
+      "SELECT action, reason FROM identity.audit_log WHERE target_id = $1 AND action LIKE 'kyc.wallet_pnd%'",
+      [wa.id],
+    );
+    expect(audit.rows).toEqual([{ action: 'kyc.wallet_pnd_on', reason: 'chargeback dispute' }]);
+    expect((await set(false, 'dispute settled')).json()).toMatchObject({ pnd: false });
+    expect((await send()).statusCode).toBe(201);
+    // A customer cannot set it.
+    expect(
+      (await post(t.app, a, `/v1/admin/wallets/${wb.id}/pnd`, { on: true, reason: 'x y z' }, null))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors/index.js';
 import { type Actor, getUser, recordAudit } from '../identity/index.js';
+import { getAccount } from '../ledger/index.js';
 import { cachedProfile, type KycProfile, lockProfile } from './profiles.js';
 
 /**
@@ -50,8 +51,24 @@ export async function setPostNoDebit(
   return { userId: targetId, pnd: on, pndReason };
 }
 
-/** Why the person may not debit, or undefined: explicit PND, or no ID at all when tier 1 requires one. */
-export function refusalOf(profile: KycProfile, tier1RequiresId: boolean): AppError | undefined {
+/**
+ * Why the person may not debit (from this wallet), or undefined: explicit PND
+ * on the person or the wallet, or no ID at all when tier 1 requires one.
+ */
+export function refusalOf(
+  profile: KycProfile,
+  tier1RequiresId: boolean,
+  walletId?: string,
+): AppError | undefined {
+  if (walletId && profile.pndWallets[walletId.toLowerCase()] !== undefined)
+    return new AppError(
+      'kyc_required',
+      'Debits are suspended on this wallet (post-no-debit); contact support',
+      {
+        reason: 'post_no_debit',
+        walletId,
+      },
+    );
   if (profile.pnd)
     return new AppError(
       'kyc_required',
@@ -75,12 +92,66 @@ export function refusalOf(profile: KycProfile, tier1RequiresId: boolean): AppErr
 export async function debitRefusal(
   ctx: Pick<AppContext, 'db' | 'config'>,
   userId: string,
+  walletId?: string,
 ): Promise<AppError | undefined> {
-  return refusalOf(await cachedProfile(ctx.db, userId), ctx.config.kyc.tier1RequiresId);
+  return refusalOf(await cachedProfile(ctx.db, userId), ctx.config.kyc.tier1RequiresId, walletId);
 }
 
-/** Throws the 403 kyc_required when the person may not debit (post-no-debit, or no ID where tier 1 needs one). */
-export async function assertCanDebit(ctx: Pick<AppContext, 'db' | 'config'>, userId: string): Promise<void> {
-  const refusal = await debitRefusal(ctx, userId);
+/**
+ * Throws the 403 kyc_required when the person may not debit (post-no-debit on
+ * them or on the wallet, or no ID where tier 1 needs one).
+ */
+export async function assertCanDebit(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  userId: string,
+  walletId?: string,
+): Promise<void> {
+  const refusal = await debitRefusal(ctx, userId, walletId);
   if (refusal) throw refusal;
+}
+
+/**
+ * Sets or lifts post-no-debit on one customer wallet (staff, audited with the
+ * reason): it may still receive. A no-op changes and records nothing.
+ */
+export async function setWalletPostNoDebit(
+  tx: Tx,
+  actor: Actor,
+  walletId: string,
+  on: boolean,
+  reason: string,
+): Promise<{ walletId: string; userId: string; pnd: boolean; pndReason: string | null }> {
+  if (actor.auth.role === 'customer') throw forbidden('Only staff can set post-no-debit');
+  const account = await getAccount(tx, walletId);
+  if (account?.type !== 'user_wallet' || !account.ownerId) throw notFound('Wallet');
+  const userId = account.ownerId;
+  if (userId === actor.auth.userId)
+    throw new AppError('cannot_target_self', 'You cannot change your own account');
+  const owner = await getUser(tx, userId);
+  if (actor.auth.role !== 'admin' && owner?.role !== 'customer')
+    throw forbidden('Only an admin can set post-no-debit on staff accounts');
+  await lockProfile(tx, userId); // serialises changes to the person's PND and drops the cached profile
+  const { rows } = await tx.query<{ reason: string }>(
+    'SELECT reason FROM kyc.wallet_pnd WHERE wallet_id = $1',
+    [account.id],
+  );
+  const before = rows[0]?.reason ?? null;
+  if ((before !== null) === on) return { walletId: account.id, userId, pnd: on, pndReason: before };
+  if (on)
+    await tx.query(
+      'INSERT INTO kyc.wallet_pnd (wallet_id, user_id, reason, set_by) VALUES ($1, $2, $3, $4)',
+      [account.id, userId, reason, actor.auth.userId],
+    );
+  else await tx.query('DELETE FROM kyc.wallet_pnd WHERE wallet_id = $1', [account.id]);
+  await recordAudit(tx, {
+    actorId: actor.auth.userId,
+    action: on ? 'kyc.wallet_pnd_on' : 'kyc.wallet_pnd_off',
+    targetType: 'wallet',
+    targetId: account.id,
+    before: { pnd: before !== null, pndReason: before },
+    after: { pnd: on, pndReason: on ? reason : null },
+    reason,
+    requestId: actor.requestId,
+  });
+  return { walletId: account.id, userId, pnd: on, pndReason: on ? reason : null };
 }

@@ -18,6 +18,8 @@ export interface KycProfile {
   idNumberLast4: string | null;
   pnd: boolean;
   pndReason: string | null;
+  /** Wallets of the person under post-no-debit on their own (kyc.wallet_pnd), with the reason. */
+  pndWallets: Record<string, string>;
   updatedAt: Date | null;
 }
 
@@ -59,6 +61,7 @@ const toProfile = (r: ProfileRow): KycProfile => ({
   idNumberLast4: r.id_number_last4,
   pnd: r.pnd,
   pndReason: r.pnd_reason,
+  pndWallets: {},
   updatedAt: r.updated_at,
 });
 
@@ -78,6 +81,7 @@ const blank = (userId: string): KycProfile => ({
   idNumberLast4: null,
   pnd: false,
   pndReason: null,
+  pndWallets: {},
   updatedAt: null,
 });
 
@@ -85,7 +89,13 @@ export async function getProfile(db: Queryable, userId: string): Promise<KycProf
   const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM kyc.profiles WHERE user_id = $1`, [
     userId,
   ]);
-  return rows[0] ? toProfile(rows[0]) : blank(userId);
+  const profile = rows[0] ? toProfile(rows[0]) : blank(userId);
+  const wallets = await db.query<{ wallet_id: string; reason: string }>(
+    'SELECT wallet_id, reason FROM kyc.wallet_pnd WHERE user_id = $1',
+    [userId],
+  );
+  for (const w of wallets.rows) profile.pndWallets[w.wallet_id] = w.reason;
+  return profile;
 }
 
 /**

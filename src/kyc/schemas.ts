@@ -199,6 +199,17 @@ export const pndSchema = {
   required: ['userId', 'pnd', 'pndReason'],
 } as const;
 
+export const walletPndSchema = {
+  type: 'object',
+  properties: {
+    walletId: uuidSchema,
+    userId: uuidSchema,
+    pnd: { type: 'boolean' },
+    pndReason: { type: ['string', 'null'] },
+  },
+  required: ['walletId', 'userId', 'pnd', 'pndReason'],
+} as const;
+
 /** Who may not call at all: every KYC route answers these. */
 export const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],

@@ -108,7 +108,7 @@ describe.each(backends())('risk checker on %s', (backend) => {
     expect(rows[0]).toEqual({ n: 10n, first: 1n }); // one first debit to the counterparty, however many in a batch
   });
 
-  it('holds a debit above ₦1,000,000 with a verdict naming its case', async () => {
+  it('holds a debit above ₦1,000,000 with a verdict naming its case (a bill payment: the hold is a block)', async () => {
     const user = randomUUID();
     // Bill payments: the new-recipient rule is for transfers and withdrawals only.
     const bill = { kind: 'bill_payment' as const, counterparty: 'biller:ikeja-electric:45071234567' };
@@ -120,7 +120,7 @@ describe.each(backends())('risk checker on %s', (backend) => {
     expect(ok).toBeUndefined();
     expect(held).toEqual({
       kind: 'risk',
-      action: 'hold',
+      action: 'block', // a bill payment cannot wait for an operator
       caseId: expect.any(String),
       fired: [
         { key: 'single_over_1m', action: 'hold', why: expect.stringContaining('1,000,000.01') },
@@ -131,9 +131,9 @@ describe.each(backends())('risk checker on %s', (backend) => {
     expect(await cases(user)).toEqual([
       {
         id: (held as RiskVerdict).caseId,
-        action: 'hold',
+        action: 'block',
         rule_keys: ['single_over_1m', 'velocity_amount_2m_in_60min'],
-        held: true,
+        held: false,
         refs: [rows[1]!.reference],
       },
     ]);

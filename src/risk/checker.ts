@@ -43,69 +43,88 @@ async function lockPeople(tx: Tx, userIds: readonly string[]): Promise<string> {
 
 /** One person's facts from risk.debits, before this batch. */
 interface Facts {
+  /** The debits of this batch let through so far (the window totals below are from before it). */
   debits: RecentDebit[];
+  windows: Map<string, { count: number; amount: bigint }>;
   known: Set<string>;
   newToday: { counterparty: string; at: Date }[];
 }
 
 interface FactRow {
-  t: 'd' | 'k' | 'n';
+  t: 'w' | 'k' | 'n';
   user_id: string;
-  kind: DebitKind | null;
+  /** 'w': the rule key; 'k', 'n': the counterparty. */
+  label: string;
   amount: bigint | null;
-  currency: string | null;
-  counterparty: string;
+  n: bigint | null;
   created_at: Date | null;
 }
 
-/** Every person's recent debits, known counterparties (of this batch) and new counterparties today: one query. */
+/** Each person's velocity rules (deduplicated), with the earliest moment of their attempts in the batch. */
+function velocityWindows(attempts: readonly RiskAttempt[], rules: readonly RiskRule[][]) {
+  const byKey = new Map<string, { user: string; rule: RiskRule; at: Date }>();
+  attempts.forEach((a, i) => {
+    for (const rule of rules[i] ?? []) {
+      if (!VELOCITY_TYPES.includes(rule.type)) continue;
+      const k = `${a.userId}|${rule.key}`;
+      const seen = byKey.get(k);
+      if (!seen || a.at < seen.at) byKey.set(k, { user: a.userId, rule, at: a.at });
+    }
+  });
+  return [...byKey.values()];
+}
+
+/**
+ * Every person's facts for the batch in one query: per velocity rule the
+ * count and total of their debits in its window (summed by the database, so
+ * the cost does not grow with how busy the person is), which counterparties
+ * of the batch they paid before, and their new counterparties today.
+ */
 async function readFacts(
   db: Queryable,
   attempts: readonly RiskAttempt[],
   rules: readonly RiskRule[][],
 ): Promise<Map<string, Facts>> {
-  const minutes = Math.max(
-    0,
-    ...rules
-      .flat()
-      .filter((r) => VELOCITY_TYPES.includes(r.type))
-      .map((r) => r.params.minutes ?? 0),
-  );
   const earliest = Math.min(...attempts.map((a) => a.at.getTime()));
   const users = [...new Set(attempts.map((a) => a.userId))];
+  const w = velocityWindows(attempts, rules);
   const { rows } = await db.query<FactRow>(
-    `SELECT 'd'::text AS t, user_id::text, kind, amount, currency::text, counterparty, created_at
-       FROM risk.debits WHERE $4::boolean AND user_id = ANY($1::uuid[]) AND created_at > $5::timestamptz
+    `SELECT 'w'::text AS t, x.u::text AS user_id, x.k AS label, coalesce(sum(d.amount), 0)::bigint AS amount,
+            count(d.amount)::bigint AS n, NULL::timestamptz AS created_at
+       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[])
+              AS x(u, k, m, cur, kinds, at)
+       LEFT JOIN risk.debits d ON d.user_id = x.u AND d.created_at > x.at - make_interval(mins => x.m)
+        AND d.currency = x.cur AND d.kind = ANY (string_to_array(x.kinds, ','))
+      GROUP BY x.u, x.k
      UNION ALL
-     SELECT DISTINCT 'k'::text, p.u::text, NULL::text, NULL::bigint, NULL::text, p.c, NULL::timestamptz
+     SELECT DISTINCT 'k'::text, p.u::text, p.c, NULL::bigint, NULL::bigint, NULL::timestamptz
        FROM unnest($2::uuid[], $3::text[]) AS p(u, c)
       WHERE EXISTS (SELECT 1 FROM risk.debits d WHERE d.user_id = p.u AND d.counterparty = p.c)
      UNION ALL
-     SELECT 'n'::text, user_id::text, NULL::text, NULL::bigint, NULL::text, counterparty, created_at
-       FROM risk.debits WHERE user_id = ANY($1::uuid[]) AND new_counterparty AND created_at >= $6::timestamptz`,
+     SELECT 'n'::text, user_id::text, counterparty, NULL::bigint, NULL::bigint, created_at
+       FROM risk.debits WHERE user_id = ANY($1::uuid[]) AND new_counterparty AND created_at >= $10::timestamptz`,
     [
       users,
       attempts.map((a) => a.userId),
       attempts.map((a) => a.counterparty),
-      minutes > 0,
-      new Date(earliest - minutes * MINUTE_MS),
+      w.map((x) => x.user),
+      w.map((x) => x.rule.key),
+      w.map((x) => x.rule.params.minutes ?? 0),
+      w.map((x) => x.rule.currency),
+      w.map((x) => x.rule.appliesTo.join(',')),
+      w.map((x) => x.at),
       lagosDayBounds(new Date(earliest)).start,
     ],
   );
-  const facts = new Map<string, Facts>(users.map((u) => [u, { debits: [], known: new Set(), newToday: [] }]));
+  const facts = new Map<string, Facts>(
+    users.map((u) => [u, { debits: [], windows: new Map(), known: new Set(), newToday: [] }]),
+  );
   for (const r of rows) {
     const f = facts.get(r.user_id);
     if (!f) continue;
-    if (r.t === 'k') f.known.add(r.counterparty);
-    else if (r.t === 'n') f.newToday.push({ counterparty: r.counterparty, at: r.created_at as Date });
-    else
-      f.debits.push({
-        kind: r.kind as DebitKind,
-        amount: r.amount as bigint,
-        currency: (r.currency as string).trim(),
-        counterparty: r.counterparty,
-        at: r.created_at as Date,
-      });
+    if (r.t === 'k') f.known.add(r.label);
+    else if (r.t === 'n') f.newToday.push({ counterparty: r.label, at: r.created_at as Date });
+    else f.windows.set(r.label, { count: Number(r.n ?? 0n), amount: r.amount ?? 0n });
   }
   return facts;
 }
@@ -136,6 +155,7 @@ function evaluateBatch(
     const dayStart = lagosDayBounds(attempt.at).start.getTime();
     const activity: Activity = {
       debits: f.debits,
+      windows: f.windows,
       knownCounterparties: f.known,
       newCounterpartiesToday: f.newToday.filter((n) => n.at.getTime() >= dayStart).map((n) => n.counterparty),
       lastNewDeviceLogin: devices.get(attempt.userId) ?? null,

@@ -35,12 +35,17 @@ const isNew = (attempt: RiskAttempt, activity: Activity) =>
 /** Each rule type: the reason it fires, or undefined. */
 const CHECKS: Record<RiskRule['type'], Check> = {
   velocity_count(rule, attempt, activity) {
-    const n = inWindow(rule, attempt, activity).length + 1;
+    const before = activity.windows?.get(rule.key)?.count ?? 0;
+    const n = before + inWindow(rule, attempt, activity).length + 1;
     const max = rule.params.count ?? 0;
     return n > max ? `${n} debits in ${rule.params.minutes} minutes (more than ${max})` : undefined;
   },
   velocity_amount(rule, attempt, activity) {
-    const total = inWindow(rule, attempt, activity).reduce((sum, d) => sum + d.amount, attempt.amount);
+    const before = activity.windows?.get(rule.key)?.amount ?? 0n;
+    const total = inWindow(rule, attempt, activity).reduce(
+      (sum, d) => sum + d.amount,
+      attempt.amount + before,
+    );
     const max = rule.params.amount ?? 0n;
     return total > max
       ? `${money(total, rule.currency)} in ${rule.params.minutes} minutes (more than ${money(max, rule.currency)})`

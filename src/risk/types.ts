@@ -68,8 +68,16 @@ export interface RecentDebit {
 
 /** What the rules need to know of the person, as of the attempt. */
 export interface Activity {
-  /** Their debits in the largest rule window before the attempt (any kind and currency). */
+  /**
+   * Their debits to count one by one (of the same batch, before this attempt;
+   * or, in tests, every debit), besides `windows`.
+   */
   debits: readonly RecentDebit[];
+  /**
+   * Per velocity rule key: the count and total of the debits in its window,
+   * its kinds and currency, summed by the database before the batch.
+   */
+  windows?: ReadonlyMap<string, { count: number; amount: bigint }>;
   /** Counterparties they have paid before (at least those of the attempt). */
   knownCounterparties: ReadonlySet<string>;
   /** Counterparties they paid for the first time in the attempt's Africa/Lagos day. */

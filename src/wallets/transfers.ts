@@ -142,8 +142,8 @@ async function prepareTransfer(
   input: TransferInput,
   claim: IdempotencyClaim,
 ) {
-  await assertCanDebit(ctx, userId); // post-no-debit: may receive, not send
   const { from, to } = await parties(ctx, userId, input);
+  await assertCanDebit(ctx, userId, from.walletId); // post-no-debit (person or wallet): may receive, not send
   if (to.walletId === from.walletId || to.userId === userId) {
     throw new AppError('self_transfer', 'You cannot send money to yourself');
   }

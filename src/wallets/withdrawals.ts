@@ -124,7 +124,7 @@ async function prepareWithdrawal(
   const accountName = resolveAccountName(input.bankCode, input.accountNumber);
   if (!accountName) throw new AppError('account_not_resolved', 'The bank does not know this account number');
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
-  await assertCanDebit(ctx, userId); // post-no-debit: nothing leaves the account
+  await assertCanDebit(ctx, userId, wallet.id); // post-no-debit (person or wallet): nothing leaves it
   if (wallet.currency !== 'NGN')
     throw new AppError('unsupported_currency', 'Withdrawals go to Nigerian banks in NGN');
   const fee = withdrawalFee(input.amount);
