@@ -207,7 +207,10 @@ async function placePayment(
     reference: id,
     at: new Date(),
   };
-  const writes = { writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt) };
+  const writes = {
+    writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt),
+    serializeOn: [`person:${userId}`], // the risk checker locks the payer
+  };
   // With claimInBatch the key is claimed inside the batch too (idempotentInBatch):
   // a repeat is answered from the store there; otherwise the caller claimed it.
   // Then the risk rules, under the person's lock, in the same transaction.

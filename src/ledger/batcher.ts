@@ -19,6 +19,13 @@ export type BatchWriter = (tx: Tx, rows: unknown[]) => Promise<void>;
 export interface SubmitOptions {
   /** Rows to write with the result, in the same transaction. */
   writes?: (result: TransactionResult) => BatchWrite[];
+  /**
+   * Keys (a person whose debits a check locks, say): an item never rides in a
+   * batch while another batch of this process holding one of its keys is in
+   * flight. It waits in the queue instead of in the database, so the rest of
+   * the next batch is not held behind the first one's locks.
+   */
+  serializeOn?: readonly string[];
 }
 
 /**
@@ -105,13 +112,16 @@ function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
 function takeBatch(
   queue: readonly Pending[],
   target: number,
+  busy: ReadonlyMap<string, number> = new Map(),
 ): { batch: Pending[]; rest: Pending[]; count: number } {
   const batch: Pending[] = [];
   const ids = new Set<string>();
   let count = 0;
   const rest: Pending[] = [];
   for (const p of queue) {
-    const clash = p.items.some((i) => ids.has(i.id.toLowerCase()));
+    const clash =
+      p.items.some((i) => ids.has(i.id.toLowerCase())) ||
+      (p.options?.serializeOn?.some((k) => busy.has(k)) ?? false);
     if (clash || (count > 0 && count + p.items.length > target)) {
       rest.push(p); // the same id twice waits for the next batch, which sees the first as existing
       continue;
@@ -299,6 +309,8 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
   let queue: Pending[] = [];
   let queuedItems = 0;
   let inFlight = 0;
+  /** Keys of the in-flight batches (SubmitOptions.serializeOn), with how many items hold each. */
+  const busy = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let batches = 0;
@@ -333,12 +345,19 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
       // Share the queue among the free slots so that the database works on
       // several batches at once (one per core) instead of one large one.
       const target = Math.min(options.maxItems, Math.ceil(queuedItems / (options.maxInFlight - inFlight)));
-      const { batch, rest, count } = takeBatch(queue, target);
+      const { batch, rest, count } = takeBatch(queue, target, busy);
       if (batch.length === 0) break;
       queue = rest;
       queuedItems -= count;
       inFlight++;
+      const keys = batch.flatMap((p) => p.options?.serializeOn ?? []);
+      for (const k of keys) busy.set(k, (busy.get(k) ?? 0) + 1);
       void runBatch(batch, commit, options.log).finally(() => {
+        for (const k of keys) {
+          const n = (busy.get(k) ?? 1) - 1;
+          if (n === 0) busy.delete(k);
+          else busy.set(k, n);
+        }
         inFlight--;
         batches++;
         itemsDone += count;

@@ -144,25 +144,31 @@ async function joinOpenFlags(
   const joined: (string | undefined)[] = entries.map(() => undefined);
   if (flags.length === 0) return joined;
   const keysOf = (e: (typeof entries)[number]) => e.evaluation.fired.map((f) => f.key).join(',');
-  const { rows } = await tx.query<{ id: string; user_id: string; keys: string }>(
-    `SELECT DISTINCT ON (c.user_id, array_to_string(c.rule_keys, ',')) c.id, c.user_id,
-            array_to_string(c.rule_keys, ',') AS keys
-       FROM risk.cases c
-      WHERE c.user_id = ANY ($1::uuid[]) AND c.status = 'open' AND c.action = 'flag'
-        AND cardinality(c.refs) < $2
-      ORDER BY c.user_id, array_to_string(c.rule_keys, ','), c.seq DESC`,
-    [[...new Set(flags.map((f) => f.e.attempt.userId))], MAX_CASE_REFS],
+  // One statement: find each person's open flagged case with the same rules and append the references.
+  const { rows } = await tx.query<{ i: number; id: string }>(
+    `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS x(u, keys, ref, i)),
+     open AS (
+       SELECT DISTINCT ON (c.user_id, array_to_string(c.rule_keys, ',')) c.id, c.user_id,
+              array_to_string(c.rule_keys, ',') AS keys
+         FROM risk.cases c
+        WHERE c.user_id IN (SELECT u FROM x) AND c.status = 'open' AND c.action = 'flag'
+          AND cardinality(c.refs) < $5
+        ORDER BY c.user_id, array_to_string(c.rule_keys, ','), c.seq DESC),
+     matched AS (SELECT x.i, o.id, x.ref FROM x JOIN open o ON o.user_id = x.u AND o.keys = x.keys),
+     appended AS (
+       UPDATE risk.cases c SET refs = c.refs || m.refs
+         FROM (SELECT id, array_agg(ref ORDER BY i) AS refs FROM matched GROUP BY id) m
+        WHERE c.id = m.id RETURNING c.id)
+     SELECT i, id::text FROM matched`,
+    [
+      flags.map(({ e }) => e.attempt.userId),
+      flags.map(({ e }) => keysOf(e)),
+      flags.map(({ e }) => e.attempt.reference),
+      flags.map(({ i }) => i),
+      MAX_CASE_REFS,
+    ],
   );
-  const open = new Map(rows.map((r) => [`${r.user_id}|${r.keys}`, r.id]));
-  for (const { e, i } of flags) joined[i] = open.get(`${e.attempt.userId}|${keysOf(e)}`);
-  const appends = flags.filter(({ i }) => joined[i] !== undefined);
-  if (appends.length > 0)
-    await tx.query(
-      `UPDATE risk.cases c SET refs = c.refs || x.refs
-         FROM (SELECT id, array_agg(ref) AS refs FROM unnest($1::uuid[], $2::text[]) AS u(id, ref) GROUP BY id) x
-        WHERE c.id = x.id`,
-      [appends.map(({ i }) => joined[i]), appends.map(({ e }) => e.attempt.reference)],
-    );
+  for (const r of rows) joined[r.i] = r.id;
   return joined;
 }
 

@@ -12,7 +12,7 @@ import { lastNewDeviceLogins } from '../identity/index.js';
 import { lagosDayBounds } from '../limits/index.js';
 import { openCases } from './cases.js';
 import { appliesTo, evaluate, inForce } from './evaluate.js';
-import { RULES_STAMP_SQL, ruleVersions } from './rules.js';
+import { cachedRuleVersions, ruleVersions } from './rules.js';
 import type {
   Activity,
   DebitKind,
@@ -29,18 +29,6 @@ const MINUTE_MS = 60_000;
 const LOCK_CLASS = 7700;
 const VELOCITY_TYPES: readonly RiskRule['type'][] = ['velocity_count', 'velocity_amount'];
 
-/** Locks each person once, in hash order (no two batches can deadlock); the rules' stamp. */
-async function lockPeople(tx: Tx, userIds: readonly string[]): Promise<string> {
-  const { rows } = await tx.query<{ stamp: string }>(
-    `WITH locked AS (
-       SELECT pg_advisory_xact_lock(${LOCK_CLASS}, h)
-         FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u ORDER BY 1) s)
-     SELECT (SELECT count(*) FROM locked) AS n, ${RULES_STAMP_SQL} AS stamp`,
-    [userIds],
-  );
-  return rows[0]?.stamp ?? '';
-}
-
 /** One person's facts from risk.debits, before this batch. */
 interface Facts {
   /** The debits of this batch let through so far (the window totals below are from before it). */
@@ -51,7 +39,7 @@ interface Facts {
 }
 
 interface FactRow {
-  t: 'w' | 'k' | 'n';
+  t: 's' | 'w' | 'k' | 'n';
   user_id: string;
   /** 'w': the rule key; 'k', 'n': the counterparty. */
   label: string;
@@ -75,34 +63,40 @@ function velocityWindows(attempts: readonly RiskAttempt[], rules: readonly RiskR
 }
 
 /**
- * Every person's facts for the batch in one query: per velocity rule the
- * count and total of their debits in its window (summed by the database, so
- * the cost does not grow with how busy the person is), which counterparties
- * of the batch they paid before, and their new counterparties today.
+ * Locks every person of the batch and reads their facts in one round trip
+ * (risk.lock_and_facts, migration 0740): per velocity rule the count and
+ * total of their debits in its window (summed by the database, so the cost
+ * does not grow with how busy the person is), which counterparties of the
+ * batch they paid before, their new counterparties today, and the rules'
+ * stamp. The windows come from the rules this process has cached; when the
+ * stamp says they changed, the facts are read again with the new rules.
  */
+async function lockAndRead(
+  tx: Tx,
+  attempts: readonly RiskAttempt[],
+  rulesOf: (versions: RiskRule[]) => RiskRule[][],
+): Promise<{ rules: RiskRule[][]; facts: Map<string, Facts> }> {
+  let versions = cachedRuleVersions();
+  for (let attempt = 0; ; attempt++) {
+    const rules = rulesOf(versions ?? []);
+    const { stamp, facts } = await readFacts(tx, attempts, rules);
+    const fresh = await ruleVersions(tx, stamp);
+    if (fresh === versions || attempt > 0)
+      return { rules: fresh === versions ? rules : rulesOf(fresh), facts };
+    versions = fresh;
+  }
+}
+
 async function readFacts(
-  db: Queryable,
+  tx: Tx,
   attempts: readonly RiskAttempt[],
   rules: readonly RiskRule[][],
-): Promise<Map<string, Facts>> {
+): Promise<{ stamp: string; facts: Map<string, Facts> }> {
   const earliest = Math.min(...attempts.map((a) => a.at.getTime()));
   const users = [...new Set(attempts.map((a) => a.userId))];
   const w = velocityWindows(attempts, rules);
-  const { rows } = await db.query<FactRow>(
-    `SELECT 'w'::text AS t, x.u::text AS user_id, x.k AS label, coalesce(sum(d.amount), 0)::bigint AS amount,
-            count(d.amount)::bigint AS n, NULL::timestamptz AS created_at
-       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[])
-              AS x(u, k, m, cur, kinds, at)
-       LEFT JOIN risk.debits d ON d.user_id = x.u AND d.created_at > x.at - make_interval(mins => x.m)
-        AND d.currency = x.cur AND d.kind = ANY (string_to_array(x.kinds, ','))
-      GROUP BY x.u, x.k
-     UNION ALL
-     SELECT DISTINCT 'k'::text, p.u::text, p.c, NULL::bigint, NULL::bigint, NULL::timestamptz
-       FROM unnest($2::uuid[], $3::text[]) AS p(u, c)
-      WHERE EXISTS (SELECT 1 FROM risk.debits d WHERE d.user_id = p.u AND d.counterparty = p.c)
-     UNION ALL
-     SELECT 'n'::text, user_id::text, counterparty, NULL::bigint, NULL::bigint, created_at
-       FROM risk.debits WHERE user_id = ANY($1::uuid[]) AND new_counterparty AND created_at >= $10::timestamptz`,
+  const { rows } = await tx.query<FactRow>(
+    'SELECT * FROM risk.lock_and_facts($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
     [
       users,
       attempts.map((a) => a.userId),
@@ -114,19 +108,25 @@ async function readFacts(
       w.map((x) => x.rule.appliesTo.join(',')),
       w.map((x) => x.at),
       lagosDayBounds(new Date(earliest)).start,
+      LOCK_CLASS,
     ],
   );
   const facts = new Map<string, Facts>(
     users.map((u) => [u, { debits: [], windows: new Map(), known: new Set(), newToday: [] }]),
   );
+  let stamp = '';
   for (const r of rows) {
+    if (r.t === 's') {
+      stamp = r.label;
+      continue;
+    }
     const f = facts.get(r.user_id);
     if (!f) continue;
     if (r.t === 'k') f.known.add(r.label);
     else if (r.t === 'n') f.newToday.push({ counterparty: r.label, at: r.created_at as Date });
     else f.windows.set(r.label, { count: Number(r.n ?? 0n), amount: r.amount ?? 0n });
   }
-  return facts;
+  return { stamp, facts };
 }
 
 /** New-device logins, asked (of identity) only for people with a debit large enough for such a rule. */
@@ -191,11 +191,10 @@ const normalise = (row: unknown): RiskAttempt => {
 export async function riskChecker(tx: Tx, rows: readonly unknown[]): Promise<(RiskVerdict | undefined)[]> {
   if (rows.length === 0) return [];
   const attempts = rows.map(normalise);
-  const stamp = await lockPeople(tx, [...new Set(attempts.map((a) => a.userId))]);
-  const versions = await ruleVersions(tx, stamp);
-  const rules = attempts.map((a) => inForce(versions, a.at).filter((r) => appliesTo(r, a)));
+  const rulesOf = (versions: RiskRule[]) =>
+    attempts.map((a) => inForce(versions, a.at).filter((r) => appliesTo(r, a)));
+  const { rules, facts } = await lockAndRead(tx, attempts, rulesOf);
   if (rules.every((r) => r.length === 0)) return attempts.map(() => undefined);
-  const facts = await readFacts(tx, attempts, rules);
   const evaluations = evaluateBatch(attempts, rules, facts, await deviceLogins(tx, attempts, rules)).map(
     (e, i) =>
       e.action === 'hold' && !canWait(attempts[i] as RiskAttempt) ? { ...e, action: 'block' as const } : e,
@@ -227,13 +226,20 @@ export async function riskDebitsWriter(tx: Tx, rows: readonly unknown[]): Promis
   const debits = rows as RiskDebit[];
   const of = (f: (d: RiskDebit) => unknown) => debits.map(f);
   await tx.query(
-    `INSERT INTO risk.debits (user_id, kind, amount, currency, counterparty, reference, new_counterparty)
-     SELECT u, k, a, c, p, r,
-            n = min(n) OVER (PARTITION BY u, p)
-              AND NOT EXISTS (SELECT 1 FROM risk.debits d WHERE d.user_id = x.u AND d.counterparty = x.p)
-       FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])
-            WITH ORDINALITY AS x(u, k, a, c, p, r, n)
-      ORDER BY n`,
+    `WITH added AS (
+       INSERT INTO risk.debits (user_id, kind, amount, currency, counterparty, reference, new_counterparty)
+       SELECT u, k, a, c, p, r,
+              n = min(n) OVER (PARTITION BY u, p)
+                AND NOT EXISTS (SELECT 1 FROM risk.debits d WHERE d.user_id = x.u AND d.counterparty = x.p)
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])
+              WITH ORDINALITY AS x(u, k, a, c, p, r, n)
+        ORDER BY n
+       RETURNING user_id, kind, amount, currency, created_at)
+     INSERT INTO risk.debit_minutes AS m (user_id, minute, kind, currency, n, amount)
+     SELECT user_id, date_trunc('minute', created_at), kind, currency, count(*), sum(amount)
+       FROM added GROUP BY 1, 2, 3, 4
+     ON CONFLICT (user_id, minute, kind, currency)
+     DO UPDATE SET n = m.n + EXCLUDED.n, amount = m.amount + EXCLUDED.amount`,
     [
       of((d) => d.userId),
       of((d) => d.kind),

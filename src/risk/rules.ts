@@ -80,10 +80,10 @@ export async function allRuleVersions(db: Queryable): Promise<RiskRule[]> {
 }
 
 /** SQL for the table's stamp: changes whenever a version is added (rows are never updated or deleted). */
-export const RULES_STAMP_SQL = `(SELECT coalesce(max(id), 0)::text || '@' || coalesce(max(created_at)::text, '')
-   FROM risk.rules)`;
-
 let cached: { stamp: string; versions: RiskRule[] } | undefined;
+
+/** The versions this process last read, or undefined before the first read. */
+export const cachedRuleVersions = (): RiskRule[] | undefined => cached?.versions;
 
 /** Every version, from the cache when the stamp read in this transaction matches it. */
 export async function ruleVersions(db: Queryable, stamp: string): Promise<RiskRule[]> {

@@ -124,7 +124,8 @@ export async function transfer(
       { checker: 'idempotency', row: claim },
       { checker: 'risk', row: t.attempt },
     ],
-    { writes: (r) => transferWrites(r, t, claim) },
+    // The risk checker locks the sender: their next transfer waits for this batch in the queue.
+    { writes: (r) => transferWrites(r, t, claim), serializeOn: [`person:${userId}`] },
   );
   if (outcome.kind === 'skipped' && isRiskVerdict(outcome.verdict))
     return answerRiskVerdict(ctx, { ...t, claim, verdict: outcome.verdict });
