@@ -15,7 +15,6 @@ import { appliesTo, evaluate, inForce } from './evaluate.js';
 import { cachedRuleVersions, ruleVersions } from './rules.js';
 import type {
   Activity,
-  DebitKind,
   Evaluation,
   RecentDebit,
   RiskAttempt,
@@ -24,7 +23,6 @@ import type {
   RiskVerdict,
 } from './types.js';
 
-const MINUTE_MS = 60_000;
 /** The advisory-lock class of risk's per-person locks (the two-key form: its own lock space). */
 const LOCK_CLASS = 7700;
 const VELOCITY_TYPES: readonly RiskRule['type'][] = ['velocity_count', 'velocity_amount'];
