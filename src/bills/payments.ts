@@ -198,15 +198,7 @@ async function placePayment(
       counterparty: { name: biller.name },
     },
   };
-  const attempt: RiskAttempt = {
-    userId,
-    kind: 'bill_payment',
-    amount: input.amount + fee,
-    currency,
-    counterparty: `biller:${biller.id}:${input.customerRef}`,
-    reference: id,
-    at: new Date(),
-  };
+  const attempt = riskAttemptOf(userId, biller.id, input, fee, currency, id);
   const writes = {
     writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt),
     serializeOn: [`person:${userId}`], // the risk checker locks the payer
@@ -231,6 +223,27 @@ async function placePayment(
   if (!hold.ok) return ledgerRefusal(hold.code);
   if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
   return { status: 202, body };
+}
+
+/** What the risk checker is told of a bill payment (amount and fee; the biller and the customer reference). */
+function riskAttemptOf(
+  userId: string,
+  billerId: string,
+  input: PayInput,
+  fee: bigint,
+  currency: string,
+  id: string,
+): RiskAttempt {
+  const counterparty = `biller:${billerId}:${input.customerRef}`;
+  return {
+    userId,
+    kind: 'bill_payment',
+    amount: input.amount + fee,
+    currency,
+    counterparty,
+    reference: id,
+    at: new Date(),
+  };
 }
 
 /** A new payment as the batcher's `bills.payments` writer inserts it, with its first event's reason. */

@@ -108,6 +108,35 @@ function resolvesOwnHold(items: readonly LedgerItem[]): boolean {
   return false;
 }
 
+/** Adds (+1) or removes (-1) the keys of a batch from the in-flight count. */
+function countKeys(busy: Map<string, number>, keys: readonly string[], by: 1 | -1): readonly string[] {
+  for (const k of keys) {
+    const n = (busy.get(k) ?? 0) + by;
+    if (n <= 0) busy.delete(k);
+    else busy.set(k, n);
+  }
+  return keys;
+}
+
+/** Runs a batch with its serializeOn keys counted as in flight until it ends. */
+async function runHolding(
+  busy: Map<string, number>,
+  batch: Pending[],
+  commit: (batch: Pending[]) => Promise<Outcome[]>,
+  log: BatcherOptions['log'],
+): Promise<void> {
+  const keys = countKeys(
+    busy,
+    batch.flatMap((p) => p.options?.serializeOn ?? []),
+    1,
+  );
+  try {
+    await runBatch(batch, commit, log);
+  } finally {
+    countKeys(busy, keys, -1);
+  }
+}
+
 /** The next batch from the queue, about `target` items; the rest stays queued in order. */
 function takeBatch(
   queue: readonly Pending[],
@@ -309,8 +338,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
   let queue: Pending[] = [];
   let queuedItems = 0;
   let inFlight = 0;
-  /** Keys of the in-flight batches (SubmitOptions.serializeOn), with how many items hold each. */
-  const busy = new Map<string, number>();
+  const busy = new Map<string, number>(); // keys of in-flight batches (serializeOn) -> items holding them
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let batches = 0;
@@ -350,14 +378,7 @@ export function createLedgerBatcher(db: Db, options: BatcherOptions): LedgerBatc
       queue = rest;
       queuedItems -= count;
       inFlight++;
-      const keys = batch.flatMap((p) => p.options?.serializeOn ?? []);
-      for (const k of keys) busy.set(k, (busy.get(k) ?? 0) + 1);
-      void runBatch(batch, commit, options.log).finally(() => {
-        for (const k of keys) {
-          const n = (busy.get(k) ?? 1) - 1;
-          if (n === 0) busy.delete(k);
-          else busy.set(k, n);
-        }
+      void runHolding(busy, batch, commit, options.log).finally(() => {
         inFlight--;
         batches++;
         itemsDone += count;
