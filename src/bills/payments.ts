@@ -20,7 +20,7 @@ import {
   getOwnWallet,
   ledgerRefusal,
   minorToDecimal,
-  storeLimitRefusal,
+  storeRefusal,
   systemAccountId,
 } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
@@ -213,13 +213,12 @@ async function placePayment(
   const outcome = await ctx.ledger.submitChecked(item, checks, writes);
   if (outcome.kind === 'skipped') {
     const verdict = outcome.verdict as ClaimVerdict | RiskVerdict;
-    if (verdict.kind === 'risk')
-      return storeLimitRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
+    if (verdict.kind === 'risk') return storeRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
     return answerOfVerdict(verdict);
   }
   const hold = outcome.result;
   if (!hold.ok && hold.code === 'credit_limit_exceeded')
-    return storeLimitRefusal(ctx, claim, await limits.refusal());
+    return storeRefusal(ctx, claim, await limits.refusal());
   if (!hold.ok) return ledgerRefusal(hold.code);
   if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
   return { status: 202, body };

@@ -1,7 +1,7 @@
 /** GET /v1/me/kyc: the person's tier, its limits in a currency, today's usage and what the next tier needs. */
 import type { AppContext } from '../context.js';
-import { getBalances, getDebitsBetween, listAccounts } from '../ledger/index.js';
 import { lagosDayBounds } from '../limits/index.js';
+import { limitHolder } from './limit-holder.js';
 import { refusalOf } from './pnd.js';
 import { getProfile, type KycProfile } from './profiles.js';
 import { rulesFor, type Tier, type TierRule } from './rules.js';
@@ -49,15 +49,22 @@ function statusOf(ctx: AppContext, profile: KycProfile, review: Review | undefin
   return review?.status === 'pending' ? 'review_pending' : 'active';
 }
 
-/** Today's (Lagos) debits and the posted balance of the person's wallets in a currency. */
-async function usageOf(ctx: AppContext, userId: string, currency: string, now: Date) {
-  const wallets = await listAccounts(ctx.db, { ownerId: userId, type: 'user_wallet', currency });
-  const ids = wallets.map((w) => w.id);
-  const day = lagosDay(now);
-  const used = await getDebitsBetween(ctx.db, ids, day.start, day.end);
-  let balance = 0n;
-  for (const b of (await getBalances(ctx.db, ids)).values()) balance += b.posted;
-  return { used, balance, resetsAt: day.end };
+/**
+ * Today's (Lagos) debits and the headroom left, read from the limit accounts
+ * that enforce them: what the person is shown is what the ledger will allow.
+ */
+async function usageOf(
+  ctx: AppContext,
+  userId: string,
+  currency: string,
+  rule: TierRule | undefined,
+  now: Date,
+) {
+  if (!rule) return { used: 0n, resetsAt: lagosDay(now).end, headroom: 0n };
+  const holder = await limitHolder(ctx, userId, currency);
+  if (holder.rule.maxBalance !== null) await ctx.limits.creditLegs(holder, 0n); // opens the headroom, once
+  const usage = await ctx.limits.usage(holder);
+  return { used: usage.dailyDebitUsed, resetsAt: new Date(usage.resetsAt), headroom: usage.balanceHeadroom };
 }
 
 export async function kycSummary(
@@ -69,8 +76,7 @@ export async function kycSummary(
   const profile = await getProfile(ctx.db, userId);
   const review = await latestReview(ctx.db, userId);
   const rule = await rulesFor(ctx.db, profile.tier, currency, now);
-  const usage = await usageOf(ctx, userId, currency, now);
-  const max = rule?.maxBalance ?? null;
+  const usage = await usageOf(ctx, userId, currency, rule, now);
   return {
     tier: profile.tier,
     status: statusOf(ctx, profile, review),
@@ -89,9 +95,7 @@ export async function kycSummary(
     usage: {
       dailyDebitUsed: usage.used,
       resetsAt: usage.resetsAt,
-      // Never negative: a balance above the maximum (rules tightened later) has no room left.
-      // A currency not allowed at this tier has no room at all.
-      balanceHeadroom: !rule ? 0n : max === null ? null : max > usage.balance ? max - usage.balance : 0n,
+      balanceHeadroom: usage.headroom, // a currency not allowed at this tier has no room at all
     },
     nextTier: nextTierOf(profile, review),
   };

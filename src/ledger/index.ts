@@ -33,7 +33,6 @@ export {
 } from './reads.js';
 export type { AccountBalance, HistoryLine, HistoryQuery } from './reads.js';
 export { sweepExpiredHolds } from './sweeper.js';
-export { getDebitsBetween } from './usage.js';
 export { createTransactions, isRetryableBatchError } from './transactions.js';
 export * from './types.js';
 export { isUuid } from './validate.js';

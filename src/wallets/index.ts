@@ -1,7 +1,7 @@
 export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { minorToDecimal, statementCsv, walletLines } from './history.js';
-export { ledgerRefusal, storeLimitRefusal } from './problems.js';
+export { ledgerRefusal, storeRefusal } from './problems.js';
 export { BANKS, createDisabledPayouts, createSimulatedPayouts, resolveAccountName } from './payouts.js';
 export type { PayoutProvider } from './payouts.js';
 export { walletRoutes } from './routes.js';

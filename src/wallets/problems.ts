@@ -35,7 +35,7 @@ export function ledgerRefusal(code: ResultCode): Refusal {
  * transaction id) stored as the key's answer, with which limit and when it
  * resets as they were then: a retry of the key is told the same.
  */
-export async function storeLimitRefusal(
+export async function storeRefusal(
   ctx: Pick<AppContext, 'db'>,
   claim: IdempotencyClaim,
   error: AppError,

@@ -14,7 +14,7 @@ import { createTransactions, getTransaction, type Leg, type TransactionResult } 
 import { publish } from '../outbox/index.js';
 import type { CaseRef, HoldResolver, RiskAttempt, RiskVerdict } from '../risk/index.js';
 import { riskBlocked } from '../risk/index.js';
-import { ledgerRefusal, storeLimitRefusal } from './problems.js';
+import { ledgerRefusal, storeRefusal } from './problems.js';
 
 const NAMESPACE = '0c6f3a52-9b1e-4d7c-a8e2-5f4b3c2d1e0a';
 
@@ -50,8 +50,7 @@ export interface ReviewInput {
  */
 export async function answerRiskVerdict(ctx: AppContext, input: ReviewInput): Promise<IdempotentResult> {
   const { claim, verdict } = input;
-  if (verdict.action === 'block')
-    return storeLimitRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
+  if (verdict.action === 'block') return storeRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
   const body = { ...input.view, status: 'pending_review', caseId: verdict.caseId };
   const { attempt } = input;
   const r = await ctx.ledger.submit(

@@ -13,7 +13,7 @@ import { findUserByEmail, findUserByPhone, getUserFacts, normalizePhone } from '
 import type { BatchWrite, Leg, TransactionResult } from '../ledger/index.js';
 import type { RiskAttempt, RiskVerdict } from '../risk/index.js';
 import { getAccountFact, getAccountFacts } from './account-facts.js';
-import { ledgerRefusal, storeLimitRefusal } from './problems.js';
+import { ledgerRefusal, storeRefusal } from './problems.js';
 import { answerRiskVerdict } from './transfer-review.js';
 import { walletIdFor } from './wallets.js';
 
@@ -131,7 +131,7 @@ export async function transfer(
     return answerRiskVerdict(ctx, { ...t, claim, verdict: outcome.verdict });
   if (outcome.kind === 'skipped') return answerOfVerdict(outcome.verdict as ClaimVerdict);
   if (!outcome.result.ok && outcome.result.code === 'credit_limit_exceeded')
-    return storeLimitRefusal(ctx, claim, await t.limits.refusal());
+    return storeRefusal(ctx, claim, await t.limits.refusal());
   if (!outcome.result.ok) return ledgerRefusal(outcome.result.code);
   return { status: 201, body: t.view };
 }

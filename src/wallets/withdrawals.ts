@@ -19,7 +19,7 @@ import { type OutboxEvent, publish } from '../outbox/index.js';
 import { decidePayout } from './payout-decision.js';
 import type { PayoutProvider } from './payouts.js';
 import { isBank, resolveAccountName } from './payouts.js';
-import { ledgerRefusal, storeLimitRefusal } from './problems.js';
+import { ledgerRefusal, storeRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
 import { type WithdrawalStatus, withdrawalStates } from './withdrawal-states.js';
@@ -102,8 +102,8 @@ export async function requestWithdrawal(
 ): Promise<IdempotentResult> {
   const w = await prepareWithdrawal(ctx, userId, input, claim);
   const result = await ctx.db.transaction((tx) => placeWithdrawal(tx, w, claim));
-  if (result === LIMIT_REFUSED) return storeLimitRefusal(ctx, claim, await w.limits.refusal());
-  if ('action' in result) return storeLimitRefusal(ctx, claim, riskBlocked(result.fired, result.caseId));
+  if (result === LIMIT_REFUSED) return storeRefusal(ctx, claim, await w.limits.refusal());
+  if ('action' in result) return storeRefusal(ctx, claim, riskBlocked(result.fired, result.caseId));
   return result;
 }
 
