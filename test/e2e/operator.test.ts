@@ -150,6 +150,23 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await page.getByLabel('Reason').fill('Bank confirmed the activity was genuine');
     await page.getByTestId('freeze-confirm').click();
     await waitForText(page.getByTestId('customer-profile'), /active/i);
+    // One wallet: freeze and unfreeze it, set and lift post-no-debit on it.
+    const ngn = page.getByTestId('admin-wallet-NGN');
+    await ngn.getByTestId('wallet-freeze-toggle').click();
+    await ngn.getByLabel('Wallet note (why)').fill('Chargeback claim on this wallet');
+    await page.getByTestId('wallet-freeze-confirm').click();
+    await waitForText(ngn.getByTestId('wallet-NGN'), /frozen/i);
+    await ngn.getByTestId('wallet-freeze-toggle').click();
+    await ngn.getByLabel('Wallet note (why)').fill('Chargeback withdrawn by the bank');
+    await page.getByTestId('wallet-freeze-confirm').click();
+    await waitForText(ngn.getByTestId('wallet-freeze-toggle'), /^Freeze wallet$/);
+    const walletPnd = page.locator('[data-testid^="wallet-pnd-control-"]').first();
+    await walletPnd.getByLabel('Post-no-debit note (why)').fill('Awaiting proof of address');
+    await walletPnd.getByTestId('pnd-on').click();
+    await waitForAttribute(walletPnd.getByTestId('pnd-state'), 'data-pnd', 'on');
+    await walletPnd.getByLabel('Post-no-debit note (why)').fill('Proof of address received');
+    await walletPnd.getByTestId('pnd-off').click();
+    await waitForAttribute(walletPnd.getByTestId('pnd-state'), 'data-pnd', 'off');
 
     // Providers, ledger (run the audit), audit log.
     await page.goto('/admin/providers');

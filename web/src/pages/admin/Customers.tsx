@@ -1,13 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { WalletCard } from '../../components/WalletCard';
 import {
   Alert,
   Button,
   Card,
   DefinitionList,
-  Dialog,
   EmptyState,
-  focusFirstError,
   LoadError,
   PageHeader,
   Skeleton,
@@ -15,11 +13,12 @@ import {
   StatusBadge,
   TextField,
 } from '../../components/ui';
-import { api, errorMessage, normalizePage, qs } from '../../lib/api';
+import { api, normalizePage, qs } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminUser, AdminUserDetail, Wallet } from '../../lib/types';
+import { FreezeControl } from './FreezeControl';
 import { PndControl } from './PndControl';
 
 export function CustomersPage() {
@@ -104,88 +103,6 @@ export function CustomersPage() {
   );
 }
 
-function FreezeControl({ user, onChanged }: { user: AdminUserDetail; onChanged: (message: string) => void }) {
-  const frozen = user.status === 'frozen';
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const verb = frozen ? 'Unfreeze' : 'Freeze';
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (reason.trim().length < 5) {
-      setError('Give a reason (at least 5 characters); it goes in the audit log');
-      return focusFirstError(form.current);
-    }
-    setError(undefined);
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.post(`/v1/admin/users/${user.id}/${frozen ? 'unfreeze' : 'freeze'}`, {
-        reason: reason.trim(),
-      });
-      setOpen(false);
-      setReason('');
-      onChanged(frozen ? `${user.fullName} is unfrozen.` : `${user.fullName} is frozen.`);
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <>
-      <Button
-        variant={frozen ? 'secondary' : 'danger'}
-        onClick={() => setOpen(true)}
-        data-testid="freeze-toggle"
-      >
-        {verb} account
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={`${verb} ${user.fullName}?`}
-        testId="freeze-dialog"
-      >
-        <form ref={form} class="form" onSubmit={submit} noValidate>
-          <p>
-            {frozen
-              ? 'The customer will be able to move money again.'
-              : 'The customer will not be able to send, withdraw or pay bills until unfrozen. Incoming money still arrives.'}
-          </p>
-          <TextField
-            label="Reason"
-            name="reason"
-            id="freeze-reason"
-            value={reason}
-            onValue={setReason}
-            error={error}
-          />
-          {failure && <Alert>{failure}</Alert>}
-          <div class="row row-end">
-            <Button variant="ghost" onClick={() => setOpen(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant={frozen ? 'primary' : 'danger'}
-              loading={busy}
-              data-testid="freeze-confirm"
-            >
-              {verb}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
-  );
-}
-
 export function CustomerDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id ?? '';
   useTitle('Customer · Console');
@@ -222,7 +139,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
         back={back}
         actions={
           <FreezeControl
-            user={data}
+            target={{ kind: 'user', id: data.id, name: data.fullName, frozen: data.status === 'frozen' }}
             onChanged={(m) => {
               setMessage(m);
               void reload();
@@ -251,14 +168,40 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
           {data.wallets.length ? (
             <div class="wallet-grid">
               {data.wallets.map((w) => (
-                <WalletCard key={w.id} wallet={w} />
+                <div key={w.id} class="stack" data-testid={`admin-wallet-${w.currency}`}>
+                  <WalletCard wallet={w} />
+                  {w.status !== 'closed' && (
+                    <FreezeControl
+                      target={{
+                        kind: 'wallet',
+                        id: w.id,
+                        name: `${data.fullName}'s ${w.currency} wallet`,
+                        frozen: w.status === 'frozen',
+                      }}
+                      onChanged={(m) => {
+                        setMessage(m);
+                        void reload();
+                      }}
+                    />
+                  )}
+                </div>
               ))}
             </div>
           ) : (
             <p class="muted">No wallets.</p>
           )}
         </Card>
-        <PndControl userId={data.id} fullName={data.fullName} />
+        <PndControl kind="user" id={data.id} subject={data.fullName} />
+        {data.wallets
+          .filter((w) => w.status !== 'closed')
+          .map((w) => (
+            <PndControl
+              key={w.id}
+              kind="wallet"
+              id={w.id}
+              subject={`${data.fullName}'s ${w.currency} wallet`}
+            />
+          ))}
       </div>
     </div>
   );

@@ -3,15 +3,27 @@ import { Alert, Button, Card, focusFirstError, StatusBadge, TextField } from '..
 import { api, errorMessage } from '../../lib/api';
 import type { ResponseBody } from '../../lib/types';
 
-type PndState = ResponseBody<'/v1/admin/users/{id}/pnd', 'post'>;
+type PndState = Pick<ResponseBody<'/v1/admin/users/{id}/pnd', 'post'>, 'pnd' | 'pndReason'>;
 
 /**
- * Post-no-debit: money may come in, none may go out. GET /v1/admin/users/{id}
- * does not say whether it is on, so the card shows the state only after an
- * operator sets or lifts it here; both actions are offered until then.
+ * Post-no-debit on a person (every wallet) or on one wallet: money may come
+ * in, none may go out. The admin reads of users and wallets do not say
+ * whether it is on, so the card shows the state only after an operator sets
+ * or lifts it here; both actions are offered until then.
  */
-export function PndControl({ userId, fullName }: { userId: string; fullName: string }) {
-  const [state, setState] = useState<PndState | null>(null);
+export function PndControl({
+  kind,
+  id,
+  subject,
+  initial,
+}: {
+  kind: 'user' | 'wallet';
+  id: string;
+  /** "Eme Udo" or "Eme Udo's NGN wallet". */
+  subject: string;
+  initial?: PndState;
+}) {
+  const [state, setState] = useState<PndState | null>(initial ?? null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
@@ -27,7 +39,7 @@ export function PndControl({ userId, fullName }: { userId: string; fullName: str
     setFailure(null);
     setBusy(on);
     try {
-      setState(await api.post<PndState>(`/v1/admin/users/${userId}/pnd`, { on, reason: reason.trim() }));
+      setState(await api.post<PndState>(`/v1/admin/${kind}s/${id}/pnd`, { on, reason: reason.trim() }));
       setReason('');
     } catch (e) {
       setFailure(errorMessage(e));
@@ -37,9 +49,14 @@ export function PndControl({ userId, fullName }: { userId: string; fullName: str
   };
 
   return (
-    <Card title="Post-no-debit" testId="pnd-control">
+    <Card
+      title={kind === 'user' ? 'Post-no-debit' : `Post-no-debit · ${subject}`}
+      testId={kind === 'user' ? 'pnd-control' : `wallet-pnd-control-${id}`}
+    >
       <p class="muted small">
-        With post-no-debit on, {fullName} can receive money but cannot send, withdraw or pay bills.
+        {kind === 'user'
+          ? `With post-no-debit on, ${subject} can receive money but cannot send, withdraw or pay bills.`
+          : `With post-no-debit on, ${subject} can receive money; nothing can leave it. Their other wallets still work.`}
       </p>
       {state && (
         <p data-testid="pnd-state" data-pnd={state.pnd ? 'on' : 'off'}>
@@ -62,7 +79,7 @@ export function PndControl({ userId, fullName }: { userId: string; fullName: str
         <TextField
           label="Post-no-debit note (why)"
           name="pndReason"
-          id="pnd-reason"
+          id={`pnd-reason-${id}`}
           value={reason}
           onValue={setReason}
           maxLength={500}
