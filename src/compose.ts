@@ -26,12 +26,14 @@ import type { Logger } from './log.js';
 import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
+import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
 import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
 import {
   ensureSystemAccounts,
   transferReviewResolver,
   walletRoutes,
+  handleGatewayWebhook,
   walletSystemAccounts,
   withdrawalReviewResolver,
 } from './wallets/index.js';
@@ -108,12 +110,19 @@ export async function createContext(
   // A worker-only process authenticates no one: it reads the database and listens to nothing more.
   if (config.role !== 'worker') await startIdentityCache(db, log);
   const limits = createLimits(db, options.now);
-  return { config, log, db, ledger, limits, providers };
+  const paystack = await startPaystack(config, db);
+  const ctx: AppContext = { config, log, db, ledger, limits, providers, paystack };
+  // The sandbox gateway's webhooks reach the same handler as Paystack's, in this process.
+  paystack.setWebhookSink(async (raw, signature) => {
+    await handleGatewayWebhook(ctx, raw, signature);
+  });
+  return ctx;
 }
 
 export async function closeContext(ctx: AppContext, options: { closeDb?: boolean } = {}): Promise<void> {
   await ctx.ledger.close();
   await stopIdentityCache(ctx.db);
   await ctx.providers?.close();
+  await ctx.paystack?.close();
   if (options.closeDb ?? true) await ctx.db.close();
 }

@@ -68,6 +68,8 @@ export interface Config {
   gatewayMode: GatewayMode;
   gatewaySecret: string;
   paystackSecretKey: string | undefined;
+  /** Unset: api.paystack.co. */
+  paystackBaseUrl: string | undefined;
   publicBaseUrl: string | undefined;
   redisUrl: string | undefined;
   adminEmail: string | undefined;
@@ -88,7 +90,7 @@ export interface Config {
   vtpassWebhookSecret: string | undefined;
   /** Production may run a simulator (gateway, bill providers, payouts) only when this is set explicitly. */
   allowSandbox: boolean;
-  /** `sandbox`: the payout simulator; `disabled`: withdrawals are refused (no real payout provider yet). */
+  /** `sandbox`: the Paystack-compatible simulator; `paystack`: Paystack Transfers; `disabled`: withdrawals are refused. */
   payoutMode: PayoutMode;
   /** Where customer messages go: `smtp` (SMTP_URL) or `log`. */
   notifyMode: NotifyMode;
@@ -296,6 +298,8 @@ export function loadConfig(env: Env = process.env): Config {
   const paystackSecretKey = read(env, 'PAYSTACK_SECRET_KEY');
   if (gatewayMode === 'paystack' && !paystackSecretKey)
     missing('PAYSTACK_SECRET_KEY', 'GATEWAY_MODE=paystack');
+  if (read(env, 'PAYOUT_MODE') === 'paystack' && !paystackSecretKey)
+    missing('PAYSTACK_SECRET_KEY', 'PAYOUT_MODE=paystack');
   const port = read(env, 'PORT');
   const metricsPort = read(env, 'METRICS_PORT');
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
@@ -322,6 +326,7 @@ export function loadConfig(env: Env = process.env): Config {
         ? (paystackSecretKey as string)
         : secret(read(env, 'GATEWAY_SANDBOX_SECRET'), 'GATEWAY_SANDBOX_SECRET', nodeEnv, dataDir),
     paystackSecretKey,
+    paystackBaseUrl: read(env, 'PAYSTACK_BASE_URL'),
     publicBaseUrl: read(env, 'PUBLIC_BASE_URL'),
     redisUrl: read(env, 'REDIS_URL'),
     // In development a sandbox operator exists out of the box (its password is generated once into

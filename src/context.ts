@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { PaystackRuntime } from './paystack/index.js';
 import type { Db } from './db/index.js';
 import type { LedgerBatcher } from './ledger/index.js';
 import type { Limits } from './limits/index.js';
@@ -21,6 +22,8 @@ export interface AppContext {
   limits: Limits;
   /** Bill providers (adapters, breakers; in sandbox mode the simulators). */
   providers?: ProviderRuntime;
+  /** Paystack clients for the gateway and payouts (in sandbox mode, the in-process simulator). */
+  paystack?: PaystackRuntime;
 }
 
 export interface ContextOptions {

@@ -286,7 +286,7 @@ export const ROLES = ['api', 'worker', 'all'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const GATEWAY_MODES = ['sandbox', 'paystack'] as const;
-export const PAYOUT_MODES = ['sandbox', 'disabled'] as const;
+export const PAYOUT_MODES = ['sandbox', 'paystack', 'disabled'] as const;
 export const NOTIFY_MODES = ['smtp', 'log'] as const;
 export const SIM_PROFILES = ['default', 'vtpass-sandbox'] as const;
 export const KYC_PROVIDERS = ['sandbox', 'dojah'] as const;
@@ -363,13 +363,20 @@ export const VARIABLES = {
   PAYSTACK_SECRET_KEY: text('Paystack secret key (required with `GATEWAY_MODE=paystack`)', {
     max: MAX_KEY_CHARS,
   }),
+  PAYSTACK_BASE_URL: url(
+    ['http:', 'https:'],
+    'the Paystack API (or a standalone Paystack-compatible simulator)',
+    {
+      default: '`https://api.paystack.co`',
+    },
+  ),
   PUBLIC_BASE_URL: url(['http:', 'https:'], 'base for checkout URLs (required in production)', {
     default: 'request host',
   }),
   PAYOUT_MODE: choice(
     PAYOUT_MODES,
     'sandbox',
-    '`sandbox` (payout simulator) or `disabled` (withdrawals 503)',
+    '`sandbox` (Paystack-compatible simulator), `paystack` (Paystack Transfers; needs `PAYSTACK_SECRET_KEY`) or `disabled` (withdrawals 503)',
   ),
   PAYOUT_SIM_PENDING_MS: int(3000, 0, 3_600_000, 'delayed payouts in the payout simulator'),
   KYC_PROVIDER: choice(

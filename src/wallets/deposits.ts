@@ -10,7 +10,7 @@ import { createTransactions, type Leg, type LedgerItem } from '../ledger/index.j
 import { publish } from '../outbox/index.js';
 import { type DepositStatus, depositStates } from './deposit-states.js';
 import { newDepositReference, startCheckout } from './gateway.js';
-import { recordWebhook } from './gateway-webhooks.js';
+import { recordWebhook } from './webhook-log.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
 
@@ -128,11 +128,11 @@ export type WebhookOutcome =
   | 'ignored';
 
 /**
- * Receives a verified gateway webhook: applies its event and logs the webhook
+ * Receives a verified charge webhook: applies its event and logs the webhook
  * for operators in one transaction, so no deposit changes without its log
  * row (and a failed log write leaves the gateway to retry).
  */
-export async function receiveGatewayWebhook(
+export async function receiveChargeEvent(
   ctx: AppContext,
   body: { event?: string; data?: Record<string, unknown> },
 ): Promise<WebhookOutcome> {

@@ -18,3 +18,4 @@ export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walle
 export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
+export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
