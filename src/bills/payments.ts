@@ -196,6 +196,8 @@ async function placePayment(
       reference: id,
       paymentId: id,
       counterparty: { name: biller.name },
+      biller: { id: biller.id, name: biller.name },
+      customerRef: input.customerRef,
     },
   };
   const attempt = riskAttemptOf(userId, biller.id, input, fee, currency, id);

@@ -22,9 +22,91 @@ export interface WalletLine {
   balanceAfter: bigint;
   status: 'completed' | 'pending' | 'released';
   counterparty: { name?: string; walletId?: string } | null;
+  /** What the line is about, for the person: the bill, the bank, the channel (see subjectOf). */
+  subject: LineSubject | null;
   description: string;
   reference: string;
   createdAt: string;
+}
+
+/**
+ * What a statement line is about, read from the metadata its transaction was
+ * written with: a bill (biller, customer reference, the payment to open for
+ * its token), a withdrawal (bank and masked account), a deposit (card or bank
+ * transfer, and who sent it), a transfer (the other person's wallet).
+ */
+export interface LineSubject {
+  kind: 'bill_payment' | 'withdrawal' | 'deposit' | 'transfer';
+  paymentId?: string;
+  billerName?: string;
+  customerReference?: string;
+  withdrawalId?: string;
+  bankName?: string;
+  /** Masked: the last four digits only. */
+  accountNumber?: string;
+  depositId?: string;
+  channel?: 'card' | 'bank_transfer';
+  senderName?: string;
+  senderBank?: string;
+  walletId?: string;
+}
+
+/** An account number as a statement shows it: ******6789. */
+export const maskAccountNumber = (n: string) =>
+  n.length > 4 ? `${'*'.repeat(n.length - 4)}${n.slice(-4)}` : n;
+
+export type LineMetadata = {
+  description?: string;
+  reference?: string;
+  from?: { walletId?: string; name?: string };
+  to?: { walletId?: string; name?: string };
+  counterparty?: { name?: string };
+  paymentId?: string;
+  biller?: { name?: string };
+  customerRef?: string;
+  withdrawalId?: string;
+  bank?: { name?: string };
+  accountNumber?: string;
+  depositId?: string;
+  channel?: string;
+  sender?: { name?: string; bank?: string };
+};
+
+const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** Drops the keys left undefined, so the JSON carries only what is known. */
+function compact(subject: LineSubject): LineSubject {
+  return Object.fromEntries(Object.entries(subject).filter(([, v]) => v !== undefined)) as LineSubject;
+}
+
+export function subjectOf(type: LineType, m: LineMetadata): LineSubject | null {
+  if (str(m.paymentId))
+    return compact({
+      kind: 'bill_payment',
+      paymentId: m.paymentId,
+      billerName: str(m.biller?.name) ?? str(m.counterparty?.name),
+      customerReference: str(m.customerRef),
+    });
+  if (str(m.withdrawalId))
+    return compact({
+      kind: 'withdrawal',
+      withdrawalId: m.withdrawalId,
+      bankName: str(m.bank?.name),
+      accountNumber: str(m.accountNumber) && maskAccountNumber(m.accountNumber as string),
+    });
+  if (str(m.depositId))
+    return compact({
+      kind: 'deposit',
+      depositId: m.depositId,
+      channel: m.channel === 'bank_transfer' ? 'bank_transfer' : 'card',
+      senderName: str(m.sender?.name),
+      senderBank: str(m.sender?.bank),
+    });
+  if (type === 'transfer_in' || type === 'transfer_out') {
+    const other = type === 'transfer_in' ? m.from : m.to;
+    return compact({ kind: 'transfer', walletId: str(other?.walletId) });
+  }
+  return null;
 }
 
 /** Ledger codes and sides behind each customer-facing type (for filtering in SQL). */
@@ -48,13 +130,7 @@ function typeOf(line: HistoryLine): LineType {
 }
 
 function toLine(line: HistoryLine, currency: string): WalletLine {
-  const m = line.metadata as {
-    description?: string;
-    reference?: string;
-    from?: { walletId?: string; name?: string };
-    to?: { walletId?: string; name?: string };
-    counterparty?: { name?: string };
-  };
+  const m = line.metadata as LineMetadata;
   const type = typeOf(line);
   const other = type === 'transfer_in' ? m.from : type === 'transfer_out' ? m.to : m.counterparty;
   const status = !line.pending ? 'completed' : line.holdStatus === 'open' ? 'pending' : 'released';
@@ -73,6 +149,7 @@ function toLine(line: HistoryLine, currency: string): WalletLine {
           ...('walletId' in other && typeof other.walletId === 'string' ? { walletId: other.walletId } : {}),
         }
       : null,
+    subject: subjectOf(type, m),
     description: m.description ?? type.replaceAll('_', ' '),
     reference: m.reference ?? line.transactionId,
     createdAt: line.createdAt.toISOString(),
@@ -126,6 +203,14 @@ export function csvAmount(minor: bigint): string {
   return minorToDecimal(minor);
 }
 
+/** Who the money went to or came from, as a statement cell: the name, with the bank and masked account. */
+export function counterpartyCell(l: WalletLine): string {
+  const s = l.subject;
+  const name = l.counterparty?.name ?? s?.senderName ?? s?.billerName ?? '';
+  const bank = [s?.bankName ?? s?.senderBank, s?.accountNumber].filter(Boolean).join(' ');
+  return bank ? `${name}${name ? ' · ' : ''}${bank}` : name;
+}
+
 /** One statement line as a CSV row: amounts as numbers, everything else as neutralised text. */
 export function statementRow(l: WalletLine): string {
   return [
@@ -133,7 +218,7 @@ export function statementRow(l: WalletLine): string {
     csvText(l.type),
     csvText(l.description),
     csvText(l.reference),
-    csvText(l.counterparty?.name ?? ''),
+    csvText(counterpartyCell(l)),
     csvText(l.direction),
     csvAmount(l.direction === 'debit' ? -l.amount : l.amount),
     csvText(l.currency),

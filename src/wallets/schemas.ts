@@ -37,6 +37,26 @@ export const lineSchema = {
       // Either may be missing (a bank payout has a name and no wallet).
       required: [],
     },
+    subject: {
+      type: ['object', 'null'],
+      description:
+        'What the line is about: the bill (open the payment for its token), the bank and masked account, the deposit channel and sender, the other wallet',
+      properties: {
+        kind: { type: 'string', enum: ['bill_payment', 'withdrawal', 'deposit', 'transfer'] },
+        paymentId: { type: 'string' },
+        billerName: { type: 'string' },
+        customerReference: { type: 'string' },
+        withdrawalId: { type: 'string' },
+        bankName: { type: 'string' },
+        accountNumber: { type: 'string', description: 'masked: the last four digits' },
+        depositId: { type: 'string' },
+        channel: { type: 'string', enum: ['card', 'bank_transfer'] },
+        senderName: { type: 'string' },
+        senderBank: { type: 'string' },
+        walletId: { type: 'string' },
+      },
+      required: ['kind'],
+    },
     description: { type: 'string' },
     reference: { type: 'string' },
     createdAt: { type: 'string' },

@@ -18,7 +18,8 @@ import { createTransactions, type LedgerItem } from '../ledger/index.js';
 import { type OutboxEvent, publish } from '../outbox/index.js';
 import { decidePayout } from './payout-decision.js';
 import type { PayoutProvider } from './payouts.js';
-import { isBank, resolveAccountName } from './payouts.js';
+import { BANKS, isBank, resolveAccountName } from './payouts.js';
+import { maskAccountNumber } from './history.js';
 import { ledgerRefusal, storeRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
@@ -215,9 +216,11 @@ function holdItem(w: Prepared): LedgerItem {
       ...w.limits.legs,
     ],
     metadata: {
-      description: `Withdrawal to ${w.accountName} (${w.input.accountNumber})`,
+      description: `Withdrawal to ${w.accountName} (${maskAccountNumber(w.input.accountNumber)})`,
       reference: w.reference,
       withdrawalId: w.id,
+      bank: { code: w.input.bankCode, name: BANKS.find((b) => b.code === w.input.bankCode)?.name },
+      accountNumber: maskAccountNumber(w.input.accountNumber),
       fee: w.fee.toString(),
       counterparty: { name: w.accountName },
     },

@@ -6688,6 +6688,24 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 status: "completed" | "pending" | "released";
+                                /** @description What the line is about: the bill (open the payment for its token), the bank and masked account, the deposit channel and sender, the other wallet */
+                                subject: {
+                                    /** @description masked: the last four digits */
+                                    accountNumber?: string;
+                                    bankName?: string;
+                                    billerName?: string;
+                                    /** @enum {string} */
+                                    channel?: "card" | "bank_transfer";
+                                    customerReference?: string;
+                                    depositId?: string;
+                                    /** @enum {string} */
+                                    kind: "bill_payment" | "withdrawal" | "deposit" | "transfer";
+                                    paymentId?: string;
+                                    senderBank?: string;
+                                    senderName?: string;
+                                    walletId?: string;
+                                    withdrawalId?: string;
+                                } | null;
                                 /** Format: uuid */
                                 transactionId: string;
                                 /** @enum {string} */
