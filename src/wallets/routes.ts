@@ -5,6 +5,7 @@ import { depositRoutes } from './routes-deposits.js';
 import { transferRoutes } from './routes-transfers.js';
 import { walletStatusRoutes } from './routes-wallet-status.js';
 import { walletResourceRoutes } from './routes-wallets.js';
+import { withdrawalQuoteRoutes } from './routes-withdrawal-quote.js';
 import { withdrawalRoutes } from './routes-withdrawals.js';
 
 export { baseUrlOf } from './routes-deposits.js';
@@ -15,6 +16,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await depositRoutes(app, ctx);
   await transferRoutes(app, ctx);
   await withdrawalRoutes(app, ctx);
+  await withdrawalQuoteRoutes(app, ctx);
   await adminWalletRoutes(app, ctx);
   await walletStatusRoutes(app, ctx);
 }

@@ -23,21 +23,14 @@ import { maskAccountNumber } from './history.js';
 import { ledgerRefusal, storeRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
+import { MAX_WITHDRAWAL, MIN_WITHDRAWAL, withdrawalFee } from './withdrawal-fees.js';
 import { type WithdrawalStatus, withdrawalStates } from './withdrawal-states.js';
 
 export type { WithdrawalStatus } from './withdrawal-states.js';
 
 const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
-export const MAX_WITHDRAWAL = 500_000_000n; // NGN 5,000,000.00
-export const MIN_WITHDRAWAL = 100_00n;
 export { NEEDS_REVIEW_AFTER_MS, NOT_FOUND_GRACE_MS } from './payout-decision.js';
-
-/** NIP-style tiered fee, in kobo. */
-export function withdrawalFee(amount: bigint): bigint {
-  if (amount <= 5_000_00n) return 10_00n;
-  if (amount <= 50_000_00n) return 25_00n;
-  return 50_00n;
-}
+export { MAX_WITHDRAWAL, MIN_WITHDRAWAL, withdrawalFee } from './withdrawal-fees.js';
 
 interface WithdrawalRow {
   id: string;
