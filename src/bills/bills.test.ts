@@ -144,6 +144,29 @@ describe.each(backends())('bill payments on %s', (backend) => {
     expect(p.status).toBe('failed');
     expect(p.failureReason).toMatch(/016/);
     expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
+    // The statement reads it as failed with the money returned, and says what it was for.
+    const lines = (await get(t.app, user, `/v1/wallets/${walletId}/transactions?type=bill_payment`)).json()
+      .data;
+    expect(
+      lines.find((l: { subject?: { paymentId?: string } }) => l.subject?.paymentId === p.id),
+    ).toMatchObject({
+      status: 'released',
+      direction: 'debit',
+      subject: { kind: 'bill_payment', customerReference: '3333333333333', billerName: expect.any(String) },
+    });
+  });
+
+  it("a delivered payment's statement line names the biller and meter and links the payment (its token)", async () => {
+    const p = await settle((await pay('12345678901')).json().id);
+    expect(p.status).toBe('succeeded');
+    const lines = (await get(t.app, user, `/v1/wallets/${walletId}/transactions?type=bill_payment`)).json()
+      .data;
+    const line = lines.find((l: { subject?: { paymentId?: string } }) => l.subject?.paymentId === p.id);
+    expect(line).toMatchObject({
+      status: 'completed',
+      subject: { kind: 'bill_payment', paymentId: p.id, customerReference: '12345678901' },
+    });
+    expect(line.subject.billerName).toBeTruthy();
   });
 
   it('4444444444444: delivered, then reversed by webhook + requery: refunded with a compensating transaction', async () => {

@@ -144,7 +144,12 @@ export async function getHistory(
     created_at: Date;
   }>(
     `SELECT p.id, p.transaction_id, t.kind, t.code, p.side, p.pending, p.amount, p.balance_after,
-            t.pending_id, t.metadata, p.created_at, h.status AS hold_status,
+            t.pending_id, p.created_at, h.status AS hold_status,
+            -- A post or void says only which hold it settles: it reads with the hold's metadata
+            -- (what was bought, from whom), its own keys on top.
+            CASE WHEN t.pending_id IS NULL THEN t.metadata
+                 ELSE coalesce((SELECT ht.metadata FROM ledger.transactions ht WHERE ht.id = t.pending_id),
+                               '{}'::jsonb) || t.metadata END AS metadata,
             CASE WHEN p.balance_after IS NULL THEN
               (SELECT coalesce(sum(CASE WHEN q.side = 'C' THEN q.amount ELSE -q.amount END), 0)
                  FROM ledger.postings q WHERE q.account_id = p.account_id AND NOT q.pending AND q.id <= p.id)

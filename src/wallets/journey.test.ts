@@ -194,6 +194,16 @@ describe.each(backends())('wallet journey on %s', (backend) => {
     expect(f.failureReason).toMatch(/closed/);
     const after = await walletOf(t.app, u);
     expect(after).toMatchObject({ balance: 1_000_000 - 201_000 - 101_000, held: 0 });
+    // Statement lines name the bank and the masked account; the failed one reads as released.
+    const lines = (await get(t.app, u, `/v1/wallets/${w.id}/transactions?type=withdrawal`)).json().data;
+    const of = (id: string) =>
+      lines.find((l: { subject?: { withdrawalId?: string } }) => l.subject?.withdrawalId === id);
+    expect(of(ok.json().id)).toMatchObject({
+      status: 'completed',
+      amount: 201_000,
+      subject: { kind: 'withdrawal', bankName: 'Guaranty Trust Bank', accountNumber: '******6789' },
+    });
+    expect(of(failed.json().id)).toMatchObject({ status: 'released', subject: { bankName: 'Access Bank' } });
   });
 
   it('gateway webhooks: bad signature 401, duplicate does nothing, mismatch flagged', async () => {

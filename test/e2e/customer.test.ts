@@ -179,6 +179,9 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.getByLabel('Amount').fill('1000');
     await page.getByTestId('withdraw-continue').click();
     await page.getByTestId('withdraw-review').waitFor();
+    // The fee and the total debited are shown before confirming (₦10 on ₦1,000).
+    await waitForText(page.getByTestId('withdraw-fee'), /10\.00/);
+    await waitForText(page.getByTestId('withdraw-total'), /1,010\.00/);
     await shootBoth(page, 'withdraw-review');
     await page.getByTestId('withdraw-confirm').click();
     await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);

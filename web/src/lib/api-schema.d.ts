@@ -7105,6 +7105,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/withdrawals/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a withdrawal: fee and total debited; `everything: true` quotes the most possible
+         * @description Moves nothing. The withdrawal charges the same fee table, so `total` is what POST /v1/wallets/{id}/withdrawals debits.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountNumber?: string;
+                        /** @description Amount in minor units (kobo for NGN), a JSON integer */
+                        amount?: number;
+                        bankCode?: string;
+                        everything?: boolean;
+                        /** Format: uuid */
+                        walletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            available: number;
+                            /** @enum {string} */
+                            cappedBy: "available_balance" | "daily_limit" | "single_transaction_limit" | "maximum_withdrawal";
+                            currency: string;
+                            /** @description Minor units (kobo for NGN) */
+                            fee: number;
+                            /** @description Whether amount + fee fits the balance and limits now */
+                            fits: boolean;
+                            /** @description The most that can be withdrawn now, fee on top */
+                            maxAmount: number;
+                            /** @description amount + fee: what the wallet is debited */
+                            total: number;
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, unsupported_currency, invalid_amount */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: insufficient_funds, amount_out_of_range */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

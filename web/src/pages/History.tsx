@@ -1,6 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../components/icons';
-import { LineRow, lineTitle } from '../components/LineRow';
+import { LineRow, lineFailed, lineTitle } from '../components/LineRow';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
   Alert,
@@ -21,7 +22,7 @@ import {
 import { api, download, errorMessage, qs } from '../lib/api';
 import { endOfDayIso, formatDateTime, LINE_TYPE_LABELS, startOfDayIso } from '../lib/format';
 import { useAsync, useTitle } from '../lib/hooks';
-import { navigate, useLocation } from '../lib/router';
+import { Link, navigate, useLocation } from '../lib/router';
 import type { Line, Page } from '../lib/types';
 import { useWallets } from '../lib/wallets';
 
@@ -32,25 +33,80 @@ const STATUSES = [
   { value: 'released', label: 'Released' },
 ];
 
+type Item = [string, ComponentChildren];
+
+/** What the line is about: the bill and its payment (with the token), the bank, the channel and sender. */
+function subjectItems(line: Line): Item[] {
+  const s = line.subject;
+  if (!s) return [];
+  if (s.kind === 'bill_payment')
+    return [
+      ...(s.billerName ? ([['Biller', s.billerName]] as Item[]) : []),
+      ...(s.customerReference
+        ? ([['Meter / account', <span class="mono">{s.customerReference}</span>]] as Item[])
+        : []),
+      ...(s.paymentId
+        ? ([
+            [
+              'Payment',
+              <Link href={`/bills/payments/${s.paymentId}`} data-testid="line-payment-link">
+                View payment and token
+              </Link>,
+            ],
+          ] as Item[])
+        : []),
+    ];
+  if (s.kind === 'withdrawal')
+    return [
+      ...(s.bankName ? ([['Bank', s.bankName]] as Item[]) : []),
+      ...(s.accountNumber ? ([['Account', <span class="mono">{s.accountNumber}</span>]] as Item[]) : []),
+    ];
+  if (s.kind === 'deposit')
+    return [
+      ['Channel', s.channel === 'bank_transfer' ? 'Bank transfer' : 'Card'],
+      ...(s.senderName
+        ? ([['Sender', s.senderBank ? `${s.senderName} (${s.senderBank})` : s.senderName]] as Item[])
+        : []),
+    ];
+  return [];
+}
+
 function LineDetail({ line, onClose }: { line: Line | null; onClose: () => void }) {
   return (
     <Dialog open={!!line} onClose={onClose} title="Transaction details" testId="line-detail">
       {line && (
         <>
-          <p class="detail-amount">
-            <Money amount={line.amount} currency={line.currency} signed={line.direction} />
+          <p class={lineFailed(line) ? 'detail-amount line-void' : 'detail-amount'}>
+            <Money
+              amount={line.amount}
+              currency={line.currency}
+              signed={lineFailed(line) ? undefined : line.direction}
+            />
           </p>
           <p class="muted">{lineTitle(line)}</p>
+          {lineFailed(line) && (
+            <p class="alert alert-info" data-testid="line-returned">
+              This did not go through. The money was never taken: it is back in your available balance.
+            </p>
+          )}
           <DefinitionList
             items={[
               ['Type', LINE_TYPE_LABELS[line.type] ?? line.type],
-              ['Status', <StatusBadge status={line.status} />],
-              ['Direction', line.direction === 'credit' ? 'Money in' : 'Money out'],
+              ['Status', <StatusBadge status={lineFailed(line) ? 'failed' : line.status} />],
+              [
+                'Direction',
+                lineFailed(line)
+                  ? 'Not charged (returned)'
+                  : line.direction === 'credit'
+                    ? 'Money in'
+                    : 'Money out',
+              ],
               ['Date', formatDateTime(line.createdAt)],
               ['Balance after', <Money amount={line.balanceAfter} currency={line.currency} />],
               ...(line.counterparty?.name
                 ? ([['Counterparty', line.counterparty.name]] as [string, string][])
                 : []),
+              ...subjectItems(line),
               ['Description', line.description || '—'],
               ['Reference', <span class="mono">{line.reference}</span>],
               ['Transaction ID', <span class="mono">{line.transactionId}</span>],

@@ -19,9 +19,9 @@ import {
 import { api, errorMessage } from '../lib/api';
 import { useAsync, useIdempotencyKey, useInterval, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Bank, Withdrawal } from '../lib/types';
+import type { Bank, Withdrawal, WithdrawalQuote } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
-import { formatMoney, toJsonAmount } from '../money';
+import { currencyExponent, formatMoney, toJsonAmount, toMajorString } from '../money';
 
 const FINAL = ['succeeded', 'completed', 'failed', 'reversed'];
 
@@ -89,6 +89,15 @@ function WithdrawalStatus({
   );
 }
 
+/** Why the amount cannot go: with its fee it passes the balance or today's limit. */
+function overBudget(q: WithdrawalQuote): string {
+  const fee = formatMoney(q.fee, q.currency);
+  if (q.maxAmount === 0) return `With the ${fee} fee this is more than you can withdraw now`;
+  const most = formatMoney(q.maxAmount, q.currency);
+  const why = q.cappedBy === 'available_balance' ? 'your balance' : "today's limit";
+  return `With the ${fee} fee that comes to ${formatMoney(q.total, q.currency)}, more than ${why} allows. You can withdraw up to ${most}.`;
+}
+
 export function WithdrawPage() {
   useTitle('Withdraw');
   const { wallets, reload } = useWallets();
@@ -104,6 +113,9 @@ export function WithdrawPage() {
   const [narration, setNarration] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [review, setReview] = useState<bigint | null>(null);
+  // The server's quote of the amount under review: the fee and the total debited, before confirming.
+  const [quote, setQuote] = useState<WithdrawalQuote | null>(null);
+  const [quoting, setQuoting] = useState(false);
   // The refusal itself (not its message): a tier limit is shown with its own words.
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -162,7 +174,49 @@ export function WithdrawPage() {
     if (typeof checked === 'string') next.amount = checked;
     setErrors(next);
     if (Object.keys(next).length || resolving) return focusFirstError(form.current);
-    setReview(checked as bigint);
+    void quoteFor(checked as bigint);
+  };
+
+  /** Asks the server for the fee and total; goes to review only when amount + fee fits. */
+  const quoteFor = async (amount: bigint) => {
+    if (!wallet) return;
+    setQuoting(true);
+    try {
+      const q = await api.post<WithdrawalQuote>('/v1/withdrawals/quote', {
+        walletId: wallet.id,
+        amount: toJsonAmount(amount),
+        bankCode,
+        accountNumber,
+      });
+      if (!q.fits) {
+        setErrors({ amount: overBudget(q) });
+        return focusFirstError(form.current);
+      }
+      setQuote(q);
+      setReview(amount);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setQuoting(false);
+    }
+  };
+
+  /** "Withdraw everything": the available balance minus the fee it carries (capped by today's limit). */
+  const everything = async () => {
+    if (!wallet) return;
+    setQuoting(true);
+    setErrors((e) => ({ ...e, amount: '' }));
+    try {
+      const q = await api.post<WithdrawalQuote>('/v1/withdrawals/quote', {
+        walletId: wallet.id,
+        everything: true,
+      });
+      setAmountText(toMajorString(q.amount, currencyExponent(q.currency)));
+    } catch (e) {
+      setErrors((prev) => ({ ...prev, amount: errorMessage(e) }));
+    } finally {
+      setQuoting(false);
+    }
   };
 
   const confirm = async () => {
@@ -195,13 +249,31 @@ export function WithdrawPage() {
               ['Bank', bankName],
               ['Account number', <span class="mono">{accountNumber}</span>],
               ['Amount', <Money amount={review} currency={currency} />],
+              [
+                'Fee',
+                <span data-testid="withdraw-fee">
+                  <Money amount={quote?.fee ?? 0} currency={currency} />
+                </span>,
+              ],
+              [
+                'Total debited',
+                <strong data-testid="withdraw-total">
+                  <Money amount={quote?.total ?? review} currency={currency} />
+                </strong>,
+              ],
               ['From', `${wallet.currency} wallet`],
             ]}
           />
-          <p class="muted small">A transfer fee may apply; you'll see it on the receipt.</p>
           {failure !== null && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
-            <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setReview(null);
+                setQuote(null);
+              }}
+              disabled={busy}
+            >
               Back
             </Button>
             <Button size="lg" onClick={confirm} loading={busy} data-testid="withdraw-confirm">
@@ -270,7 +342,22 @@ export function WithdrawPage() {
             onValue={setAmountText}
             currency={currency}
             error={errors.amount}
-            hint={wallet ? `Available: ${formatMoney(wallet.available, wallet.currency)}` : undefined}
+            hint={
+              wallet ? (
+                <span class="row row-between">
+                  <span>Available: {formatMoney(wallet.available, wallet.currency)}</span>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={everything}
+                    disabled={quoting}
+                    data-testid="withdraw-everything"
+                  >
+                    Withdraw everything
+                  </button>
+                </span>
+              ) : undefined
+            }
           />
           <TextField
             label="Note"
@@ -281,7 +368,7 @@ export function WithdrawPage() {
             required={false}
             maxLength={100}
           />
-          <Button type="submit" size="lg" block data-testid="withdraw-continue">
+          <Button type="submit" size="lg" block loading={quoting} data-testid="withdraw-continue">
             Continue
           </Button>
         </form>
