@@ -235,6 +235,8 @@ export interface Settlement {
   outcome: 'credited' | 'flagged';
   reason?: string;
   inSuspense: boolean;
+  /** Flagged because the credit would pass the tier's maximum balance. */
+  overLimit: boolean;
 }
 
 /**
@@ -261,7 +263,7 @@ export async function settleDeposit(
       { reference, reason: held.reason },
       held.inSuspense ? 'deposit flagged: held in suspense' : 'deposit flagged: not credited',
     );
-    return { outcome: 'flagged', reason: held.reason, inSuspense: held.inSuspense };
+    return { outcome: 'flagged', ...held };
   }
   await setStatus(tx, deposit, 'succeeded', null, event);
   await publish(tx, {
@@ -276,7 +278,7 @@ export async function settleDeposit(
       currency: deposit.currency.trim(),
     },
   });
-  return { outcome: 'credited', inSuspense: false };
+  return { outcome: 'credited', inSuspense: false, overLimit: false };
 }
 
 /** What a credit adds to its ledger metadata (a bank transfer's channel and sender) and how it treats a refusal. */
@@ -297,7 +299,7 @@ async function creditDeposit(
   deposit: DepositRow,
   limits: CreditLimits,
   options: CreditOptions,
-): Promise<{ reason: string; inSuspense: boolean } | undefined> {
+): Promise<{ reason: string; inSuspense: boolean; overLimit: boolean } | undefined> {
   const currency = deposit.currency.trim();
   const item = (step: string, to: Leg[]): LedgerItem => ({
     id: uuidv5(`${step}:${deposit.id}`, DEPOSIT_NAMESPACE),
@@ -316,16 +318,18 @@ async function creditDeposit(
     },
   });
   let why: string;
+  let overLimit = false;
   if ('refused' in limits) why = limits.refused;
   else {
     const wallet: Leg = { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount };
     const [result] = await createTransactions(tx, [item('deposit', [wallet, ...limits.legs])]);
     if (result?.ok) return undefined;
-    if (result?.code === 'credit_limit_exceeded')
+    if (result?.code === 'credit_limit_exceeded') {
       why = 'the credit would pass the maximum balance of the account tier';
-    else if (options.suspenseOnRefusal) why = `ledger refused the credit: ${result?.code}`;
+      overLimit = true;
+    } else if (options.suspenseOnRefusal) why = `ledger refused the credit: ${result?.code}`;
     // A frozen or closed wallet: flagged, the money stays in gateway clearing for an operator.
-    else return { reason: `ledger refused the credit: ${result?.code}`, inSuspense: false };
+    else return { reason: `ledger refused the credit: ${result?.code}`, inSuspense: false, overLimit: false };
   }
   const suspense: Leg = {
     accountId: systemAccountId('suspense', currency),
@@ -334,7 +338,7 @@ async function creditDeposit(
   };
   const [held] = await createTransactions(tx, [item('deposit-suspense', [suspense])]);
   if (!held?.ok) throw new Error(`deposit ${deposit.id}: suspense credit refused: ${held?.code}`);
-  return { reason: `${why}; held in suspense for an operator`, inSuspense: true };
+  return { reason: `${why}; held in suspense for an operator`, inSuspense: true, overLimit };
 }
 
 /** Settles a deposit from the status read under its lock, as deposit-states.ts allows (else throws). */

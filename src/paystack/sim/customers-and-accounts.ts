@@ -104,7 +104,7 @@ function customerRoutes(app: FastifyInstance, sim: SimContext): void {
   app.post('/customer', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const email = str(body.email, 254)?.toLowerCase();
-    if (!email || !email.includes('@')) return refuse(reply, 400, 'Invalid email address passed');
+    if (!email?.includes('@')) return refuse(reply, 400, 'Invalid email address passed');
     const code = `CUS_${randomBytes(8).toString('hex')}`;
     // Paystack answers the existing customer for an email it knows (and updates nothing).
     await sim.db.query(
