@@ -26,7 +26,7 @@ export function sandboxBankTransferPage(d: { accountNumber?: string; sent?: stri
 <title>Sandbox bank transfer</title>
 <style>
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f4f6fb;margin:0;display:grid;place-items:center;min-height:100vh;color:#111827}
-main{background:#fff;border-radius:16px;box-shadow:0 10px 30px rgba(17,24,39,.08);padding:32px;max-width:380px;width:calc(100% - 32px)}
+main{box-sizing:border-box;background:#fff;border-radius:16px;box-shadow:0 10px 30px rgba(17,24,39,.08);padding:24px;max-width:380px;width:calc(100% - 32px)}
 h1{font-size:14px;letter-spacing:.08em;text-transform:uppercase;color:#6b7280;margin:0 0 8px}
 .badge{display:inline-block;background:#fef3c7;color:#92400e;border-radius:999px;padding:2px 10px;font-size:12px;font-weight:600}
 label{display:block;font-size:13px;color:#374151;margin-top:14px}input{width:100%;box-sizing:border-box;padding:12px;border:1px solid #d1d5db;border-radius:10px;font-size:16px;margin-top:4px}
