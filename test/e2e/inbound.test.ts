@@ -20,11 +20,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './
 const PASSWORD = 'correct-horse-battery-42';
 
 /** Sends a transfer from the sandbox bank page, as someone at another bank would. */
-async function sendFromSandboxBank(
-  page: Page,
-  accountNumber: string,
-  naira: string,
-) {
+async function sendFromSandboxBank(page: Page, accountNumber: string, naira: string) {
   await page.goto(`/sandbox/bank-transfers?accountNumber=${accountNumber}`);
   await page.getByTestId('sandbox-transfer-amount').fill(naira);
   await page.getByTestId('sandbox-transfer-send').click();
