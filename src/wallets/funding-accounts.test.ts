@@ -313,6 +313,33 @@ describe.each(backends())('inbound rail on %s', (backend) => {
     expect(await count('SELECT count(*) AS n FROM wallets.inbound_transfers')).toBe(before.inbound);
     expect(await count('SELECT count(*) AS n FROM wallets.gateway_webhooks')).toBe(before.webhooks);
     expect(await suspense()).toBe(before.suspense);
+    // A signed bank-transfer webhook we cannot read (a float amount, an unknown currency) is logged, moves nothing.
+    for (const data of [
+      { amount: 10.5, currency: 'NGN' },
+      { amount: 1000, currency: 'XYZ' },
+    ]) {
+      const raw = JSON.stringify({
+        event: 'charge.success',
+        data: {
+          ...data,
+          reference: randomUUID(),
+          channel: 'dedicated_nuban',
+          metadata: { receiver_account_number: '1234567890' },
+        },
+      });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/gateway',
+        headers: {
+          'content-type': 'application/json',
+          'x-paystack-signature': signWebhook(t.ctx.config.gatewaySecret, raw),
+        },
+        payload: raw,
+      });
+      expect(res.json().outcome).toBe('invalid');
+    }
+    expect(await count('SELECT count(*) AS n FROM wallets.inbound_transfers')).toBe(before.inbound);
+    expect(await suspense()).toBe(before.suspense);
     // Operator actions with bad bodies or ids.
     const badCredit = await post(t.app, operator, `/v1/admin/inbound-transfers/${randomUUID()}/credit`, {
       walletId: 'nope',

@@ -136,9 +136,9 @@ export async function listFundingAccounts(ctx: AppContext, userId: string): Prom
  */
 async function pendingRow(tx: Tx, ctx: AppContext, userId: string, currency: string) {
   await ensureWallet(tx, userId, currency);
-  await tx.query(
+  const inserted = await tx.query(
     `INSERT INTO wallets.funding_accounts (id, user_id, currency, wallet_id, provider)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, currency) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, currency) DO NOTHING RETURNING id`,
     [
       fundingIdFor(userId, currency),
       userId,
@@ -148,7 +148,7 @@ async function pendingRow(tx: Tx, ctx: AppContext, userId: string, currency: str
     ],
   );
   const row = (await rowOf(tx, userId, currency, true)) as FundingAccountRow;
-  if (row.status !== 'failed') return { row, fresh: row.status === 'pending' };
+  if (row.status !== 'failed') return { row, fresh: inserted.rows.length > 0 };
   await transitionRow(tx, fundingAccountStates, {
     table: 'wallets.funding_accounts',
     id: row.id,
@@ -186,7 +186,7 @@ export async function requestFundingAccount(
     });
   return ctx.db.transaction(async (tx) => {
     const { row, fresh } = await pendingRow(tx, ctx, userId, wallet.currency);
-    if (fresh && row.status === 'pending')
+    if (fresh)
       await publish(tx, {
         type: 'funding_account.requested',
         key: row.id,
@@ -220,11 +220,11 @@ export async function provisionFundingAccount(
   const currency = (event.payload as { currency?: string }).currency ?? FUNDING_CURRENCIES[0];
   if (event.type === 'user.registered') {
     if (!(await fundingEligible(ctx, userId))) return { status: 'done' };
-    const fresh = await ctx.db.transaction(async (tx) => {
-      if (!(await markApplied(tx, 'wallets.funding_accounts', event.id))) return false;
-      return (await pendingRow(tx, ctx, userId, currency)).fresh;
+    // A redelivery after a crash finds the row pending and asks the provider again (safe to repeat).
+    await ctx.db.transaction(async (tx) => {
+      if (await markApplied(tx, 'wallets.funding_accounts', event.id))
+        await pendingRow(tx, ctx, userId, currency);
     });
-    if (!fresh) return { status: 'done' };
   }
   const row = await rowOf(ctx.db, userId, currency);
   if (row?.status !== 'pending') return { status: 'done' };
