@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
@@ -66,8 +66,15 @@ export function FundingAccountCard({ walletId, compact = false }: { walletId: st
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   useInterval(() => void reload(), 2000, data?.status === 'pending');
+  // Someone who became eligible since registration (a BVN or NIN verified) gets one on their next visit.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (data?.status !== 'none' || !data.eligible || asked.current) return;
+    asked.current = true;
+    void ask();
+  }, [data?.status, data?.eligible]);
   if (error || !data) return null; // the card form below still works
-  const ask = async () => {
+  async function ask() {
     setBusy(true);
     setFailure(null);
     try {
@@ -77,7 +84,7 @@ export function FundingAccountCard({ walletId, compact = false }: { walletId: st
     } finally {
       setBusy(false);
     }
-  };
+  }
   let body: ComponentChildren;
   if (data.status === 'assigned' && data.accountNumber)
     body = (
