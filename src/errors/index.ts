@@ -69,7 +69,6 @@ export const ERROR_STATUS = {
   wallet_not_empty: 409,
   risk_case_not_open: 409,
   risk_case_not_held: 409,
-  inbound_not_held: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,
@@ -96,7 +95,6 @@ export const ERROR_STATUS = {
   kyc_dob_mismatch: 422,
   bvn_not_found: 422,
   nin_not_found: 422,
-  funding_account_unavailable: 422,
   // 429
   rate_limited: 429,
   too_many_attempts: 429,

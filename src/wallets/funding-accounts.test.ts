@@ -199,7 +199,7 @@ describe.each(backends())('inbound rail on %s', (backend) => {
     for (const res of others) {
       expect(res.statusCode, res.body).toBe(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().code).toBe('inbound_not_held');
+      expect(res.json().code).toBe('not_resolvable');
     }
     expect(await balanceOf(bob)).toBe(70_000);
     expect((await suspense()) - before).toBe(0n);
@@ -230,14 +230,14 @@ describe.each(backends())('inbound rail on %s', (backend) => {
     expect(clearingAfter - clearingBefore).toBe(12_345n);
     const again = await post(t.app, operator, `/v1/admin/inbound-transfers/${held.id}/return`, body);
     expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('inbound_not_held');
+    expect(again.json().code).toBe('not_resolvable');
     const someone = await registerUser(t.app);
     const wallet = await walletOf(t.app, someone);
     const late = await post(t.app, operator, `/v1/admin/inbound-transfers/${held.id}/credit`, {
       walletId: wallet.id,
       reason: 'too late',
     });
-    expect(late.json().code).toBe('inbound_not_held');
+    expect(late.json().code).toBe('not_resolvable');
     expect(await balanceOf(someone)).toBe(0);
     expect(
       await count(

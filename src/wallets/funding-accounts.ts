@@ -172,10 +172,7 @@ export async function requestFundingAccount(
 ): Promise<FundingAccountView> {
   const wallet = await getOwnWallet(ctx.db, userId, walletId);
   if (!(FUNDING_CURRENCIES as readonly string[]).includes(wallet.currency))
-    throw new AppError(
-      'funding_account_unavailable',
-      'Bank transfer accounts are offered for NGN wallets only',
-    );
+    throw new AppError('unsupported_currency', 'Bank transfer accounts are offered for NGN wallets only');
   const existing = await rowOf(ctx.db, userId, wallet.currency);
   if (existing?.status === 'assigned' || existing?.status === 'pending')
     return viewOf(existing, wallet.id, wallet.currency, true);

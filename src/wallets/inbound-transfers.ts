@@ -246,7 +246,7 @@ async function lockHeld(tx: Tx, id: string): Promise<InboundRow> {
   const row = rows[0];
   if (!row) throw notFound('Inbound transfer');
   if (row.status !== 'held')
-    throw new AppError('inbound_not_held', `This transfer is already ${row.status}`, {
+    throw new AppError('not_resolvable', `This transfer is already ${row.status}`, {
       transferStatus: row.status,
     });
   return row;

@@ -121,7 +121,7 @@ export const fundingRequestErrors = errorResponses([
   ...authCodes,
   'not_found',
   'kyc_required',
-  'funding_account_unavailable',
+  'unsupported_currency',
 ]);
 export const inboundActionErrors = errorResponses([
   ...authCodes,
@@ -132,7 +132,7 @@ export const inboundActionErrors = errorResponses([
   'validation_failed',
   'unknown_field',
   'not_found',
-  'inbound_not_held',
+  'not_resolvable',
   'currency_mismatch',
   'limit_exceeded',
   'kyc_required',

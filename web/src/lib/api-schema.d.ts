@@ -1265,7 +1265,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: request_in_progress, inbound_not_held */
+                /** @description Problem document; code is one of: request_in_progress, not_resolvable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1399,7 +1399,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: request_in_progress, inbound_not_held */
+                /** @description Problem document; code is one of: request_in_progress, not_resolvable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7181,6 +7181,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem document; code is one of: unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
                 401: {
                     headers: {
@@ -7201,15 +7210,6 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: not_found */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem document; code is one of: funding_account_unavailable */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
