@@ -8,6 +8,7 @@ import {
   notifyUsers,
   type OutboxEvent,
 } from '../outbox/index.js';
+import { provisionFundingAccount } from './funding-accounts.js';
 import type { PayoutProvider } from './payouts.js';
 import { DEFAULT_CURRENCY, ensureWallet } from './wallets.js';
 import { runPayout } from './withdrawals.js';
@@ -127,6 +128,13 @@ export function walletConsumers(ctx: AppContext, payouts: PayoutProvider): Consu
         });
         return { status: 'done' };
       },
+    },
+    {
+      // A dedicated bank account number for each person who may have one, at registration or on request.
+      name: 'wallets.funding_accounts',
+      types: ['user.registered', 'funding_account.requested'],
+      maxAttempts: 0, // a request the provider may have taken is asked again until it answers
+      handle: (event, attempt) => provisionFundingAccount(ctx, event, attempt),
     },
     {
       name: 'wallets.payouts',

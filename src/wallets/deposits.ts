@@ -30,7 +30,7 @@ export interface DepositView {
   createdAt: string;
 }
 
-interface DepositRow {
+export interface DepositRow {
   id: string;
   reference: string;
   user_id: string;
@@ -38,7 +38,7 @@ interface DepositRow {
   amount: bigint;
   currency: string;
   status: DepositView['status'];
-  checkout_url: string;
+  checkout_url: string | null;
   created_at: Date;
 }
 
@@ -49,7 +49,7 @@ const view = (r: DepositRow): DepositView => ({
   amount: r.amount,
   currency: r.currency.trim(),
   status: r.status,
-  checkoutUrl: r.checkout_url,
+  checkoutUrl: r.checkout_url ?? '',
   createdAt: r.created_at.toISOString(),
 });
 
@@ -161,16 +161,23 @@ async function limitsOfCredit(ctx: AppContext, event: GatewayEvent): Promise<Cre
   if (event.event !== 'charge.success' || !reference) return { legs: [] };
   const deposit = await findDepositByReference(ctx, reference);
   if (deposit?.status !== 'pending') return { legs: [] };
+  return creditLimitsFor(ctx, deposit.user_id, deposit.currency.trim(), deposit.amount);
+}
+
+/**
+ * The balance-headroom legs of crediting `amount` to a person (no
+ * single-deposit check: the money has arrived), or why they may not receive
+ * it at all. Read before the credit's transaction; every inbound path (card
+ * deposits, bank transfers, an operator's credit from suspense) uses it.
+ */
+export async function creditLimitsFor(
+  ctx: AppContext,
+  userId: string,
+  currency: string,
+  amount: bigint,
+): Promise<CreditLimits> {
   try {
-    const charge = await chargeLimits(
-      ctx,
-      { creditor: deposit.user_id },
-      deposit.currency.trim(),
-      deposit.amount,
-      {
-        single: false,
-      },
-    );
+    const charge = await chargeLimits(ctx, { creditor: userId }, currency, amount, { single: false });
     return { legs: charge.legs };
   } catch (error) {
     // A currency the person's tier does not allow: the money goes to suspense, flagged.
@@ -180,7 +187,7 @@ async function limitsOfCredit(ctx: AppContext, event: GatewayEvent): Promise<Cre
 }
 
 /** The limit legs of a deposit's credit, or why its person may not receive it at all. */
-type CreditLimits = { legs: Leg[] } | { refused: string };
+export type CreditLimits = { legs: Leg[] } | { refused: string };
 
 /**
  * Applies a verified gateway event in the caller's transaction. Only a
@@ -220,11 +227,43 @@ async function applyGatewayEventIn(
     ctx.log.warn({ reference, reason }, 'deposit flagged: amount or currency mismatch');
     return 'flagged';
   }
-  const over = await creditDeposit(tx, deposit, limits);
-  if (over) {
-    await setStatus(tx, deposit, 'flagged', over, event);
-    ctx.log.warn({ reference, reason: over }, 'deposit flagged: held in suspense');
-    return 'flagged';
+  return (await settleDeposit(ctx, tx, deposit, limits, event)).outcome;
+}
+
+/** How settling a deposit went: credited, or flagged (with why; `inSuspense` when suspense holds the money). */
+export interface Settlement {
+  outcome: 'credited' | 'flagged';
+  reason?: string;
+  inSuspense: boolean;
+  /** Flagged because the credit would pass the tier's maximum balance. */
+  overLimit: boolean;
+}
+
+/**
+ * Settles a pending deposit (read under its lock) whose money has arrived:
+ * credits the wallet or holds the money in suspense (creditDeposit), marks the
+ * deposit succeeded or flagged, and publishes deposit.succeeded, all in the
+ * caller's transaction. Card deposits and bank transfers both end here.
+ * `suspenseOnRefusal`: a wallet the ledger refuses (frozen, closed) sends the
+ * money to suspense too, instead of leaving it in gateway clearing.
+ */
+export async function settleDeposit(
+  ctx: AppContext,
+  tx: Tx,
+  deposit: DepositRow,
+  limits: CreditLimits,
+  event: GatewayEvent,
+  options: CreditOptions = {},
+): Promise<Settlement> {
+  const reference = deposit.reference;
+  const held = await creditDeposit(tx, deposit, limits, options);
+  if (held) {
+    await setStatus(tx, deposit, 'flagged', held.reason, event);
+    ctx.log.warn(
+      { reference, reason: held.reason },
+      held.inSuspense ? 'deposit flagged: held in suspense' : 'deposit flagged: not credited',
+    );
+    return { outcome: 'flagged', ...held };
   }
   await setStatus(tx, deposit, 'succeeded', null, event);
   await publish(tx, {
@@ -239,7 +278,13 @@ async function applyGatewayEventIn(
       currency: deposit.currency.trim(),
     },
   });
-  return 'credited';
+  return { outcome: 'credited', inSuspense: false, overLimit: false };
+}
+
+/** What a credit adds to its ledger metadata (a bank transfer's channel and sender) and how it treats a refusal. */
+export interface CreditOptions {
+  metadata?: Record<string, unknown>;
+  suspenseOnRefusal?: boolean;
 }
 
 /**
@@ -247,9 +292,14 @@ async function applyGatewayEventIn(
  * legs), or, when the person may not hold it (over the maximum balance, a
  * currency their tier does not allow), suspense: the money is kept visible to
  * operators, never lost, never over the cap. Returns why the deposit is
- * flagged, or undefined when the wallet got it.
+ * flagged and where the money is, or undefined when the wallet got it.
  */
-async function creditDeposit(tx: Tx, deposit: DepositRow, limits: CreditLimits): Promise<string | undefined> {
+async function creditDeposit(
+  tx: Tx,
+  deposit: DepositRow,
+  limits: CreditLimits,
+  options: CreditOptions,
+): Promise<{ reason: string; inSuspense: boolean; overLimit: boolean } | undefined> {
   const currency = deposit.currency.trim();
   const item = (step: string, to: Leg[]): LedgerItem => ({
     id: uuidv5(`${step}:${deposit.id}`, DEPOSIT_NAMESPACE),
@@ -260,17 +310,26 @@ async function creditDeposit(tx: Tx, deposit: DepositRow, limits: CreditLimits):
       { accountId: systemAccountId('gateway_clearing', currency), side: 'D', amount: deposit.amount },
       ...to,
     ],
-    metadata: { description: 'Wallet funding', reference: deposit.reference, depositId: deposit.id },
+    metadata: {
+      description: 'Wallet funding',
+      reference: deposit.reference,
+      depositId: deposit.id,
+      ...options.metadata,
+    },
   });
   let why: string;
+  let overLimit = false;
   if ('refused' in limits) why = limits.refused;
   else {
     const wallet: Leg = { accountId: deposit.wallet_id, side: 'C', amount: deposit.amount };
     const [result] = await createTransactions(tx, [item('deposit', [wallet, ...limits.legs])]);
     if (result?.ok) return undefined;
+    if (result?.code === 'credit_limit_exceeded') {
+      why = 'the credit would pass the maximum balance of the account tier';
+      overLimit = true;
+    } else if (options.suspenseOnRefusal) why = `ledger refused the credit: ${result?.code}`;
     // A frozen or closed wallet: flagged, the money stays in gateway clearing for an operator.
-    if (result?.code !== 'credit_limit_exceeded') return `ledger refused the credit: ${result?.code}`;
-    why = 'the credit would pass the maximum balance of the account tier';
+    else return { reason: `ledger refused the credit: ${result?.code}`, inSuspense: false, overLimit: false };
   }
   const suspense: Leg = {
     accountId: systemAccountId('suspense', currency),
@@ -279,7 +338,7 @@ async function creditDeposit(tx: Tx, deposit: DepositRow, limits: CreditLimits):
   };
   const [held] = await createTransactions(tx, [item('deposit-suspense', [suspense])]);
   if (!held?.ok) throw new Error(`deposit ${deposit.id}: suspense credit refused: ${held?.code}`);
-  return `${why}; held in suspense for an operator`;
+  return { reason: `${why}; held in suspense for an operator`, inSuspense: true, overLimit };
 }
 
 /** Settles a deposit from the status read under its lock, as deposit-states.ts allows (else throws). */

@@ -7,6 +7,7 @@
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/index.js';
 import { receiveChargeEvent } from './deposits.js';
+import { isBankTransferCharge, receiveFundingWebhook } from './funding-webhooks.js';
 import { verifyWebhookSignature } from './gateway.js';
 import { gatewayWebhooksRejected } from './metrics.js';
 import { type GatewayWebhookBody, recordWebhook } from './webhook-log.js';
@@ -20,8 +21,11 @@ export type GatewayEventHandler = (ctx: AppContext, body: GatewayWebhookBody) =>
 
 /** Event name -> handler. An event not listed is logged and answered `ignored`. */
 const HANDLERS: Record<string, GatewayEventHandler> = {
-  'charge.success': receiveChargeEvent,
+  'charge.success': (ctx, body) =>
+    isBankTransferCharge(body) ? receiveFundingWebhook(ctx, body) : receiveChargeEvent(ctx, body),
   'charge.failed': receiveChargeEvent,
+  'dedicatedaccount.assign.success': receiveFundingWebhook,
+  'dedicatedaccount.assign.failed': receiveFundingWebhook,
 };
 
 /**

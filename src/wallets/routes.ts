@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminWalletRoutes } from './routes-admin.js';
 import { depositRoutes } from './routes-deposits.js';
+import { fundingRoutes } from './routes-funding.js';
+import { adminFundingRoutes } from './routes-funding-admin.js';
+import { sandboxBankTransferRoutes } from './routes-funding-sandbox.js';
 import { transferRoutes } from './routes-transfers.js';
 import { walletStatusRoutes } from './routes-wallet-status.js';
 import { walletResourceRoutes } from './routes-wallets.js';
@@ -19,4 +22,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await withdrawalQuoteRoutes(app, ctx);
   await adminWalletRoutes(app, ctx);
   await walletStatusRoutes(app, ctx);
+  await fundingRoutes(app, ctx);
+  await adminFundingRoutes(app, ctx);
+  if (ctx.config.gatewayMode === 'sandbox') await sandboxBankTransferRoutes(app, ctx);
 }

@@ -9,6 +9,7 @@ import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
+import { InboundPage } from './pages/admin/Inbound';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
@@ -45,6 +46,7 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/payments', AdminPaymentsPage],
   ['/admin/payments/:id', AdminPaymentDetailPage],
   ['/admin/review', ReviewQueuePage],
+  ['/admin/inbound', InboundPage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
   ['/admin/risk', RiskCasesPage],

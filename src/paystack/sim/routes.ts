@@ -1,4 +1,5 @@
 /** The simulator's resources, one route file each. */
+import { customersAndAccounts } from './customers-and-accounts.js';
 import type { SimRoutes } from './server.js';
 
-export const SIM_ROUTES: SimRoutes[] = [];
+export const SIM_ROUTES: SimRoutes[] = [customersAndAccounts];

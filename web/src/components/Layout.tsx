@@ -30,6 +30,7 @@ const ADMIN_NAV: NavItem[] = [
     match: (p) => p.startsWith('/admin/payments'),
   },
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
+  { href: '/admin/inbound', label: 'Inbound', icon: 'bank', match: (p) => p.startsWith('/admin/inbound') },
   {
     href: '/admin/kyc-reviews',
     label: 'KYC',

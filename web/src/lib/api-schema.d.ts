@@ -1058,6 +1058,373 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/inbound-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbound bank transfers, newest first; `status=held`: those in suspense, waiting for an operator */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "credited" | "held" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description The account number the money was sent to */
+                                accountNumber: string;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                depositId: string | null;
+                                holdDetail: string | null;
+                                /** @enum {string|null} */
+                                holdReason: "unknown_account" | "over_limit" | "not_creditable" | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The gateway's reference */
+                                reference: string;
+                                /** @enum {string|null} */
+                                resolution: "credited_to_wallet" | "returned_to_sender" | null;
+                                resolvedAt: string | null;
+                                resolvedBy: string | null;
+                                resolvedWalletId: string | null;
+                                returnReference: string | null;
+                                sender: {
+                                    accountNumber: string | null;
+                                    bank: string | null;
+                                    name: string | null;
+                                };
+                                /** @enum {string} */
+                                status: "credited" | "held" | "returned";
+                                /** @description The wallet the account number belongs to, if any */
+                                walletId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/inbound-transfers/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Credit a held transfer to a wallet (suspense -> wallet, the owner's limits applied; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: uuid */
+                        walletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The account number the money was sent to */
+                            accountNumber: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            depositId: string | null;
+                            holdDetail: string | null;
+                            /** @enum {string|null} */
+                            holdReason: "unknown_account" | "over_limit" | "not_creditable" | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The gateway's reference */
+                            reference: string;
+                            /** @enum {string|null} */
+                            resolution: "credited_to_wallet" | "returned_to_sender" | null;
+                            resolvedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedWalletId: string | null;
+                            returnReference: string | null;
+                            sender: {
+                                accountNumber: string | null;
+                                bank: string | null;
+                                name: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "credited" | "held" | "returned";
+                            /** @description The wallet the account number belongs to, if any */
+                            walletId: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, kyc_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: request_in_progress, not_resolvable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_reused, currency_mismatch, limit_exceeded, wallet_frozen, wallet_closed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/inbound-transfers/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a held transfer returned to its sender (suspense -> payout clearing, with the bank reference; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bank's reference of the transfer back to the sender */
+                        bankReference: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The account number the money was sent to */
+                            accountNumber: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            depositId: string | null;
+                            holdDetail: string | null;
+                            /** @enum {string|null} */
+                            holdReason: "unknown_account" | "over_limit" | "not_creditable" | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The gateway's reference */
+                            reference: string;
+                            /** @enum {string|null} */
+                            resolution: "credited_to_wallet" | "returned_to_sender" | null;
+                            resolvedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedWalletId: string | null;
+                            returnReference: string | null;
+                            sender: {
+                                accountNumber: string | null;
+                                bank: string | null;
+                                name: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "credited" | "held" | "returned";
+                            /** @description The wallet the account number belongs to, if any */
+                            walletId: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, kyc_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: request_in_progress, not_resolvable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_reused, currency_mismatch, limit_exceeded, wallet_frozen, wallet_closed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/kyc/reviews": {
         parameters: {
             query?: never;
@@ -2997,6 +3364,92 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/funding-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's bank account numbers (dedicated accounts) and their status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountName: string | null;
+                                /** @description 10 digits (NUBAN) */
+                                accountNumber: string | null;
+                                /** Format: date-time */
+                                assignedAt: string | null;
+                                bankName: string | null;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @description Whether the account tier allows one now */
+                                eligible: boolean;
+                                failureReason: string | null;
+                                /**
+                                 * @description none: never requested; pending: being assigned; failed: the provider refused (ask again)
+                                 * @enum {string}
+                                 */
+                                status: "none" | "pending" | "assigned" | "failed";
+                                /** Format: uuid */
+                                walletId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6562,6 +7015,201 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: rate_limited */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallets/{id}/funding-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The wallet's bank account number: send money to it by bank transfer to fund the wallet
+         * @description status `none` (never requested; `eligible` says whether POST may ask for one), `pending` (being assigned), `assigned`, `failed`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bank account number that funds this wallet: money sent to it by bank transfer lands here */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string | null;
+                            /** @description 10 digits (NUBAN) */
+                            accountNumber: string | null;
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            bankName: string | null;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Whether the account tier allows one now */
+                            eligible: boolean;
+                            failureReason: string | null;
+                            /**
+                             * @description none: never requested; pending: being assigned; failed: the provider refused (ask again)
+                             * @enum {string}
+                             */
+                            status: "none" | "pending" | "assigned" | "failed";
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a bank account number for this wallet (idempotent: a repeat answers the same one)
+         * @description Only when the account tier allows it (BVN or NIN verified when tier 1 requires an ID) and for NGN wallets. 202 while it is being assigned, 200 once it is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bank account number that funds this wallet: money sent to it by bank transfer lands here */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string | null;
+                            /** @description 10 digits (NUBAN) */
+                            accountNumber: string | null;
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            bankName: string | null;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Whether the account tier allows one now */
+                            eligible: boolean;
+                            failureReason: string | null;
+                            /**
+                             * @description none: never requested; pending: being assigned; failed: the provider refused (ask again)
+                             * @enum {string}
+                             */
+                            status: "none" | "pending" | "assigned" | "failed";
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description The bank account number that funds this wallet: money sent to it by bank transfer lands here */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string | null;
+                            /** @description 10 digits (NUBAN) */
+                            accountNumber: string | null;
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            bankName: string | null;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description Whether the account tier allows one now */
+                            eligible: boolean;
+                            failureReason: string | null;
+                            /**
+                             * @description none: never requested; pending: being assigned; failed: the provider refused (ask again)
+                             * @enum {string}
+                             */
+                            status: "none" | "pending" | "assigned" | "failed";
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, kyc_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

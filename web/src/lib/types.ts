@@ -45,6 +45,8 @@ export interface Page<T> {
 }
 
 export type Deposit = ResponseBody<'/v1/wallets/{id}/deposits', 'post', 201>;
+export type FundingAccount = ResponseBody<'/v1/wallets/{id}/funding-account', 'get'>;
+export type InboundTransfer = Item<ResponseBody<'/v1/admin/inbound-transfers', 'get'>>;
 export type Transfer = ResponseBody<'/v1/transfers', 'post', 201>;
 export type Bank = Item<ResponseBody<'/v1/banks', 'get'>>;
 export type Withdrawal = ResponseBody<'/v1/withdrawals/{id}', 'get'>;

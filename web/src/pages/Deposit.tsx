@@ -1,10 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
   Alert,
   Button,
   Card,
+  CopyButton,
   EmptyState,
   focusFirstError,
   PageHeader,
@@ -12,9 +14,9 @@ import {
   Spinner,
 } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
-import { useIdempotencyKey, useTitle } from '../lib/hooks';
+import { useAsync, useIdempotencyKey, useInterval, useTitle } from '../lib/hooks';
 import { Link, useLocation } from '../lib/router';
-import type { Deposit } from '../lib/types';
+import type { Deposit, FundingAccount } from '../lib/types';
 import { useWallets } from '../lib/wallets';
 import { currencyExponent, formatMoney, toJsonAmount, toMajorString } from '../money';
 
@@ -49,6 +51,85 @@ function safeCheckoutUrl(raw: string): string | null {
 }
 
 const QUICK = [100000, 500000, 1000000, 2000000];
+
+/**
+ * The wallet's own bank account number: money sent to it by bank transfer
+ * lands in the wallet. Asks for one when the person may have one and has
+ * none; polls while the provider is assigning it.
+ */
+export function FundingAccountCard({ walletId, compact = false }: { walletId: string; compact?: boolean }) {
+  const url = `/v1/wallets/${walletId}/funding-account`;
+  const { data, error, reload, setData } = useAsync<FundingAccount>(
+    (signal) => api.get<FundingAccount>(url, { signal }),
+    [url],
+  );
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  useInterval(() => void reload(), 2000, data?.status === 'pending');
+  // Someone who became eligible since registration (a BVN or NIN verified) gets one on their next visit.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (data?.status !== 'none' || !data.eligible || asked.current) return;
+    asked.current = true;
+    void ask();
+  }, [data?.status, data?.eligible]);
+  if (error || !data) return null; // the card form below still works
+  async function ask() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setData(await api.post<FundingAccount>(url, {}));
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  let body: ComponentChildren;
+  if (data.status === 'assigned' && data.accountNumber)
+    body = (
+      <div class="funding-account" data-testid="funding-account">
+        <p>
+          Send money to <strong data-testid="funding-account-number">{data.accountNumber}</strong> (
+          {data.bankName}), {data.accountName}
+        </p>
+        <CopyButton text={data.accountNumber} label="Copy account number" testId="funding-account-copy" />
+      </div>
+    );
+  else if (data.status === 'pending') body = <Spinner label="Setting up your account number" />;
+  else if (!data.eligible)
+    body = (
+      <p class="muted">
+        Verify your BVN or NIN to get your own account number. <Link href="/kyc">Verify now</Link>
+      </p>
+    );
+  else
+    body = (
+      <>
+        {data.status === 'failed' && (
+          <Alert>We could not set up your account number. Please try again.</Alert>
+        )}
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={busy}
+          onClick={ask}
+          data-testid="funding-account-request"
+        >
+          Get an account number
+        </Button>
+      </>
+    );
+  return (
+    <Card title={compact ? 'Fund by bank transfer' : 'Bank transfer'} testId="funding-account-card">
+      {failure && <Alert>{failure}</Alert>}
+      {!compact && data.status === 'assigned' && (
+        <p class="muted">From any bank app. It arrives in this wallet within moments, any time of day.</p>
+      )}
+      {body}
+    </Card>
+  );
+}
 
 export function DepositPage() {
   useTitle('Add money');
@@ -110,10 +191,11 @@ export function DepositPage() {
     <div class="page narrow">
       <PageHeader
         title="Add money"
-        subtitle="Pay by card or bank transfer on our secure checkout page. You'll come straight back here."
+        subtitle="Send a bank transfer to your own account number, or pay on our secure checkout page."
         back={<Link href="/">← Home</Link>}
       />
-      <Card>
+      {wallet.currency === 'NGN' && <FundingAccountCard walletId={wallet.id} />}
+      <Card title="Card or checkout">
         <form ref={form} class="form" onSubmit={submit} noValidate data-testid="deposit-form">
           {failure && <Alert testId="form-error">{failure}</Alert>}
           {wallets.length > 1 && (

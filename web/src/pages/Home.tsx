@@ -20,7 +20,7 @@ import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { Deposit, Line, Page, Wallet } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
-import { depositIdFor } from './Deposit';
+import { depositIdFor, FundingAccountCard } from './Deposit';
 
 const CURRENCIES = ['NGN', 'USD', 'GBP', 'EUR', 'GHS', 'KES', 'XOF'];
 
@@ -255,6 +255,7 @@ export function HomePage() {
           </div>
           <div class="home-grid">
             {primary && <RecentActivity wallet={primary} />}
+            {primary?.currency === 'NGN' && <FundingAccountCard walletId={primary.id} compact />}
             <Card title="Wallets">
               <p class="muted">Hold money in more than one currency.</p>
               <CreateWallet existing={wallets.map((w) => w.currency)} onCreated={reload} />

@@ -17,7 +17,7 @@ import { api, normalizePage, qs } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
-import type { AdminUser, AdminUserDetail, Wallet } from '../../lib/types';
+import type { AdminUser, AdminUserDetail, FundingAccount, Wallet } from '../../lib/types';
 import { FreezeControl } from './FreezeControl';
 import { PndControl } from './PndControl';
 
@@ -100,6 +100,43 @@ export function CustomersPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** The customer's bank account numbers (dedicated accounts) and their state. */
+function FundingAccounts({ userId }: { userId: string }) {
+  const { data, error, reload } = useAsync(
+    (signal) =>
+      api.get<{ data: FundingAccount[] }>(`/v1/admin/users/${encodeURIComponent(userId)}/funding-accounts`, {
+        signal,
+      }),
+    [userId],
+  );
+  return (
+    <Card title="Bank account numbers" testId="customer-funding-accounts">
+      {error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : !data ? (
+        <Skeleton lines={2} />
+      ) : !data.data.length ? (
+        <p class="muted">None requested yet.</p>
+      ) : (
+        data.data.map((f) => (
+          <DefinitionList
+            key={f.walletId}
+            items={[
+              ['Currency', f.currency],
+              ['Status', <StatusBadge status={f.status} />],
+              ['Account number', <span class="mono">{f.accountNumber ?? '—'}</span>],
+              ['Bank', f.bankName ?? '—'],
+              ['Account name', f.accountName ?? '—'],
+              ...(f.failureReason ? ([['Refused', f.failureReason]] as [string, string][]) : []),
+              ['Assigned', f.assignedAt ? formatDateTime(f.assignedAt) : '—'],
+            ]}
+          />
+        ))
+      )}
+    </Card>
   );
 }
 
@@ -191,6 +228,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             <p class="muted">No wallets.</p>
           )}
         </Card>
+        <FundingAccounts userId={data.id} />
         <PndControl kind="user" id={data.id} subject={data.fullName} />
         {data.wallets
           .filter((w) => w.status !== 'closed')
