@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { type Queryable, PgCode, pgErrorCode } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
+import { publish } from '../outbox/index.js';
 import { getUser } from '../identity/index.js';
 import type { Applicant, IdentityKind, IdentityRecord, LookupResult } from './identity-provider.js';
 import { getProfile, type KycProfile, lockProfile } from './profiles.js';
@@ -180,6 +181,13 @@ async function verifyNumber(
       const sealed = { sealed: sealer.seal(number), lookup, number };
       const tier = await storeVerified(tx, locked, kind, sealed, record, dateOfBirth);
       await recordAttempt(tx, { ...attempt, result: 'verified' });
+      // What a verified identity unlocks elsewhere (a bank account number) follows from this event.
+      await publish(tx, {
+        type: 'kyc.identity_verified',
+        key: userId,
+        userId,
+        payload: { userId, kind, tier },
+      });
       return tier;
     });
     return { kind, status: 'verified', number: masked(lastFour(number)) as string, tier };

@@ -130,9 +130,10 @@ export function walletConsumers(ctx: AppContext, payouts: PayoutProvider): Consu
       },
     },
     {
-      // A dedicated bank account number for each person who may have one, at registration or on request.
+      // A dedicated bank account number for each person who may have one: at registration, when a
+      // verified BVN or NIN makes them eligible, or on request.
       name: 'wallets.funding_accounts',
-      types: ['user.registered', 'funding_account.requested'],
+      types: ['user.registered', 'kyc.identity_verified', 'funding_account.requested'],
       maxAttempts: 0, // a request the provider may have taken is asked again until it answers
       handle: (event, attempt) => provisionFundingAccount(ctx, event, attempt),
     },

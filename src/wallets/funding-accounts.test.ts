@@ -395,4 +395,21 @@ describe('inbound rail when tier 1 requires an ID (pglite)', () => {
     });
     expect(done.accountNumber).toMatch(/^[0-9]{10}$/);
   });
+
+  it('a verified NIN makes the person eligible and the account is asked for with no request of theirs', async () => {
+    const eze = await registerUser(t.app, { fullName: 'Eze Obi' });
+    const wallet = await walletOf(t.app, eze);
+    const url = `/v1/wallets/${wallet.id}/funding-account`;
+    expect((await get(t.app, eze, url)).json()).toMatchObject({ status: 'none', eligible: false });
+    const verified = await post(t.app, eze, '/v1/me/kyc/nin', { nin: '11111111111' }, null);
+    expect(verified.statusCode).toBe(200);
+    const done = await eventually(async () => {
+      const body = (await get(t.app, eze, url)).json();
+      return body.status === 'assigned' && body;
+    });
+    expect(done).toMatchObject({
+      bankName: expect.any(String),
+      accountNumber: expect.stringMatching(/^\d{10}$/),
+    });
+  });
 });

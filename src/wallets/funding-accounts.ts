@@ -215,7 +215,7 @@ export async function provisionFundingAccount(
 ): Promise<ConsumerResult> {
   const { userId } = event.payload as { userId: string };
   const currency = (event.payload as { currency?: string }).currency ?? FUNDING_CURRENCIES[0];
-  if (event.type === 'user.registered') {
+  if (event.type === 'user.registered' || event.type === 'kyc.identity_verified') {
     if (!(await fundingEligible(ctx, userId))) return { status: 'done' };
     // A redelivery after a crash finds the row pending and asks the provider again (safe to repeat).
     await ctx.db.transaction(async (tx) => {
