@@ -9,6 +9,7 @@ import { AppError } from '../errors/index.js';
 import { receiveChargeEvent } from './deposits.js';
 import { verifyWebhookSignature } from './gateway.js';
 import { gatewayWebhooksRejected } from './metrics.js';
+import { receiveTransferEvent } from './payouts-webhooks.js';
 import { type GatewayWebhookBody, recordWebhook } from './webhook-log.js';
 
 /**
@@ -22,6 +23,9 @@ export type GatewayEventHandler = (ctx: AppContext, body: GatewayWebhookBody) =>
 const HANDLERS: Record<string, GatewayEventHandler> = {
   'charge.success': receiveChargeEvent,
   'charge.failed': receiveChargeEvent,
+  'transfer.success': receiveTransferEvent,
+  'transfer.failed': receiveTransferEvent,
+  'transfer.reversed': receiveTransferEvent,
 };
 
 /**
