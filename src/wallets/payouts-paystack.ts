@@ -170,50 +170,24 @@ export function createPaystackPayouts(
       }
     },
 
-    async listBanks() {
-      const banks = new Map<string, Bank>();
-      let next: string | undefined;
-      for (let page = 0; page < MAX_BANK_PAGES; page++) {
-        const cursor = next ? `&next=${encodeURIComponent(next)}` : '';
-        const r = await call(() =>
-          client.call<{ code?: string; name?: string; active?: boolean; is_deleted?: boolean }[]>(
-            'GET',
-            `/bank?country=nigeria&use_cursor=true&perPage=${BANKS_PER_PAGE}${cursor}`,
-          ),
-        );
-        for (const b of Array.isArray(r.data) ? r.data : []) {
-          if (typeof b.code !== 'string' || typeof b.name !== 'string') continue;
-          if (b.active === false || b.is_deleted === true || banks.has(b.code)) continue;
-          banks.set(b.code, { code: b.code.slice(0, 16), name: b.name.slice(0, 120) });
-        }
-        next = typeof r.meta?.next === 'string' && r.meta.next ? r.meta.next : undefined;
-        if (!next) break;
-      }
-      return [...banks.values()];
-    },
-
-    async resolveAccount(bankCode, accountNumber) {
-      try {
-        const r = await client.call<{ account_name?: string }>(
-          'GET',
-          `/bank/resolve?account_number=${encodeURIComponent(accountNumber)}&bank_code=${encodeURIComponent(bankCode)}`,
-        );
-        const name = r.data?.account_name?.trim();
-        if (!name) return undefined;
-        await rememberAccount(ctx.db, { bankCode, accountNumber, accountName: name.slice(0, 120) });
-        return name.slice(0, 120);
-      } catch (error) {
-        if (error instanceof PaystackRefused && !ourSide(error)) return undefined;
-        log.warn({ err: { name: (error as Error).name } }, 'account resolution unavailable');
-        throw unavailable();
-      }
-    },
+    listBanks: () => listPaystackBanks(client, log),
+    resolveAccount: (bankCode, accountNumber) => resolvePaystackAccount(ctx, client, bankCode, accountNumber),
   };
+  return provider;
+}
 
-  /** A Paystack call whose failure, of any kind, means "cannot say now" (banks). */
-  async function call<T>(fn: () => Promise<T>): Promise<T> {
+/** Paystack's bank list, every page (at most MAX_BANK_PAGES); bank_unavailable when it cannot be read. */
+async function listPaystackBanks(client: PaystackClient, log: Logger): Promise<Bank[]> {
+  const banks = new Map<string, Bank>();
+  let next: string | undefined;
+  for (let page = 0; page < MAX_BANK_PAGES; page++) {
+    const cursor = next ? `&next=${encodeURIComponent(next)}` : '';
+    let r: Awaited<ReturnType<typeof client.call<PaystackBank[]>>>;
     try {
-      return await fn();
+      r = await client.call<PaystackBank[]>(
+        'GET',
+        `/bank?country=nigeria&use_cursor=true&perPage=${BANKS_PER_PAGE}${cursor}`,
+      );
     } catch (error) {
       log.warn(
         { err: { name: (error as Error).name, message: (error as Error).message } },
@@ -221,8 +195,45 @@ export function createPaystackPayouts(
       );
       throw unavailable();
     }
+    for (const b of Array.isArray(r.data) ? r.data : []) {
+      if (typeof b.code !== 'string' || typeof b.name !== 'string') continue;
+      if (b.active === false || b.is_deleted === true || banks.has(b.code)) continue;
+      banks.set(b.code, { code: b.code.slice(0, 16), name: b.name.slice(0, 120) });
+    }
+    next = typeof r.meta?.next === 'string' && r.meta.next ? r.meta.next : undefined;
+    if (!next) break;
   }
-  return provider;
+  return [...banks.values()];
+}
+
+interface PaystackBank {
+  code?: string;
+  name?: string;
+  active?: boolean;
+  is_deleted?: boolean;
+}
+
+/** The holder's name from GET /bank/resolve (remembered); undefined when the bank does not know it. */
+async function resolvePaystackAccount(
+  ctx: Pick<AppContext, 'db' | 'log'>,
+  client: PaystackClient,
+  bankCode: string,
+  accountNumber: string,
+): Promise<string | undefined> {
+  try {
+    const r = await client.call<{ account_name?: string }>(
+      'GET',
+      `/bank/resolve?account_number=${encodeURIComponent(accountNumber)}&bank_code=${encodeURIComponent(bankCode)}`,
+    );
+    const name = r.data?.account_name?.trim().slice(0, 120);
+    if (!name) return undefined;
+    await rememberAccount(ctx.db, { bankCode, accountNumber, accountName: name });
+    return name;
+  } catch (error) {
+    if (error instanceof PaystackRefused && !ourSide(error)) return undefined;
+    ctx.log.warn({ err: { name: (error as Error).name } }, 'account resolution unavailable');
+    throw unavailable();
+  }
 }
 
 const providers = new WeakMap<object, PayoutProvider>();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminWalletRoutes } from './routes-admin.js';
+import { adminPayoutRoutes } from './routes-admin-payouts.js';
 import { depositRoutes } from './routes-deposits.js';
 import { transferRoutes } from './routes-transfers.js';
 import { walletStatusRoutes } from './routes-wallet-status.js';
@@ -16,5 +17,6 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await transferRoutes(app, ctx);
   await withdrawalRoutes(app, ctx);
   await adminWalletRoutes(app, ctx);
+  await adminPayoutRoutes(app, ctx);
   await walletStatusRoutes(app, ctx);
 }

@@ -565,7 +565,13 @@ export async function applyDecision(
 async function toReview(ctx: AppContext, withdrawalId: string, reason: string) {
   await ctx.db.transaction(async (tx) => {
     const current = await load(tx, withdrawalId, true);
-    if (current && withdrawalStates.allows(current.status, 'needs_review'))
-      await transition(tx, current, 'needs_review', reason);
+    if (current) await reviewIn(tx, current, reason);
   });
+}
+
+/** Moves a locked withdrawal to needs_review (hold kept) when its state allows it. */
+export async function reviewIn(tx: Tx, w: WithdrawalRow, reason: string): Promise<boolean> {
+  if (!withdrawalStates.allows(w.status, 'needs_review')) return false;
+  await transition(tx, w, 'needs_review', reason);
+  return true;
 }
