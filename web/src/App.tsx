@@ -12,6 +12,7 @@ import { DashboardPage } from './pages/admin/Dashboard';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
+import { AdminPayoutsPage } from './pages/admin/Payouts';
 import { ProvidersPage } from './pages/admin/Providers';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
 import { RiskCasePage, RiskCasesPage } from './pages/admin/RiskCases';
@@ -44,6 +45,7 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin', DashboardPage],
   ['/admin/payments', AdminPaymentsPage],
   ['/admin/payments/:id', AdminPaymentDetailPage],
+  ['/admin/payouts', AdminPayoutsPage],
   ['/admin/review', ReviewQueuePage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
