@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../ledger/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
+import { createPaystackClient } from '../paystack/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
@@ -15,7 +16,7 @@ import { workerTasks } from '../worker/tasks.js';
 import { signWebhook } from './gateway.js';
 import { handleGatewayWebhook } from './gateway-webhooks.js';
 import { NOT_FOUND_GRACE_MS } from './payout-decision.js';
-import { payoutProviderOf } from './payouts-paystack.js';
+import { createPaystackPayouts, payoutProviderOf, transferOutcome } from './payouts-paystack.js';
 import { ensureWallet } from './wallets.js';
 import { runPayout } from './withdrawals.js';
 
@@ -385,6 +386,62 @@ describe.each(backends())('payouts through the Paystack simulator on %s', (backe
     expect(await simCalls('GET /bank')).toBe(start + 2);
     await refresh?.run();
     expect(await simCalls('GET /bank')).toBe(start + 2);
+  });
+});
+
+describe('Paystack transfer statuses', () => {
+  const warned: unknown[] = [];
+  const log = { warn: (fields: unknown) => void warned.push(fields) };
+  it.each([
+    ['success', { outcome: 'success' }],
+    ['failed', { outcome: 'failed', message: 'The bank refused the transfer' }],
+    ['reversed', { outcome: 'reversed', message: 'The bank reversed the transfer' }],
+    ['pending', { outcome: 'pending' }],
+    ['queued', { outcome: 'pending' }],
+    ['processing', { outcome: 'pending' }],
+    ['abandoned', { outcome: 'failed', message: 'Paystack abandoned the transfer' }],
+  ])('%s -> %j', (status, expected) => {
+    expect(transferOutcome({ status }, log)).toEqual(expected);
+  });
+  it('treats otp as pending and says OTP must be disabled on the Paystack account', () => {
+    warned.length = 0;
+    expect(transferOutcome({ status: 'otp', reference: 'vwd-1' }, log).outcome).toBe('pending');
+    expect(JSON.stringify(warned)).toContain('vwd-1');
+  });
+  it("keeps a failed transfer's reason from Paystack", () => {
+    expect(transferOutcome({ status: 'failed', gateway_response: 'Account closed' })).toEqual({
+      outcome: 'failed',
+      message: 'Account closed',
+    });
+  });
+});
+
+describe('the Paystack adapter when Paystack refuses our own key', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("never takes a 401 for the bank's refusal: a payout stays unknown, a lookup is 503", async () => {
+    const url = t.ctx.paystack?.sim?.url as string;
+    const wrongKey = createPaystackPayouts(
+      t.ctx,
+      createPaystackClient({ baseUrl: url, secretKey: 'sk_wrong' }),
+    );
+    const account = { bankCode: '058', accountNumber: '0123456789', accountName: 'ADA OBI' };
+    expect(await wrongKey.prepare?.(account)).toMatchObject({ outcome: 'unknown' });
+    expect(
+      await wrongKey.send({ ...account, reference: 'VWD-0000AAAA', amount: 10_000n, reason: 'x' }),
+    ).toMatchObject({ outcome: 'unknown' });
+    expect(await wrongKey.requery('VWD-0000AAAA')).toMatchObject({ outcome: 'unknown' });
+    await expect(wrongKey.resolveAccount?.('058', '0123456789')).rejects.toMatchObject({
+      code: 'bank_unavailable',
+    });
+    await expect(wrongKey.listBanks?.()).rejects.toMatchObject({ code: 'bank_unavailable' });
+    expect((await t.ctx.db.query('SELECT 1 FROM paystack_sim.transfers')).rowCount).toBe(0);
   });
 });
 
