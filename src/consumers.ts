@@ -1,7 +1,7 @@
 import { billConsumers } from './bills/index.js';
 import type { AppContext } from './context.js';
 import type { Consumer } from './outbox/index.js';
-import { createDisabledPayouts, createSimulatedPayouts, walletConsumers } from './wallets/index.js';
+import { payoutProviderOf, walletConsumers } from './wallets/index.js';
 
 /**
  * Every outbox consumer in the system: the static subscription map. Every
@@ -10,9 +10,6 @@ import { createDisabledPayouts, createSimulatedPayouts, walletConsumers } from '
  * the worker also runs them.
  */
 export function allConsumers(ctx: AppContext): Consumer[] {
-  const payouts =
-    ctx.config.payoutMode === 'disabled'
-      ? createDisabledPayouts()
-      : createSimulatedPayouts(ctx.db, ctx.config.payoutSimPendingMs);
-  return [...walletConsumers(ctx, payouts), ...billConsumers(ctx)];
+  // Paystack Transfers (api.paystack.co, or the simulator in sandbox mode); none when disabled.
+  return [...walletConsumers(ctx, payoutProviderOf(ctx)), ...billConsumers(ctx)];
 }

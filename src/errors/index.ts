@@ -107,6 +107,7 @@ export const ERROR_STATUS = {
   providers_unavailable: 503,
   validation_unavailable: 503,
   withdrawals_unavailable: 503,
+  bank_unavailable: 503,
   kyc_provider_unavailable: 503,
 } as const satisfies Record<string, number>;
 

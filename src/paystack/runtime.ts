@@ -11,6 +11,7 @@ import type { Db } from '../db/index.js';
 import { createPaystackClient, type PaystackClient } from './client.js';
 import { SIM_ROUTES } from './sim/routes.js';
 import { type PaystackSim, startPaystackSim, type WebhookSink } from './sim/server.js';
+import { configureTransferSim } from './sim/transfers.js';
 
 export interface PaystackRuntime {
   /** For dedicated virtual accounts (GATEWAY_MODE). */
@@ -28,7 +29,8 @@ export async function startPaystack(
   config: Pick<
     Config,
     'gatewayMode' | 'payoutMode' | 'gatewaySecret' | 'paystackSecretKey' | 'paystackBaseUrl'
-  >,
+  > &
+    Partial<Pick<Config, 'payoutSimPendingMs'>>,
   db: Db,
   options: { webhookDelayMs?: number } = {},
 ): Promise<PaystackRuntime> {
@@ -45,6 +47,8 @@ export async function startPaystack(
         SIM_ROUTES,
       )
     : undefined;
+  if (sim && config.payoutMode === 'sandbox' && config.payoutSimPendingMs !== undefined)
+    await configureTransferSim(db, { pendingMs: config.payoutSimPendingMs });
   const simClient = sim
     ? createPaystackClient({ baseUrl: sim.url, secretKey: config.gatewaySecret })
     : undefined;

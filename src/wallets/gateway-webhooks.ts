@@ -10,6 +10,7 @@ import { receiveChargeEvent } from './deposits.js';
 import { isBankTransferCharge, receiveFundingWebhook } from './funding-webhooks.js';
 import { verifyWebhookSignature } from './gateway.js';
 import { gatewayWebhooksRejected } from './metrics.js';
+import { receiveTransferEvent } from './payouts-webhooks.js';
 import { type GatewayWebhookBody, recordWebhook } from './webhook-log.js';
 
 /**
@@ -26,6 +27,9 @@ const HANDLERS: Record<string, GatewayEventHandler> = {
   'charge.failed': receiveChargeEvent,
   'dedicatedaccount.assign.success': receiveFundingWebhook,
   'dedicatedaccount.assign.failed': receiveFundingWebhook,
+  'transfer.success': receiveTransferEvent,
+  'transfer.failed': receiveTransferEvent,
+  'transfer.reversed': receiveTransferEvent,
 };
 
 /**

@@ -2,8 +2,10 @@ export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { minorToDecimal, statementCsv, walletLines } from './history.js';
 export { ledgerRefusal, storeRefusal } from './problems.js';
-export { BANKS, createDisabledPayouts, createSimulatedPayouts, resolveAccountName } from './payouts.js';
-export type { PayoutProvider } from './payouts.js';
+export { createDisabledPayouts } from './payouts.js';
+export type { Bank, PayoutProvider, PayoutResult } from './payouts.js';
+export { createPaystackPayouts, payoutProviderOf } from './payouts-paystack.js';
+export { BANK_LIST_MAX_AGE_MS, BANK_REFRESH_CHECK_MS, listBanks, refreshBanksIfStale } from './banks.js';
 export { walletRoutes } from './routes.js';
 export { walletConsumers } from './consumers.js';
 export {

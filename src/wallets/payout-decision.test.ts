@@ -29,6 +29,20 @@ const cases: [string, PayoutResult, number, number, PayoutAction][] = [
     { kind: 'fail', reason: 'The bank refused the payout' },
   ],
   [
+    'reversed before success was recorded: the money came back',
+    { outcome: 'reversed' },
+    1_000,
+    1,
+    { kind: 'fail', reason: 'The bank returned the payout' },
+  ],
+  [
+    'reversed, with its message',
+    { outcome: 'reversed', message: 'Account credit failed' },
+    2 * NEEDS_REVIEW_AFTER_MS,
+    1,
+    { kind: 'fail', reason: 'Account credit failed' },
+  ],
+  [
     'pending: retry',
     { outcome: 'pending' },
     1_000,

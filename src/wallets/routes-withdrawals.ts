@@ -16,20 +16,20 @@ import {
 } from '../http/schemas.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
-import { BANKS, resolveAccountName } from './payouts.js';
+import { listBanks, resolveAccountName } from './banks.js';
 import { moneyErrorCodes, readErrors, withdrawalSchema } from './schemas.js';
 import { getWithdrawal, requestWithdrawal, withdrawalFee } from './withdrawals.js';
 
 export async function withdrawalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // ---- withdrawals ----
-  registerBanks(app);
+  registerBanks(app, ctx);
   registerAccountResolution(app, ctx);
   registerWithdrawal(app, ctx);
   registerWithdrawalRead(app, ctx);
 }
 
-/** GET /v1/banks: banks a withdrawal can go to. */
-function registerBanks(app: FastifyInstance): void {
+/** GET /v1/banks: banks a withdrawal can go to (the provider's list, cached and refreshed daily). */
+function registerBanks(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/banks',
     {
@@ -38,10 +38,11 @@ function registerBanks(app: FastifyInstance): void {
         summary: 'Banks a withdrawal can go to',
         response: {
           200: listOf({ type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } }),
+          ...errorResponses({ 503: ['bank_unavailable', 'withdrawals_unavailable'] }),
         },
       },
     },
-    async () => ({ data: BANKS }),
+    async () => ({ data: await listBanks(ctx) }),
   );
 }
 
@@ -74,14 +75,17 @@ function registerAccountResolution(app: FastifyInstance, ctx: AppContext): void 
               accountNumber: { type: 'string' },
             },
           },
-          ...errorResponses({ 422: ['account_not_resolved'], 503: ['withdrawals_unavailable'] }),
+          ...errorResponses({
+            422: ['account_not_resolved', 'unknown_bank'],
+            503: ['withdrawals_unavailable', 'bank_unavailable'],
+          }),
         },
       },
     },
     async (request) => {
       refuseWithoutPayouts(ctx);
       const { bankCode, accountNumber } = request.body;
-      const accountName = resolveAccountName(bankCode, accountNumber);
+      const accountName = await resolveAccountName(ctx, bankCode, accountNumber);
       if (!accountName)
         throw new AppError('account_not_resolved', 'The bank does not know this account number');
       return { accountName, bankCode, accountNumber };
@@ -122,6 +126,7 @@ function registerWithdrawal(app: FastifyInstance, ctx: AppContext): void {
             'account_not_resolved',
             'unsupported_currency',
             'withdrawals_unavailable',
+            'bank_unavailable',
           ]),
         },
       },

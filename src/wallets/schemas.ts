@@ -98,7 +98,7 @@ export const withdrawalSchema = {
     walletId: uuidSchema,
     status: {
       type: 'string',
-      enum: ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review'],
+      enum: ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review', 'reversed'],
     },
     /** The risk case when the rules flagged or held it (pending_review). */
     caseId: { type: 'string' },

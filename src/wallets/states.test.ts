@@ -28,7 +28,7 @@ function checkTable<S extends string>(machine: StateMachine<S>, states: S[], all
 describe('withdrawal transitions', () => {
   checkTable<WithdrawalStatus>(
     withdrawalStates,
-    ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review'],
+    ['pending_review', 'pending', 'processing', 'succeeded', 'failed', 'needs_review', 'reversed'],
     [
       'pending_review>pending',
       'pending_review>failed',
@@ -38,6 +38,7 @@ describe('withdrawal transitions', () => {
       'processing>needs_review',
       'needs_review>succeeded',
       'needs_review>failed',
+      'succeeded>reversed',
     ],
   );
 });

@@ -82,7 +82,7 @@ describe.each(backends())('gateway webhook log on %s', (backend) => {
 
   it('events that change nothing are logged too (ignored, unknown reference)', async () => {
     expect(
-      (await send({ event: 'transfer.success', data: { reference: 'VDP-IGNORED' } })).json().outcome,
+      (await send({ event: 'subscription.create', data: { reference: 'VDP-IGNORED' } })).json().outcome,
     ).toBe('ignored');
     expect((await send({ event: 'charge.success', data: { reference: 'VDP-NOBODY' } })).json().outcome).toBe(
       'unknown_reference',

@@ -6,12 +6,14 @@ export type WithdrawalStatus =
   | 'processing'
   | 'succeeded'
   | 'failed'
-  | 'needs_review';
+  | 'needs_review'
+  | 'reversed';
 
 /**
  * The withdrawal state machine: pending (hold placed) -> processing (sent to
  * the payout provider) -> succeeded (hold posted) | failed (hold voided) |
  * needs_review (unresolved too long, hold kept, settled later as succeeded or failed).
+ * succeeded -> reversed (the bank returned the money: a compensating refund, never an edit).
  * pending_review (held by the risk rules, money held, no payout job) -> pending
  * (an operator released it) | failed (refused, hold voided).
  */
@@ -20,6 +22,7 @@ export const withdrawalStates = defineStates<WithdrawalStatus>('withdrawal', {
   pending: ['processing'],
   processing: ['succeeded', 'failed', 'needs_review'],
   needs_review: ['succeeded', 'failed'],
-  succeeded: [],
+  succeeded: ['reversed'],
   failed: [],
+  reversed: [],
 });

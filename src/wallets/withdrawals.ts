@@ -14,11 +14,11 @@ import {
 } from '../risk/index.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
-import { createTransactions, type LedgerItem } from '../ledger/index.js';
+import { createTransactions, type LedgerItem, type Leg } from '../ledger/index.js';
 import { type OutboxEvent, publish } from '../outbox/index.js';
-import { decidePayout } from './payout-decision.js';
-import type { PayoutProvider } from './payouts.js';
-import { BANKS, isBank, resolveAccountName } from './payouts.js';
+import { backoff, decidePayout } from './payout-decision.js';
+import { findBank, resolveAccountName } from './banks.js';
+import type { PayoutProvider, PayoutResult } from './payouts.js';
 import { maskAccountNumber } from './history.js';
 import { ledgerRefusal, storeRefusal } from './problems.js';
 import { systemAccountId } from './system-accounts.js';
@@ -32,7 +32,7 @@ const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
 export { NEEDS_REVIEW_AFTER_MS, NOT_FOUND_GRACE_MS } from './payout-decision.js';
 export { MAX_WITHDRAWAL, MIN_WITHDRAWAL, withdrawalFee } from './withdrawal-fees.js';
 
-interface WithdrawalRow {
+export interface WithdrawalRow {
   id: string;
   reference: string;
   user_id: string;
@@ -114,8 +114,10 @@ async function prepareWithdrawal(
       `A withdrawal must be between ${MIN_WITHDRAWAL} and ${MAX_WITHDRAWAL} minor units`,
     );
   }
-  if (!isBank(input.bankCode)) throw new AppError('unknown_bank', 'Unknown bank code; see GET /v1/banks');
-  const accountName = resolveAccountName(input.bankCode, input.accountNumber);
+  // Bank and name first: an outage of the bank service stores nothing (503 bank_unavailable).
+  const accountName = await resolveAccountName(ctx, input.bankCode, input.accountNumber);
+  const bank = await findBank(ctx, input.bankCode);
+  if (!bank) throw new AppError('unknown_bank', 'Unknown bank code; see GET /v1/banks');
   if (!accountName) throw new AppError('account_not_resolved', 'The bank does not know this account number');
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   await assertCanDebit(ctx, userId, wallet.id); // post-no-debit (person or wallet): nothing leaves it
@@ -145,6 +147,7 @@ async function prepareWithdrawal(
     wallet,
     fee,
     accountName,
+    bankName: bank.name,
     limits,
     attempt,
   };
@@ -212,7 +215,7 @@ function holdItem(w: Prepared): LedgerItem {
       description: `Withdrawal to ${w.accountName} (${maskAccountNumber(w.input.accountNumber)})`,
       reference: w.reference,
       withdrawalId: w.id,
-      bank: { code: w.input.bankCode, name: BANKS.find((b) => b.code === w.input.bankCode)?.name },
+      bank: { code: w.input.bankCode, name: w.bankName },
       accountNumber: maskAccountNumber(w.input.accountNumber),
       fee: w.fee.toString(),
       counterparty: { name: w.accountName },
@@ -291,7 +294,7 @@ export async function getWithdrawal(ctx: AppContext, userId: string, id: string)
   return withdrawalView(rows[0]);
 }
 
-async function load(tx: Tx, id: string, lock = false): Promise<WithdrawalRow | undefined> {
+export async function load(tx: Tx, id: string, lock = false): Promise<WithdrawalRow | undefined> {
   const { rows } = await tx.query<WithdrawalRow>(
     `SELECT * FROM wallets.withdrawals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
@@ -309,7 +312,7 @@ async function transition(tx: Tx, w: WithdrawalRow, status: WithdrawalStatus, re
     to: status,
     set: {
       failure_reason: (v) =>
-        `COALESCE(${v(status === 'failed' ? (reason ?? null) : null)}::text, failure_reason)`,
+        `COALESCE(${v(status === 'failed' || status === 'reversed' ? (reason ?? null) : null)}::text, failure_reason)`,
       timeline: (v) => `timeline || ${v(JSON.stringify([entry]))}::jsonb`,
       sent_at: (v) => `CASE WHEN ${v(sent)}::boolean THEN now() ELSE sent_at END`,
       updated_at: 'now()',
@@ -323,35 +326,160 @@ async function transition(tx: Tx, w: WithdrawalRow, status: WithdrawalStatus, re
   });
 }
 
-/** Posts (success) or voids (definite failure) the hold and records the final state, once. */
-async function finish(ctx: AppContext, w: WithdrawalRow, outcome: 'succeeded' | 'failed', reason?: string) {
-  await ctx.db.transaction(async (tx) => {
-    const current = await load(tx, w.id, true);
-    if (!current || current.status === 'succeeded' || current.status === 'failed') return;
-    const item: LedgerItem =
-      outcome === 'succeeded'
-        ? {
-            id: uuidv5(`post:${w.hold_id}`, NAMESPACE),
-            kind: 'post',
-            pendingId: w.hold_id,
-            code: 'withdrawal',
-          }
-        : {
-            id: uuidv5(`void:${w.hold_id}`, NAMESPACE),
-            kind: 'void',
-            pendingId: w.hold_id,
-            code: 'withdrawal_reversal',
-          };
+/** A payout's definite end, as the provider tells it. */
+export type PayoutEnd = 'succeeded' | 'failed' | 'reversed';
+/** What a definite answer did: applied, already applied (a repeat), or contradicts what we recorded. */
+export type SettleResult = 'applied' | 'duplicate' | 'conflict';
+
+/** Sent and not yet final: a definite answer settles these. */
+const IN_FLIGHT: readonly WithdrawalStatus[] = ['processing', 'needs_review'];
+
+/** Answers that repeat what is recorded: (recorded status, answer). */
+const REPEATS = new Set([
+  'succeeded:succeeded',
+  'reversed:succeeded',
+  'reversed:reversed',
+  'failed:failed',
+  'failed:reversed',
+]);
+
+/**
+ * Applies a definite provider answer to a withdrawal locked by the caller,
+ * in its transaction: a sent payout that succeeded posts the hold; one that
+ * failed (or was reversed before it was recorded as a success) voids it; a
+ * success later reversed is refunded by a compensating transaction
+ * (`refundLimitLegs`: the credit's balance-headroom legs, read before the
+ * transaction). Each happens once: a repeat is a `duplicate`, an answer that
+ * contradicts the record (a success after we refunded) a `conflict` for an
+ * operator, never an edit.
+ */
+export async function settleIn(
+  ctx: Pick<AppContext, 'log'>,
+  tx: Tx,
+  w: WithdrawalRow,
+  end: PayoutEnd,
+  reason?: string,
+  refundLimitLegs: Leg[] = [],
+): Promise<SettleResult> {
+  if (IN_FLIGHT.includes(w.status)) {
+    const post = end === 'succeeded';
+    const item: LedgerItem = post
+      ? { id: uuidv5(`post:${w.hold_id}`, NAMESPACE), kind: 'post', pendingId: w.hold_id, code: 'withdrawal' }
+      : {
+          id: uuidv5(`void:${w.hold_id}`, NAMESPACE),
+          kind: 'void',
+          pendingId: w.hold_id,
+          code: 'withdrawal_reversal',
+        };
     const [r] = await createTransactions(tx, [item]);
     if (!r?.ok) throw new Error(`withdrawal ${w.id}: ledger refused ${item.kind}: ${r?.code}`);
-    await transition(tx, current, outcome, reason);
+    await transition(tx, w, post ? 'succeeded' : 'failed', reason);
+    return 'applied';
+  }
+  if (w.status === 'succeeded' && end === 'reversed') {
+    await refundIn(ctx, tx, w, reason ?? 'The bank returned the payout', refundLimitLegs);
+    return 'applied';
+  }
+  if (REPEATS.has(`${w.status}:${end}`)) return 'duplicate';
+  ctx.log.error(
+    { withdrawalId: w.id, status: w.status, answer: end },
+    'payout answer contradicts the withdrawal: left for an operator',
+  );
+  return 'conflict';
+}
+
+/** Where the money a refund cannot give the wallet waits for an operator. */
+const TO_SUSPENSE = new Set(['credit_limit_exceeded', 'account_frozen', 'account_closed']);
+
+/**
+ * The compensating transaction of a payout reversed after it succeeded:
+ * payout clearing -> wallet for the amount and fee revenue -> wallet for
+ * the fee, with an id derived from the hold so it happens once. A wallet
+ * that cannot take it (over its maximum balance, frozen, closed) leaves it
+ * in suspense, noted on the withdrawal: never lost, never over the cap.
+ */
+async function refundIn(
+  ctx: Pick<AppContext, 'log'>,
+  tx: Tx,
+  w: WithdrawalRow,
+  reason: string,
+  limitLegs: Leg[],
+) {
+  const currency = w.currency.trim();
+  const total = w.amount + w.fee;
+  const item = (step: string, to: Leg[]): LedgerItem => ({
+    id: uuidv5(`${step}:${w.hold_id}`, NAMESPACE),
+    kind: 'transfer',
+    currency,
+    code: 'withdrawal_reversal',
+    legs: [
+      { accountId: systemAccountId('payout_clearing', currency), side: 'D', amount: w.amount },
+      ...(w.fee > 0n
+        ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'D' as const, amount: w.fee }]
+        : []),
+      ...to,
+    ],
+    metadata: {
+      description: 'Refund: the bank returned this withdrawal',
+      reference: w.reference,
+      withdrawalId: w.id,
+      accountNumber: maskAccountNumber(w.account_number),
+      counterparty: { name: w.account_name },
+    },
+  });
+  const [r] = await createTransactions(tx, [
+    item('reversal', [{ accountId: w.wallet_id, side: 'C', amount: total }, ...limitLegs]),
+  ]);
+  let why = reason;
+  if (r?.code && TO_SUSPENSE.has(r.code)) {
+    const [s] = await createTransactions(tx, [
+      item('reversal-suspense', [
+        { accountId: systemAccountId('suspense', currency), side: 'C', amount: total },
+      ]),
+    ]);
+    if (!s?.ok) throw new Error(`withdrawal ${w.id}: ledger refused the suspense refund: ${s?.code}`);
+    why = `${reason}; the wallet could not take the refund (${r.code}): held in suspense for an operator`;
+    ctx.log.warn({ withdrawalId: w.id, code: r.code }, 'withdrawal refund held in suspense');
+  } else if (!r?.ok) throw new Error(`withdrawal ${w.id}: ledger refused the refund: ${r?.code}`);
+  await transition(tx, w, 'reversed', why);
+}
+
+/** The balance-headroom legs of a reversed payout's refund (read before its transaction). */
+export async function refundLimitLegs(ctx: AppContext, w: WithdrawalRow): Promise<Leg[]> {
+  try {
+    const charge = await chargeLimits(ctx, { creditor: w.user_id }, w.currency.trim(), w.amount + w.fee, {
+      single: false,
+    });
+    return charge.legs;
+  } catch (error) {
+    // A currency the tier no longer allows: the refund goes without headroom legs (it is no new deposit).
+    if (error instanceof AppError && error.code === 'kyc_required') return [];
+    throw error;
+  }
+}
+
+/** settleIn in a transaction of its own, under the withdrawal's lock. */
+async function finish(ctx: AppContext, w: WithdrawalRow, end: 'succeeded' | 'failed', reason?: string) {
+  await ctx.db.transaction(async (tx) => {
+    const current = await load(tx, w.id, true);
+    if (current) await settleIn(ctx, tx, current, end, reason);
   });
 }
 
+const DONE: readonly WithdrawalStatus[] = [
+  'succeeded',
+  'failed',
+  'needs_review',
+  'pending_review',
+  'reversed',
+];
+
 /**
- * The payout job (outbox consumer). Sends once; after that only requeries:
- * a payout whose answer was lost is never sent again. Unknown outcomes are
- * retried with backoff and go to an operator after NEEDS_REVIEW_AFTER_MS.
+ * The payout job (outbox consumer). Registers the account with the provider,
+ * then sends once; after that only requeries: a payout whose answer was lost
+ * is never sent again (and were it, the same reference could not pay twice).
+ * Unknown outcomes are retried with backoff and go to an operator after
+ * NEEDS_REVIEW_AFTER_MS. The webhooks settle most payouts before a requery.
  */
 export async function runPayout(
   ctx: AppContext,
@@ -361,11 +489,24 @@ export async function runPayout(
 ) {
   const { withdrawalId } = event.payload as { withdrawalId: string };
   const w = await load(ctx.db, withdrawalId);
-  if (!w || ['succeeded', 'failed', 'needs_review', 'pending_review'].includes(w.status))
-    return { status: 'done' as const };
+  if (!w || DONE.includes(w.status)) return { status: 'done' as const };
 
-  let result: Awaited<ReturnType<PayoutProvider['send']>>;
+  let result: PayoutResult;
   if (!w.sent_at) {
+    const account = { bankCode: w.bank_code, accountNumber: w.account_number, accountName: w.account_name };
+    // Nothing is sent until the provider knows the account: a refusal here is definite, an outage waits.
+    const notReady = await payouts.prepare?.(account);
+    if (notReady?.outcome === 'failed') {
+      await ctx.db.transaction(async (tx) => {
+        const current = await load(tx, w.id, true);
+        if (current?.status !== 'pending') return;
+        await transition(tx, current, 'processing');
+        await settleIn(ctx, tx, { ...current, status: 'processing' }, 'failed', notReady.message);
+      });
+      return { status: 'done' as const };
+    }
+    if (notReady)
+      return { status: 'retry' as const, delayMs: backoff(attempt), reason: 'provider not ready' };
     // Record that we are about to send before sending: a crash after this point requeries.
     const claimed = await ctx.db.transaction(async (tx) => {
       const current = await load(tx, w.id, true);
@@ -375,14 +516,27 @@ export async function runPayout(
     });
     if (!claimed) return { status: 'retry' as const, delayMs: 0 };
     result = await payouts.send({
+      ...account,
       reference: w.reference,
-      bankCode: w.bank_code,
-      accountNumber: w.account_number,
       amount: w.amount,
+      reason: reasonOf(w),
     });
   } else {
     result = await payouts.requery(w.reference);
   }
+  return applyDecision(ctx, w, result, attempt);
+}
+
+/** The transfer's narration at the bank: the customer's own, else ours. */
+const reasonOf = (w: WithdrawalRow) => w.narration || `Vendra withdrawal ${w.reference}`;
+
+/** What decidePayout says to do with an answer, done. */
+export async function applyDecision(
+  ctx: AppContext,
+  w: WithdrawalRow,
+  result: PayoutResult,
+  attempt: number,
+) {
   const ageMs = Date.now() - (w.sent_at?.getTime() ?? Date.now());
   const action = decidePayout(result, ageMs, attempt);
   switch (action.kind) {
@@ -404,7 +558,13 @@ export async function runPayout(
 async function toReview(ctx: AppContext, withdrawalId: string, reason: string) {
   await ctx.db.transaction(async (tx) => {
     const current = await load(tx, withdrawalId, true);
-    if (current && withdrawalStates.allows(current.status, 'needs_review'))
-      await transition(tx, current, 'needs_review', reason);
+    if (current) await reviewIn(tx, current, reason);
   });
+}
+
+/** Moves a locked withdrawal to needs_review (hold kept) when its state allows it. */
+export async function reviewIn(tx: Tx, w: WithdrawalRow, reason: string): Promise<boolean> {
+  if (!withdrawalStates.allows(w.status, 'needs_review')) return false;
+  await transition(tx, w, 'needs_review', reason);
+  return true;
 }

@@ -3,6 +3,7 @@ import { pruneIdempotencyKeys } from '../idempotency/index.js';
 import { createIdentityPruneTask } from '../identity/index.js';
 import { sweepExpiredHolds } from '../ledger/index.js';
 import { type Consumer, createOutboxPruneTask, createOutboxRelay } from '../outbox/index.js';
+import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale } from '../wallets/index.js';
 import type { Task } from './scheduler.js';
 
 /** Every background task the worker role runs. `consumers` are the ones passed to defineConsumers(). */
@@ -31,6 +32,12 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       name: 'ledger.sweep-expired-holds',
       intervalMs: ctx.config.holdSweepIntervalMs,
       run: () => sweepExpiredHolds(ctx.db, 500),
+    },
+    {
+      // The banks a withdrawal can go to, fetched again from the payout provider once a day.
+      name: 'wallets.refresh-banks',
+      intervalMs: BANK_REFRESH_CHECK_MS,
+      run: () => refreshBanksIfStale(ctx),
     },
     {
       name: 'idempotency.prune',

@@ -226,4 +226,46 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     expectNoConsoleErrors(ops);
     await ops.close();
   }, 300_000);
+  it('lists payouts and verifies one with the provider from the Payouts page', async () => {
+    // A payout to the sandbox account whose webhook never comes: only a verify finds its end.
+    const customer = new Api(server.baseUrl);
+    await customer.register({ fullName: 'Ngozi Eze', email: uniqueEmail('ngozi'), password: PASSWORD });
+    const helper = await openPage(browser, server.baseUrl);
+    await fundThroughCheckout(customer, helper.page, 500_000);
+    await helper.close();
+    const wallet = await customer.wallet();
+    const payout = await customer.post<{ id: string; reference: string }>(
+      `/v1/wallets/${wallet.id}/withdrawals`,
+      { amount: 100_000, bankCode: '058', accountNumber: '0000000005' },
+      true,
+    );
+
+    const ops = await openPage(browser, server.baseUrl);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    // Sent (processing, or already settled by the worker's own verify): the action is offered.
+    await expect
+      .poll(async () => (await customer.get<{ status: string }>(`/v1/withdrawals/${payout.id}`)).status, {
+        timeout: 30_000,
+      })
+      .toMatch(/^(processing|succeeded)$/);
+    await page.getByRole('link', { name: 'Payouts' }).click();
+    const row = page.getByTestId('admin-payout-row').filter({ hasText: payout.reference });
+    await row.getByTestId('admin-payout-verify').waitFor();
+    await shootBoth(page, 'admin-payouts');
+    await row.getByTestId('admin-payout-verify').click();
+    await waitForText(
+      page.getByTestId('admin-payout-result'),
+      /provider says success; the payout is succeeded/,
+    );
+    await waitForAttribute(row, 'data-status', 'succeeded');
+    expect((await customer.get<{ status: string }>(`/v1/withdrawals/${payout.id}`)).status).toBe('succeeded');
+    // Filtered by state.
+    await page.getByLabel('Status').selectOption('failed');
+    await page.waitForURL(/status=failed/);
+    await row.waitFor({ state: 'detached' });
+    expectNoConsoleErrors(ops);
+    await ops.close();
+  }, 300_000);
 });

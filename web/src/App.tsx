@@ -13,6 +13,7 @@ import { InboundPage } from './pages/admin/Inbound';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
+import { AdminPayoutsPage } from './pages/admin/Payouts';
 import { ProvidersPage } from './pages/admin/Providers';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
 import { RiskCasePage, RiskCasesPage } from './pages/admin/RiskCases';
@@ -45,6 +46,7 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin', DashboardPage],
   ['/admin/payments', AdminPaymentsPage],
   ['/admin/payments/:id', AdminPaymentDetailPage],
+  ['/admin/payouts', AdminPayoutsPage],
   ['/admin/review', ReviewQueuePage],
   ['/admin/inbound', InboundPage],
   ['/admin/kyc-reviews', KycReviewsPage],

@@ -1,5 +1,7 @@
 /** The simulator's resources, one route file each. */
+import { bankSimRoutes } from './banks.js';
 import { customersAndAccounts } from './customers-and-accounts.js';
 import type { SimRoutes } from './server.js';
+import { transferSimRoutes } from './transfers.js';
 
-export const SIM_ROUTES: SimRoutes[] = [customersAndAccounts];
+export const SIM_ROUTES: SimRoutes[] = [customersAndAccounts, bankSimRoutes, transferSimRoutes];

@@ -29,6 +29,12 @@ const ADMIN_NAV: NavItem[] = [
     icon: 'search',
     match: (p) => p.startsWith('/admin/payments'),
   },
+  {
+    href: '/admin/payouts',
+    label: 'Payouts',
+    icon: 'bank',
+    match: (p) => p.startsWith('/admin/payouts'),
+  },
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   { href: '/admin/inbound', label: 'Inbound', icon: 'bank', match: (p) => p.startsWith('/admin/inbound') },
   {

@@ -4238,6 +4238,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payouts (withdrawals to a bank) newest first, optionally in one state; 100 a page at most */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountName: string;
+                                accountNumber: string;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                bankCode: string;
+                                caseId: string;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                failureReason: string | null;
+                                /** @description Minor units (kobo for NGN) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                narration: string;
+                                reference: string;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review" | "reversed";
+                                timeline: {
+                                    at: string;
+                                    reason: string;
+                                    status: string;
+                                }[];
+                                /** @description Minor units (kobo for NGN) */
+                                total: number;
+                                updatedAt: string;
+                                userId: string;
+                                /** Format: uuid */
+                                walletId: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/withdrawals/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a payout with the provider now: a definite answer is applied at once (success posts the hold, failure voids it, a reversal after success refunds); audit-logged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider: {
+                                message: string | null;
+                                /** @enum {string} */
+                                outcome: "success" | "failed" | "pending" | "unknown" | "not_found" | "reversed";
+                            };
+                            withdrawal: {
+                                accountName: string;
+                                accountNumber: string;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                bankCode: string;
+                                caseId: string;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                failureReason: string | null;
+                                /** @description Minor units (kobo for NGN) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                narration: string;
+                                reference: string;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review" | "reversed";
+                                timeline: {
+                                    at: string;
+                                    reason: string;
+                                    status: string;
+                                }[];
+                                /** @description Minor units (kobo for NGN) */
+                                total: number;
+                                updatedAt: string;
+                                userId: string;
+                                /** Format: uuid */
+                                walletId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -4723,6 +4892,15 @@ export interface paths {
                                 name: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem document; code is one of: bank_unavailable, withdrawals_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6197,7 +6375,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem document; code is one of: account_not_resolved */
+                /** @description Problem document; code is one of: account_not_resolved, unknown_bank */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6215,7 +6393,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: withdrawals_unavailable */
+                /** @description Problem document; code is one of: withdrawals_unavailable, bank_unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7453,7 +7631,7 @@ export interface paths {
                             narration: string;
                             reference: string;
                             /** @enum {string} */
-                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review";
+                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review" | "reversed";
                             timeline: {
                                 at: string;
                                 reason: string;
@@ -7548,7 +7726,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: withdrawals_unavailable */
+                /** @description Problem document; code is one of: withdrawals_unavailable, bank_unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7711,7 +7889,7 @@ export interface paths {
                             narration: string;
                             reference: string;
                             /** @enum {string} */
-                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review";
+                            status: "pending_review" | "pending" | "processing" | "succeeded" | "failed" | "needs_review" | "reversed";
                             timeline: {
                                 at: string;
                                 reason: string;

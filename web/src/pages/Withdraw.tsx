@@ -53,18 +53,39 @@ function WithdrawalStatus({
   useInterval(() => void refresh(), 3000, !final);
   const ok = w.status === 'succeeded';
   const bad = w.status === 'failed';
+  // Paid, then sent back by the bank: refunded in full (fee included) by a new transaction.
+  const returned = w.status === 'reversed';
   return (
     <Card testId="withdrawal-status">
-      <div class={`hero ${ok ? 'hero-success' : bad ? 'hero-failed' : 'hero-pending'}`} aria-live="polite">
-        {ok ? <Icon name="check" size={32} /> : bad ? <Icon name="x" size={32} /> : <span class="spinner" />}
+      <div
+        class={`hero ${ok ? 'hero-success' : bad || returned ? 'hero-failed' : 'hero-pending'}`}
+        aria-live="polite"
+      >
+        {ok ? (
+          <Icon name="check" size={32} />
+        ) : bad || returned ? (
+          <Icon name="x" size={32} />
+        ) : (
+          <span class="spinner" />
+        )}
         <div>
-          <h2>{ok ? 'Withdrawal sent' : bad ? 'Withdrawal failed' : 'Withdrawal on its way'}</h2>
-          <p>
+          <h2>
             {ok
-              ? `${formatMoney(w.amount, w.currency)} has been paid to ${accountName} at ${bank}.`
+              ? 'Withdrawal sent'
               : bad
-                ? `The bank did not accept the payment. ${formatMoney(w.total, w.currency)} is back in your wallet.${w.failureReason ? ` Reason: ${w.failureReason}.` : ''}`
-                : `We're sending ${formatMoney(w.amount, w.currency)} to ${accountName} at ${bank}. Most withdrawals arrive within minutes.`}
+                ? 'Withdrawal failed'
+                : returned
+                  ? 'Withdrawal returned'
+                  : 'Withdrawal on its way'}
+          </h2>
+          <p>
+            {returned
+              ? `The bank sent the payment back. ${formatMoney(w.total, w.currency)}, the fee included, is back in your wallet.`
+              : ok
+                ? `${formatMoney(w.amount, w.currency)} has been paid to ${accountName} at ${bank}.`
+                : bad
+                  ? `The bank did not accept the payment. ${formatMoney(w.total, w.currency)} is back in your wallet.${w.failureReason ? ` Reason: ${w.failureReason}.` : ''}`
+                  : `We're sending ${formatMoney(w.amount, w.currency)} to ${accountName} at ${bank}. Most withdrawals arrive within minutes.`}
           </p>
         </div>
       </div>
