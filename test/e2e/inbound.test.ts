@@ -94,4 +94,51 @@ describe.skipIf(!HAVE_CHROMIUM)('inbound bank transfers (browser)', () => {
     await ops.close();
     await tab.close();
   }, 180_000);
+
+  it('a new person funds by bank transfer from the sandbox bank, sees it arrive live, and withdraws with the fee shown first', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    await signUp(page, {
+      fullName: 'Tunde Bakare',
+      email: uniqueEmail('tunde'),
+      password: PASSWORD,
+      phone: uniquePhone(),
+    });
+    const number = page.getByTestId('funding-account-number');
+    await waitForText(number, /^[0-9]{10}$/, 20_000);
+    const accountNumber = ((await number.textContent()) ?? '').trim();
+    await waitForText(balance(page), '₦0.00');
+
+    // Someone at another bank sends ₦2,000 (another tab); Home shows it without a reload.
+    const bank = await openPage(browser, server.baseUrl);
+    await sendFromSandboxBank(bank.page, accountNumber, '2000');
+    await waitForText(balance(page), '₦2,000.00', 30_000);
+    await bank.close();
+
+    // Withdraw ₦1,000 to 0123456789: the fee and the total are shown before confirming.
+    await page.goto('/withdraw');
+    await page.getByLabel('Bank').selectOption({ index: 1 });
+    await page.getByLabel('Account number').fill('0123456789');
+    await waitForText(page.getByTestId('account-name'), /[A-Z]+ [A-Z]+/);
+    await page.getByLabel('Amount').fill('1000');
+    await page.getByTestId('withdraw-continue').click();
+    await waitForText(page.getByTestId('withdraw-fee'), '₦10.00');
+    await waitForText(page.getByTestId('withdraw-total'), '₦1,010.00');
+    await page.getByTestId('withdraw-confirm').click();
+    await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);
+    await page.goto('/');
+    await waitForText(balance(page), '₦990.00', 30_000);
+
+    // The statement says where each came from and went.
+    await page.goto('/history');
+    await waitForText(
+      page.locator('[data-testid="history-line"][data-type="deposit"]').first(),
+      /Bank transfer from/,
+    );
+    await page.locator('[data-testid="history-line"][data-type="withdrawal"]').first().click();
+    await waitForText(page.getByTestId('line-detail'), /\*{6}6789/);
+    await shootBoth(page, 'history-withdrawal-detail');
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  }, 180_000);
 });
