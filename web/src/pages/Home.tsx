@@ -195,6 +195,7 @@ export function HomePage() {
   const { query } = useLocation();
   const deposit = query.get('deposit');
   const primary = defaultWallet(wallets);
+  const emptyNgn = primary?.currency === 'NGN' && Number(primary.balance) === 0 ? primary : undefined;
   const firstName = user?.fullName.split(/\s+/)[0] ?? '';
 
   return (
@@ -254,8 +255,10 @@ export function HomePage() {
             </Link>
           </div>
           <div class="home-grid">
+            {/* An empty wallet leads with its account number: the way in, for a new person. */}
+            {emptyNgn && <FundingAccountCard walletId={emptyNgn.id} compact />}
             {primary && <RecentActivity wallet={primary} />}
-            {primary?.currency === 'NGN' && <FundingAccountCard walletId={primary.id} compact />}
+            {primary?.currency === 'NGN' && !emptyNgn && <FundingAccountCard walletId={primary.id} compact />}
             <Card title="Wallets">
               <p class="muted">Hold money in more than one currency.</p>
               <CreateWallet existing={wallets.map((w) => w.currency)} onCreated={reload} />
