@@ -116,6 +116,8 @@ export async function findDepositByReference(ctx: AppContext, reference: string)
 
 export interface GatewayEvent {
   event: string;
+  /** Set when the event was built from the gateway's verify answer, not received as a webhook. */
+  via?: 'verify';
   data: { reference?: unknown; amount?: unknown; currency?: unknown; status?: unknown; id?: unknown };
 }
 

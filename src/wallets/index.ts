@@ -1,4 +1,5 @@
 export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
+export { DEPOSIT_VERIFY_BATCH, verifyDeposit, verifyPendingDeposits } from './deposit-verify.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { minorToDecimal, statementCsv, walletLines } from './history.js';
 export { ledgerRefusal, storeRefusal } from './problems.js';
