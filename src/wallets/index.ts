@@ -22,3 +22,4 @@ export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
+export { type MoneyState, type RefundSource, type WalletSubject, walletSubject } from './dispute-subjects.js';
