@@ -13,10 +13,10 @@ interface DisputeUpdated {
 /**
  * The customer hears of every change to their dispute: an email (or, with
  * NOTIFY_MODE=log, a log line naming recipient and template only) and a live
- * `dispute.updated` event to their open app. Applied once per event: the
- * mark commits with the live event, and the mail goes after it, so a
- * redelivery after a crash may send the mail again but never twice after a
- * recorded success.
+ * `dispute.updated` event to their open app. The mail is sent inside the
+ * transaction that marks the event applied, so a failed send rolls the mark
+ * back and is retried; a crash between the send and the commit may send it
+ * twice, never lose it.
  */
 export function disputeConsumers(ctx: AppContext): Consumer[] {
   const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
@@ -30,23 +30,22 @@ export function disputeConsumers(ctx: AppContext): Consumer[] {
         const p = event.payload as DisputeUpdated;
         const userId = event.userId;
         if (!userId) return { status: 'done' };
-        const first = await ctx.db.transaction(async (tx) => {
-          if (!(await markApplied(tx, 'disputes.notify', event.id))) return false;
+        const user = await getUser(ctx.db, userId);
+        await ctx.db.transaction(async (tx) => {
+          if (!(await markApplied(tx, 'disputes.notify', event.id))) return;
           await notifyUser(tx, userId, 'dispute.updated', {
             disputeId: p.disputeId,
             trackingNumber: p.trackingNumber,
             status: p.status,
           });
-          return true;
+          if (user)
+            await notifier.send({
+              to: user.email,
+              template: 'dispute_updated',
+              subject: `Your complaint ${p.trackingNumber}`,
+              text: `${p.note}\n\nStatus: ${p.status.replace('_', ' ')}. Tracking number: ${p.trackingNumber}.`,
+            });
         });
-        const user = first ? await getUser(ctx.db, userId) : undefined;
-        if (user)
-          await notifier.send({
-            to: user.email,
-            template: 'dispute_updated',
-            subject: `Your complaint ${p.trackingNumber}`,
-            text: `${p.note}\n\nStatus: ${p.status.replace('_', ' ')}. Tracking number: ${p.trackingNumber}.`,
-          });
         return { status: 'done' };
       },
     },
