@@ -9,6 +9,7 @@ import { billRoutes, insertPayments, type NewPayment } from './bills/index.js';
 import type { Config } from './config.js';
 import type { AppContext, ContextOptions } from './context.js';
 import { migrate, openDb } from './db/index.js';
+import { disputeRoutes } from './disputes/index.js';
 import { createHttpApp, type RoutePlugin } from './http/app.js';
 import { webRoutes } from './http/web.js';
 import { claimMany, completeMany, type IdempotencyClaim } from './idempotency/index.js';
@@ -50,6 +51,7 @@ const modules: RoutePlugin[] = [
   kycRoutes,
   riskRoutes,
   ledgerRoutes,
+  disputeRoutes,
   webRoutes,
 ];
 

@@ -133,6 +133,12 @@ export interface Config {
   providerSim: ProviderSimConfig;
   /** How long the payout simulator keeps a delayed payout pending. */
   payoutSimPendingMs: number;
+  /** A pending card deposit is verified with the gateway this long after its checkout. */
+  depositVerifyAfterMs: number;
+  /** A pending card deposit the gateway does not know this long after its checkout is failed. */
+  depositAbandonAfterMs: number;
+  /** Days a dispute has to be resolved in. */
+  disputeSlaDays: number;
   /** Mail server for customer messages, used when notifyMode is `smtp`. */
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -369,6 +375,9 @@ export function loadConfig(env: Env = process.env): Config {
     vtpassPublicKey: read(env, 'VTPASS_PUBLIC_KEY'),
     providerSim: readSimKnobs(env),
     payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
+    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
+    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
+    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
     smtpUrl: read(env, 'SMTP_URL'),
     smtpFrom: read(env, 'SMTP_FROM'),
     webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),

@@ -1,5 +1,6 @@
 import { billConsumers } from './bills/index.js';
 import type { AppContext } from './context.js';
+import { disputeConsumers } from './disputes/index.js';
 import type { Consumer } from './outbox/index.js';
 import { payoutProviderOf, walletConsumers } from './wallets/index.js';
 
@@ -11,5 +12,5 @@ import { payoutProviderOf, walletConsumers } from './wallets/index.js';
  */
 export function allConsumers(ctx: AppContext): Consumer[] {
   // Paystack Transfers (api.paystack.co, or the simulator in sandbox mode); none when disabled.
-  return [...walletConsumers(ctx, payoutProviderOf(ctx)), ...billConsumers(ctx)];
+  return [...walletConsumers(ctx, payoutProviderOf(ctx)), ...billConsumers(ctx), ...disputeConsumers(ctx)];
 }

@@ -11,3 +11,6 @@ export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';
+export { paymentDetail } from './payment-detail.js';
+export { createNotifier, type Notifier } from './notify.js';
+export { resendToken } from './tokens.js';

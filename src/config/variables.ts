@@ -373,6 +373,18 @@ export const VARIABLES = {
   PUBLIC_BASE_URL: url(['http:', 'https:'], 'base for checkout URLs (required in production)', {
     default: 'request host',
   }),
+  DEPOSIT_VERIFY_AFTER_MS: int(
+    30 * 60_000,
+    1_000,
+    86_400_000,
+    'a card deposit still pending this long after its checkout is verified with the gateway',
+  ),
+  DEPOSIT_ABANDON_AFTER_MS: int(
+    24 * 3_600_000,
+    60_000,
+    30 * 86_400_000,
+    'a pending card deposit the gateway does not know (or calls abandoned) this long after its checkout is failed',
+  ),
   PAYOUT_MODE: choice(
     PAYOUT_MODES,
     'sandbox',
@@ -494,6 +506,12 @@ export const VARIABLES = {
     max: MAX_KEY_CHARS,
     default: '`Vendra <no-reply@vendra.local>`',
   }),
+  DISPUTE_SLA_DAYS: int(
+    14,
+    1,
+    90,
+    'days a dispute has to be resolved in (CBN complaint guidance: about two weeks); past it, it is overdue',
+  ),
   METRICS_TOKEN: text('`/metrics` then requires `Authorization: Bearer <token>` (required in production)', {
     min: 16,
     max: 256,

@@ -192,6 +192,14 @@ describe.skipIf(!hasPg())('schema-driven fuzz over the whole API (PostgreSQL)', 
             [reference],
           );
           add(moved, rows[0]!.wallet_id, BigInt(rows[0]!.amount));
+        } else if (
+          /^\/v1\/admin\/disputes\/[^/]+\/resolve$/.test(path) &&
+          body.status === 'resolved_refunded'
+        ) {
+          // An operator's dispute refund credits the customer's wallet.
+          const subject = body.subject as { walletId: string };
+          const refund = body.refund as { amount: number };
+          add(moved, subject.walletId, BigInt(refund.amount));
         } else if (path === '/v1/transfers') {
           add(moved, String(body.fromWalletId), -BigInt(body.amount as number));
           add(moved, String(body.toWalletId), BigInt(body.amount as number));

@@ -14,7 +14,7 @@ import { recordWebhook } from './webhook-log.js';
 import { systemAccountId } from './system-accounts.js';
 import { getOwnWallet } from './wallets.js';
 
-const DEPOSIT_NAMESPACE = '9a7c5e3b-1d2f-4a6b-8c0e-2f4a6c8e0b1d';
+export const DEPOSIT_NAMESPACE = '9a7c5e3b-1d2f-4a6b-8c0e-2f4a6c8e0b1d';
 /** The largest single deposit, in minor units (NGN 10,000,000.00). */
 export const MAX_DEPOSIT = 1_000_000_000n;
 export const MIN_DEPOSIT = 100n;
@@ -116,6 +116,8 @@ export async function findDepositByReference(ctx: AppContext, reference: string)
 
 export interface GatewayEvent {
   event: string;
+  /** Set when the event was built from the gateway's verify answer, not received as a webhook. */
+  via?: 'verify';
   data: { reference?: unknown; amount?: unknown; currency?: unknown; status?: unknown; id?: unknown };
 }
 

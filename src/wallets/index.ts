@@ -1,4 +1,5 @@
 export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
+export { DEPOSIT_VERIFY_BATCH, verifyDeposit, verifyPendingDeposits } from './deposit-verify.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { minorToDecimal, statementCsv, walletLines } from './history.js';
 export { ledgerRefusal, storeRefusal } from './problems.js';
@@ -21,3 +22,4 @@ export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
+export { type MoneyState, type RefundSource, type WalletSubject, walletSubject } from './dispute-subjects.js';

@@ -1,7 +1,7 @@
 /** Funding: deposits, the gateway's webhook and (in sandbox mode) the simulated checkout. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { notFound } from '../errors/index.js';
+import { AppError, notFound } from '../errors/index.js';
 import { errorResponses } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
@@ -172,7 +172,11 @@ async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): P
           params: referenceParams,
           body: {
             type: 'object',
-            properties: { outcome: { type: 'string', enum: ['success', 'failed'] } },
+            properties: {
+              outcome: { type: 'string', enum: ['success', 'failed'] },
+              // `lose`: the gateway records the charge but its webhook never arrives (verify finds it).
+              webhook: { type: 'string', enum: ['send', 'lose'] },
+            },
             required: ['outcome'],
             additionalProperties: false,
           },
@@ -181,7 +185,10 @@ async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): P
       async (request, reply) => {
         const deposit = await findDepositByReference(ctx, request.params.reference);
         if (!deposit) throw notFound('Checkout');
-        const event = sandboxChargeEvent(request.body.outcome, {
+        const outcome = await recordSandboxCharge(ctx, deposit, request.body);
+        if (request.body.webhook === 'lose')
+          return { reference: deposit.reference, outcome, webhook: 'lost' };
+        const event = sandboxChargeEvent(outcome, {
           reference: deposit.reference,
           amount: deposit.amount,
           currency: deposit.currency.trim(),
@@ -201,14 +208,34 @@ async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): P
         if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
           return reply.redirect(`/?deposit=${encodeURIComponent(deposit.reference)}`, 303);
         }
-        return {
-          reference: deposit.reference,
-          outcome: request.body.outcome,
-          webhook: webhook.outcome ?? 'error',
-        };
+        return { reference: deposit.reference, outcome, webhook: webhook.outcome ?? 'error' };
       },
     );
   });
+}
+
+/**
+ * Tells the simulator what the customer did at the checkout, so its
+ * transaction verify can answer for it (a lost webhook included). The first
+ * outcome of a checkout stands: the one the simulator answers is the one sent.
+ */
+async function recordSandboxCharge(
+  ctx: AppContext,
+  deposit: { reference: string; amount: bigint; currency: string },
+  body: { outcome: 'success' | 'failed'; webhook?: 'send' | 'lose' },
+): Promise<'success' | 'failed'> {
+  const gateway = ctx.paystack?.gateway;
+  if (!gateway) throw new AppError('not_sandbox', 'The sandbox gateway is not running');
+  const res = await gateway.call<{ status?: string }>('POST', '/_sim/charges', {
+    reference: deposit.reference,
+    amount: Number(deposit.amount),
+    currency: deposit.currency.trim(),
+    email: 'customer@sandbox',
+    status: body.outcome,
+    webhook_lost: body.webhook === 'lose',
+  });
+  const stored = res.data?.status;
+  return stored === 'success' || stored === 'failed' ? stored : body.outcome;
 }
 
 export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {

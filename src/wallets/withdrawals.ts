@@ -28,7 +28,8 @@ import { type WithdrawalStatus, withdrawalStates } from './withdrawal-states.js'
 
 export type { WithdrawalStatus } from './withdrawal-states.js';
 
-const NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
+export const WITHDRAWAL_NAMESPACE = '2e4c6a8b-0d1f-4b3d-9e5f-7a9c1e3b5d7f';
+const NAMESPACE = WITHDRAWAL_NAMESPACE;
 export { NEEDS_REVIEW_AFTER_MS, NOT_FOUND_GRACE_MS } from './payout-decision.js';
 export { MAX_WITHDRAWAL, MIN_WITHDRAWAL, withdrawalFee } from './withdrawal-fees.js';
 

@@ -3,7 +3,7 @@ import { pruneIdempotencyKeys } from '../idempotency/index.js';
 import { createIdentityPruneTask } from '../identity/index.js';
 import { sweepExpiredHolds } from '../ledger/index.js';
 import { type Consumer, createOutboxPruneTask, createOutboxRelay } from '../outbox/index.js';
-import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale } from '../wallets/index.js';
+import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale, verifyPendingDeposits } from '../wallets/index.js';
 import type { Task } from './scheduler.js';
 
 /** Every background task the worker role runs. `consumers` are the ones passed to defineConsumers(). */
@@ -38,6 +38,12 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       name: 'wallets.refresh-banks',
       intervalMs: BANK_REFRESH_CHECK_MS,
       run: () => refreshBanksIfStale(ctx),
+    },
+    {
+      // Card deposits still pending after their checkout window, verified with the gateway.
+      name: 'wallets.verify-pending-deposits',
+      intervalMs: 30_000,
+      run: () => verifyPendingDeposits(ctx),
     },
     {
       name: 'idempotency.prune',

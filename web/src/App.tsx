@@ -9,6 +9,7 @@ import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
+import { AdminDisputeDetailPage, AdminDisputesPage } from './pages/admin/Disputes';
 import { InboundPage } from './pages/admin/Inbound';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
@@ -23,6 +24,7 @@ import { LoginPage, SignupPage } from './pages/Auth';
 import { BillPaymentPage } from './pages/BillPayment';
 import { BillsPage } from './pages/Bills';
 import { DepositPage } from './pages/Deposit';
+import { DisputeDetailPage, DisputesPage } from './pages/Disputes';
 import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
@@ -40,6 +42,8 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/withdraw', WithdrawPage],
   ['/history', HistoryPage],
   ['/kyc', KycPage],
+  ['/disputes', DisputesPage],
+  ['/disputes/:id', DisputeDetailPage],
 ];
 
 const ADMIN_ROUTES: [string, Page][] = [
@@ -49,6 +53,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/payouts', AdminPayoutsPage],
   ['/admin/review', ReviewQueuePage],
   ['/admin/inbound', InboundPage],
+  ['/admin/disputes', AdminDisputesPage],
+  ['/admin/disputes/:id', AdminDisputeDetailPage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
   ['/admin/risk', RiskCasesPage],

@@ -2,6 +2,12 @@
 import { bankSimRoutes } from './banks.js';
 import { customersAndAccounts } from './customers-and-accounts.js';
 import type { SimRoutes } from './server.js';
+import { transactionSimRoutes } from './transactions.js';
 import { transferSimRoutes } from './transfers.js';
 
-export const SIM_ROUTES: SimRoutes[] = [customersAndAccounts, bankSimRoutes, transferSimRoutes];
+export const SIM_ROUTES: SimRoutes[] = [
+  customersAndAccounts,
+  bankSimRoutes,
+  transferSimRoutes,
+  transactionSimRoutes,
+];

@@ -37,6 +37,7 @@ const ADMIN_NAV: NavItem[] = [
   },
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   { href: '/admin/inbound', label: 'Inbound', icon: 'bank', match: (p) => p.startsWith('/admin/inbound') },
+  { href: '/admin/disputes', label: 'Disputes', icon: 'flag', match: (p) => p.startsWith('/admin/disputes') },
   {
     href: '/admin/kyc-reviews',
     label: 'KYC',
@@ -184,6 +185,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                       onClick={() => setMenuOpen(false)}
                     >
                       Account level and limits
+                    </Link>
+                  )}
+                  {!admin && (
+                    <Link
+                      href="/disputes"
+                      class="menu-item"
+                      data-testid="menu-disputes"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      My disputes
                     </Link>
                   )}
                   {staff && !admin && (

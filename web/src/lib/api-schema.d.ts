@@ -112,6 +112,8 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         outcome: "success" | "failed";
+                        /** @enum {string} */
+                        webhook?: "send" | "lose";
                     };
                 };
             };
@@ -1052,6 +1054,802 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispute queue, newest first; filter by status and overdue (open past their due date) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    overdue?: boolean;
+                    status?: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                acknowledgedAt: string;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                description: string;
+                                /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                                dueAt: string;
+                                id: string;
+                                /** @description Still open past dueAt */
+                                overdue: boolean;
+                                /** @enum {string} */
+                                reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                                resolutionReason: string | null;
+                                resolvedAt: string | null;
+                                /** @enum {string} */
+                                status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                                /** @description DSP-<year>-<number>: quote it in any contact */
+                                trackingNumber: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute with its messages and its subject's timeline, provider calls, postings and refund */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            refund: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                transactionId: string;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subject: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                money: "in_flight" | "money_back" | "refundable";
+                                postings: {
+                                    accountId: string;
+                                    accountName: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    pending: boolean;
+                                    side: string;
+                                    transactionId: string;
+                                }[];
+                                provider: string | null;
+                                providerCalls: {
+                                    at: string;
+                                    code: string | null;
+                                    latencyMs: number;
+                                    message: string | null;
+                                    op: string;
+                                    outcome: string;
+                                    provider: string;
+                                }[];
+                                refundFrom: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    type: string;
+                                }[];
+                                status: string;
+                                timeline: {
+                                    at: string;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                title: string;
+                                tokenAvailable: boolean;
+                                type: string;
+                                walletId: string;
+                            } | null;
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write to the customer on an open dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            refund: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                transactionId: string;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subject: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                money: "in_flight" | "money_back" | "refundable";
+                                postings: {
+                                    accountId: string;
+                                    accountName: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    pending: boolean;
+                                    side: string;
+                                    transactionId: string;
+                                }[];
+                                provider: string | null;
+                                providerCalls: {
+                                    at: string;
+                                    code: string | null;
+                                    latencyMs: number;
+                                    message: string | null;
+                                    op: string;
+                                    outcome: string;
+                                    provider: string;
+                                }[];
+                                refundFrom: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    type: string;
+                                }[];
+                                status: string;
+                                timeline: {
+                                    at: string;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                title: string;
+                                tokenAvailable: boolean;
+                                type: string;
+                                walletId: string;
+                            } | null;
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_not_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes/{id}/requery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the bill provider about the disputed payment now; its answer is applied as the vend job's would be */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            refund: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                transactionId: string;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subject: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                money: "in_flight" | "money_back" | "refundable";
+                                postings: {
+                                    accountId: string;
+                                    accountName: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    pending: boolean;
+                                    side: string;
+                                    transactionId: string;
+                                }[];
+                                provider: string | null;
+                                providerCalls: {
+                                    at: string;
+                                    code: string | null;
+                                    latencyMs: number;
+                                    message: string | null;
+                                    op: string;
+                                    outcome: string;
+                                    provider: string;
+                                }[];
+                                refundFrom: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    type: string;
+                                }[];
+                                status: string;
+                                timeline: {
+                                    at: string;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                title: string;
+                                tokenAvailable: boolean;
+                                type: string;
+                                walletId: string;
+                            } | null;
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a dispute: refund (a ledger refund to the customer's wallet, at most once per transaction), reject with a reason, or delivered (the bill's token sent again); audited
+         * @description A payment still in flight is 409 subject_in_flight; one whose money already came back (failed, reversed, refunded) is 409 already_refunded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "refund" | "reject" | "delivered";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            refund: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                transactionId: string;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subject: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                money: "in_flight" | "money_back" | "refundable";
+                                postings: {
+                                    accountId: string;
+                                    accountName: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    pending: boolean;
+                                    side: string;
+                                    transactionId: string;
+                                }[];
+                                provider: string | null;
+                                providerCalls: {
+                                    at: string;
+                                    code: string | null;
+                                    latencyMs: number;
+                                    message: string | null;
+                                    op: string;
+                                    outcome: string;
+                                    provider: string;
+                                }[];
+                                refundFrom: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    type: string;
+                                }[];
+                                status: string;
+                                timeline: {
+                                    at: string;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                title: string;
+                                tokenAvailable: boolean;
+                                type: string;
+                                walletId: string;
+                            } | null;
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_not_open, subject_in_flight, already_refunded, no_token, request_in_progress */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: limit_exceeded, wallet_frozen, wallet_closed, idempotency_key_reused */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/disputes/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an opened dispute for review (audited; the customer is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            refund: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                transactionId: string;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subject: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                money: "in_flight" | "money_back" | "refundable";
+                                postings: {
+                                    accountId: string;
+                                    accountName: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    pending: boolean;
+                                    side: string;
+                                    transactionId: string;
+                                }[];
+                                provider: string | null;
+                                providerCalls: {
+                                    at: string;
+                                    code: string | null;
+                                    latencyMs: number;
+                                    message: string | null;
+                                    op: string;
+                                    outcome: string;
+                                    provider: string;
+                                }[];
+                                refundFrom: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    type: string;
+                                }[];
+                                status: string;
+                                timeline: {
+                                    at: string;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                title: string;
+                                tokenAvailable: boolean;
+                                type: string;
+                                walletId: string;
+                            } | null;
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_not_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5666,6 +6464,415 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My disputes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    overdue?: boolean;
+                    status?: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                acknowledgedAt: string;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                description: string;
+                                /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                                dueAt: string;
+                                id: string;
+                                /** @description Still open past dueAt */
+                                overdue: boolean;
+                                /** @enum {string} */
+                                reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                                resolutionReason: string | null;
+                                resolvedAt: string | null;
+                                /** @enum {string} */
+                                status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                                /** @description DSP-<year>-<number>: quote it in any contact */
+                                trackingNumber: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report a problem with a bill payment, transfer, deposit or withdrawal: acknowledged at once with a tracking number and the date the resolution is due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {string} */
+                        reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_already_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my disputes with its messages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a message to my open dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_not_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my open dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            messages: {
+                                /** @enum {string} */
+                                author: "customer" | "operator" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                            }[];
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_not_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

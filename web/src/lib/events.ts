@@ -13,6 +13,7 @@ export const EVENT_NAMES = [
   'deposit.succeeded',
   'withdrawal.updated',
   'bill_payment.updated',
+  'dispute.updated',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -78,3 +78,9 @@ export type SystemAccount = Item<ResponseBody<'/v1/admin/ledger/system-accounts'
 export type Dashboard = ResponseBody<'/v1/admin/dashboard', 'get'>;
 
 export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed', 'reversed'];
+
+export type Dispute = Item<ResponseBody<'/v1/disputes', 'get'>>;
+export type DisputeDetail = ResponseBody<'/v1/disputes/{id}', 'get'>;
+export type AdminDispute = ResponseBody<'/v1/admin/disputes/{id}', 'get'>;
+export type DisputeSubjectType = RequestBody<'/v1/disputes', 'post'>['subjectType'];
+export type DisputeReason = RequestBody<'/v1/disputes', 'post'>['reason'];

@@ -21,6 +21,7 @@ import { Link } from '../lib/router';
 import { type BillPayment, FINAL_BILL_STATUSES } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
 import { formatMoney } from '../money';
+import { ReportProblem } from './Disputes';
 
 const STEPS = ['pending', 'processing', 'done'] as const;
 
@@ -292,6 +293,15 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
               Home
             </Link>
           </div>
+        )}
+        {final && (
+          <Card title="Something wrong?" class="no-print">
+            <ReportProblem
+              subjectType="bill_payment"
+              subjectId={p.id}
+              defaultReason={p.status === 'succeeded' ? 'token_not_received' : undefined}
+            />
+          </Card>
         )}
         {(p.status === 'failed' || p.status === 'reversed') && (
           <Alert kind="info">

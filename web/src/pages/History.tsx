@@ -23,7 +23,8 @@ import { api, download, errorMessage, qs } from '../lib/api';
 import { endOfDayIso, formatDateTime, LINE_TYPE_LABELS, startOfDayIso } from '../lib/format';
 import { useAsync, useTitle } from '../lib/hooks';
 import { Link, navigate, useLocation } from '../lib/router';
-import type { Line, Page } from '../lib/types';
+import type { DisputeSubjectType, Line, Page } from '../lib/types';
+import { ReportProblem } from './Disputes';
 import { useWallets } from '../lib/wallets';
 
 const TYPES = Object.entries(LINE_TYPE_LABELS).map(([value, label]) => ({ value, label }));
@@ -71,7 +72,18 @@ function subjectItems(line: Line): Item[] {
   return [];
 }
 
+/** What a dispute on this line would be about: the bill, withdrawal, deposit or transfer behind it. */
+function disputeSubjectOf(line: Line): { type: DisputeSubjectType; id: string } | null {
+  const s = line.subject;
+  if (s?.kind === 'bill_payment' && s.paymentId) return { type: 'bill_payment', id: s.paymentId };
+  if (s?.kind === 'withdrawal' && s.withdrawalId) return { type: 'withdrawal', id: s.withdrawalId };
+  if (s?.kind === 'deposit' && s.depositId) return { type: 'deposit', id: s.depositId };
+  if (line.type === 'transfer_out') return { type: 'transfer', id: line.transactionId };
+  return null;
+}
+
 function LineDetail({ line, onClose }: { line: Line | null; onClose: () => void }) {
+  const disputable = line ? disputeSubjectOf(line) : null;
   return (
     <Dialog open={!!line} onClose={onClose} title="Transaction details" testId="line-detail">
       {line && (
@@ -112,6 +124,11 @@ function LineDetail({ line, onClose }: { line: Line | null; onClose: () => void 
               ['Transaction ID', <span class="mono">{line.transactionId}</span>],
             ]}
           />
+          {disputable && line.type !== 'refund' && (
+            <div class="stack" data-testid="line-report-problem">
+              <ReportProblem key={line.id} subjectType={disputable.type} subjectId={disputable.id} />
+            </div>
+          )}
         </>
       )}
     </Dialog>
