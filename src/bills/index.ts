@@ -7,7 +7,7 @@ export { startProviders } from '../providers/index.js';
 export type { ProviderRuntime } from '../providers/index.js';
 export { resolvePayment } from './review.js';
 export { billRoutes } from './routes.js';
-export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
+export { checkPayment, markFailed, markRefundedByOperator, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';

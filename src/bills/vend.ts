@@ -463,3 +463,18 @@ export async function checkPayment(ctx: AppContext, paymentId: string): Promise<
   else if (action.kind === 'fail') await markFailed(ctx, p.id, action.reason, action.status);
   return { status: 'done' };
 }
+
+/**
+ * An operator refunded a delivered payment (a dispute): in the refund's own
+ * transaction, the payment becomes `reversed`, so a later reversal by the
+ * provider finds it no longer delivered and refunds nothing a second time.
+ * Answers false (and changes nothing) unless the payment is delivered, read
+ * under its row lock: the provider's reversal and the operator's refund are
+ * serialised on that row, and the second finds the first's status.
+ */
+export async function markRefundedByOperator(tx: Tx, paymentId: string, reason: string): Promise<boolean> {
+  const p = await loadPayment(tx, paymentId, true);
+  if (p?.status !== 'succeeded') return false;
+  await transition(tx, p, 'reversed', reason);
+  return true;
+}

@@ -8,6 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markReversedAfterDelivery } from '../bills/vend.js';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { hasPg } from '../test-support/db.js';
@@ -190,6 +191,11 @@ describe.skipIf(!hasPg())('disputes on pg', () => {
       [d.id],
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['dispute.review', 'dispute.resolve_refund']);
+
+    // The provider reverses it later (VTpass 040): the payment is no longer delivered, nothing is refunded twice.
+    expect((await get(t.app, alice, `/v1/bill-payments/${paid.id}`)).json().status).toBe('reversed');
+    expect(await markReversedAfterDelivery(t.ctx, paid.id, 'provider reversed (040)')).toBe(false);
+    expect(await balance()).toBe(before + paid.total);
   });
 
   it('resolves a delivered payment whose token was lost as delivered: the token is sent again and the customer told', async () => {

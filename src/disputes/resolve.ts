@@ -7,7 +7,7 @@
  * customer's notification in one transaction.
  */
 import { v5 as uuidv5 } from 'uuid';
-import { checkPayment, createNotifier, resendToken } from '../bills/index.js';
+import { checkPayment, createNotifier, markRefundedByOperator, resendToken } from '../bills/index.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/index.js';
 import { InvalidTransition, transitionRow } from '../db/state-machine.js';
@@ -141,6 +141,12 @@ async function bookRefund(tx: Tx, d: DisputeRow, s: Subject, limitLegs: Leg[]) {
     s.id,
   ]);
   if (taken.rows.length > 0) throw new AppError('already_refunded', 'This transaction was already refunded');
+  // A refunded bill payment is no longer delivered: the provider's own reversal, later, refunds nothing.
+  if (
+    s.type === 'bill_payment' &&
+    !(await markRefundedByOperator(tx, s.id, `refunded by dispute ${d.tracking_number}`))
+  )
+    throw new AppError('already_refunded', 'This payment is no longer delivered: its money is already back');
   const [r] = await createTransactions(tx, [refundItem(d, s, limitLegs)]);
   if (!r?.ok) throw ledgerRefusal(r?.code); // rolls back: nothing moved, nothing recorded
   if (r.replayed) throw new AppError('already_refunded', 'This transaction was already refunded');
