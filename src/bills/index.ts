@@ -11,3 +11,5 @@ export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';
+export { listPaymentsForReconciliation } from './reconciliation-read.js';
+export type { PaymentForReconciliation } from './reconciliation-read.js';

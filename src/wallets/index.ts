@@ -21,3 +21,8 @@ export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
+export {
+  listDepositsForReconciliation,
+  listWithdrawalsForReconciliation,
+  type MovementForReconciliation,
+} from './reconciliation-read.js';
