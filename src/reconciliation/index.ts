@@ -18,3 +18,5 @@ export { createMatchRule, listMatchRules, updateMatchRule } from './rules.js';
 export { processRun, resumeUnfinished, startRun, type StartInput } from './runs.js';
 export { getRunDetail, listRuns } from './views.js';
 export { CLASSES, type Counts, type ItemClass, type MatchRule } from './types.js';
+export { reconciliationRoutes } from './routes.js';
+export { resolveException } from './exceptions.js';
