@@ -20,3 +20,4 @@ export { getRunDetail, listRuns } from './views.js';
 export { CLASSES, type Counts, type ItemClass, type MatchRule } from './types.js';
 export { reconciliationRoutes } from './routes.js';
 export { resolveException } from './exceptions.js';
+export { NIGHTLY_CHECK_MS, RESUME_CHECK_MS, runNightly } from './nightly.js';

@@ -108,7 +108,6 @@ export function parseReport(content: Buffer, mapping: ColumnMapping = {}): Exter
   if (content.length > MAX_REPORT_BYTES) throw invalid(`the report is over ${MAX_REPORT_BYTES} bytes`);
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
   const records = /^\s*[[{]/.test(text) ? jsonRecords(text) : csvRecords(text);
-  if (records.length === 0) throw invalid('the report has no lines');
   if (records.length > MAX_REPORT_LINES) throw invalid(`the report has over ${MAX_REPORT_LINES} lines`);
   const columns = columnsOf(mapping);
   return records.map((r, index) => lineOf(r, index + 1, columns, mapping));

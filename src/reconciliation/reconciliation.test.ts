@@ -15,6 +15,7 @@ import { hasPg } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
 import { systemAccountId } from '../wallets/index.js';
+import { runNightly } from './nightly.js';
 
 interface Exception {
   id: string;
@@ -269,6 +270,21 @@ describe.skipIf(!hasPg())('reconciliation over HTTP on PostgreSQL', () => {
     expect(rows.map((r) => r.action)).toEqual(['reconciliation.rule_create', 'reconciliation.rule_update']);
     expect((await get(t.app, user, '/v1/admin/reconciliations')).statusCode).toBe(403);
     const runs = (await get(t.app, operator, '/v1/admin/reconciliations')).json();
-    expect(runs.data).toHaveLength(2);
+    // The two above (the worker's nightly task also reconciled yesterday's empty reports when it started).
+    expect(runs.data.filter((r: { origin: string }) => r.origin !== 'nightly')).toHaveLength(2);
+  });
+
+  it("the nightly run reconciles each simulator's report of the day before, once; off, it does nothing", async () => {
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    const off = { ...t.ctx, config: { ...t.ctx.config, reconciliationNightly: false } };
+    expect(await runNightly(off, tomorrow)).toBe(0);
+    // provider:vtpass's day was reconciled above (pulled by an operator): only vtpass-b's is started.
+    expect(await runNightly(t.ctx, tomorrow)).toBe(1);
+    expect(await runNightly(t.ctx, tomorrow)).toBe(0);
+    const { rows } = await t.ctx.db.query<{ source: string; status: string; external_count: number }>(
+      "SELECT source, status, external_count FROM reconciliation.runs WHERE origin = 'nightly' AND report_date = $1",
+      [today],
+    );
+    expect(rows).toEqual([{ source: 'provider:vtpass-b', status: 'completed', external_count: 0 }]);
   });
 });

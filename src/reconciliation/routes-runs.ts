@@ -11,7 +11,7 @@ import { resolveException } from './exceptions.js';
 import { MAX_REPORT_BYTES } from './parse.js';
 import { pullProviderReport } from './pull.js';
 import { readUpload } from './upload.js';
-import { type DryRunResult, startRun } from './runs.js';
+import { type DryRunResult, lagosDayPeriod, startRun } from './runs.js';
 import type { RunRow } from './store.js';
 import {
   detailQuery,
@@ -108,7 +108,7 @@ function registerPull(app: FastifyInstance, ctx: AppContext): void {
         content,
         fileName: `${source.replace(':', '-')}-${date}.json`,
         reportDate: date,
-        ...dayOf(date),
+        ...lagosDayPeriod(date),
         dryRun,
       });
       const { status, body } = answer(result);
@@ -116,13 +116,6 @@ function registerPull(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 }
-
-/** The Africa/Lagos day (UTC+1, no daylight saving) as a period. */
-export const dayOf = (date: string) => {
-  const from = new Date(`${date}T00:00:00+01:00`);
-  if (Number.isNaN(from.getTime())) throw new AppError('validation_failed', 'date must be a real day');
-  return { from, to: new Date(from.getTime() + 24 * 3600 * 1000) };
-};
 
 function registerReads(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(

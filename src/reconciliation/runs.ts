@@ -62,12 +62,22 @@ export interface ProcessOptions {
   chunkRows?: number;
 }
 
+/** An Africa/Lagos day (UTC+1 all year) as a period. */
+export function lagosDayPeriod(date: string): { from: Date; to: Date } {
+  const from = new Date(`${date}T00:00:00+01:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(from.getTime()))
+    throw new AppError('validation_failed', 'date must be a real day, YYYY-MM-DD');
+  return { from, to: new Date(from.getTime() + 24 * 3600 * 1000) };
+}
+
 export const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 function periodOf(items: readonly ExternalItem[], input: StartInput): { from: Date; to: Date } {
   let from = input.from;
   let to = input.to;
   if (!from || !to) {
+    if (items.length === 0)
+      throw new AppError('invalid_report', 'the report has no lines (give from and to)');
     const times = items.map((i) => i.date.getTime());
     from ??= lagosDayBounds(new Date(Math.min(...times))).start;
     to ??= lagosDayBounds(new Date(Math.max(...times))).end;

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { hasPg } from '../test-support/db.js';
-import { processRun, startRun } from './runs.js';
+import { processRun, resumeUnfinished, startRun } from './runs.js';
+import { loadRun } from './store.js';
 import type { Counts } from './types.js';
 
 const DAY_START = Date.parse('2026-12-01T08:00:00Z');
@@ -134,7 +135,9 @@ describe.skipIf(!hasPg())('reconciliation at scale on PostgreSQL', () => {
       "UPDATE reconciliation.runs SET lease_until = now() - interval '1 second' WHERE id = $1",
       [stopped.id],
     );
-    const resumed = await processRun(t.ctx, stopped.id);
+    // The worker's resume task finds it and goes on from chunk 4.
+    expect(await resumeUnfinished(t.ctx)).toBe(1);
+    const resumed = (await loadRun(t.ctx.db, stopped.id)) as NonNullable<Awaited<ReturnType<typeof loadRun>>>;
     expect(resumed.status).toBe('completed');
     expect(resumed.counts).toEqual(EXPECTED);
     expect(resumed.attempts).toBe(2);
