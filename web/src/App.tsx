@@ -10,6 +10,7 @@ import { AuditLogPage } from './pages/admin/AuditLog';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
 import { InboundPage } from './pages/admin/Inbound';
+import { ReconciliationPage, ReconciliationRunPage } from './pages/admin/Reconciliation';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
@@ -49,6 +50,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/payouts', AdminPayoutsPage],
   ['/admin/review', ReviewQueuePage],
   ['/admin/inbound', InboundPage],
+  ['/admin/reconciliation', ReconciliationPage],
+  ['/admin/reconciliation/:id', ReconciliationRunPage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
   ['/admin/risk', RiskCasesPage],

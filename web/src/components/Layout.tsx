@@ -38,6 +38,12 @@ const ADMIN_NAV: NavItem[] = [
   { href: '/admin/review', label: 'Review queue', icon: 'flag', match: (p) => p.startsWith('/admin/review') },
   { href: '/admin/inbound', label: 'Inbound', icon: 'bank', match: (p) => p.startsWith('/admin/inbound') },
   {
+    href: '/admin/reconciliation',
+    label: 'Reconciliation',
+    icon: 'scale',
+    match: (p) => p.startsWith('/admin/reconciliation'),
+  },
+  {
     href: '/admin/kyc-reviews',
     label: 'KYC',
     icon: 'check',
