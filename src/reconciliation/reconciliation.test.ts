@@ -230,6 +230,39 @@ describe.skipIf(!hasPg())('reconciliation over HTTP on PostgreSQL', () => {
     ]);
   });
 
+  it('link: a line we could not match is paired by hand with our item no line matched; both resolved', async () => {
+    const res = await pull({
+      source: 'provider:vtpass',
+      date: today,
+      discrepancies: ['missing_internal', 'missing_external'],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().counts).toMatchObject({ matched: 6, missing_internal: 1, missing_external: 1 });
+    const exceptions = await exceptionsOf(res.json().id);
+    const theirs = exceptions.find((e) => e.class === 'missing_internal') as Exception;
+    const ours = exceptions.find((e) => e.class === 'missing_external') as Exception;
+    expect(theirs.actions).toContain('link');
+    const url = `/v1/admin/reconciliations/${res.json().id}/exceptions/${theirs.id}/resolve`;
+    const wrong = await post(t.app, operator, url, {
+      action: 'link',
+      internalId: randomUUID(),
+      reason: 'Same one',
+    });
+    expect(wrong.json().code).toBe('not_resolvable');
+    const linked = await post(t.app, operator, url, {
+      action: 'link',
+      internalId: ours.internal[0]?.id,
+      reason: 'Their reference was mistyped',
+    });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({
+      resolution: 'linked',
+      resolutionDetail: { internalId: ours.internal[0]?.id },
+    });
+    const after = await get(t.app, operator, `/v1/admin/reconciliations/${res.json().id}?open=true`);
+    expect(after.json().exceptions).toEqual([]);
+  });
+
   it('matching rules: admins add and change them (audited); operators and customers may not', async () => {
     const rule = {
       name: 'Reference with a kobo of drift',
@@ -270,8 +303,8 @@ describe.skipIf(!hasPg())('reconciliation over HTTP on PostgreSQL', () => {
     expect(rows.map((r) => r.action)).toEqual(['reconciliation.rule_create', 'reconciliation.rule_update']);
     expect((await get(t.app, user, '/v1/admin/reconciliations')).statusCode).toBe(403);
     const runs = (await get(t.app, operator, '/v1/admin/reconciliations')).json();
-    // The two above (the worker's nightly task also reconciled yesterday's empty reports when it started).
-    expect(runs.data.filter((r: { origin: string }) => r.origin !== 'nightly')).toHaveLength(2);
+    // The three above (the worker's nightly task also reconciled yesterday's empty reports when it started).
+    expect(runs.data.filter((r: { origin: string }) => r.origin !== 'nightly')).toHaveLength(3);
   });
 
   it("the nightly run reconciles each simulator's report of the day before, once; off, it does nothing", async () => {
