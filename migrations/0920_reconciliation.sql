@@ -37,8 +37,8 @@ CREATE TABLE reconciliation.runs (
   source          text        NOT NULL CHECK (source ~ '^(gateway|bank|provider:[a-z0-9_-]{1,40})$'),
   origin          text        NOT NULL CHECK (origin IN ('upload', 'pull', 'nightly')),
   status          text        NOT NULL CHECK (status IN ('started', 'in_progress', 'completed', 'failed')),
-  -- Same file twice: the first run answers (uploads and pulls alike).
-  file_sha256     text        NOT NULL UNIQUE,
+  -- Same file twice for one source: the first run answers (uploads and pulls alike).
+  file_sha256     text        NOT NULL,
   file_name       text,
   report_date     date,       -- pulled reports: the Africa/Lagos day asked for
   period_from     timestamptz NOT NULL,
@@ -56,7 +56,8 @@ CREATE TABLE reconciliation.runs (
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now(),
   completed_at    timestamptz,
-  CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+  CHECK ((status = 'completed') = (completed_at IS NOT NULL)),
+  UNIQUE (source, file_sha256)
 );
 CREATE INDEX runs_created ON reconciliation.runs (created_at DESC, id DESC);
 CREATE INDEX runs_unfinished ON reconciliation.runs (created_at) WHERE status IN ('started', 'in_progress');

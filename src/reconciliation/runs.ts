@@ -1,7 +1,7 @@
 /**
  * Reconciliation runs. A run is created with its report's lines in one
- * transaction, keyed by the file's sha256 (the same file again answers the
- * first run). Processing takes a lease, snapshots our side once (the snapshot
+ * transaction, keyed by its source and the file's sha256 (the same file
+ * again answers the first run). Processing takes a lease, snapshots our side once (the snapshot
  * and the move to in_progress commit together), computes every result row
  * (a pure function of the snapshot and the rules the run copied), then writes
  * them in chunks, each chunk committed with the run's progress. A process that
@@ -132,7 +132,7 @@ export async function startRun(
   const rules = await rulesFor(ctx.db, input.source);
   if (input.dryRun) return dryRun(ctx, input.source, items, rules, period);
   const hash = sha256(input.content);
-  const earlier = await runByHash(ctx.db, hash);
+  const earlier = await runByHash(ctx.db, input.source, hash);
   if (earlier) return { run: earlier, replayed: true };
   const id = randomUUID();
   const created = await ctx.db.transaction(async (tx) => {
@@ -140,7 +140,7 @@ export async function startRun(
       `INSERT INTO reconciliation.runs (id, source, origin, status, file_sha256, file_name, report_date,
           period_from, period_to, rules, external_count, created_by)
        VALUES ($1, $2, $3, 'started', $4, $5, $6::date, $7, $8, $9::jsonb, $10, $11)
-       ON CONFLICT (file_sha256) DO NOTHING RETURNING id`,
+       ON CONFLICT (source, file_sha256) DO NOTHING RETURNING id`,
       [
         id,
         input.source,
@@ -169,7 +169,7 @@ export async function startRun(
       });
     return true;
   });
-  if (!created) return { run: (await runByHash(ctx.db, hash)) as RunRow, replayed: true };
+  if (!created) return { run: (await runByHash(ctx.db, input.source, hash)) as RunRow, replayed: true };
   return { run: await processRun(ctx, id, options), replayed: false };
 }
 

@@ -50,10 +50,10 @@ export async function loadRun(db: Queryable, id: string, lock = false): Promise<
   return rows[0];
 }
 
-export async function runByHash(db: Queryable, sha256: string): Promise<RunRow | undefined> {
+export async function runByHash(db: Queryable, source: string, sha256: string): Promise<RunRow | undefined> {
   const { rows } = await db.query<RunRow>(
-    'SELECT *, report_date::text AS report_date FROM reconciliation.runs WHERE file_sha256 = $1',
-    [sha256],
+    'SELECT *, report_date::text AS report_date FROM reconciliation.runs WHERE source = $1 AND file_sha256 = $2',
+    [source, sha256],
   );
   return rows[0];
 }
