@@ -29,6 +29,7 @@ import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
+import { reconciliationRoutes } from './reconciliation/index.js';
 import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
 import {
   ensureSystemAccounts,
@@ -50,6 +51,7 @@ const modules: RoutePlugin[] = [
   billRoutes,
   kycRoutes,
   riskRoutes,
+  reconciliationRoutes,
   ledgerRoutes,
   disputeRoutes,
   webRoutes,

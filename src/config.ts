@@ -78,6 +78,8 @@ export interface Config {
   ledgerBatchMaxItems: number;
   ledgerBatchMaxInFlight: number;
   holdSweepIntervalMs: number;
+  /** Sandbox: the worker reconciles each provider simulator's report of the day before, once a day. */
+  reconciliationNightly: boolean;
   workerPollIntervalMs: number;
   shutdownTimeoutMs: number;
   /** How long a worker owns a claimed outbox delivery before another may take it (a crashed worker's lease). */
@@ -345,6 +347,7 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxItems: read(env, 'LEDGER_BATCH_MAX_ITEMS'),
     ledgerBatchMaxInFlight: read(env, 'LEDGER_BATCH_MAX_IN_FLIGHT'),
     holdSweepIntervalMs: read(env, 'HOLD_SWEEP_INTERVAL_MS'),
+    reconciliationNightly: read(env, 'RECONCILIATION_NIGHTLY') === 'on',
     workerPollIntervalMs: read(env, 'WORKER_POLL_INTERVAL_MS'),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS'),
     outboxLeaseMs: read(env, 'OUTBOX_LEASE_MS'),

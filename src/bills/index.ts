@@ -14,3 +14,5 @@ export { vtpassWebhookPath } from './webhooks.js';
 export { paymentDetail } from './payment-detail.js';
 export { createNotifier, type Notifier } from './notify.js';
 export { resendToken } from './tokens.js';
+export { listPaymentsForReconciliation } from './reconciliation-read.js';
+export type { PaymentForReconciliation } from './reconciliation-read.js';

@@ -524,6 +524,11 @@ export const VARIABLES = {
   LEDGER_BATCH_MAX_IN_FLIGHT: int(2, 1, 64, 'group commit: batches at once'),
   LEDGER_BATCH_MAX_QUEUED: int(10_000, 1, 1_000_000, 'items waiting for a batch; past it, 503 `overloaded`'),
   HOLD_SWEEP_INTERVAL_MS: int(5000, 100, 3_600_000, 'how often expired holds are voided'),
+  RECONCILIATION_NIGHTLY: choice(
+    ['on', 'off'] as const,
+    'on',
+    "sandbox: after Africa/Lagos midnight the worker reconciles each provider simulator's report of the day before",
+  ),
   OUTBOX_LEASE_MS: int(
     60_000,
     1_000,

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   bad_url: 400,
   malformed_request: 400,
   invalid_risk_rule: 400,
+  invalid_report: 400,
+  invalid_match_rule: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,

@@ -23,3 +23,8 @@ export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolv
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
 export { type MoneyState, type RefundSource, type WalletSubject, walletSubject } from './dispute-subjects.js';
+export {
+  listDepositsForReconciliation,
+  listWithdrawalsForReconciliation,
+  type MovementForReconciliation,
+} from './reconciliation-read.js';

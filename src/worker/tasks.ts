@@ -3,6 +3,7 @@ import { pruneIdempotencyKeys } from '../idempotency/index.js';
 import { createIdentityPruneTask } from '../identity/index.js';
 import { sweepExpiredHolds } from '../ledger/index.js';
 import { type Consumer, createOutboxPruneTask, createOutboxRelay } from '../outbox/index.js';
+import { NIGHTLY_CHECK_MS, RESUME_CHECK_MS, resumeUnfinished, runNightly } from '../reconciliation/index.js';
 import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale, verifyPendingDeposits } from '../wallets/index.js';
 import type { Task } from './scheduler.js';
 
@@ -44,6 +45,17 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       name: 'wallets.verify-pending-deposits',
       intervalMs: 30_000,
       run: () => verifyPendingDeposits(ctx),
+    },
+    {
+      // Runs whose process died midway (their lease ran out) go on from their last chunk.
+      name: 'reconciliation.resume',
+      intervalMs: RESUME_CHECK_MS,
+      run: () => resumeUnfinished(ctx),
+    },
+    {
+      name: 'reconciliation.nightly',
+      intervalMs: NIGHTLY_CHECK_MS,
+      run: () => runNightly(ctx),
     },
     {
       name: 'idempotency.prune',

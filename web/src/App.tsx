@@ -11,6 +11,7 @@ import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
 import { AdminDisputeDetailPage, AdminDisputesPage } from './pages/admin/Disputes';
 import { InboundPage } from './pages/admin/Inbound';
+import { ReconciliationPage, ReconciliationRunPage } from './pages/admin/Reconciliation';
 import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
@@ -55,6 +56,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/inbound', InboundPage],
   ['/admin/disputes', AdminDisputesPage],
   ['/admin/disputes/:id', AdminDisputeDetailPage],
+  ['/admin/reconciliation', ReconciliationPage],
+  ['/admin/reconciliation/:id', ReconciliationRunPage],
   ['/admin/kyc-reviews', KycReviewsPage],
   ['/admin/tier-rules', TierRulesPage],
   ['/admin/risk', RiskCasesPage],

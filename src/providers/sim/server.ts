@@ -22,6 +22,7 @@ import {
   transactionIdFor,
 } from './behaviour.js';
 import { DEFAULT_KNOBS, mergeKnobs, type SimKnobs } from './knobs.js';
+import { buildReport, readReportQuery } from './report.js';
 
 export interface SimOptions extends Partial<SimKnobs> {
   /** Default 127.0.0.1. */
@@ -802,6 +803,10 @@ function serveControl(
     serveKnobsUpdate(state, raw, res);
     return true;
   }
+  if (route === 'GET /_sim/report') {
+    serveReport(state, url, res);
+    return true;
+  }
   return false;
 }
 
@@ -815,6 +820,23 @@ function serveCalls(state: SimulatorState, url: URL, res: http.ServerResponse): 
   const all =
     requestId === null ? orderedCalls(state) : orderedCalls(state).filter((c) => c.requestId === requestId);
   sendJson(res, 200, { count: all.length, calls: all.slice(-limit) });
+}
+
+/** A day's transactions as a provider's report lists them (reconciliation), with discrepancies on request. */
+function serveReport(state: SimulatorState, url: URL, res: http.ServerResponse): void {
+  const query = readReportQuery(url);
+  if ('error' in query) {
+    sendJson(res, 400, query);
+    return;
+  }
+  const now = Date.now();
+  const txs = [...state.transactions.values()].map((tx) => ({
+    requestId: tx.requestId,
+    amountKobo: tx.amountKobo,
+    status: statusOf(tx, now),
+    createdAtMs: tx.createdAtMs,
+  }));
+  sendJson(res, 200, buildReport(txs, query.date, query.discrepancies));
 }
 
 function serveKnobsUpdate(state: SimulatorState, raw: string, res: http.ServerResponse): void {

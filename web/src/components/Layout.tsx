@@ -39,6 +39,12 @@ const ADMIN_NAV: NavItem[] = [
   { href: '/admin/inbound', label: 'Inbound', icon: 'bank', match: (p) => p.startsWith('/admin/inbound') },
   { href: '/admin/disputes', label: 'Disputes', icon: 'flag', match: (p) => p.startsWith('/admin/disputes') },
   {
+    href: '/admin/reconciliation',
+    label: 'Reconciliation',
+    icon: 'scale',
+    match: (p) => p.startsWith('/admin/reconciliation'),
+  },
+  {
     href: '/admin/kyc-reviews',
     label: 'KYC',
     icon: 'check',

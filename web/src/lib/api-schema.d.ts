@@ -3053,6 +3053,1193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/reconciliation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matching rules, in the order they are tried (lowest priority first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                criteria: {
+                                    /** @description Basis points of our amount */
+                                    driftBps?: number;
+                                    /** @description Minor units */
+                                    driftMinor?: number;
+                                    /** @enum {string} */
+                                    field: "reference" | "amount" | "date" | "currency";
+                                    /** @enum {string} */
+                                    operator: "equals" | "contains" | "within";
+                                    windowSeconds?: number;
+                                }[];
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description Lower first */
+                                priority: number;
+                                sources: string[];
+                                /** @enum {string} */
+                                strategy: "one_to_one" | "one_to_many" | "many_to_one";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_cursor, validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a matching rule (admin only, audited); runs already started keep the rules they began with
+         * @description Criteria: reference equals|contains, amount equals | within {driftMinor, driftBps}, date within {windowSeconds}, currency equals. With a reference criterion the amount decides matched or amount_mismatch; without one, items pair on the amount.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @description Basis points of our amount */
+                            driftBps?: number;
+                            /** @description Minor units */
+                            driftMinor?: number;
+                            /** @enum {string} */
+                            field: "reference" | "amount" | "date" | "currency";
+                            /** @enum {string} */
+                            operator: "equals" | "contains" | "within";
+                            windowSeconds?: number;
+                        }[];
+                        enabled?: boolean;
+                        name: string;
+                        /** @description Lower first */
+                        priority: number;
+                        reason: string;
+                        sources: string[];
+                        /** @enum {string} */
+                        strategy: "one_to_one" | "one_to_many" | "many_to_one";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            criteria: {
+                                /** @description Basis points of our amount */
+                                driftBps?: number;
+                                /** @description Minor units */
+                                driftMinor?: number;
+                                /** @enum {string} */
+                                field: "reference" | "amount" | "date" | "currency";
+                                /** @enum {string} */
+                                operator: "equals" | "contains" | "within";
+                                windowSeconds?: number;
+                            }[];
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Lower first */
+                            priority: number;
+                            sources: string[];
+                            /** @enum {string} */
+                            strategy: "one_to_one" | "one_to_many" | "many_to_one";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_match_rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reconciliation-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a matching rule (admin only, audited with before and after) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria?: {
+                            /** @description Basis points of our amount */
+                            driftBps?: number;
+                            /** @description Minor units */
+                            driftMinor?: number;
+                            /** @enum {string} */
+                            field: "reference" | "amount" | "date" | "currency";
+                            /** @enum {string} */
+                            operator: "equals" | "contains" | "within";
+                            windowSeconds?: number;
+                        }[];
+                        enabled?: boolean;
+                        name?: string;
+                        /** @description Lower first */
+                        priority?: number;
+                        reason: string;
+                        sources?: string[];
+                        /** @enum {string} */
+                        strategy?: "one_to_one" | "one_to_many" | "many_to_one";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            criteria: {
+                                /** @description Basis points of our amount */
+                                driftBps?: number;
+                                /** @description Minor units */
+                                driftMinor?: number;
+                                /** @enum {string} */
+                                field: "reference" | "amount" | "date" | "currency";
+                                /** @enum {string} */
+                                operator: "equals" | "contains" | "within";
+                                windowSeconds?: number;
+                            }[];
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Lower first */
+                            priority: number;
+                            sources: string[];
+                            /** @enum {string} */
+                            strategy: "one_to_one" | "one_to_many" | "many_to_one";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_match_rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/admin/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation runs, newest first, with their counts */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                attempts: number;
+                                completedAt: string | null;
+                                /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                                counts: {
+                                    amount_mismatch: number;
+                                    duplicate_external: number;
+                                    matched: number;
+                                    missing_external: number;
+                                    missing_internal: number;
+                                    status_mismatch: number;
+                                } | null;
+                                createdAt: string;
+                                dryRun: boolean;
+                                externalCount: number;
+                                failureReason: string | null;
+                                fileName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                internalCount: number | null;
+                                /** @enum {string} */
+                                origin: "upload" | "pull" | "nightly";
+                                periodFrom: string;
+                                periodTo: string;
+                                progress: {
+                                    total: number | null;
+                                    written: number;
+                                };
+                                /** @description true: this file was reconciled before; this is that run */
+                                replayed: boolean;
+                                reportDate: string | null;
+                                sha256: string;
+                                source: string;
+                                /** @enum {string} */
+                                status: "started" | "in_progress" | "completed" | "failed";
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_cursor, validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Reconcile an uploaded report (multipart/form-data; the same file again answers the first run)
+         * @description Fields: `file` (CSV with a header row, or JSON: an array of lines or {"data": [...]}; at most 20 MB and 100,000 lines), `source` (`provider:<id>`, `gateway`, `bank`), optional `mapping` (JSON: column names for reference, amount, currency, status, date; amountUnit minor|major; defaultCurrency; statusMap), `from` and `to` (the period; default the Africa/Lagos days of the lines), `dryRun` (true: counts only, nothing stored). The default columns are reference,amount,currency,status,date with the amount in minor units. 201 a new run, 200 a replay (the same file) or a dry run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts?: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            exceptions?: {
+                                class: string;
+                                externalAmount: number | null;
+                                externalSeqs: number[];
+                                internalAmount: number | null;
+                                internalIds: string[];
+                                position: number;
+                            }[];
+                            externalCount?: number;
+                            internalCount?: number;
+                            periodFrom?: string;
+                            periodTo?: string;
+                            source?: string;
+                            status?: string;
+                        } | {
+                            attempts: number;
+                            completedAt: string | null;
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            createdAt: string;
+                            dryRun: boolean;
+                            externalCount: number;
+                            failureReason: string | null;
+                            fileName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            internalCount: number | null;
+                            /** @enum {string} */
+                            origin: "upload" | "pull" | "nightly";
+                            periodFrom: string;
+                            periodTo: string;
+                            progress: {
+                                total: number | null;
+                                written: number;
+                            };
+                            /** @description true: this file was reconciled before; this is that run */
+                            replayed: boolean;
+                            reportDate: string | null;
+                            sha256: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "started" | "in_progress" | "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            completedAt: string | null;
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            createdAt: string;
+                            dryRun: boolean;
+                            externalCount: number;
+                            failureReason: string | null;
+                            fileName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            internalCount: number | null;
+                            /** @enum {string} */
+                            origin: "upload" | "pull" | "nightly";
+                            periodFrom: string;
+                            periodTo: string;
+                            progress: {
+                                total: number | null;
+                                written: number;
+                            };
+                            /** @description true: this file was reconciled before; this is that run */
+                            replayed: boolean;
+                            reportDate: string | null;
+                            sha256: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "started" | "in_progress" | "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_report */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_sandbox */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: body_too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unsupported_media_type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: status, counts per class and a page of its exceptions (by class; open or resolved) */
+        get: {
+            parameters: {
+                query?: {
+                    class?: "missing_internal" | "missing_external" | "amount_mismatch" | "status_mismatch" | "duplicate_external";
+                    cursor?: string;
+                    limit?: number;
+                    /** @description true: unresolved exceptions only; false: resolved only */
+                    open?: boolean;
+                };
+                header?: never;
+                path: {
+                    exceptionId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            completedAt: string | null;
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            createdAt: string;
+                            dryRun: boolean;
+                            exceptions: {
+                                /** @description The resolutions it may take */
+                                actions: string[];
+                                /** @enum {string} */
+                                class: "matched" | "missing_internal" | "missing_external" | "amount_mismatch" | "status_mismatch" | "duplicate_external";
+                                /** @description The report's lines in this row */
+                                external: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                    date: string;
+                                    rawStatus: string;
+                                    reference: string;
+                                    seq: number;
+                                    /** @enum {string} */
+                                    status: "success" | "failed" | "reversed" | "pending";
+                                }[];
+                                externalAmount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Our items in this row */
+                                internal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                    date: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "bill_payment" | "deposit" | "withdrawal";
+                                    rawStatus: string;
+                                    reference: string;
+                                    /** @enum {string} */
+                                    status: "success" | "failed" | "reversed" | "pending";
+                                }[];
+                                internalAmount: number | null;
+                                position: number;
+                                /** @enum {string|null} */
+                                resolution: "requeried" | "adjusted" | "linked" | "accepted" | null;
+                                resolutionDetail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                resolutionReason: string | null;
+                                resolvedAt: string | null;
+                                resolvedBy: string | null;
+                            }[];
+                            externalCount: number;
+                            failureReason: string | null;
+                            fileName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            internalCount: number | null;
+                            nextCursor: string | null;
+                            /** @enum {string} */
+                            origin: "upload" | "pull" | "nightly";
+                            periodFrom: string;
+                            periodTo: string;
+                            progress: {
+                                total: number | null;
+                                written: number;
+                            };
+                            /** @description true: this file was reconciled before; this is that run */
+                            replayed: boolean;
+                            reportDate: string | null;
+                            sha256: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "started" | "in_progress" | "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_cursor, validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reconciliations/{id}/exceptions/{exceptionId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an exception: requery the provider, adjust through suspense, link, or accept (audited)
+         * @description requery: our bill payment is checked with the provider now (provider sources). adjust: `amount` and `direction` move money between the source's clearing account (provider float, gateway clearing, payout clearing) and suspense by a new ledger transaction. link: `internalId`, one of our items of this run that no line matched. accept: nothing moves. Each once, with a reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    exceptionId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "requery" | "adjust" | "link" | "accept";
+                        /** @description adjust: minor units moved */
+                        amount?: number;
+                        /**
+                         * @description adjust: from the source's clearing account to suspense, or back
+                         * @enum {string}
+                         */
+                        direction?: "to_suspense" | "from_suspense";
+                        /**
+                         * Format: uuid
+                         * @description link: one of our items in this run that no line matched
+                         */
+                        internalId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The resolutions it may take */
+                            actions: string[];
+                            /** @enum {string} */
+                            class: "matched" | "missing_internal" | "missing_external" | "amount_mismatch" | "status_mismatch" | "duplicate_external";
+                            /** @description The report's lines in this row */
+                            external: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                                date: string;
+                                rawStatus: string;
+                                reference: string;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "success" | "failed" | "reversed" | "pending";
+                            }[];
+                            externalAmount: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Our items in this row */
+                            internal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                                date: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "bill_payment" | "deposit" | "withdrawal";
+                                rawStatus: string;
+                                reference: string;
+                                /** @enum {string} */
+                                status: "success" | "failed" | "reversed" | "pending";
+                            }[];
+                            internalAmount: number | null;
+                            position: number;
+                            /** @enum {string|null} */
+                            resolution: "requeried" | "adjusted" | "linked" | "accepted" | null;
+                            resolutionDetail: {
+                                [key: string]: unknown;
+                            } | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            resolvedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: request_in_progress, not_resolvable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_reused */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: ledger_refused */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reconciliations/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a provider's report for a day, fetched from the provider (sandbox simulators only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The Africa/Lagos day */
+                        date: string;
+                        /** @description Sandbox: differences the simulator injects into its report, each into its own line */
+                        discrepancies?: ("amount_mismatch" | "status_mismatch" | "missing_internal" | "missing_external" | "duplicate_external")[];
+                        dryRun?: boolean;
+                        /** @description `provider:<id>` (bill payments of that provider), `gateway` (deposits), `bank` (withdrawals) */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts?: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            exceptions?: {
+                                class: string;
+                                externalAmount: number | null;
+                                externalSeqs: number[];
+                                internalAmount: number | null;
+                                internalIds: string[];
+                                position: number;
+                            }[];
+                            externalCount?: number;
+                            internalCount?: number;
+                            periodFrom?: string;
+                            periodTo?: string;
+                            source?: string;
+                            status?: string;
+                        } | {
+                            attempts: number;
+                            completedAt: string | null;
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            createdAt: string;
+                            dryRun: boolean;
+                            externalCount: number;
+                            failureReason: string | null;
+                            fileName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            internalCount: number | null;
+                            /** @enum {string} */
+                            origin: "upload" | "pull" | "nightly";
+                            periodFrom: string;
+                            periodTo: string;
+                            progress: {
+                                total: number | null;
+                                written: number;
+                            };
+                            /** @description true: this file was reconciled before; this is that run */
+                            replayed: boolean;
+                            reportDate: string | null;
+                            sha256: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "started" | "in_progress" | "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            completedAt: string | null;
+                            /** @description Result rows per class: every line of the report and every one of our items in exactly one */
+                            counts: {
+                                amount_mismatch: number;
+                                duplicate_external: number;
+                                matched: number;
+                                missing_external: number;
+                                missing_internal: number;
+                                status_mismatch: number;
+                            } | null;
+                            createdAt: string;
+                            dryRun: boolean;
+                            externalCount: number;
+                            failureReason: string | null;
+                            fileName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            internalCount: number | null;
+                            /** @enum {string} */
+                            origin: "upload" | "pull" | "nightly";
+                            periodFrom: string;
+                            periodTo: string;
+                            progress: {
+                                total: number | null;
+                                written: number;
+                            };
+                            /** @description true: this file was reconciled before; this is that run */
+                            replayed: boolean;
+                            reportDate: string | null;
+                            sha256: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "started" | "in_progress" | "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_report */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_sandbox */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: body_too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unsupported_media_type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/review-queue": {
         parameters: {
             query?: never;

@@ -156,6 +156,8 @@ export function refreshSession(): Promise<AuthResponse | null> {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A multipart/form-data body (file uploads); the browser sets its content type and boundary. */
+  form?: FormData;
   idempotencyKey?: string;
   signal?: AbortSignal;
   /** Auth endpoints send the refresh cookie. */
@@ -166,14 +168,14 @@ export interface RequestOptions {
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   try {
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: options.credentials ?? 'same-origin',
       signal: options.signal,
     });
@@ -210,6 +212,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body' | 'form'>) =>
+    request<T>('POST', path, { ...options, form }),
 };
 
 /** A query string from the defined, non-empty values. */
