@@ -28,6 +28,7 @@ import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
+import { settlementRoutes, settlementSystemAccounts } from './settlement/index.js';
 import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
 import {
   ensureSystemAccounts,
@@ -50,6 +51,7 @@ const modules: RoutePlugin[] = [
   kycRoutes,
   riskRoutes,
   ledgerRoutes,
+  settlementRoutes,
   webRoutes,
 ];
 
@@ -86,6 +88,7 @@ export async function createContext(
         currency: 'NGN',
         suffix: name,
       })),
+      ...settlementSystemAccounts(),
     ]),
   );
   const ledger = createLedgerBatcher(db, {
@@ -111,7 +114,7 @@ export async function createContext(
   if (config.role !== 'worker') await startIdentityCache(db, log);
   const limits = createLimits(db, options.now);
   const paystack = await startPaystack(config, db);
-  const ctx: AppContext = { config, log, db, ledger, limits, providers, paystack };
+  const ctx: AppContext = { config, log, db, ledger, limits, providers, paystack, now: options.now };
   // The sandbox gateway's webhooks reach the same handler as Paystack's, in this process.
   paystack.setWebhookSink(async (raw, signature) => {
     await handleGatewayWebhook(ctx, raw, signature);

@@ -52,6 +52,11 @@ export interface ProviderSimConfig {
   duplicateWindowMs: number;
   webhookUrl: string | null;
   profile: SimProfile;
+  /** Float and commission knobs: no variables (turned at run time through /_sim/knobs); their defaults. */
+  commissionBps: number | null;
+  commissionFlatMinor: number | null;
+  balanceDriftMinor: number;
+  floatEnforced: boolean;
 }
 
 export interface Config {
@@ -78,6 +83,10 @@ export interface Config {
   ledgerBatchMaxItems: number;
   ledgerBatchMaxInFlight: number;
   holdSweepIntervalMs: number;
+  /** A settlement day is closed this long after its Africa/Lagos midnight. */
+  settlementGraceMs: number;
+  /** How often providers' balances are polled for drift and low float. */
+  floatCheckIntervalMs: number;
   workerPollIntervalMs: number;
   shutdownTimeoutMs: number;
   /** How long a worker owns a claimed outbox delivery before another may take it (a crashed worker's lease). */
@@ -339,6 +348,8 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxItems: read(env, 'LEDGER_BATCH_MAX_ITEMS'),
     ledgerBatchMaxInFlight: read(env, 'LEDGER_BATCH_MAX_IN_FLIGHT'),
     holdSweepIntervalMs: read(env, 'HOLD_SWEEP_INTERVAL_MS'),
+    settlementGraceMs: read(env, 'SETTLEMENT_GRACE_MS'),
+    floatCheckIntervalMs: read(env, 'FLOAT_CHECK_INTERVAL_MS'),
     workerPollIntervalMs: read(env, 'WORKER_POLL_INTERVAL_MS'),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS'),
     outboxLeaseMs: read(env, 'OUTBOX_LEASE_MS'),
@@ -391,6 +402,10 @@ function readSimKnobs(env: Env): ProviderSimConfig {
     duplicateWindowMs: read(env, 'PROVIDER_SIM_DUPLICATE_WINDOW_MS'),
     webhookUrl: read(env, 'PROVIDER_SIM_WEBHOOK_URL') ?? null,
     profile: read(env, 'PROVIDER_SIM_PROFILE'),
+    commissionBps: null,
+    commissionFlatMinor: null,
+    balanceDriftMinor: 0,
+    floatEnforced: false,
   };
 }
 

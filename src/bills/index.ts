@@ -11,3 +11,5 @@ export { checkPayment, markFailed, markSucceeded, runVend } from './vend.js';
 export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';
+export { commissionMismatches, providerDayFigures } from './settlement-figures.js';
+export type { CommissionMismatch, ProviderDayFigures } from './settlement-figures.js';

@@ -506,6 +506,18 @@ export const VARIABLES = {
   LEDGER_BATCH_MAX_IN_FLIGHT: int(2, 1, 64, 'group commit: batches at once'),
   LEDGER_BATCH_MAX_QUEUED: int(10_000, 1, 1_000_000, 'items waiting for a batch; past it, 503 `overloaded`'),
   HOLD_SWEEP_INTERVAL_MS: int(5000, 100, 3_600_000, 'how often expired holds are voided'),
+  SETTLEMENT_GRACE_MS: int(
+    3_600_000,
+    0,
+    86_400_000,
+    'a settlement day (Africa/Lagos) is closed this long after its midnight; late events of the day land in it until then',
+  ),
+  FLOAT_CHECK_INTERVAL_MS: int(
+    60_000,
+    1_000,
+    3_600_000,
+    "how often each bill provider's own balance is read and compared with our float account",
+  ),
   OUTBOX_LEASE_MS: int(
     60_000,
     1_000,

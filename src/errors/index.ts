@@ -69,6 +69,7 @@ export const ERROR_STATUS = {
   wallet_not_empty: 409,
   risk_case_not_open: 409,
   risk_case_not_held: 409,
+  bank_reference_reused: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -3,6 +3,7 @@ import { pruneIdempotencyKeys } from '../idempotency/index.js';
 import { createIdentityPruneTask } from '../identity/index.js';
 import { sweepExpiredHolds } from '../ledger/index.js';
 import { type Consumer, createOutboxPruneTask, createOutboxRelay } from '../outbox/index.js';
+import { settlementTasks } from '../settlement/index.js';
 import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale } from '../wallets/index.js';
 import type { Task } from './scheduler.js';
 
@@ -44,5 +45,6 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       intervalMs: 10 * 60_000,
       run: () => pruneIdempotencyKeys(ctx.db, 5_000),
     },
+    ...settlementTasks(ctx),
   ];
 }
