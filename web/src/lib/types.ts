@@ -78,3 +78,6 @@ export type SystemAccount = Item<ResponseBody<'/v1/admin/ledger/system-accounts'
 export type Dashboard = ResponseBody<'/v1/admin/dashboard', 'get'>;
 
 export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed', 'reversed'];
+export type ProviderFloat = Item<ResponseBody<'/v1/admin/providers/float', 'get'>>;
+export type SettlementStatement = Item<ResponseBody<'/v1/admin/settlements', 'get'>>;
+export type SettlementDetail = ResponseBody<'/v1/admin/settlements/{id}', 'get'>;
