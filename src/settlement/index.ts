@@ -20,6 +20,7 @@ export {
   statementCsv,
 } from './statements.js';
 export { settlementRoutes } from './routes.js';
+export { computeGatewayStatement, GATEWAY_FEE_RULES, gatewayFee } from './gateway.js';
 
 /** The ledger accounts settlement books to: commission revenue and the bank float top-ups come from. */
 export function settlementSystemAccounts(): SystemAccountSpec[] {

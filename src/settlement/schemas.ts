@@ -149,3 +149,38 @@ export const statementQuery = {
   },
   additionalProperties: false,
 } as const;
+
+export const gatewayStatementSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    day: { type: 'string' },
+    status: { type: 'string', enum: ['open', 'closed'] },
+    currency: { type: 'string' },
+    cardCount: { type: 'integer' },
+    cardGross: moneySchema,
+    cardFees: moneySchema,
+    transferCount: { type: 'integer' },
+    transferGross: moneySchema,
+    transferFees: moneySchema,
+    feesTotal: moneySchema,
+    payoutExpected: moneySchema,
+    truncated: { type: 'boolean' },
+    closedAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const gatewayQuery = {
+  type: 'object',
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const dayParams = {
+  type: 'object',
+  properties: { day: { type: 'string', format: 'date' } },
+  required: ['day'],
+} as const;

@@ -17,7 +17,7 @@ import { hasPg } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
 import { systemAccountId } from '../wallets/index.js';
-import { checkProviderFloat, closeSettlementDays } from './index.js';
+import { checkProviderFloat, closeSettlementDays, gatewayFee } from './index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -245,6 +245,47 @@ describe.skipIf(!hasPg())('provider float, commission and settlement on pg', () 
     );
   });
 
+  it("charges the gateway's fees by its rule table: cards 1.5% capped at ₦2,000, bank transfers ₦50", () => {
+    expect(gatewayFee('card', 100_000n)).toBe(1_500n);
+    expect(gatewayFee('card', 150_000n)).toBe(2_250n);
+    expect(gatewayFee('card', 13_333_400n)).toBe(200_000n); // 1.5% would be ₦2,000.01
+    expect(gatewayFee('card', 100_000_000n)).toBe(200_000n);
+    expect(gatewayFee('bank_transfer', 75_000n)).toBe(5_000n);
+    expect(gatewayFee('bank_transfer', 3_000n)).toBe(3_000n); // never more than the transfer
+  });
+
+  it("lists the gateway's day: card and bank-transfer deposits captured, its fees and the payout expected", async () => {
+    const today = lagosDay(clock);
+    await fund(t.app, user, walletId, 150_000); // a second card deposit (₦1,500)
+    // A bank transfer to an account number nobody has: captured by the gateway, held in suspense.
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/bank-transfers',
+      payload: { accountNumber: '1234567890', amount: 75_000 },
+    });
+    expect(sent.statusCode).toBe(202);
+    const day = await eventually(async () => {
+      const res = await get(t.app, admin, `/v1/admin/settlements/gateway/${today}`);
+      return res.json().transferCount === 1 && res.json();
+    });
+    expect(day).toMatchObject({
+      id: `gateway:${today}`,
+      status: 'open',
+      cardCount: 2,
+      cardGross: 100_150_000,
+      cardFees: 200_000 + 2_250,
+      transferCount: 1,
+      transferGross: 75_000,
+      transferFees: 5_000,
+      feesTotal: 207_250,
+      payoutExpected: 100_150_000 + 75_000 - 207_250,
+      truncated: false,
+    });
+    const list = (await get(t.app, admin, '/v1/admin/settlements/gateway')).json().data;
+    expect(list).toHaveLength(7);
+    expect(list[0]).toEqual(day);
+  });
+
   it('closes the day after midnight plus the grace period; a reversal the next day leaves it unchanged', async () => {
     const today = lagosDay(clock);
     const { end } = lagosDayBounds(clock);
@@ -259,7 +300,15 @@ describe.skipIf(!hasPg())('provider float, commission and settlement on pg', () 
     clock = new Date(end.getTime() + 60_000); // inside the grace period: still open
     expect(await closeSettlementDays(t.ctx)).not.toContain(`vtpass:${today}`);
     clock = new Date(end.getTime() + 600_000 + 1_000);
-    expect(await closeSettlementDays(t.ctx)).toContain(`vtpass:${today}`);
+    const gatewayOpen = (await get(t.app, admin, `/v1/admin/settlements/gateway/${today}`)).json();
+    expect(await closeSettlementDays(t.ctx)).toEqual(
+      expect.arrayContaining([`vtpass:${today}`, `gateway:${today}`]),
+    );
+    expect((await get(t.app, admin, `/v1/admin/settlements/gateway/${today}`)).json()).toEqual({
+      ...gatewayOpen,
+      status: 'closed',
+      closedAt: expect.any(String),
+    });
     const closed = (await get(t.app, admin, `/v1/admin/settlements/vtpass:${today}`)).json();
     expect(closed).toMatchObject({ ...openFigures, status: 'closed', closedAt: expect.any(String) });
     expect(closed.deliveredCount).toBe(delivered.length);

@@ -10,15 +10,14 @@
 import { commissionMismatches, providerDayFigures } from '../bills/index.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/index.js';
-import { AppError, notFound } from '../errors/index.js';
-import { lagosDay, lagosDayBounds } from '../limits/index.js';
+import { notFound } from '../errors/index.js';
+import { lagosDay } from '../limits/index.js';
+import { addDays, dayBounds, dayRange } from './day.js';
 import { FLOAT_CURRENCY, ourFloatAt, providerNames } from './float.js';
+import { closeGatewayDay, gatewayClosed } from './gateway.js';
 
-const DAY_MS = 86_400_000;
-/** Days a list may span, and days back the closing task looks for an unclosed one. */
-export const MAX_LIST_DAYS = 92;
+/** Days back the closing task looks for an unclosed one. */
 export const CLOSE_LOOKBACK_DAYS = 7;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Statement {
   id: string;
@@ -43,15 +42,7 @@ export interface Statement {
   closedAt: string | null;
 }
 
-const clockOf = (ctx: AppContext) => ctx.now?.() ?? new Date();
-
-/** [start, end) of a `YYYY-MM-DD` Africa/Lagos day. */
-export function dayBounds(day: string): { start: Date; end: Date } {
-  return lagosDayBounds(new Date(`${day}T12:00:00+01:00`));
-}
-
-const addDays = (day: string, n: number) =>
-  lagosDay(new Date(dayBounds(day).start.getTime() + n * DAY_MS + 1));
+export const clockOf = (ctx: AppContext) => ctx.now?.() ?? new Date();
 
 /** The figures of one provider's day as they stand now (the open statement). */
 export async function computeStatement(db: Queryable, provider: string, day: string): Promise<Statement> {
@@ -175,11 +166,16 @@ async function storeClosed(db: Queryable, s: Statement): Promise<boolean> {
  */
 export async function closeSettlementDays(ctx: AppContext): Promise<string[]> {
   const now = clockOf(ctx);
+  const due: string[] = [];
+  for (let back = CLOSE_LOOKBACK_DAYS; back >= 1; back--) {
+    const day = addDays(lagosDay(now), -back);
+    if (now.getTime() >= dayBounds(day).end.getTime() + ctx.config.settlementGraceMs) due.push(day);
+  }
   const closed: string[] = [];
-  for (const provider of providerNames(ctx)) {
-    for (let back = CLOSE_LOOKBACK_DAYS; back >= 1; back--) {
-      const day = addDays(lagosDay(now), -back);
-      if (now.getTime() < dayBounds(day).end.getTime() + ctx.config.settlementGraceMs) continue;
+  for (const day of due) {
+    if (!(await gatewayClosed(ctx.db, day)) && (await closeGatewayDay(ctx.db, day)))
+      closed.push(`gateway:${day}`);
+    for (const provider of providerNames(ctx)) {
       const { rows } = await ctx.db.query('SELECT 1 FROM settlement.statements WHERE id = $1', [
         `${provider}:${day}`,
       ]);
@@ -197,19 +193,12 @@ export async function listStatements(
   ctx: AppContext,
   q: { provider?: string; from?: string; to?: string },
 ): Promise<Statement[]> {
-  const today = lagosDay(clockOf(ctx));
-  const to = q.to !== undefined && q.to < today ? q.to : today;
-  const from = q.from ?? addDays(to, -6);
-  if (!DAY.test(from) || !DAY.test(to) || from > to)
-    throw new AppError('bad_request', 'from and to are days (YYYY-MM-DD), from not after to');
-  const days: string[] = [];
-  for (let d = to; d >= from && days.length < MAX_LIST_DAYS; d = addDays(d, -1)) days.push(d);
-  if (days.length === MAX_LIST_DAYS && days[days.length - 1] !== from)
-    throw new AppError('bad_request', `At most ${MAX_LIST_DAYS} days at once`);
+  const days = dayRange(lagosDay(clockOf(ctx)), q);
+  if (q.provider && !providerNames(ctx).includes(q.provider)) throw notFound(`Provider ${q.provider}`);
   const providers = q.provider ? [q.provider] : providerNames(ctx);
   const { rows } = await ctx.db.query<StatementRow>(
-    `${SELECT_CLOSED} WHERE provider = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date`,
-    [providers, from, to],
+    `${SELECT_CLOSED} WHERE provider = ANY($1::text[]) AND day = ANY($2::date[])`,
+    [providers, days],
   );
   const closed = new Map(rows.map((r) => [r.id, fromRow(r)]));
   const out: Statement[] = [];

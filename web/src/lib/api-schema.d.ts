@@ -3618,6 +3618,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/settlements/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway settlement per Africa/Lagos day, newest first (default the last 7 days; at most 92): card and bank-transfer deposits captured, the gateway's fees by its rule table, the payout expected to our bank */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                cardCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                cardFees: number;
+                                /** @description Minor units (kobo for NGN) */
+                                cardGross: number;
+                                closedAt: string | null;
+                                currency: string;
+                                day: string;
+                                /** @description Minor units (kobo for NGN) */
+                                feesTotal: number;
+                                id: string;
+                                /** @description Minor units (kobo for NGN) */
+                                payoutExpected: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                transferCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                transferFees: number;
+                                /** @description Minor units (kobo for NGN) */
+                                transferGross: number;
+                                truncated: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements/gateway/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gateway settlement day (YYYY-MM-DD, Africa/Lagos) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cardCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            cardFees: number;
+                            /** @description Minor units (kobo for NGN) */
+                            cardGross: number;
+                            closedAt: string | null;
+                            currency: string;
+                            day: string;
+                            /** @description Minor units (kobo for NGN) */
+                            feesTotal: number;
+                            id: string;
+                            /** @description Minor units (kobo for NGN) */
+                            payoutExpected: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            transferCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            transferFees: number;
+                            /** @description Minor units (kobo for NGN) */
+                            transferGross: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users": {
         parameters: {
             query?: never;
