@@ -47,6 +47,7 @@ describe.skipIf(!HAVE_CHROMIUM)('provider float and settlements (browser)', () =
     const today = page.locator('[data-testid^="settlement-vtpass:"]').first();
     await today.waitFor();
     await waitForText(today, /open/);
+    await waitForText(page.getByTestId('gateway-settlements'), /open/);
     await today.getByRole('link').click();
     const figures = page.getByTestId('settlement-figures');
     await waitForText(figures, /Float top-ups\s*₦50,000\.00/);

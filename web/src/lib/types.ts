@@ -81,3 +81,4 @@ export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed'
 export type ProviderFloat = Item<ResponseBody<'/v1/admin/providers/float', 'get'>>;
 export type SettlementStatement = Item<ResponseBody<'/v1/admin/settlements', 'get'>>;
 export type SettlementDetail = ResponseBody<'/v1/admin/settlements/{id}', 'get'>;
+export type GatewayStatement = Item<ResponseBody<'/v1/admin/settlements/gateway', 'get'>>;

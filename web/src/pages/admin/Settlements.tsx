@@ -15,7 +15,7 @@ import { api, download, errorMessage, qs } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link } from '../../lib/router';
-import type { SettlementDetail, SettlementStatement } from '../../lib/types';
+import type { GatewayStatement, SettlementDetail, SettlementStatement } from '../../lib/types';
 
 const money = (amount: number | null | undefined) =>
   amount === null || amount === undefined ? '—' : <Money amount={amount} currency="NGN" />;
@@ -108,7 +108,61 @@ export function SettlementsPage() {
           </div>
         )}
       </Card>
+      <GatewayDays />
     </div>
+  );
+}
+
+/** The gateway's days: what it captured for us, its fees, what it should pay out to our bank. */
+function GatewayDays() {
+  const { data, error, loading, reload } = useAsync(
+    (signal) => api.get<{ data: GatewayStatement[] }>('/v1/admin/settlements/gateway', { signal }),
+    [],
+  );
+  return (
+    <Card title="Payment gateway" testId="gateway-settlements">
+      {error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : loading && !data ? (
+        <Skeleton lines={4} />
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Status</th>
+                <th scope="col">Cards</th>
+                <th scope="col">Bank transfers</th>
+                <th scope="col">Gateway fees</th>
+                <th scope="col">Payout expected</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data?.data.map((g) => (
+                <tr key={g.id} data-testid={`gateway-${g.day}`}>
+                  <td>{g.day}</td>
+                  <td>
+                    <StatusBadge status={g.status === 'closed' ? 'succeeded' : 'pending'} label={g.status} />
+                  </td>
+                  <td>
+                    {g.cardCount} · {money(g.cardGross)}
+                  </td>
+                  <td>
+                    {g.transferCount} · {money(g.transferGross)}
+                  </td>
+                  <td>{money(g.feesTotal)}</td>
+                  <td>
+                    {money(g.payoutExpected)}
+                    {g.truncated && <div class="muted">too many lines: partial</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
   );
 }
 
