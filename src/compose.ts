@@ -30,6 +30,7 @@ import { outboxRoutes } from './outbox/routes.js';
 import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
 import { reconciliationRoutes } from './reconciliation/index.js';
+import { settlementRoutes, settlementSystemAccounts } from './settlement/index.js';
 import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
 import {
   ensureSystemAccounts,
@@ -54,6 +55,7 @@ const modules: RoutePlugin[] = [
   reconciliationRoutes,
   ledgerRoutes,
   disputeRoutes,
+  settlementRoutes,
   webRoutes,
 ];
 
@@ -90,6 +92,7 @@ export async function createContext(
         currency: 'NGN',
         suffix: name,
       })),
+      ...settlementSystemAccounts(),
     ]),
   );
   const ledger = createLedgerBatcher(db, {
@@ -115,7 +118,7 @@ export async function createContext(
   if (config.role !== 'worker') await startIdentityCache(db, log);
   const limits = createLimits(db, options.now);
   const paystack = await startPaystack(config, db);
-  const ctx: AppContext = { config, log, db, ledger, limits, providers, paystack };
+  const ctx: AppContext = { config, log, db, ledger, limits, providers, paystack, now: options.now };
   // The sandbox gateway's webhooks reach the same handler as Paystack's, in this process.
   paystack.setWebhookSink(async (raw, signature) => {
     await handleGatewayWebhook(ctx, raw, signature);

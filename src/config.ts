@@ -52,6 +52,11 @@ export interface ProviderSimConfig {
   duplicateWindowMs: number;
   webhookUrl: string | null;
   profile: SimProfile;
+  /** Float and commission knobs: no variables (turned at run time through /_sim/knobs); their defaults. */
+  commissionBps: number | null;
+  commissionFlatMinor: number | null;
+  balanceDriftMinor: number;
+  floatEnforced: boolean;
 }
 
 export interface Config {
@@ -80,6 +85,10 @@ export interface Config {
   holdSweepIntervalMs: number;
   /** Sandbox: the worker reconciles each provider simulator's report of the day before, once a day. */
   reconciliationNightly: boolean;
+  /** A settlement day is closed this long after its Africa/Lagos midnight. */
+  settlementGraceMs: number;
+  /** How often providers' balances are polled for drift and low float. */
+  floatCheckIntervalMs: number;
   workerPollIntervalMs: number;
   shutdownTimeoutMs: number;
   /** How long a worker owns a claimed outbox delivery before another may take it (a crashed worker's lease). */
@@ -348,6 +357,8 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxInFlight: read(env, 'LEDGER_BATCH_MAX_IN_FLIGHT'),
     holdSweepIntervalMs: read(env, 'HOLD_SWEEP_INTERVAL_MS'),
     reconciliationNightly: read(env, 'RECONCILIATION_NIGHTLY') === 'on',
+    settlementGraceMs: read(env, 'SETTLEMENT_GRACE_MS'),
+    floatCheckIntervalMs: read(env, 'FLOAT_CHECK_INTERVAL_MS'),
     workerPollIntervalMs: read(env, 'WORKER_POLL_INTERVAL_MS'),
     shutdownTimeoutMs: read(env, 'SHUTDOWN_TIMEOUT_MS'),
     outboxLeaseMs: read(env, 'OUTBOX_LEASE_MS'),
@@ -403,6 +414,10 @@ function readSimKnobs(env: Env): ProviderSimConfig {
     duplicateWindowMs: read(env, 'PROVIDER_SIM_DUPLICATE_WINDOW_MS'),
     webhookUrl: read(env, 'PROVIDER_SIM_WEBHOOK_URL') ?? null,
     profile: read(env, 'PROVIDER_SIM_PROFILE'),
+    commissionBps: null,
+    commissionFlatMinor: null,
+    balanceDriftMinor: 0,
+    floatEnforced: false,
   };
 }
 

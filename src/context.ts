@@ -24,6 +24,8 @@ export interface AppContext {
   providers?: ProviderRuntime;
   /** Paystack clients for the gateway and payouts (in sandbox mode, the in-process simulator). */
   paystack?: PaystackRuntime;
+  /** The clock settlement days are read from (tests move it); unset: the real one. */
+  now?: () => Date;
 }
 
 export interface ContextOptions {

@@ -30,6 +30,9 @@ export interface Biller {
   enabled: boolean;
   fee: FeeRule;
   commissionBps: number;
+  /** Percent: commissionBps of the amount; flat: commissionFlat per vend. */
+  commissionType: 'percent' | 'flat';
+  commissionFlat: bigint;
   providers: string[];
   customerRefLabel: string;
   minAmount: bigint;
@@ -48,6 +51,8 @@ interface BillerRow {
   fee_percent_bps: number;
   fee_cap: bigint;
   commission_bps: number;
+  commission_type: 'percent' | 'flat';
+  commission_flat: bigint;
   providers: string[];
   customer_ref_label: string;
   min_amount: bigint;
@@ -65,6 +70,8 @@ const toBiller = (r: BillerRow): Biller => ({
   enabled: r.enabled,
   fee: { type: r.fee_type, flat: r.fee_flat, percentBps: r.fee_percent_bps, cap: r.fee_cap },
   commissionBps: r.commission_bps,
+  commissionType: r.commission_type,
+  commissionFlat: r.commission_flat,
   providers: r.providers,
   customerRefLabel: r.customer_ref_label,
   minAmount: r.min_amount,
@@ -128,8 +135,15 @@ export function feeFor(rule: FeeRule, amount: bigint): bigint {
   return rule.cap > 0n && fee > rule.cap ? rule.cap : fee;
 }
 
-/** The commission we expect the provider to pay us on `amount`. */
-export const expectedCommission = (biller: Biller, amount: bigint) => percentOf(amount, biller.commissionBps);
+/** The commission we expect the provider to pay us on `amount`: a percentage or a flat sum (never above the amount). */
+export function expectedCommission(
+  biller: Pick<Biller, 'commissionType' | 'commissionBps' | 'commissionFlat'>,
+  amount: bigint,
+): bigint {
+  if (biller.commissionType === 'flat')
+    return biller.commissionFlat < amount ? biller.commissionFlat : amount;
+  return percentOf(amount, biller.commissionBps);
+}
 
 /** Customer references by category: meter 11-13 digits, phone 11 digits (0...), smartcard 10 digits. */
 const REF_FORMATS: Record<Category, RegExp> = {
@@ -177,6 +191,8 @@ export interface BillerUpdate {
   enabled?: boolean;
   fee?: { type: 'flat' | 'percent'; flat?: bigint; percentBps?: number; cap?: bigint };
   commissionBps?: number;
+  /** A flat commission per vend; setting it makes the biller's commission flat (commissionBps makes it percent). */
+  commissionFlat?: bigint;
   providers?: string[];
 }
 
@@ -194,6 +210,9 @@ export async function updateBiller(db: Queryable, id: string, update: BillerUpda
         fee_cap = COALESCE($6, fee_cap),
         commission_bps = COALESCE($7, commission_bps),
         providers = COALESCE($8, providers),
+        commission_flat = COALESCE($9, commission_flat),
+        commission_type = CASE WHEN $9::bigint IS NOT NULL THEN 'flat'
+                               WHEN $7::integer IS NOT NULL THEN 'percent' ELSE commission_type END,
         updated_at = now()
       WHERE id = $1`,
     [
@@ -205,6 +224,7 @@ export async function updateBiller(db: Queryable, id: string, update: BillerUpda
       fee?.cap ?? null,
       update.commissionBps ?? null,
       update.providers ?? null,
+      update.commissionFlat ?? null,
     ],
   );
   const after = (await getBiller(db, id)) as Biller;
@@ -224,6 +244,8 @@ export const billerView = (b: Biller) => ({
     ...(b.fee.type === 'flat' ? { flat: b.fee.flat } : { percentBps: b.fee.percentBps, cap: b.fee.cap }),
   },
   commissionBps: b.commissionBps,
+  commissionType: b.commissionType,
+  commissionFlat: b.commissionFlat,
   products: b.products.map((p) => ({
     code: p.code,
     name: p.name,

@@ -16,3 +16,5 @@ export { createNotifier, type Notifier } from './notify.js';
 export { resendToken } from './tokens.js';
 export { listPaymentsForReconciliation } from './reconciliation-read.js';
 export type { PaymentForReconciliation } from './reconciliation-read.js';
+export { commissionMismatches, providerDayFigures } from './settlement-figures.js';
+export type { CommissionMismatch, ProviderDayFigures } from './settlement-figures.js';

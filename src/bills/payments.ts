@@ -45,7 +45,10 @@ export interface PaymentRow {
   email: string | null;
   amount: bigint;
   fee: bigint;
+  /** Expected at acceptance (the biller's rule). */
   commission: bigint;
+  /** What the provider actually paid, booked on delivery (null before). */
+  commission_actual: bigint | null;
   currency: string;
   status: PaymentStatus;
   provider: string;
@@ -251,6 +254,7 @@ function riskAttemptOf(
 export type NewPayment = Omit<
   PaymentRow,
   | 'status'
+  | 'commission_actual'
   | 'sent_at'
   | 'token'
   | 'units'

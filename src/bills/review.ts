@@ -121,6 +121,8 @@ async function settle(tx: Tx, p: PaymentRow, input: ResolveInput, answer: VendRe
       token: input.token ?? fromProvider?.token,
       units: input.units ?? fromProvider?.units,
       receipt: fromProvider?.receipt,
+      // The provider's commission when its requery said delivered; else the one expected.
+      commissionMinor: fromProvider?.commissionMinor,
     },
     reason,
   );

@@ -55,6 +55,8 @@ export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): 
               additionalProperties: false,
             },
             commissionBps: { type: 'integer', minimum: 0, maximum: 5000 },
+            // A flat commission per vend (makes the biller's commission flat; commissionBps makes it percent).
+            commissionFlat: { type: 'integer', minimum: 0, maximum: 100_000_00 },
             providers: {
               type: 'array',
               items: { type: 'string', pattern: '^[a-z0-9-]{2,32}$' },
@@ -79,6 +81,7 @@ export async function adminBillerRoutes(app: FastifyInstance, ctx: AppContext): 
         {
           enabled: b.enabled,
           commissionBps: b.commissionBps,
+          commissionFlat: b.commissionFlat === undefined ? undefined : BigInt(b.commissionFlat),
           providers: b.providers,
           fee: b.fee && {
             type: b.fee.type,

@@ -86,6 +86,11 @@ function registerProviderKnobs(app: FastifyInstance, ctx: AppContext): void {
             failureRate: { type: 'number', minimum: 0, maximum: 1 },
             pendingRate: { type: 'number', minimum: 0, maximum: 1 },
             lostResponseRate: { type: 'number', minimum: 0, maximum: 1 },
+            // Float and commission: the simulator's commission rule, its books drifting from ours, 018 on low float.
+            commissionBps: { type: ['integer', 'null'], minimum: 0, maximum: 10_000 },
+            commissionFlatMinor: { type: ['integer', 'null'], minimum: 0, maximum: 1_000_000_000_000 },
+            balanceDriftMinor: { type: 'integer', minimum: -1_000_000_000_000, maximum: 1_000_000_000_000 },
+            floatEnforced: { type: 'boolean' },
           },
           additionalProperties: false,
         },

@@ -22,6 +22,8 @@ export const billerSchema = {
       },
     },
     commissionBps: { type: 'integer' },
+    commissionType: { type: 'string', enum: ['percent', 'flat'] },
+    commissionFlat: moneySchema,
     products: {
       type: 'array',
       items: {

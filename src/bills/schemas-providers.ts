@@ -12,5 +12,9 @@ export const KNOBS = {
     reversalMs: { type: 'number' },
     profile: { type: 'string' },
     webhookUrl: { type: ['string', 'null'] },
+    commissionBps: { type: ['integer', 'null'] },
+    commissionFlatMinor: { type: ['integer', 'null'] },
+    balanceDriftMinor: { type: 'integer' },
+    floatEnforced: { type: 'boolean' },
   },
 } as const;

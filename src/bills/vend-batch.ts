@@ -11,6 +11,7 @@ import type { Queryable, Tx } from '../db/index.js';
 import { transitionRows } from '../db/state-machine.js';
 import { createTransactions, isUuid, type LedgerItem } from '../ledger/index.js';
 import type { VendResult } from '../providers/index.js';
+import { systemAccountId } from '../wallets/index.js';
 import { paymentStates } from './payment-states.js';
 import {
   BILLS_NAMESPACE,
@@ -25,6 +26,51 @@ import type { VendAction } from './vend-decision.js';
 /** A ledger id derived from the hold, so that posting, voiding or refunding twice is impossible. */
 export const derivedId = (what: string, p: Pick<PaymentRow, 'hold_id'>) =>
   uuidv5(`${what}:${p.hold_id}`, BILLS_NAMESPACE);
+
+/**
+ * The commission a delivered payment earned: the provider's own figure from
+ * its answer (VTpass `commission`), else the one expected at acceptance. A
+ * figure outside [0, amount] cannot be what the float was charged against, so
+ * the expected one stands and settlement shows the mismatch.
+ */
+export function actualCommission(
+  p: Pick<PaymentRow, 'amount' | 'commission'>,
+  result: Pick<VendResult, 'commissionMinor'>,
+): bigint {
+  const c = result.commissionMinor;
+  return c !== undefined && c >= 0n && c <= p.amount ? c : p.commission;
+}
+
+/**
+ * Delivered: the hold is posted (amount to the provider float, fee to revenue)
+ * and, in the same statement, the commission moves from the float to
+ * commission revenue, so the float ends charged what the provider charged:
+ * amount - commission.
+ */
+export function deliveryItems(p: PaymentRow, commission: bigint): LedgerItem[] {
+  const post: LedgerItem = {
+    id: derivedId('post', p),
+    kind: 'post',
+    pendingId: p.hold_id,
+    code: 'bill_payment',
+  };
+  if (commission <= 0n) return [post];
+  const currency = p.currency.trim();
+  return [
+    post,
+    {
+      id: derivedId('commission', p),
+      kind: 'transfer',
+      currency,
+      code: 'bill_commission',
+      legs: [
+        { accountId: systemAccountId('provider_float', currency, p.provider), side: 'D', amount: commission },
+        { accountId: systemAccountId('commission_revenue', currency), side: 'C', amount: commission },
+      ],
+      metadata: { description: `Commission from ${p.provider}`, reference: p.id, paymentId: p.id },
+    },
+  ];
+}
 
 /** One provider call to record in bills.provider_calls. */
 export interface ProviderCall {
@@ -76,6 +122,8 @@ export interface PaymentChange {
   units?: string | null;
   receipt?: Record<string, unknown> | null;
   customerName?: string | null;
+  /** Delivered: the commission booked. */
+  commissionActual?: bigint | null;
 }
 
 const REASON_KEPT: readonly PaymentStatus[] = ['failed', 'reversed', 'needs_review'];
@@ -102,6 +150,14 @@ export async function transitionPayments(tx: Tx, changes: readonly PaymentChange
         units: { type: 'text', of: of((c) => c.units ?? null) },
         receipt: { type: 'text', of: of((c) => (c.receipt ? JSON.stringify(c.receipt) : null)) },
         customer_name: { type: 'text', of: of((c) => c.customerName ?? null) },
+        commission_actual: {
+          type: 'bigint',
+          of: of((c) =>
+            c.commissionActual === undefined || c.commissionActual === null
+              ? null
+              : String(c.commissionActual),
+          ),
+        },
       },
       set: {
         failure_reason: 'COALESCE(v.failure_reason, t.failure_reason)',
@@ -109,6 +165,7 @@ export async function transitionPayments(tx: Tx, changes: readonly PaymentChange
         units: 'COALESCE(v.units, t.units)',
         receipt: 'COALESCE(v.receipt::jsonb, t.receipt)',
         customer_name: 'COALESCE(t.customer_name, v.customer_name)',
+        commission_actual: 'COALESCE(v.commission_actual, t.commission_actual)',
         sent_at: to === 'processing' ? 'COALESCE(t.sent_at, now())' : 't.sent_at',
         finalized_at: FINAL_STATUSES.includes(to) ? 'now()' : 'NULL',
         updated_at: 'now()',
@@ -150,11 +207,12 @@ export interface VendOutcome extends ProviderCall {
 function changeFor(
   p: PaymentRow,
   o: VendOutcome,
-): { change: PaymentChange; ledger?: LedgerItem } | undefined {
+): { change: PaymentChange; ledger: LedgerItem[] } | undefined {
   const { action, result } = o;
   if (action.kind === 'succeed') {
     if (FINAL_STATUSES.includes(p.status)) return undefined;
     const receipt = result.receipt ?? null;
+    const commission = actualCommission(p, result);
     const change: PaymentChange = {
       p,
       to: 'succeeded',
@@ -163,21 +221,19 @@ function changeFor(
       units: result.units ?? null,
       receipt,
       customerName: typeof receipt?.customerName === 'string' ? receipt.customerName : null,
+      commissionActual: commission,
     };
-    return {
-      change,
-      ledger: { id: derivedId('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' },
-    };
+    return { change, ledger: deliveryItems(p, commission) };
   }
   if (action.kind === 'fail') {
     if (FINAL_STATUSES.includes(p.status)) return undefined;
     return {
       change: { p, to: action.status, reason: action.reason },
-      ledger: { id: derivedId('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' },
+      ledger: [{ id: derivedId('void', p), kind: 'void', pendingId: p.hold_id, code: 'bill_refund' }],
     };
   }
   if (action.kind === 'review' && paymentStates.allows(p.status, 'needs_review'))
-    return { change: { p, to: 'needs_review', reason: action.reason } };
+    return { change: { p, to: 'needs_review', reason: action.reason }, ledger: [] };
   return undefined;
 }
 
@@ -205,7 +261,7 @@ export async function finishVends(tx: Tx, outcomes: readonly VendOutcome[]): Pro
     const planned = changeFor(p, o);
     if (!planned) continue;
     changes.push(planned.change);
-    if (planned.ledger) ledger.push(planned.ledger);
+    ledger.push(...planned.ledger);
   }
   await transitionPayments(tx, changes);
   // The ledger last: the system accounts' balance rows it locks are shared with

@@ -15,7 +15,9 @@ import {
   recordEvent,
 } from './payments.js';
 import {
+  actualCommission,
   claimSends,
+  deliveryItems,
   derivedId,
   finishVends,
   insertCalls,
@@ -52,6 +54,8 @@ async function transition(
       receipt: (v) => `COALESCE(${v(receipt)}::jsonb, receipt)`,
       customer_name: (v) => `COALESCE(customer_name, ${v(extra.customer_name ?? null)}::text)`,
       sent_at: (v) => `COALESCE(${v(extra.sent_at ?? null)}::timestamptz, sent_at)`,
+      commission_actual: (v) =>
+        `COALESCE(${v(extra.commission_actual === undefined || extra.commission_actual === null ? null : String(extra.commission_actual))}::bigint, commission_actual)`,
       finalized_at: FINAL_STATUSES.includes(status) ? 'now()' : 'NULL',
       updated_at: 'now()',
     },
@@ -70,7 +74,7 @@ async function ledger(tx: Tx, item: LedgerItem) {
 export async function markSucceeded(
   ctx: AppContext,
   paymentId: string,
-  result: Pick<VendResult, 'token' | 'units' | 'receipt'>,
+  result: Pick<VendResult, 'token' | 'units' | 'receipt' | 'commissionMinor'>,
   reason = 'delivered',
 ) {
   return ctx.db.transaction(async (tx) => {
@@ -85,16 +89,18 @@ export async function markSucceeded(
 export async function succeedIn(
   tx: Tx,
   p: PaymentRow,
-  result: Pick<VendResult, 'token' | 'units' | 'receipt'>,
+  result: Pick<VendResult, 'token' | 'units' | 'receipt' | 'commissionMinor'>,
   reason: string,
 ) {
-  await ledger(tx, { id: derivedId('post', p), kind: 'post', pendingId: p.hold_id, code: 'bill_payment' });
+  const commission = actualCommission(p, result);
+  for (const item of deliveryItems(p, commission)) await ledger(tx, item);
   const receipt = result.receipt ?? null;
   await transition(tx, p, 'succeeded', reason, {
     token: result.token ?? null,
     units: result.units ?? null,
     receipt,
     customer_name: typeof receipt?.customerName === 'string' ? receipt.customerName : null,
+    commission_actual: commission,
   });
 }
 
@@ -160,16 +166,39 @@ export async function markReversedAfterDelivery(ctx: AppContext, paymentId: stri
   });
 }
 
-/** The compensating transaction of a reversed payment: provider float and fee revenue back to `to`. */
+/**
+ * The compensating transaction of a reversed payment: what the provider gives
+ * back to the float (amount - commission), the commission it claws back, and
+ * the fee, to `to`. A payment delivered before commission was booked has no
+ * commission_actual: its float was charged the whole amount.
+ */
 function refundItem(p: PaymentRow, step: string, to: Leg[]): LedgerItem {
   const currency = p.currency.trim();
+  const commission = p.commission_actual ?? 0n;
   return {
     id: derivedId(step, p),
     kind: 'transfer',
     currency,
     code: 'bill_reversal',
     legs: [
-      { accountId: systemAccountId('provider_float', currency, p.provider), side: 'D', amount: p.amount },
+      ...(p.amount > commission
+        ? [
+            {
+              accountId: systemAccountId('provider_float', currency, p.provider),
+              side: 'D' as const,
+              amount: p.amount - commission,
+            },
+          ]
+        : []),
+      ...(commission > 0n
+        ? [
+            {
+              accountId: systemAccountId('commission_revenue', currency),
+              side: 'D' as const,
+              amount: commission,
+            },
+          ]
+        : []),
       ...(p.fee > 0n
         ? [{ accountId: systemAccountId('fee_revenue', currency), side: 'D' as const, amount: p.fee }]
         : []),

@@ -529,6 +529,18 @@ export const VARIABLES = {
     'on',
     "sandbox: after Africa/Lagos midnight the worker reconciles each provider simulator's report of the day before",
   ),
+  SETTLEMENT_GRACE_MS: int(
+    3_600_000,
+    0,
+    86_400_000,
+    'a settlement day (Africa/Lagos) is closed this long after its midnight; late events of the day land in it until then',
+  ),
+  FLOAT_CHECK_INTERVAL_MS: int(
+    60_000,
+    1_000,
+    3_600_000,
+    "how often each bill provider's own balance is read and compared with our float account",
+  ),
   OUTBOX_LEASE_MS: int(
     60_000,
     1_000,

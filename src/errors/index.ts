@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   dispute_not_open: 409,
   subject_in_flight: 409,
   already_refunded: 409,
+  bank_reference_reused: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -27,11 +27,12 @@ export {
   getBalanceAt,
   getBalances,
   getHistory,
+  getPostedLines,
   getTransaction,
   getTransactionPostings,
   MAX_HISTORY_PAGE,
 } from './reads.js';
-export type { AccountBalance, HistoryLine, HistoryQuery } from './reads.js';
+export type { AccountBalance, HistoryLine, HistoryQuery, PostedLine } from './reads.js';
 export { sweepExpiredHolds } from './sweeper.js';
 export { createTransactions, isRetryableBatchError } from './transactions.js';
 export * from './types.js';

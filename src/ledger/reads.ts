@@ -231,3 +231,61 @@ export async function getTransaction(
   }>('SELECT id, kind, status, metadata FROM ledger.transactions WHERE id = $1', [id]);
   return rows[0];
 }
+
+/** A posted line of an account, without its running balance (cheap on bucketed accounts). */
+export interface PostedLine {
+  postingId: bigint;
+  transactionId: string;
+  code: string;
+  side: Side;
+  amount: bigint;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export const MAX_POSTINGS_PAGE = 1_000;
+
+/**
+ * Posted lines of an account in [from, to), oldest first, keyset-paginated by
+ * posting id (pass the previous page's `next` as `after`). No running
+ * balance is computed, so hot (bucketed) accounts read in one index range.
+ */
+export async function getPostedLines(
+  tx: Tx,
+  accountId: string,
+  q: { from: Date; to: Date; side?: Side; codes?: string[]; after?: bigint; limit?: number },
+): Promise<{ lines: PostedLine[]; next: bigint | null }> {
+  const limit = Math.min(Math.max(q.limit ?? MAX_POSTINGS_PAGE, 1), MAX_POSTINGS_PAGE);
+  const { rows } = await tx.query<{
+    id: bigint;
+    transaction_id: string;
+    code: string;
+    side: Side;
+    amount: bigint;
+    metadata: Record<string, unknown>;
+    created_at: Date;
+  }>(
+    `SELECT p.id, p.transaction_id, t.code, p.side, p.amount, t.metadata, p.created_at
+       FROM ledger.postings p JOIN ledger.transactions t ON t.id = p.transaction_id
+      WHERE p.account_id = $1 AND NOT p.pending AND p.created_at >= $2 AND p.created_at < $3
+        AND ($4::bigint IS NULL OR p.id > $4)
+        AND ($5::text IS NULL OR p.side = $5)
+        AND ($6::text[] IS NULL OR t.code = ANY ($6))
+      ORDER BY p.id
+      LIMIT $7`,
+    [accountId, q.from, q.to, q.after ?? null, q.side ?? null, q.codes ?? null, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  return {
+    lines: page.map((r) => ({
+      postingId: r.id,
+      transactionId: r.transaction_id,
+      code: r.code,
+      side: r.side,
+      amount: r.amount,
+      metadata: r.metadata,
+      createdAt: r.created_at,
+    })),
+    next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}

@@ -20,7 +20,11 @@ export type AccountType =
   | 'equity'
   | 'test'
   /** Holds no money: a person's daily allowance, balance headroom, and their control account (src/limits). */
-  | 'limit_control';
+  | 'limit_control'
+  /** Commission providers pay us (an upfront discount on what the float is charged). */
+  | 'commission_revenue'
+  /** Our bank account: where float top-ups are paid from. */
+  | 'settlement_bank';
 
 export type AccountStatus = 'active' | 'frozen' | 'closed';
 

@@ -13,6 +13,8 @@ const SYSTEM_TYPES: AccountType[] = [
   'promotion_expense',
   'suspense',
   'equity',
+  'commission_revenue',
+  'settlement_bank',
 ];
 
 const auditReportSchema = {

@@ -1,5 +1,6 @@
 /** Bill-payment providers: the adapter interface, VTpass, routing with breakers, the simulator. */
 export type {
+  BalanceResult,
   Outcome,
   ProviderAdapter,
   ProviderOp,
@@ -25,6 +26,7 @@ export {
   VTPASS_REFERENCE,
   type VtpassAdapterOptions,
   createVtpassAdapter,
+  mapBalanceResponse,
   mapValidateResponse,
   mapVariationsResponse,
   mapVendResponse,

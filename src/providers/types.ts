@@ -76,6 +76,17 @@ export interface WebhookHint {
   type: string;
 }
 
+/** The provider's own view of our float with it (VTpass GET /api/balance). */
+export interface BalanceResult {
+  ok: boolean;
+  /** Minor units; may be negative only if the provider lets the float go below zero. */
+  balanceMinor?: bigint;
+  /** Ours when not ok: timeout, network_error, http_5xx, bad_json, unexpected_code:X. */
+  code?: string;
+  message?: string;
+  latencyMs: number;
+}
+
 export interface ProviderAdapter {
   readonly name: string;
   /** Catalogue sync (not a money path): throws ProviderError when the provider cannot be read. */
@@ -89,6 +100,8 @@ export interface ProviderAdapter {
   requery(reference: string): Promise<VendResult>;
   /** A webhook is only a hint; the caller confirms by requery. */
   parseWebhook(body: unknown): WebhookHint | null;
+  /** The float balance the provider holds for us (not a money path: never throws). */
+  balance?(): Promise<BalanceResult>;
 }
 
 /** Thrown only by listVariations, where an empty list would be misread as "no products". */

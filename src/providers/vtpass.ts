@@ -12,6 +12,7 @@ import { formatMinor, maxBigint, parseMajorToMinor } from './amount.js';
 import { findService } from './catalogue.js';
 import { lagosStamp } from './lagos-time.js';
 import {
+  type BalanceResult,
   type Outcome,
   type ProviderAdapter,
   ProviderError,
@@ -196,7 +197,12 @@ function details(body: Json): Omit<Mapped, 'outcome' | 'code' | 'message'> {
   if (units !== undefined) out.units = units;
   const transactionId = text(tx.transactionId, MAX_FIELD_CHARS);
   if (transactionId !== undefined) out.providerTransactionId = transactionId;
-  const commission = parseMajorToMinor(tx.commission);
+  // VTpass puts the commission earned in content.transactions.commission; some
+  // answers carry only commission_details.amount.
+  const commission =
+    parseMajorToMinor(tx.commission) ??
+    parseMajorToMinor(obj(tx.commission_details).amount) ??
+    parseMajorToMinor(obj(body.commission_details).amount);
   if (commission !== undefined) out.commissionMinor = commission;
   const receipt = buildReceipt(body, tx);
   if (Object.keys(receipt).length > 0) out.receipt = receipt;
@@ -591,7 +597,41 @@ export function createVtpassAdapter(opts: VtpassAdapterOptions): ProviderAdapter
     },
 
     parseWebhook: parseVtpassWebhook,
+    balance: () => fetchBalance(cfg, getHeaders),
   };
+}
+
+/**
+ * VTpass's balance answer, `{"code":1,"contents":{"balance":1234.5}}` (naira),
+ * to minor units. Pure, for unit tests.
+ */
+export function mapBalanceResponse(body: unknown): Omit<BalanceResult, 'latencyMs'> {
+  if (!isObject(body)) return { ok: false, code: 'bad_json', message: 'response is not a JSON object' };
+  const code = body.code;
+  if (code !== 1 && code !== '1') {
+    const label = codeLabel(normalizeCode(code) ?? (code === undefined ? undefined : String(code)));
+    return {
+      ok: false,
+      code: `unexpected_code:${label}`,
+      message: text(body.response_description, MAX_MESSAGE_CHARS),
+    };
+  }
+  const balance = parseMajorToMinor(obj(body.contents).balance);
+  if (balance === undefined)
+    return { ok: false, code: 'bad_balance', message: 'contents.balance is not an amount' };
+  return { ok: true, balanceMinor: balance };
+}
+
+/** GET /api/balance with the public key; any surprise is `ok: false`, never a throw. */
+async function fetchBalance(
+  cfg: VtpassAdapterOptions,
+  headers: Record<string, string>,
+): Promise<BalanceResult> {
+  const startedAt = performance.now();
+  const answer = await exchange(cfg, 'GET', '/api/balance', headers);
+  if (!answer.ok)
+    return { ok: false, code: answer.code, message: answer.message, latencyMs: elapsedMs(startedAt) };
+  return { ...mapBalanceResponse(answer.body), latencyMs: elapsedMs(startedAt) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { createIdentityPruneTask } from '../identity/index.js';
 import { sweepExpiredHolds } from '../ledger/index.js';
 import { type Consumer, createOutboxPruneTask, createOutboxRelay } from '../outbox/index.js';
 import { NIGHTLY_CHECK_MS, RESUME_CHECK_MS, resumeUnfinished, runNightly } from '../reconciliation/index.js';
+import { settlementTasks } from '../settlement/index.js';
 import { BANK_REFRESH_CHECK_MS, refreshBanksIfStale, verifyPendingDeposits } from '../wallets/index.js';
 import type { Task } from './scheduler.js';
 
@@ -62,5 +63,6 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       intervalMs: 10 * 60_000,
       run: () => pruneIdempotencyKeys(ctx.db, 5_000),
     },
+    ...settlementTasks(ctx),
   ];
 }

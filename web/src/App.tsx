@@ -16,7 +16,9 @@ import { KycReviewsPage } from './pages/admin/KycReviews';
 import { LedgerPage } from './pages/admin/Ledger';
 import { AdminPaymentDetailPage, AdminPaymentsPage } from './pages/admin/Payments';
 import { AdminPayoutsPage } from './pages/admin/Payouts';
+import { FloatPage } from './pages/admin/Float';
 import { ProvidersPage } from './pages/admin/Providers';
+import { SettlementDetailPage, SettlementsPage } from './pages/admin/Settlements';
 import { ReviewQueuePage } from './pages/admin/ReviewQueue';
 import { RiskCasePage, RiskCasesPage } from './pages/admin/RiskCases';
 import { RiskRulesPage } from './pages/admin/RiskRules';
@@ -66,6 +68,9 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],
+  ['/admin/float', FloatPage],
+  ['/admin/settlements', SettlementsPage],
+  ['/admin/settlements/:id', SettlementDetailPage],
   ['/admin/ledger', LedgerPage],
   ['/admin/audit', AuditLogPage],
 ];

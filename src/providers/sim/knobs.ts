@@ -27,6 +27,14 @@ export interface SimKnobs {
   /** Where VTpass-style webhooks go; null for none. */
   webhookUrl: string | null;
   profile: SimProfile;
+  /** Commission on every vend as basis points of the amount; null: the catalogue's rate per category. */
+  commissionBps: number | null;
+  /** A flat commission per vend in kobo (wins over commissionBps); null: none. */
+  commissionFlatMinor: number | null;
+  /** Added to the balance /api/balance reports (kobo, may be negative): the provider's books diverge from ours. */
+  balanceDriftMinor: number;
+  /** true: a vend the float cannot cover answers 018 (low wallet balance); false: the float may go negative. */
+  floatEnforced: boolean;
 }
 
 export const DEFAULT_KNOBS: Readonly<SimKnobs> = Object.freeze({
@@ -40,7 +48,38 @@ export const DEFAULT_KNOBS: Readonly<SimKnobs> = Object.freeze({
   duplicateWindowMs: 0,
   webhookUrl: null,
   profile: 'default',
+  commissionBps: null,
+  commissionFlatMinor: null,
+  balanceDriftMinor: 0,
+  floatEnforced: false,
 });
+
+/** Kobo knobs: bounded so the simulator's arithmetic stays exact in a double. */
+const MAX_KOBO = 1_000_000_000_000;
+
+/** The float and commission knobs; undefined when `key` is not one of them. */
+function mergeFloatKnob(next: SimKnobs, key: string, value: unknown): string | undefined | null {
+  if (key === 'commissionBps' || key === 'commissionFlatMinor') {
+    const max = key === 'commissionBps' ? 10_000 : MAX_KOBO;
+    if (value === null) next[key] = null;
+    else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max)
+      return `${key} must be null or an integer in [0, ${max}]`;
+    else next[key] = value;
+    return null;
+  }
+  if (key === 'balanceDriftMinor') {
+    if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_KOBO)
+      return `${key} must be an integer in [-${MAX_KOBO}, ${MAX_KOBO}]`;
+    next.balanceDriftMinor = value;
+    return null;
+  }
+  if (key === 'floatEnforced') {
+    if (typeof value !== 'boolean') return 'floatEnforced must be true or false';
+    next.floatEnforced = value;
+    return null;
+  }
+  return undefined;
+}
 
 const MAX_DELAY_MS = 600_000;
 const RATES = ['failureRate', 'pendingRate', 'lostResponseRate'] as const;
@@ -75,7 +114,9 @@ export function mergeKnobs(current: SimKnobs, update: unknown): SimKnobs | { err
         return { error: `profile must be one of ${SIM_PROFILES.join(', ')}` };
       next.profile = value as SimProfile;
     } else {
-      return { error: `unknown knob "${key}"` };
+      const problem = mergeFloatKnob(next, key, value);
+      if (problem === undefined) return { error: `unknown knob "${key}"` };
+      if (problem !== null) return { error: problem };
     }
   }
   return next;

@@ -26,6 +26,10 @@ describe('simOptionsFromEnv', () => {
       duplicateWindowMs: 0,
       webhookUrl: null,
       profile: 'default',
+      commissionBps: null,
+      commissionFlatMinor: null,
+      balanceDriftMinor: 0,
+      floatEnforced: false,
     });
   });
 

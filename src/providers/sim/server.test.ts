@@ -478,7 +478,7 @@ describe('simulator plumbing', () => {
   });
 
   it('answers 404 for unknown routes', async () => {
-    const res = await fetch(`${sim.url}/api/balance`);
+    const res = await fetch(`${sim.url}/api/no-such-route`);
     expect(res.status).toBe(404);
   });
 

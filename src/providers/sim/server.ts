@@ -64,6 +64,10 @@ export interface ProviderSim {
   calls(filter?: { requestId?: string }): SimCall[];
   setKnobs(update: Partial<SimKnobs>): SimKnobs;
   knobs(): SimKnobs;
+  /** Money reaching our float with this provider (a bank transfer to it). */
+  topUp(amountMinor: bigint): void;
+  /** The float as /api/balance reports it (kobo, the drift knob included). */
+  balance(): bigint;
 }
 
 export const SANDBOX_CREDENTIALS = Object.freeze({
@@ -101,6 +105,9 @@ interface SimTx {
   /** pending -> delivered, or delivered -> reversed, at this time. */
   changeAtMs: number | null;
   token: string | null;
+  /** Fixed at the vend (from the knobs then): the float is charged amountKobo - commissionKobo. */
+  commissionKobo: bigint;
+  commissionRule: { rate: string | null; type: 'percent' | 'flat' };
 }
 
 type Reply =
@@ -152,7 +159,7 @@ const DESCRIPTION: Readonly<Record<TxStatus, string>> = {
 function render(tx: SimTx, nowMs: number): Record<string, unknown> {
   const status = statusOf(tx, nowMs);
   const code = status === 'failed' ? '016' : status === 'reversed' ? '040' : '000';
-  const commission = status === 'failed' ? 0n : commissionFor(tx.service.category, tx.amountKobo);
+  const commission = status === 'failed' ? 0n : tx.commissionKobo;
   const amount = nairaNumber(tx.amountKobo);
   const body: Record<string, unknown> = {
     code,
@@ -166,6 +173,12 @@ function render(tx: SimTx, nowMs: number): Record<string, unknown> {
         service_verification: null,
         channel: 'api',
         commission: nairaNumber(commission),
+        commission_details: {
+          amount: nairaNumber(commission),
+          rate: tx.commissionRule.rate,
+          rate_type: tx.commissionRule.type,
+          computation_type: 'default',
+        },
         total_amount: nairaNumber(tx.amountKobo - commission),
         discount: null,
         type: CATEGORY_LABEL[tx.service.category],
@@ -300,6 +313,9 @@ interface SimulatorState {
   sleepers: Set<() => void>;
   webhookAborts: Set<AbortController>;
   closed: boolean;
+  /** Float top-ups received, and charges of transactions forgotten (maxTransactions) while charged. */
+  toppedUpKobo: bigint;
+  forgottenChargesKobo: bigint;
 }
 
 // ---------------------------------------------------------------- options and state
@@ -347,6 +363,8 @@ function createSimulatorState(opts: SimOptions): SimulatorState {
     sleepers: new Set(),
     webhookAborts: new Set(),
     closed: false,
+    toppedUpKobo: 0n,
+    forgottenChargesKobo: 0n,
   };
 }
 
@@ -395,8 +413,49 @@ function remember(state: SimulatorState, tx: SimTx): void {
   state.transactions.set(tx.requestId, tx);
   if (state.transactions.size > state.maxTransactions) {
     const oldest = state.transactions.keys().next().value;
+    const forgotten = oldest === undefined ? undefined : state.transactions.get(oldest);
+    if (forgotten) state.forgottenChargesKobo += chargeOf(forgotten, Date.now());
     if (oldest !== undefined) state.transactions.delete(oldest);
   }
+}
+
+// ---------------------------------------------------------------- float
+
+/** The commission on a vend by the knobs: flat, a rate, or the catalogue's rate for the category. */
+function commissionRule(knobs: SimKnobs, category: ServiceCategory, amountKobo: bigint) {
+  if (knobs.commissionFlatMinor !== null) {
+    const flat = BigInt(knobs.commissionFlatMinor);
+    return { kobo: flat < amountKobo ? flat : amountKobo, rate: null, type: 'flat' as const };
+  }
+  if (knobs.commissionBps !== null) {
+    const kobo = (amountKobo * BigInt(knobs.commissionBps)) / 10_000n;
+    return { kobo, rate: (knobs.commissionBps / 100).toFixed(2), type: 'percent' as const };
+  }
+  const kobo = commissionFor(category, amountKobo);
+  const rate = ((Number(commissionFor(category, 100_000n)) / 100_000) * 100).toFixed(2);
+  return { kobo, rate, type: 'percent' as const };
+}
+
+/** What a transaction takes from the float now: amount - commission while delivered or pending, else nothing. */
+function chargeOf(tx: SimTx, nowMs: number): bigint {
+  const status = statusOf(tx, nowMs);
+  return status === 'delivered' || status === 'pending' ? tx.amountKobo - tx.commissionKobo : 0n;
+}
+
+/** The float as the provider's books have it (without the drift knob). */
+function floatOf(state: SimulatorState, nowMs: number): bigint {
+  let charged = state.forgottenChargesKobo;
+  for (const tx of state.transactions.values()) charged += chargeOf(tx, nowMs);
+  return state.toppedUpKobo - charged;
+}
+
+/** GET /api/balance: VTpass's shape, naira. */
+function handleBalance(state: SimulatorState): Handled {
+  const balance = floatOf(state, Date.now()) + BigInt(state.knobs.balanceDriftMinor);
+  return {
+    reply: { kind: 'json', status: 200, body: { code: 1, contents: { balance: nairaNumber(balance) } } },
+    log: { requestId: null, billersCode: null, serviceID: null, code: '1', vended: false },
+  };
 }
 
 // ---------------------------------------------------------------- webhooks
@@ -584,6 +643,10 @@ function handlePay(state: SimulatorState, body: Record<string, unknown>): Handle
   const checked = checkPay(state, body, now);
   if ('reply' in checked) return checked;
   const { requestId, service, variationCode, billersCode, phone, amountKobo, dupKey, base } = checked;
+  const commission = commissionRule(state.knobs, service.category, amountKobo);
+  if (state.knobs.floatEnforced && floatOf(state, now) < amountKobo - commission.kobo) {
+    return { reply: answer('018', 'LOW WALLET BALANCE'), log: { ...base, code: '018' } };
+  }
 
   const script = payScript(state.knobs.profile, service.category, billersCode);
   if (script === 'no_response') return { reply: { kind: 'destroy' }, log: { ...base, code: 'no_response' } };
@@ -602,6 +665,8 @@ function handlePay(state: SimulatorState, body: Record<string, unknown>): Handle
     kind: 'delivered',
     changeAtMs: null,
     token: null,
+    commissionKobo: commission.kobo,
+    commissionRule: { rate: commission.rate, type: commission.type },
   };
   const { processing, lost } = applyScript(tx, script, state.knobs, state.random, now);
   if (tx.kind !== 'failed' && tx.token === null && prepaidByVariation && script !== 'postpaid') {
@@ -775,6 +840,7 @@ async function handle(
     'POST /api/pay',
     'POST /api/requery',
     'GET /api/service-variations',
+    'GET /api/balance',
   ];
   if (!endpoints.includes(route) || method === undefined) {
     sendJson(res, 404, { code: '404', response_description: `no route ${req.method} ${url.pathname}` });
@@ -807,6 +873,10 @@ function serveControl(
     serveReport(state, url, res);
     return true;
   }
+  if (route === 'GET /_sim/float' || route === 'POST /_sim/float') {
+    serveFloat(state, route, raw, res);
+    return true;
+  }
   return false;
 }
 
@@ -837,6 +907,29 @@ function serveReport(state: SimulatorState, url: URL, res: http.ServerResponse):
     createdAtMs: tx.createdAtMs,
   }));
   sendJson(res, 200, buildReport(txs, query.date, query.discrepancies));
+}
+
+/** GET: the float; POST {"amountMinor": n}: a top-up reaches it (what a bank transfer to the provider does). */
+function serveFloat(state: SimulatorState, route: string, raw: string, res: http.ServerResponse): void {
+  if (route === 'POST /_sim/float') {
+    let amount: unknown;
+    try {
+      amount = (JSON.parse(raw) as { amountMinor?: unknown } | null)?.amountMinor;
+    } catch {
+      amount = undefined;
+    }
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
+      sendJson(res, 400, { error: 'amountMinor must be a positive integer (kobo)' });
+      return;
+    }
+    state.toppedUpKobo += BigInt(amount);
+  }
+  const balance = floatOf(state, Date.now());
+  sendJson(res, 200, {
+    balanceMinor: Number(balance),
+    reportedMinor: Number(balance + BigInt(state.knobs.balanceDriftMinor)),
+    toppedUpMinor: Number(state.toppedUpKobo),
+  });
 }
 
 function serveKnobsUpdate(state: SimulatorState, raw: string, res: http.ServerResponse): void {
@@ -895,6 +988,7 @@ async function serveApi(
   } else if (endpoint === '/api/merchant-verify') handled = handleVerify(state, body);
   else if (endpoint === '/api/pay') handled = handlePay(state, body);
   else if (endpoint === '/api/requery') handled = handleRequery(state, body);
+  else if (endpoint === '/api/balance') handled = handleBalance(state);
   else handled = handleVariations(state, url.searchParams.get('serviceID'));
   logCall(state, endpoint, handled.log);
   deliver(state, req, res, handled.reply);
@@ -958,5 +1052,10 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
     knobs() {
       return { ...state.knobs };
     },
+    topUp(amountMinor) {
+      if (amountMinor <= 0n) throw new RangeError('sim: a top-up must be positive');
+      state.toppedUpKobo += amountMinor;
+    },
+    balance: () => floatOf(state, Date.now()) + BigInt(state.knobs.balanceDriftMinor),
   };
 }

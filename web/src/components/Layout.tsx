@@ -69,6 +69,13 @@ const ADMIN_NAV: NavItem[] = [
     icon: 'plug',
     match: (p) => p.startsWith('/admin/providers'),
   },
+  { href: '/admin/float', label: 'Float', icon: 'scale', match: (p) => p.startsWith('/admin/float') },
+  {
+    href: '/admin/settlements',
+    label: 'Settlements',
+    icon: 'list',
+    match: (p) => p.startsWith('/admin/settlements'),
+  },
   { href: '/admin/ledger', label: 'Ledger', icon: 'scale', match: (p) => p.startsWith('/admin/ledger') },
   { href: '/admin/audit', label: 'Audit log', icon: 'list', match: (p) => p.startsWith('/admin/audit') },
 ];

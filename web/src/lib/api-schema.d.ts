@@ -801,6 +801,10 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "electricity" | "airtime" | "data" | "cable";
                                 commissionBps: number;
+                                /** @description Minor units (kobo for NGN) */
+                                commissionFlat: number;
+                                /** @enum {string} */
+                                commissionType: "percent" | "flat";
                                 customerRefLabel: string;
                                 enabled: boolean;
                                 fee: {
@@ -869,6 +873,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         commissionBps?: number;
+                        commissionFlat?: number;
                         enabled?: boolean;
                         fee?: {
                             cap?: number;
@@ -893,6 +898,10 @@ export interface paths {
                             /** @enum {string} */
                             category: "electricity" | "airtime" | "data" | "cable";
                             commissionBps: number;
+                            /** @description Minor units (kobo for NGN) */
+                            commissionFlat: number;
+                            /** @enum {string} */
+                            commissionType: "percent" | "flat";
                             customerRefLabel: string;
                             enabled: boolean;
                             fee: {
@@ -3014,7 +3023,11 @@ export interface paths {
                                 windowCalls: number;
                             }[];
                             knobs: {
+                                balanceDriftMinor: number;
+                                commissionBps: number | null;
+                                commissionFlatMinor: number | null;
                                 failureRate: number;
+                                floatEnforced: boolean;
                                 latencyMs: number;
                                 lostResponseRate: number;
                                 pendingMs: number;
@@ -3027,7 +3040,11 @@ export interface paths {
                             sandbox: boolean;
                             sims: {
                                 knobs: {
+                                    balanceDriftMinor: number;
+                                    commissionBps: number | null;
+                                    commissionFlatMinor: number | null;
                                     failureRate: number;
+                                    floatEnforced: boolean;
                                     latencyMs: number;
                                     lostResponseRate: number;
                                     pendingMs: number;
@@ -3039,6 +3056,308 @@ export interface paths {
                                 };
                                 name: string;
                                 url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/providers/{id}/float-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the provider's balance now and compare it with our float (what the worker does every minute) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo) */
+                            drift: number | null;
+                            error: string | null;
+                            opened: string[];
+                            /** @description Minor units (kobo for NGN) */
+                            ours: number;
+                            provider: string;
+                            /** @description Minor units (kobo) */
+                            theirs: number | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/providers/{id}/float-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the low-float alert threshold (0: off) and the drift tolerated before an alert, minor units (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        driftThreshold?: number;
+                        lowFloatThreshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            driftThreshold: number;
+                            /** @description Minor units (kobo for NGN) */
+                            lowFloatThreshold: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/providers/{id}/float-topups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a float top-up (settlement bank -> provider float in the ledger; audited). Idempotent by bank reference: the same one again answers the first (200), with another amount 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units (kobo) */
+                        amount: number;
+                        bankReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorId: string | null;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            bankReference: string;
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            provider: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorId: string | null;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            bankReference: string;
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            provider: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: bank_reference_reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: ledger_refused */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/providers/float": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each bill provider's float: our ledger's figure, the provider's at the last check, the drift, thresholds, open alerts and recent top-ups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                alerts: {
+                                    kind: string;
+                                    message: string;
+                                    openedAt: string;
+                                }[];
+                                currency: string;
+                                /** @description Minor units (kobo for NGN) */
+                                driftThreshold: number;
+                                /** @description Minor units (kobo for NGN) */
+                                heldForVends: number;
+                                lastCheck: {
+                                    at: string;
+                                    /** @description Minor units (kobo) */
+                                    drift: number | null;
+                                    error: string | null;
+                                    /** @description Minor units (kobo for NGN) */
+                                    ours: number;
+                                    /** @description Minor units (kobo) */
+                                    theirs: number | null;
+                                } | null;
+                                /** @description Minor units (kobo for NGN) */
+                                lowFloatThreshold: number;
+                                /** @description Minor units (kobo for NGN) */
+                                ours: number;
+                                provider: string;
+                                topups: {
+                                    actorId: string | null;
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    bankReference: string;
+                                    createdAt: string;
+                                    currency: string;
+                                    id: string;
+                                    provider: string;
+                                }[];
                             }[];
                         };
                     };
@@ -5054,6 +5373,379 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement statements per provider and Africa/Lagos day, newest first (default the last 7 days; at most 92): closed days as stored, the others provisional */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    provider?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Minor units (kobo for NGN) */
+                                actualCommission: number;
+                                closedAt: string | null;
+                                commissionMismatchCount: number;
+                                currency: string;
+                                day: string;
+                                deliveredCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                deliveredGross: number;
+                                /** @description Minor units (kobo) */
+                                drift: number | null;
+                                /** @description Minor units (kobo for NGN) */
+                                expectedCommission: number;
+                                /** @description Minor units (kobo for NGN) */
+                                floatClosing: number;
+                                /** @description Minor units (kobo for NGN) */
+                                floatOpening: number;
+                                /** @description Minor units (kobo for NGN) */
+                                floatTopups: number;
+                                id: string;
+                                /** @description Minor units (kobo for NGN) */
+                                netOwed: number;
+                                provider: string;
+                                reversedCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                reversedGross: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One settlement statement (`<provider>:<YYYY-MM-DD>`) with the deliveries whose commission differed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            actualCommission: number;
+                            closedAt: string | null;
+                            commissionMismatchCount: number;
+                            currency: string;
+                            day: string;
+                            deliveredCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            deliveredGross: number;
+                            /** @description Minor units (kobo) */
+                            drift: number | null;
+                            /** @description Minor units (kobo for NGN) */
+                            expectedCommission: number;
+                            /** @description Minor units (kobo for NGN) */
+                            floatClosing: number;
+                            /** @description Minor units (kobo for NGN) */
+                            floatOpening: number;
+                            /** @description Minor units (kobo for NGN) */
+                            floatTopups: number;
+                            id: string;
+                            mismatches: {
+                                /** @description Minor units (kobo) */
+                                actual: number | null;
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                deliveredAt: string;
+                                /** @description Minor units (kobo for NGN) */
+                                expected: number;
+                                paymentId: string;
+                                providerRef: string;
+                            }[];
+                            /** @description Minor units (kobo for NGN) */
+                            netOwed: number;
+                            provider: string;
+                            reversedCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            reversedGross: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One settlement statement as CSV (amounts in minor units) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway settlement per Africa/Lagos day, newest first (default the last 7 days; at most 92): card and bank-transfer deposits captured, the gateway's fees by its rule table, the payout expected to our bank */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                cardCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                cardFees: number;
+                                /** @description Minor units (kobo for NGN) */
+                                cardGross: number;
+                                closedAt: string | null;
+                                currency: string;
+                                day: string;
+                                /** @description Minor units (kobo for NGN) */
+                                feesTotal: number;
+                                id: string;
+                                /** @description Minor units (kobo for NGN) */
+                                payoutExpected: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                transferCount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                transferFees: number;
+                                /** @description Minor units (kobo for NGN) */
+                                transferGross: number;
+                                truncated: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/settlements/gateway/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gateway settlement day (YYYY-MM-DD, Africa/Lagos) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cardCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            cardFees: number;
+                            /** @description Minor units (kobo for NGN) */
+                            cardGross: number;
+                            closedAt: string | null;
+                            currency: string;
+                            day: string;
+                            /** @description Minor units (kobo for NGN) */
+                            feesTotal: number;
+                            id: string;
+                            /** @description Minor units (kobo for NGN) */
+                            payoutExpected: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            transferCount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            transferFees: number;
+                            /** @description Minor units (kobo for NGN) */
+                            transferGross: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: bad_request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -7372,6 +8064,10 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "electricity" | "airtime" | "data" | "cable";
                                 commissionBps: number;
+                                /** @description Minor units (kobo for NGN) */
+                                commissionFlat: number;
+                                /** @enum {string} */
+                                commissionType: "percent" | "flat";
                                 customerRefLabel: string;
                                 enabled: boolean;
                                 fee: {
@@ -7441,6 +8137,10 @@ export interface paths {
                             /** @enum {string} */
                             category: "electricity" | "airtime" | "data" | "cable";
                             commissionBps: number;
+                            /** @description Minor units (kobo for NGN) */
+                            commissionFlat: number;
+                            /** @enum {string} */
+                            commissionType: "percent" | "flat";
                             customerRefLabel: string;
                             enabled: boolean;
                             fee: {

@@ -84,3 +84,7 @@ export type DisputeDetail = ResponseBody<'/v1/disputes/{id}', 'get'>;
 export type AdminDispute = ResponseBody<'/v1/admin/disputes/{id}', 'get'>;
 export type DisputeSubjectType = RequestBody<'/v1/disputes', 'post'>['subjectType'];
 export type DisputeReason = RequestBody<'/v1/disputes', 'post'>['reason'];
+export type ProviderFloat = Item<ResponseBody<'/v1/admin/providers/float', 'get'>>;
+export type SettlementStatement = Item<ResponseBody<'/v1/admin/settlements', 'get'>>;
+export type SettlementDetail = ResponseBody<'/v1/admin/settlements/{id}', 'get'>;
+export type GatewayStatement = Item<ResponseBody<'/v1/admin/settlements/gateway', 'get'>>;

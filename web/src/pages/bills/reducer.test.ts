@@ -30,6 +30,8 @@ function biller(id: string, products: BillerProduct[]): Biller {
     maxAmount: 50000000,
     fee: { type: 'flat', flat: 10000, percentBps: 0, cap: 0 },
     commissionBps: 100,
+    commissionType: 'percent',
+    commissionFlat: 0,
     products,
   };
 }
