@@ -132,6 +132,31 @@ describe.skipIf(!hasPg())('stuck deposits verified with the gateway on pg', () =
     await verifyPendingDeposits(t.ctx, { olderThanMs: 0, abandonAfterMs: 60_000 });
     expect(await statusOf(d.id)).toBe('failed');
     expect(await counter('vendra_deposit_verifications_total', { outcome: 'abandoned' })).toBe(abandoned + 1);
+
+    // The person pays after all and the gateway says so: the money is captured, so it is credited, once.
+    const before = await balance();
+    const raw = JSON.stringify(
+      sandboxChargeEvent('success', {
+        reference: d.reference,
+        amount: 20_000n,
+        currency: 'NGN',
+        email: 'x@y.z',
+      }),
+    );
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/gateway',
+        headers: {
+          'content-type': 'application/json',
+          'x-paystack-signature': signWebhook(t.ctx.config.gatewaySecret, raw),
+        },
+        payload: raw,
+      });
+    const outcomes = (await Promise.all([send(), send(), send()])).map((r) => r.json().outcome).sort();
+    expect(outcomes).toEqual(['credited', 'duplicate', 'duplicate']);
+    expect(await statusOf(d.id)).toBe('succeeded');
+    expect(await balance()).toBe(before + 20_000);
   });
 
   it('a deposit younger than the checkout window is not asked about', async () => {

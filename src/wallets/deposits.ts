@@ -8,7 +8,7 @@ import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from
 import { getUser } from '../identity/index.js';
 import { createTransactions, type Leg, type LedgerItem } from '../ledger/index.js';
 import { publish } from '../outbox/index.js';
-import { type DepositStatus, depositStates } from './deposit-states.js';
+import { type DepositStatus, depositStates, settleable } from './deposit-states.js';
 import { newDepositReference, startCheckout } from './gateway.js';
 import { recordWebhook } from './webhook-log.js';
 import { systemAccountId } from './system-accounts.js';
@@ -162,7 +162,7 @@ async function limitsOfCredit(ctx: AppContext, event: GatewayEvent): Promise<Cre
   const reference = typeof event.data?.reference === 'string' ? event.data.reference : undefined;
   if (event.event !== 'charge.success' || !reference) return { legs: [] };
   const deposit = await findDepositByReference(ctx, reference);
-  if (deposit?.status !== 'pending') return { legs: [] };
+  if (!deposit || !settleable(deposit.status, event.event)) return { legs: [] };
   return creditLimitsFor(ctx, deposit.user_id, deposit.currency.trim(), deposit.amount);
 }
 
@@ -213,7 +213,7 @@ async function applyGatewayEventIn(
   );
   const deposit = rows[0];
   if (!deposit) return 'unknown_reference';
-  if (deposit.status !== 'pending') return 'duplicate';
+  if (!settleable(deposit.status, event.event)) return 'duplicate';
   if (event.event === 'charge.failed') {
     await setStatus(tx, deposit, 'failed', null, event);
     return 'failed';

@@ -47,7 +47,7 @@ describe('deposit transitions', () => {
   checkTable<DepositStatus>(
     depositStates,
     ['pending', 'succeeded', 'failed', 'flagged'],
-    ['pending>succeeded', 'pending>failed', 'pending>flagged'],
+    ['pending>succeeded', 'pending>failed', 'pending>flagged', 'failed>succeeded', 'failed>flagged'],
   );
 });
 
@@ -115,7 +115,7 @@ describe.each(backends())('withdrawal and deposit status guards on %s', (backend
   it.each([
     ['succeeded', 'failed'],
     ['flagged', 'succeeded'],
-    ['failed', 'flagged'],
+    ['failed', 'pending'],
   ] as const)('a %s deposit does not move to %s: 0 rows, InvalidTransition', async (status, to) => {
     const id = await deposit(status);
     const attempt = t.db.transaction((tx) =>
