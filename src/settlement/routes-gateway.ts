@@ -5,7 +5,7 @@ import { errorResponses } from '../http/errors.js';
 import { bearerSecurity, listOf } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, STAFF } from '../identity/index.js';
-import { gatewayDay, gatewayDays } from './gateway-days.js';
+import { gatewayDay, gatewayDayCsv, gatewayDays } from './gateway-days.js';
 import { dayParams, gatewayQuery, gatewayStatementSchema } from './schemas.js';
 
 export async function gatewaySettlementRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -38,5 +38,29 @@ export async function gatewaySettlementRoutes(app: FastifyInstance, ctx: AppCont
       },
     },
     async (request) => gatewayDay(ctx, request.params.day),
+  );
+
+  typed(app).get(
+    '/v1/admin/settlements/gateway/:day/csv',
+    {
+      onRequest: access({ roles: STAFF, scope: 'payments:read' }),
+      schema: {
+        tags: ['admin'],
+        summary: 'One gateway settlement day as CSV (amounts in minor units)',
+        security: bearerSecurity,
+        params: dayParams,
+        response: {
+          200: { type: 'string', description: 'text/csv' },
+          ...errorResponses(['bad_request', 'not_found']),
+        },
+      },
+    },
+    async (request, reply) => {
+      const csv = await gatewayDayCsv(ctx, request.params.day);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="gateway-settlement-${request.params.day}.csv"`);
+      return csv;
+    },
   );
 }

@@ -284,6 +284,15 @@ describe.skipIf(!hasPg())('provider float, commission and settlement on pg', () 
     const list = (await get(t.app, admin, '/v1/admin/settlements/gateway')).json().data;
     expect(list).toHaveLength(7);
     expect(list[0]).toEqual(day);
+    const csv = await get(t.app, admin, `/v1/admin/settlements/gateway/${today}/csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, row] = csv.body.trim().split('\n');
+    expect(header).toBe(
+      'day,status,currency,cardCount,cardGross,cardFees,transferCount,transferGross,transferFees,feesTotal,payoutExpected,closedAt',
+    );
+    expect(row).toBe(
+      `${today},open,NGN,2,100150000,202250,1,75000,5000,207250,${100_150_000 + 75_000 - 207_250},`,
+    );
   });
 
   it('closes the day after midnight plus the grace period; a reversal the next day leaves it unchanged', async () => {

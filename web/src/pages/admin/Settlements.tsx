@@ -119,8 +119,16 @@ function GatewayDays() {
     (signal) => api.get<{ data: GatewayStatement[] }>('/v1/admin/settlements/gateway', { signal }),
     [],
   );
+  const [failure, setFailure] = useState<string | null>(null);
+  const csv = (day: string) => {
+    setFailure(null);
+    download(`/v1/admin/settlements/gateway/${day}/csv`, `gateway-settlement-${day}.csv`).catch((e) =>
+      setFailure(errorMessage(e)),
+    );
+  };
   return (
     <Card title="Payment gateway" testId="gateway-settlements">
+      {failure && <Alert>{failure}</Alert>}
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : loading && !data ? (
@@ -136,6 +144,9 @@ function GatewayDays() {
                 <th scope="col">Bank transfers</th>
                 <th scope="col">Gateway fees</th>
                 <th scope="col">Payout expected</th>
+                <th scope="col">
+                  <span class="sr-only">CSV</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -155,6 +166,16 @@ function GatewayDays() {
                   <td>
                     {money(g.payoutExpected)}
                     {g.truncated && <div class="muted">too many lines: partial</div>}
+                  </td>
+                  <td>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => csv(g.day)}
+                      data-testid={`gateway-csv-${g.day}`}
+                    >
+                      CSV
+                    </Button>
                   </td>
                 </tr>
               ))}
