@@ -5,6 +5,7 @@
  * import through each other's index.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { beneficiaryRoutes } from './beneficiaries/index.js';
 import { billRoutes, insertPayments, type NewPayment } from './bills/index.js';
 import type { Config } from './config.js';
 import type { AppContext, ContextOptions } from './context.js';
@@ -56,6 +57,7 @@ const modules: RoutePlugin[] = [
   ledgerRoutes,
   disputeRoutes,
   settlementRoutes,
+  beneficiaryRoutes,
   webRoutes,
 ];
 

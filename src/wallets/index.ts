@@ -6,7 +6,14 @@ export { ledgerRefusal, storeRefusal } from './problems.js';
 export { createDisabledPayouts } from './payouts.js';
 export type { Bank, PayoutProvider, PayoutResult } from './payouts.js';
 export { createPaystackPayouts, payoutProviderOf } from './payouts-paystack.js';
-export { BANK_LIST_MAX_AGE_MS, BANK_REFRESH_CHECK_MS, listBanks, refreshBanksIfStale } from './banks.js';
+export {
+  BANK_LIST_MAX_AGE_MS,
+  BANK_REFRESH_CHECK_MS,
+  findBank,
+  listBanks,
+  refreshBanksIfStale,
+  resolveAccountName,
+} from './banks.js';
 export { walletRoutes } from './routes.js';
 export { walletConsumers } from './consumers.js';
 export {
