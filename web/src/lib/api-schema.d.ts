@@ -7646,6 +7646,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/beneficiaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved recipients and bank accounts, newest first (at most 50) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "wallet" | "bank";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountNumber: string | null;
+                                bankCode: string | null;
+                                bankName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "wallet" | "bank";
+                                /** @description As the recipient resolution or the bank gave it when saved */
+                                name: string;
+                                nickname: string | null;
+                                /** @description wallet: how the person was named, to pass as a transfer's `to` */
+                                to: {
+                                    email: string;
+                                    phone: string;
+                                    walletId: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a person (email, phone or wallet id) or a bank account, with the name resolved now; saving one again answers the saved one (200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        kind: "wallet";
+                        nickname?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "wallet";
+                        nickname?: string;
+                        phone: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "wallet";
+                        nickname?: string;
+                        /** Format: uuid */
+                        walletId: string;
+                    } | {
+                        accountNumber: string;
+                        bankCode: string;
+                        /** @enum {string} */
+                        kind: "bank";
+                        nickname?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string | null;
+                            bankCode: string | null;
+                            bankName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wallet" | "bank";
+                            /** @description As the recipient resolution or the bank gave it when saved */
+                            name: string;
+                            nickname: string | null;
+                            /** @description wallet: how the person was named, to pass as a transfer's `to` */
+                            to: {
+                                email: string;
+                                phone: string;
+                                walletId: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string | null;
+                            bankCode: string | null;
+                            bankName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wallet" | "bank";
+                            /** @description As the recipient resolution or the bank gave it when saved */
+                            name: string;
+                            nickname: string | null;
+                            /** @description wallet: how the person was named, to pass as a transfer's `to` */
+                            to: {
+                                email: string;
+                                phone: string;
+                                walletId: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_phone */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: recipient_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: too_many_beneficiaries */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: self_transfer, unknown_bank, account_not_resolved */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: bank_unavailable, withdrawals_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/beneficiaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved beneficiary */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a saved beneficiary (null clears the nickname) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nickname: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string | null;
+                            bankCode: string | null;
+                            bankName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wallet" | "bank";
+                            /** @description As the recipient resolution or the bank gave it when saved */
+                            name: string;
+                            nickname: string | null;
+                            /** @description wallet: how the person was named, to pass as a transfer's `to` */
+                            to: {
+                                email: string;
+                                phone: string;
+                                walletId: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/bill-payments": {
         parameters: {
             query?: never;

@@ -51,6 +51,8 @@ export type Transfer = ResponseBody<'/v1/transfers', 'post', 201>;
 export type Bank = Item<ResponseBody<'/v1/banks', 'get'>>;
 export type Withdrawal = ResponseBody<'/v1/withdrawals/{id}', 'get'>;
 export type WithdrawalQuote = ResponseBody<'/v1/withdrawals/quote', 'post'>;
+export type Beneficiary = Item<ResponseBody<'/v1/beneficiaries', 'get'>>;
+export type NewBeneficiary = RequestBody<'/v1/beneficiaries', 'post'>;
 
 export type Biller = ResponseBody<'/v1/billers/{id}', 'get'>;
 export type BillCategory = Biller['category'];

@@ -1,6 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
+import {
+  BeneficiaryChips,
+  SaveBeneficiaryOption,
+  saveBeneficiary,
+  useBeneficiaries,
+} from '../components/Beneficiaries';
 import { FailureAlert } from '../components/FailureAlert';
 import { Icon } from '../components/icons';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
@@ -19,7 +25,7 @@ import {
 import { ApiError, api, errorMessage } from '../lib/api';
 import { useIdempotencyKey, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Transfer } from '../lib/types';
+import type { Beneficiary, Transfer } from '../lib/types';
 import { useWallets } from '../lib/wallets';
 import { formatMoney, toJsonAmount } from '../money';
 
@@ -35,6 +41,14 @@ const PHONE = /^\+?\d{10,14}$/;
 
 function normalise(mode: Mode, value: string): string {
   return mode === 'email' ? value.trim().toLowerCase() : value.replace(/[\s-]/g, '');
+}
+
+/** A Nigerian local number in the international form the server stores (08031234567 -> +2348031234567). */
+const international = (phone: string) => (/^0\d{10}$/.test(phone) ? `+234${phone.slice(1)}` : phone);
+
+/** Whether a saved beneficiary is the recipient typed in. */
+function isSaved(b: Beneficiary, mode: Mode, target: string): boolean {
+  return mode === 'email' ? b.to?.email === target : b.to?.phone === international(target);
 }
 
 function recipientProblem(mode: Mode, value: string): string | undefined {
@@ -65,6 +79,11 @@ export function SendPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Transfer | null>(null);
+  const saved = useBeneficiaries('wallet');
+  // The form names people by email or phone; one saved by wallet id (through the API) is not offered here.
+  const savedPeople = (saved.data?.data ?? []).filter((b) => b.to?.email || b.to?.phone);
+  const [saveIt, setSaveIt] = useState(false);
+  const [savedNote, setSavedNote] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const target = normalise(mode, recipient);
   const payload = review
@@ -149,6 +168,16 @@ export function SendPage() {
       settle();
       setDone(transfer);
       void reload();
+      if (saveIt) {
+        // After the transfer succeeded, and only then; the server resolves the name again.
+        const to = review.to;
+        setSavedNote(
+          await saveBeneficiary(
+            to.email ? { kind: 'wallet', email: to.email } : { kind: 'wallet', phone: to.phone ?? '' },
+          ),
+        );
+        void saved.reload();
+      }
     } catch (e) {
       settle(e);
       setFailure(e);
@@ -157,7 +186,17 @@ export function SendPage() {
     }
   };
 
+  const pick = (b: Beneficiary) => {
+    const byEmail = Boolean(b.to?.email);
+    setMode(byEmail ? 'email' : 'phone');
+    setRecipient((byEmail ? b.to?.email : b.to?.phone) ?? '');
+    setResolved(null);
+    setErrors({});
+  };
+
   const reset = () => {
+    setSaveIt(false);
+    setSavedNote('');
     setDone(null);
     setReview(null);
     setRecipient('');
@@ -184,6 +223,11 @@ export function SendPage() {
                   ? 'For your security we are checking this transfer. The money is set aside in your wallet and reaches them once it is approved; if it is not, it comes back to you.'
                   : "It's in their wallet now."}
               </p>
+              {savedNote && (
+                <p class="muted small" data-testid="beneficiary-saved">
+                  {savedNote}
+                </p>
+              )}
             </div>
           </div>
           <div class="row">
@@ -211,6 +255,11 @@ export function SendPage() {
         <PageHeader title="Send money" subtitle="Check the details before you send." />
         <Card title="Confirm transfer" testId="transfer-review">
           <DefinitionList items={items} />
+          <SaveBeneficiaryOption
+            checked={saveIt}
+            onValue={setSaveIt}
+            hidden={savedPeople.some((b) => isSaved(b, mode, target))}
+          />
           {failure !== null && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
             <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
@@ -240,6 +289,7 @@ export function SendPage() {
               options={walletOptions(wallets)}
             />
           )}
+          <BeneficiaryChips items={savedPeople} onPick={pick} onChanged={() => void saved.reload()} />
           <fieldset class="fieldset">
             <legend class="field-label">Send to</legend>
             <div class="segmented">

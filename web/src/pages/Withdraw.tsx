@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AmountField, checkAmount } from '../components/AmountField';
+import {
+  BeneficiaryChips,
+  SaveBeneficiaryOption,
+  saveBeneficiary,
+  useBeneficiaries,
+} from '../components/Beneficiaries';
 import { FailureAlert } from '../components/FailureAlert';
 import { Icon } from '../components/icons';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
@@ -19,7 +25,7 @@ import {
 import { api, errorMessage } from '../lib/api';
 import { useAsync, useIdempotencyKey, useInterval, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Bank, Withdrawal, WithdrawalQuote } from '../lib/types';
+import type { Bank, Beneficiary, Withdrawal, WithdrawalQuote } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
 import { currencyExponent, formatMoney, toJsonAmount, toMajorString } from '../money';
 
@@ -29,10 +35,12 @@ function WithdrawalStatus({
   initial,
   bank,
   accountName,
+  savedNote,
 }: {
   initial: Withdrawal;
   bank: string;
   accountName: string;
+  savedNote: string;
 }) {
   const [w, setW] = useState(initial);
   const { reload } = useWallets();
@@ -87,6 +95,11 @@ function WithdrawalStatus({
                   ? `The bank did not accept the payment. ${formatMoney(w.total, w.currency)} is back in your wallet.${w.failureReason ? ` Reason: ${w.failureReason}.` : ''}`
                   : `We're sending ${formatMoney(w.amount, w.currency)} to ${accountName} at ${bank}. Most withdrawals arrive within minutes.`}
           </p>
+          {savedNote && (
+            <p class="muted small" data-testid="beneficiary-saved">
+              {savedNote}
+            </p>
+          )}
         </div>
       </div>
       <DefinitionList
@@ -141,6 +154,10 @@ export function WithdrawPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Withdrawal | null>(null);
+  const saved = useBeneficiaries('bank');
+  const savedAccounts = saved.data?.data ?? [];
+  const [saveIt, setSaveIt] = useState(false);
+  const [savedNote, setSavedNote] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const lookup = `${bankCode}:${accountNumber}`;
   const payload =
@@ -178,7 +195,12 @@ export function WithdrawPage() {
     return (
       <div class="page narrow">
         <PageHeader title="Withdraw" />
-        <WithdrawalStatus initial={done} bank={bankName} accountName={accountName?.name ?? accountNumber} />
+        <WithdrawalStatus
+          initial={done}
+          bank={bankName}
+          accountName={accountName?.name ?? accountNumber}
+          savedNote={savedNote}
+        />
       </div>
     );
   }
@@ -249,6 +271,11 @@ export function WithdrawPage() {
         idempotencyKey: key,
       });
       settle();
+      if (saveIt) {
+        // Once the withdrawal is accepted; the server asks the bank for the name again.
+        setSavedNote(await saveBeneficiary({ kind: 'bank', bankCode, accountNumber }));
+        void saved.reload();
+      }
       setDone(w);
       void reload();
     } catch (e) {
@@ -257,6 +284,13 @@ export function WithdrawPage() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** A saved account fills bank and number; its name is resolved again, as for one typed in. */
+  const pick = (b: Beneficiary) => {
+    setBankCode(b.bankCode ?? '');
+    setAccountNumber(b.accountNumber ?? '');
+    setErrors({});
   };
 
   if (review !== null && wallet) {
@@ -284,6 +318,11 @@ export function WithdrawPage() {
               ],
               ['From', `${wallet.currency} wallet`],
             ]}
+          />
+          <SaveBeneficiaryOption
+            checked={saveIt}
+            onValue={setSaveIt}
+            hidden={savedAccounts.some((b) => b.bankCode === bankCode && b.accountNumber === accountNumber)}
           />
           {failure !== null && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
@@ -321,6 +360,7 @@ export function WithdrawPage() {
               options={walletOptions(wallets)}
             />
           )}
+          <BeneficiaryChips items={savedAccounts} onPick={pick} onChanged={() => void saved.reload()} />
           {banks.error ? (
             <LoadError error={banks.error} onRetry={banks.reload} />
           ) : (
