@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { registerUser, type TestUser } from '../test-support/users.js';
 import { startIdentityCache } from './cache.js';
-import { deviceName, NEW_DEVICE_LOGIN_EVENT } from './index.js';
+import { deviceName, endsStream, NEW_DEVICE_LOGIN_EVENT } from './index.js';
 
 const CHROME_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -45,6 +45,15 @@ describe('deviceName', () => {
     ).toBe('Edge on Windows');
     expect(deviceName('lightMyRequest')).toBe('Unknown device');
     expect(deviceName(undefined)).toBe('Unknown device');
+  });
+});
+
+describe('ending every session but one', () => {
+  it("closes the other sessions' streams, not the kept one's nor an API key's", () => {
+    const end = { every: 'session', except: 's1' };
+    expect(endsStream(end, { userId: 'u', role: 'customer', sessionId: 's1' })).toBe(false);
+    expect(endsStream(end, { userId: 'u', role: 'customer', sessionId: 's2' })).toBe(true);
+    expect(endsStream(end, { userId: 'u', role: 'customer', apiKeyId: 'k' })).toBe(false);
   });
 });
 

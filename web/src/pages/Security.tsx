@@ -105,12 +105,14 @@ export function SecurityPage() {
             {sessions.data.map((s) => (
               <li key={s.id} class="saved" data-testid="session-row">
                 <div class="saved-main">
-                  <strong data-testid="session-device">{s.device}</strong>{' '}
-                  {s.current && (
-                    <span class="badge badge-success" data-testid="this-device">
-                      This device
-                    </span>
-                  )}
+                  <div class="row">
+                    <strong data-testid="session-device">{s.device}</strong>
+                    {s.current && (
+                      <span class="badge badge-success" data-testid="this-device">
+                        This device
+                      </span>
+                    )}
+                  </div>
                   <div class="muted">
                     {s.ip ?? 'Unknown address'} · last seen {formatDateTime(s.lastSeenAt)}
                   </div>
