@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db/index.js';
 import { pgErrorCode, PgCode } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { publish } from '../outbox/index.js';
-import { type DeviceInfo, noteDevice } from './devices.js';
+import { announceNewDevice, type DeviceInfo, noteDevice } from './devices.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeSessionByRefreshToken, rotateRefreshToken, startSession } from './sessions.js';
 import { admitAttempt, clearAttempt, throttleSubjects } from './throttle.js';
@@ -81,10 +81,11 @@ export async function register(
   deps: IdentityDeps,
   input: RegisterInput,
   device?: DeviceInfo,
+  ip?: string,
 ): Promise<AuthResult> {
   const user = await createUser(tx, input);
   if (device) await noteDevice(tx, user.id, device);
-  const tokens = await startSession(tx, deps, user);
+  const tokens = await startSession(tx, deps, user, { userAgent: device?.userAgent, ip });
   return { user, tokens };
 }
 
@@ -105,6 +106,8 @@ const invalidCredentials = () =>
  * transaction. Unknown email and wrong password answer the same 401
  * invalid_credentials after the same amount of work; throttled: 429
  * too_many_attempts; frozen (right password only): 403 account_frozen.
+ * A login from a device new to the person publishes identity.new_device_login
+ * in the login's transaction.
  */
 export async function login(
   db: Db,
@@ -121,8 +124,10 @@ export async function login(
     throw new AppError('account_frozen', 'This account is frozen; contact support');
   return db.transaction(async (tx) => {
     await clearAttempt(tx, subjects, attemptIds);
-    if (input.device) await noteDevice(tx, row.id, input.device);
-    const tokens = await startSession(tx, deps, { id: row.id, role: row.role });
+    const newDevice = input.device ? await noteDevice(tx, row.id, input.device) : false;
+    const client = { userAgent: input.device?.userAgent, ip: input.ip };
+    const tokens = await startSession(tx, deps, { id: row.id, role: row.role }, client);
+    if (newDevice) await announceNewDevice(tx, row.id, { sessionId: tokens.sessionId, ...client });
     return { user: toUser(row), tokens };
   });
 }

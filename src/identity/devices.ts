@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queryable, Tx } from '../db/index.js';
+import { notifyUser, publish } from '../outbox/index.js';
+import { deviceName, USER_AGENT_MAX_LENGTH } from './user-agent.js';
 
 /** What a request tells about the device it came from. */
 export interface DeviceInfo {
@@ -27,13 +29,24 @@ export function deviceOf(headers: Record<string, string | string[] | undefined>)
   return { userAgent: one(headers['user-agent']), deviceId: one(headers['x-device-id']) };
 }
 
-/** Records a login from a device: first seen now if new, else last seen now. */
-export async function noteDevice(tx: Tx, userId: string, device: DeviceInfo): Promise<void> {
-  await tx.query(
-    `INSERT INTO identity.devices (user_id, device_hash) VALUES ($1, $2)
-     ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen_at = now()`,
+/**
+ * Records a login from a device: first seen now if new, else last seen now.
+ * Returns whether it is a new device for the person: never seen before, and
+ * not their first (the device the account was made on is never "new"). The
+ * statement's snapshot is taken before its insert, so "had another device"
+ * does not count the one being added.
+ */
+export async function noteDevice(tx: Tx, userId: string, device: DeviceInfo): Promise<boolean> {
+  const { rows } = await tx.query<{ is_new: boolean }>(
+    `WITH known AS (SELECT EXISTS (SELECT 1 FROM identity.devices WHERE user_id = $1) AS any),
+          noted AS (
+            INSERT INTO identity.devices (user_id, device_hash) VALUES ($1, $2)
+            ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen_at = now()
+            RETURNING (xmax = 0) AS inserted)
+     SELECT noted.inserted AND known.any AS is_new FROM noted, known`,
     [userId, deviceHash(device)],
   );
+  return rows[0]?.is_new === true;
 }
 
 /**
@@ -61,4 +74,32 @@ export async function lastNewDeviceLogins(
 /** When the person last logged in from a device they had never used before, or null. */
 export async function lastNewDeviceLogin(db: Queryable, userId: string): Promise<Date | null> {
   return (await lastNewDeviceLogins(db, [userId])).get(userId) ?? null;
+}
+
+/**
+ * The outbox event (and live event) of a login from a new device, for the
+ * person to be told (the notification module consumes the outbox event).
+ * It carries the device and the address, never a token.
+ */
+export const NEW_DEVICE_LOGIN_EVENT = 'identity.new_device_login';
+
+/** Publishes NEW_DEVICE_LOGIN_EVENT in the login's transaction: sent at its commit, never on rollback. */
+export async function announceNewDevice(
+  tx: Tx,
+  userId: string,
+  login: { sessionId: string; userAgent?: string; ip?: string },
+): Promise<void> {
+  const facts = {
+    sessionId: login.sessionId,
+    device: deviceName(login.userAgent),
+    ip: login.ip ?? null,
+    at: new Date().toISOString(),
+  };
+  await publish(tx, {
+    type: NEW_DEVICE_LOGIN_EVENT,
+    key: login.sessionId,
+    userId,
+    payload: { userId, ...facts, userAgent: login.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null },
+  });
+  await notifyUser(tx, userId, NEW_DEVICE_LOGIN_EVENT, facts);
 }

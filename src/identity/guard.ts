@@ -3,6 +3,7 @@ import { AppError, forbidden } from '../errors/index.js';
 import { type ApiKeyPrincipal, findApiKeyById } from './api-keys.js';
 import { apiKeyFacts, apiKeyFactsById, sessionFacts } from './facts.js';
 import { readSession, type SessionFacts } from './sessions.js';
+import { touchSession } from './session-touch.js';
 import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
 import type { AuthContext, Role } from './types.js';
 
@@ -47,8 +48,10 @@ function fromSession(session: SessionFacts | undefined, userId: string, sessionI
 
 async function fromBearer(request: FastifyRequest, token: string): Promise<AuthContext> {
   const claims = await verifyAccessToken(request.server.ctx.config, token);
-  const session = await sessionFacts(request.server.ctx.db, claims.sessionId);
-  return fromSession(session, claims.userId, claims.sessionId);
+  const { db } = request.server.ctx;
+  const auth = fromSession(await sessionFacts(db, claims.sessionId), claims.userId, claims.sessionId);
+  await touchSession(db, claims.sessionId);
+  return auth;
 }
 
 function fromPrincipal(principal: ApiKeyPrincipal | undefined): AuthContext {

@@ -16,7 +16,14 @@ export {
   throughCache,
 } from './cache.js';
 export { getUserFacts, type UserFacts } from './facts.js';
-export { type DeviceInfo, deviceHash, lastNewDeviceLogin, lastNewDeviceLogins } from './devices.js';
+export {
+  type DeviceInfo,
+  deviceHash,
+  lastNewDeviceLogin,
+  lastNewDeviceLogins,
+  NEW_DEVICE_LOGIN_EVENT,
+} from './devices.js';
+export { deviceName } from './user-agent.js';
 export { type AuditInput, type AuditRecord, listAudit, recordAudit } from './audit.js';
 export { type AuthResult, login, logout, type RegisterInput, refresh, register } from './auth.js';
 export {

@@ -48,7 +48,8 @@ async function emptyBodyAsObject(request: FastifyRequest) {
   if (request.body === undefined || request.body === null) request.body = {};
 }
 
-const clearRefreshCookie = (request: FastifyRequest, reply: FastifyReply) =>
+/** Removes the refresh cookie (a logout, or the current session ended from the sessions list). */
+export const clearRefreshCookie = (request: FastifyRequest, reply: FastifyReply) =>
   reply.clearCookie(REFRESH_COOKIE, cookieOptions(request));
 
 /** POST /v1/auth/register, /login, /refresh, /logout, /stream-token and GET /v1/me. */
@@ -105,7 +106,7 @@ function registerRegistration(app: FastifyInstance, ctx: AppContext, deps: Ident
     },
     async (request, reply) => {
       const result = await ctx.db.transaction((tx) =>
-        register(tx, deps, request.body, deviceOf(request.headers)),
+        register(tx, deps, request.body, deviceOf(request.headers), request.ip),
       );
       reply.status(201);
       return sendAuth(request, reply, result);

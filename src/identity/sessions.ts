@@ -11,9 +11,17 @@ import {
 } from './tokens.js';
 import { noteIdentityChange } from './cache.js';
 import { endStreams } from './stream-end.js';
+import { USER_AGENT_MAX_LENGTH } from './user-agent.js';
 import type { IdentityDeps, Outcome, Role, TokenPair } from './types.js';
 
-export type RevokeReason = 'logout' | 'reuse' | 'frozen' | 'admin';
+/** Why a session ended; 'remote': the person ended it from another of their sessions. */
+export type RevokeReason = 'logout' | 'reuse' | 'frozen' | 'admin' | 'remote';
+
+/** Where a login came from, kept on its session for the sessions list. */
+export interface SessionClient {
+  userAgent?: string;
+  ip?: string;
+}
 
 /** Stores a new refresh token for the session; returns the token itself (shown to the client once). */
 async function addRefreshToken(tx: Tx, sessionId: string): Promise<string> {
@@ -43,12 +51,19 @@ export async function startSession(
   tx: Tx,
   deps: IdentityDeps,
   user: { id: string; role: Role },
+  client: SessionClient = {},
 ): Promise<TokenPair> {
   const sessionId = randomUUID();
   await tx.query(
-    `INSERT INTO identity.sessions (id, user_id, expires_at)
-     VALUES ($1, $2, now() + $3::bigint * interval '1 millisecond')`,
-    [sessionId, user.id, SESSION_MAX_TTL_MS],
+    `INSERT INTO identity.sessions (id, user_id, expires_at, user_agent, ip)
+     VALUES ($1, $2, now() + $3::bigint * interval '1 millisecond', $4, $5)`,
+    [
+      sessionId,
+      user.id,
+      SESSION_MAX_TTL_MS,
+      client.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
+      client.ip?.slice(0, 64) ?? null,
+    ],
   );
   return tokenPair(tx, deps, user, sessionId);
 }
@@ -109,6 +124,8 @@ export async function rotateRefreshToken(
       error: new AppError('account_frozen', 'This account is frozen; contact support'),
     };
   }
+  // A refresh is a use of the session, seen in the sessions list.
+  await tx.query('UPDATE identity.sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
   const pair = await tokenPair(tx, deps, { id: session.user_id, role: session.role }, row.session_id);
   return { ok: true, value: pair };
 }

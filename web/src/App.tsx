@@ -31,6 +31,7 @@ import { DisputeDetailPage, DisputesPage } from './pages/Disputes';
 import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
+import { SecurityPage } from './pages/Security';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
 
@@ -47,6 +48,7 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/kyc', KycPage],
   ['/disputes', DisputesPage],
   ['/disputes/:id', DisputeDetailPage],
+  ['/security', SecurityPage],
 ];
 
 const ADMIN_ROUTES: [string, Page][] = [

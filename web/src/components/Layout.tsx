@@ -210,6 +210,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                       My disputes
                     </Link>
                   )}
+                  {!admin && (
+                    <Link
+                      href="/security"
+                      class="menu-item"
+                      data-testid="menu-security"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Security
+                    </Link>
+                  )}
                   {staff && !admin && (
                     <Link href="/admin" class="menu-item" onClick={() => setMenuOpen(false)}>
                       Operator console

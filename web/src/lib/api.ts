@@ -212,6 +212,7 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body' | 'form'>) =>
     request<T>('POST', path, { ...options, form }),
 };

@@ -14,6 +14,7 @@ export const EVENT_NAMES = [
   'withdrawal.updated',
   'bill_payment.updated',
   'dispute.updated',
+  'identity.new_device_login',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

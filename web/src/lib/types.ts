@@ -81,6 +81,7 @@ export type Dashboard = ResponseBody<'/v1/admin/dashboard', 'get'>;
 
 export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed', 'reversed'];
 
+export type LoginSession = Item<ResponseBody<'/v1/me/sessions', 'get'>>;
 export type Dispute = Item<ResponseBody<'/v1/disputes', 'get'>>;
 export type DisputeDetail = ResponseBody<'/v1/disputes/{id}', 'get'>;
 export type AdminDispute = ResponseBody<'/v1/admin/disputes/{id}', 'get'>;

@@ -147,6 +147,11 @@ export function WalletsProvider({ children }: { children: ComponentChildren }) {
             : 'You received money',
         );
         void reload();
+      } else if (name === 'identity.new_device_login') {
+        // Told on every open device: a login they did not make is theirs to end on the Security page.
+        const device = typeof data.device === 'string' ? data.device : 'a new device';
+        const ip = typeof data.ip === 'string' ? ` (${data.ip})` : '';
+        toast('info', `New login on ${device}${ip}. Not you? End it under Security.`);
       } else if (name === 'deposit.succeeded') {
         const amount = minorOf(data.amount);
         const currency = typeof data.currency === 'string' ? data.currency : undefined;
