@@ -25,7 +25,7 @@ export function renderPdf(r: Receipt, options: { compress?: boolean } = {}): Pro
   doc.registerFont('mono', f.mono);
   const width = doc.page.width - 72;
 
-  doc.font('bold').fontSize(22).fillColor('#1d4ed8').text(BRAND, 36, 36);
+  doc.font('bold').fontSize(22).fillColor('#0b5d4b').text(BRAND, 36, 36);
   doc.font('regular').fontSize(11).fillColor('#555555').text(`${r.title} receipt`);
   doc.moveDown(1);
   doc.font('bold').fontSize(24).fillColor('#111111').text(headline(r), { width, align: 'center' });

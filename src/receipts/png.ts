@@ -22,7 +22,7 @@ const text = (x: number, y: number, size: number, value: string, attrs = '') =>
 export function receiptSvg(r: Receipt): string {
   const parts: string[] = [];
   let y = PAD + 36;
-  parts.push(text(PAD, y, 36, BRAND, 'font-weight="bold" fill="#1d4ed8"'));
+  parts.push(text(PAD, y, 36, BRAND, 'font-weight="bold" fill="#0b5d4b"'));
   y += 30;
   parts.push(text(PAD, y, 18, `${r.title} receipt`, 'fill="#555555"'));
   y += 64;
@@ -56,7 +56,7 @@ export function receiptSvg(r: Receipt): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PNG_WIDTH_PX}" height="${height}" viewBox="0 0 ${PNG_WIDTH_PX} ${height}" font-family="DejaVu Sans">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<rect x="0" y="0" width="${PNG_WIDTH_PX}" height="8" fill="#1d4ed8"/>`,
+    `<rect x="0" y="0" width="${PNG_WIDTH_PX}" height="8" fill="#0b5d4b"/>`,
     ...parts,
     '</svg>',
   ].join('\n');
