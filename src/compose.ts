@@ -30,6 +30,7 @@ import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
+import { receiptRoutes } from './receipts/index.js';
 import { reconciliationRoutes } from './reconciliation/index.js';
 import { settlementRoutes, settlementSystemAccounts } from './settlement/index.js';
 import { registerHoldResolver, riskChecker, riskDebitsWriter, riskRoutes } from './risk/index.js';
@@ -58,6 +59,7 @@ const modules: RoutePlugin[] = [
   disputeRoutes,
   settlementRoutes,
   beneficiaryRoutes,
+  receiptRoutes,
   webRoutes,
 ];
 

@@ -31,6 +31,7 @@ export {
   getTransaction,
   getTransactionPostings,
   MAX_HISTORY_PAGE,
+  walletPostingsOf,
 } from './reads.js';
 export type { AccountBalance, HistoryLine, HistoryQuery, PostedLine } from './reads.js';
 export { sweepExpiredHolds } from './sweeper.js';

@@ -194,6 +194,30 @@ export async function getHistory(
   return { lines, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
+/**
+ * The postings of one transaction on people's wallets (for a receipt): which
+ * wallet, whose, and the posting id a history read can start from.
+ */
+export async function walletPostingsOf(
+  tx: Tx,
+  transactionId: string,
+): Promise<{ postingId: bigint; accountId: string; ownerId: string; currency: string }[]> {
+  const { rows } = await tx.query<{ id: bigint; account_id: string; owner_id: string; currency: string }>(
+    `SELECT p.id, p.account_id, a.owner_id, a.currency
+       FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+      WHERE p.transaction_id = $1 AND a.type = 'user_wallet' AND a.owner_id IS NOT NULL
+      ORDER BY p.id
+      LIMIT 10`,
+    [transactionId],
+  );
+  return rows.map((r) => ({
+    postingId: r.id,
+    accountId: r.account_id,
+    ownerId: r.owner_id,
+    currency: r.currency.trim(),
+  }));
+}
+
 /** The postings of one transaction (for an operator's view of a payment). */
 export async function getTransactionPostings(tx: Tx, transactionIds: readonly string[]) {
   const { rows } = await tx.query<{

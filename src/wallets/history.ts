@@ -1,6 +1,6 @@
 import type { Tx } from '../db/index.js';
 import { decodeSeq } from '../http/pagination.js';
-import { getHistory, type HistoryLine, type Side } from '../ledger/index.js';
+import { getHistory, type HistoryLine, isUuid, type Side, walletPostingsOf } from '../ledger/index.js';
 
 export type LineType =
   | 'deposit'
@@ -187,6 +187,42 @@ export async function walletLines(
   let data = page.lines.map((l) => toLine(l, currency));
   if (q.status) data = data.filter((l) => l.status === q.status);
   return { data, nextCursor: page.nextCursor === null ? null : page.nextCursor.toString() };
+}
+
+/** A statement line read for a receipt, with the wallet and person it belongs to. */
+export interface OwnedLine {
+  line: WalletLine;
+  walletId: string;
+  userId: string;
+}
+
+/**
+ * The statement line a ledger transaction made on a person's wallet (its
+ * `transactionId`), as `/transactions` shows it. With `ownerId`, only that
+ * person's; without (staff), the first wallet it touched. A transaction the
+ * customer view hides (a hold's release) has no line: undefined.
+ */
+export async function lineOfTransaction(
+  tx: Tx,
+  transactionId: string,
+  ownerId?: string,
+): Promise<OwnedLine | undefined> {
+  if (!isUuid(transactionId)) return undefined;
+  const postings = (await walletPostingsOf(tx, transactionId)).filter(
+    (p) => ownerId === undefined || p.ownerId === ownerId,
+  );
+  for (const p of postings) {
+    // The page that starts at this posting: its first line is this posting, if the view shows it.
+    const page = await getHistory(tx, p.accountId, {
+      before: p.postingId + 1n,
+      limit: 1,
+      customerView: true,
+    });
+    const found = page.lines[0];
+    if (found?.postingId !== p.postingId) continue;
+    return { line: toLine(found, p.currency), walletId: p.accountId, userId: p.ownerId };
+  }
+  return undefined;
 }
 
 /**

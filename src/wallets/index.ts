@@ -1,7 +1,8 @@
 export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
 export { DEPOSIT_VERIFY_BATCH, verifyDeposit, verifyPendingDeposits } from './deposit-verify.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
-export { minorToDecimal, statementCsv, walletLines } from './history.js';
+export { lineOfTransaction, minorToDecimal, statementCsv, walletLines } from './history.js';
+export type { LineSubject, OwnedLine, WalletLine } from './history.js';
 export { ledgerRefusal, storeRefusal } from './problems.js';
 export { createDisabledPayouts } from './payouts.js';
 export type { Bank, PayoutProvider, PayoutResult } from './payouts.js';

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Icon } from '../components/icons';
+import { ShareReceipt } from '../components/ShareReceipt';
 import {
   Alert,
   Button,
@@ -14,11 +15,11 @@ import {
   Spinner,
   StatusBadge,
 } from '../components/ui';
-import { api, errorMessage } from '../lib/api';
+import { api, errorMessage, qs } from '../lib/api';
 import { categoryLabel, formatDateTime, groupToken, humanize } from '../lib/format';
 import { useAsync, useInterval, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
-import { type BillPayment, FINAL_BILL_STATUSES } from '../lib/types';
+import { type BillPayment, FINAL_BILL_STATUSES, type Line } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
 import { formatMoney } from '../money';
 import { ReportProblem } from './Disputes';
@@ -184,6 +185,27 @@ function TokenBlock({ payment }: { payment: BillPayment }) {
   );
 }
 
+/** How far before the payment its history line may be stamped (clocks of one database: a margin only). */
+const LINE_MARGIN_MS = 60_000;
+
+/**
+ * The receipt of a final payment is the receipt of its wallet line: the line
+ * is found among the wallet's bill payments since the payment was made.
+ */
+function BillReceiptShare({ payment }: { payment: BillPayment }) {
+  const from = new Date(new Date(payment.createdAt).getTime() - LINE_MARGIN_MS).toISOString();
+  const { data } = useAsync(
+    (signal) =>
+      api.get<{ data: Line[] }>(
+        `/v1/wallets/${encodeURIComponent(payment.walletId)}/transactions${qs({ type: 'bill_payment', from, limit: 100 })}`,
+        { signal },
+      ),
+    [payment.id, payment.walletId, payment.status],
+  );
+  const line = data?.data.find((l) => l.subject?.paymentId === payment.id);
+  return line ? <ShareReceipt transactionId={line.transactionId} /> : null;
+}
+
 export function BillPaymentPage({ params }: { params: Record<string, string> }) {
   const id = params.id ?? '';
   useTitle('Bill payment');
@@ -263,6 +285,11 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
             <strong>Vendra</strong> · Payment receipt
           </div>
           <DefinitionList items={receiptItems} />
+          {final && (
+            <div class="no-print">
+              <BillReceiptShare payment={p} />
+            </div>
+          )}
           {p.status === 'succeeded' && (
             <div class="row no-print">
               <Button variant="secondary" onClick={() => window.print()} data-testid="print-receipt">

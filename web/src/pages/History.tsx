@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../components/icons';
 import { LineRow, lineFailed, lineTitle } from '../components/LineRow';
+import { ShareReceipt } from '../components/ShareReceipt';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
   Alert,
@@ -124,6 +125,7 @@ function LineDetail({ line, onClose }: { line: Line | null; onClose: () => void 
               ['Transaction ID', <span class="mono">{line.transactionId}</span>],
             ]}
           />
+          <ShareReceipt key={line.transactionId} transactionId={line.transactionId} />
           {disputable && line.type !== 'refund' && (
             <div class="stack" data-testid="line-report-problem">
               <ReportProblem key={line.id} subjectType={disputable.type} subjectId={disputable.id} />
