@@ -25,6 +25,7 @@ import { kycRoutes } from './kyc/index.js';
 import { createLedgerBatcher } from './ledger/index.js';
 import { createLimits } from './limits/index.js';
 import type { Logger } from './log.js';
+import { notificationRoutes } from './notifications/index.js';
 import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
 import { outboxRoutes } from './outbox/routes.js';
@@ -60,6 +61,7 @@ const modules: RoutePlugin[] = [
   settlementRoutes,
   beneficiaryRoutes,
   receiptRoutes,
+  notificationRoutes,
   webRoutes,
 ];
 

@@ -9,6 +9,7 @@ import {
   type KYC_PROVIDERS,
   type LOG_LEVELS,
   type NOTIFY_MODES,
+  type SMS_MODES,
   type PAYOUT_MODES,
   type ROLES,
   RATE_LIMIT_MAX,
@@ -23,6 +24,7 @@ export type Role = (typeof ROLES)[number];
 export type GatewayMode = (typeof GATEWAY_MODES)[number];
 export type PayoutMode = (typeof PAYOUT_MODES)[number];
 export type NotifyMode = (typeof NOTIFY_MODES)[number];
+export type SmsMode = (typeof SMS_MODES)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type SimProfile = (typeof SIM_PROFILES)[number];
 export type KycProvider = (typeof KYC_PROVIDERS)[number];
@@ -103,8 +105,14 @@ export interface Config {
   allowSandbox: boolean;
   /** `sandbox`: the Paystack-compatible simulator; `paystack`: Paystack Transfers; `disabled`: withdrawals are refused. */
   payoutMode: PayoutMode;
-  /** Where customer messages go: `smtp` (SMTP_URL) or `log`. */
+  /** Where emails go: `sandbox` (the sandbox inbox), `smtp` (SMTP_URL) or `log`. */
   notifyMode: NotifyMode;
+  /** Where SMS go: `sandbox` (the sandbox inbox), `termii` or `log`. */
+  smsMode: SmsMode;
+  termiiBaseUrl: string;
+  /** Sent in the request body only; never logged. */
+  termiiApiKey: string | undefined;
+  termiiSenderId: string;
   /** Bearer token /metrics requires when set. */
   metricsToken: string | undefined;
   /** When set, /metrics is served on its own listener on this port (HOST) and not on the API port. */
@@ -321,8 +329,10 @@ export function loadConfig(env: Env = process.env): Config {
   const metricsPort = read(env, 'METRICS_PORT');
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
     throw new ConfigError('METRICS_PORT', 'must differ from PORT');
-  const notifyMode = read(env, 'NOTIFY_MODE') ?? (read(env, 'SMTP_URL') ? 'smtp' : 'log');
+  const notifyMode = read(env, 'NOTIFY_MODE') ?? (read(env, 'SMTP_URL') ? 'smtp' : 'sandbox');
   if (notifyMode === 'smtp' && !read(env, 'SMTP_URL')) missing('SMTP_URL', 'NOTIFY_MODE=smtp');
+  const smsMode = read(env, 'SMS_MODE') ?? (read(env, 'TERMII_API_KEY') ? 'termii' : 'sandbox');
+  if (smsMode === 'termii' && !read(env, 'TERMII_API_KEY')) missing('TERMII_API_KEY', 'SMS_MODE=termii');
   if (nodeEnv === 'production') checkProduction(env);
   const adminEmail = read(env, 'ADMIN_EMAIL');
   const devAdminDefault = nodeEnv === 'development' && !adminEmail;
@@ -368,6 +378,10 @@ export function loadConfig(env: Env = process.env): Config {
     allowSandbox: read(env, 'ALLOW_SANDBOX'),
     payoutMode: read(env, 'PAYOUT_MODE'),
     notifyMode,
+    smsMode,
+    termiiBaseUrl: read(env, 'TERMII_BASE_URL') ?? 'https://api.ng.termii.com',
+    termiiApiKey: read(env, 'TERMII_API_KEY'),
+    termiiSenderId: read(env, 'TERMII_SENDER_ID'),
     metricsToken: read(env, 'METRICS_TOKEN'),
     metricsPort,
     adminPromote: read(env, 'ADMIN_PROMOTE'),
@@ -486,6 +500,10 @@ function simulatorsInUse(env: Env) {
   }
   if (read(env, 'PAYOUT_MODE') === 'sandbox')
     sim('PAYOUT_MODE', 'is sandbox: withdrawals would be paid by the simulator (set PAYOUT_MODE=disabled)');
+  if (read(env, 'NOTIFY_MODE') === 'sandbox')
+    sim('NOTIFY_MODE', 'is sandbox: emails would be kept in the sandbox inbox, not sent');
+  if (read(env, 'SMS_MODE') === 'sandbox')
+    sim('SMS_MODE', 'is sandbox: SMS would be kept in the sandbox inbox, not sent');
   if (read(env, 'KYC_PROVIDER') === 'sandbox')
     sim('KYC_PROVIDER', 'is sandbox: any test BVN or NIN would verify anyone (set KYC_PROVIDER=dojah)');
   return found;
@@ -507,6 +525,8 @@ function checkProduction(env: Env) {
   if (!read(env, 'PUBLIC_BASE_URL')) missing('PUBLIC_BASE_URL', when);
   if (!read(env, 'NOTIFY_MODE') && !read(env, 'SMTP_URL'))
     missing('SMTP_URL', `${when} (or set NOTIFY_MODE=log explicitly)`);
+  if (!read(env, 'SMS_MODE') && !read(env, 'TERMII_API_KEY'))
+    missing('TERMII_API_KEY', `${when} (or set SMS_MODE=log explicitly)`);
   if (!read(env, 'METRICS_TOKEN')) missing('METRICS_TOKEN', when);
   if (read(env, 'METRICS_PORT') === undefined) missing('METRICS_PORT', when);
 }

@@ -1,6 +1,7 @@
 import { billConsumers } from './bills/index.js';
 import type { AppContext } from './context.js';
 import { disputeConsumers } from './disputes/index.js';
+import { notificationConsumers } from './notifications/index.js';
 import type { Consumer } from './outbox/index.js';
 import { payoutProviderOf, walletConsumers } from './wallets/index.js';
 
@@ -12,5 +13,10 @@ import { payoutProviderOf, walletConsumers } from './wallets/index.js';
  */
 export function allConsumers(ctx: AppContext): Consumer[] {
   // Paystack Transfers (api.paystack.co, or the simulator in sandbox mode); none when disabled.
-  return [...walletConsumers(ctx, payoutProviderOf(ctx)), ...billConsumers(ctx), ...disputeConsumers(ctx)];
+  return [
+    ...walletConsumers(ctx, payoutProviderOf(ctx)),
+    ...billConsumers(ctx),
+    ...disputeConsumers(ctx),
+    ...notificationConsumers(ctx),
+  ];
 }

@@ -18,6 +18,7 @@ const PRODUCTION_ENV: Record<string, string> = {
   PAYOUT_MODE: 'disabled',
   PUBLIC_BASE_URL: 'https://wallet.example.com',
   SMTP_URL: 'smtp://mailer.example.com:587',
+  TERMII_API_KEY: 'TL_not_a_real_key_for_tests',
   METRICS_TOKEN: 'metrics-token-0123456789',
   METRICS_PORT: '9464',
   KYC_PROVIDER: 'dojah',
@@ -100,6 +101,19 @@ describe('production start-up safety', () => {
     expect(noMail.message).toContain('NOTIFY_MODE=log');
     expect(loadConfig({ ...without('SMTP_URL'), NOTIFY_MODE: 'log' }).notifyMode).toBe('log');
     expect(refusal({ ...without('SMTP_URL'), NOTIFY_MODE: 'smtp' }).variable).toBe('SMTP_URL');
+    expect(refusal({ ...PRODUCTION_ENV, NOTIFY_MODE: 'sandbox' }).variable).toBe('NOTIFY_MODE');
+    expect(loadConfig({ ...PRODUCTION_ENV, NOTIFY_MODE: 'sandbox', ALLOW_SANDBOX: 'true' }).notifyMode).toBe(
+      'sandbox',
+    );
+    expect(loadConfig(PRODUCTION_ENV).smsMode).toBe('termii');
+    const noSms = refusal(without('TERMII_API_KEY'));
+    expect([noSms.variable, noSms.message]).toEqual([
+      'TERMII_API_KEY',
+      expect.stringContaining('SMS_MODE=log'),
+    ]);
+    expect(loadConfig({ ...without('TERMII_API_KEY'), SMS_MODE: 'log' }).smsMode).toBe('log');
+    expect(refusal({ ...without('TERMII_API_KEY'), SMS_MODE: 'termii' }).variable).toBe('TERMII_API_KEY');
+    expect(refusal({ ...PRODUCTION_ENV, SMS_MODE: 'sandbox' }).variable).toBe('SMS_MODE');
     expect(refusal(without('METRICS_TOKEN')).variable).toBe('METRICS_TOKEN');
     expect(refusal(without('METRICS_PORT')).variable).toBe('METRICS_PORT');
     expect(refusal(without('KYC_ENCRYPTION_KEY')).variable).toBe('KYC_ENCRYPTION_KEY');
@@ -115,7 +129,8 @@ describe('production start-up safety', () => {
   it('keeps development and test working with no configuration at all', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).gatewayMode).toBe('sandbox');
     expect(loadConfig({ NODE_ENV: 'test' }).payoutMode).toBe('sandbox');
-    expect(loadConfig({ NODE_ENV: 'test' }).notifyMode).toBe('log');
+    expect(loadConfig({ NODE_ENV: 'test' }).notifyMode).toBe('sandbox');
+    expect(loadConfig({ NODE_ENV: 'test' }).smsMode).toBe('sandbox');
   });
 });
 

@@ -287,7 +287,8 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const GATEWAY_MODES = ['sandbox', 'paystack'] as const;
 export const PAYOUT_MODES = ['sandbox', 'paystack', 'disabled'] as const;
-export const NOTIFY_MODES = ['smtp', 'log'] as const;
+export const NOTIFY_MODES = ['sandbox', 'smtp', 'log'] as const;
+export const SMS_MODES = ['sandbox', 'termii', 'log'] as const;
 export const SIM_PROFILES = ['default', 'vtpass-sandbox'] as const;
 export const KYC_PROVIDERS = ['sandbox', 'dojah'] as const;
 
@@ -498,9 +499,24 @@ export const VARIABLES = {
   ),
   NOTIFY_MODE: optionalChoice(
     NOTIFY_MODES,
-    '`smtp` when `SMTP_URL` is set, else `log`',
-    'where token re-sends go, `smtp` or `log` (production: set one)',
+    '`smtp` when `SMTP_URL` is set, else `sandbox`',
+    'where emails go: `sandbox` (stored, read at `/sandbox/inbox`), `smtp` or `log` (recipient and template only); production: set one, and `sandbox` needs `ALLOW_SANDBOX=true`',
   ),
+  SMS_MODE: optionalChoice(
+    SMS_MODES,
+    '`termii` when `TERMII_API_KEY` is set, else `sandbox`',
+    'where SMS go: `sandbox` (stored, read at `/sandbox/inbox`), `termii` or `log`; production: set one, and `sandbox` needs `ALLOW_SANDBOX=true`',
+  ),
+  TERMII_BASE_URL: url(['http:', 'https:'], 'the Termii SMS API', {
+    default: '`https://api.ng.termii.com`',
+  }),
+  TERMII_API_KEY: text('Termii API key (required with `SMS_MODE=termii`; never logged)', {
+    max: MAX_KEY_CHARS,
+  }),
+  TERMII_SENDER_ID: textOr('Vendra', 'the registered Termii sender id SMS come from', {
+    min: 3,
+    max: 11,
+  }),
   SMTP_URL: url(['smtp:', 'smtps:'], 'mail server for token re-sends (`smtp:` or `smtps:`)'),
   SMTP_FROM: text('sender of those mails', {
     max: MAX_KEY_CHARS,

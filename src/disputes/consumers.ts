@@ -1,6 +1,4 @@
-import { createNotifier } from '../bills/index.js';
 import type { AppContext } from '../context.js';
-import { getUser } from '../identity/index.js';
 import { type Consumer, markApplied, notifyUser } from '../outbox/index.js';
 
 interface DisputeUpdated {
@@ -11,16 +9,11 @@ interface DisputeUpdated {
 }
 
 /**
- * The customer hears of every change to their dispute: an email (or, with
- * NOTIFY_MODE=log, a log line naming recipient and template only) and a live
- * `dispute.updated` event to their open app. The mail is sent inside the
- * transaction that marks the event applied, so a failed send rolls the mark
- * back and is retried; a crash between the send and the commit may send it
- * twice, never lose it.
+ * The customer's open app hears of every change to their dispute at once (a
+ * live `dispute.updated` event). The email and the in-app notification come
+ * from the notifications module, which consumes the same outbox event.
  */
 export function disputeConsumers(ctx: AppContext): Consumer[] {
-  const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
-  const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom);
   return [
     {
       name: 'disputes.notify',
@@ -30,7 +23,6 @@ export function disputeConsumers(ctx: AppContext): Consumer[] {
         const p = event.payload as DisputeUpdated;
         const userId = event.userId;
         if (!userId) return { status: 'done' };
-        const user = await getUser(ctx.db, userId);
         await ctx.db.transaction(async (tx) => {
           if (!(await markApplied(tx, 'disputes.notify', event.id))) return;
           await notifyUser(tx, userId, 'dispute.updated', {
@@ -38,13 +30,6 @@ export function disputeConsumers(ctx: AppContext): Consumer[] {
             trackingNumber: p.trackingNumber,
             status: p.status,
           });
-          if (user)
-            await notifier.send({
-              to: user.email,
-              template: 'dispute_updated',
-              subject: `Your complaint ${p.trackingNumber}`,
-              text: `${p.note}\n\nStatus: ${p.status.replace('_', ' ')}. Tracking number: ${p.trackingNumber}.`,
-            });
         });
         return { status: 'done' };
       },

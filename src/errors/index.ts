@@ -77,6 +77,7 @@ export const ERROR_STATUS = {
   already_refunded: 409,
   bank_reference_reused: 409,
   too_many_beneficiaries: 409,
+  notification_locked: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -1,0 +1,126 @@
+/**
+ * Domain events that tell a person something, mapped to the notification they get. Each maps to a
+ * source key: for a payment it is the payment and its outcome (a payment published twice as
+ * succeeded still sends its token once); for a one-off event it is the outbox event itself.
+ */
+import { getPaymentView } from '../bills/index.js';
+import type { Queryable } from '../db/index.js';
+import type { OutboxEvent } from '../outbox/index.js';
+import type { NotificationInput } from './messages.js';
+import { formatAmount, isTemplate, type TemplateData } from './templates.js';
+
+export const DOMAIN_EVENT_TYPES = [
+  'bill_payment.updated',
+  'transfer.completed',
+  'deposit.succeeded',
+  'withdrawal.updated',
+  'identity.new_device_login',
+  'dispute.updated',
+] as const;
+
+export interface Mapped {
+  source: string;
+  input: NotificationInput;
+}
+
+type P = Record<string, unknown>;
+const str = (v: unknown, fallback = 'unknown') =>
+  v === null || v === undefined || v === '' ? fallback : String(v);
+
+async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Mapped | undefined> {
+  const status = p.status as string;
+  const template =
+    status === 'succeeded' && p.token
+      ? 'token_delivered'
+      : status === 'failed'
+        ? 'payment_failed'
+        : status === 'reversed'
+          ? 'payment_refunded'
+          : undefined;
+  if (!template || !event.userId) return undefined;
+  const view = await getPaymentView(db, p.id as string);
+  const data: TemplateData = {
+    billerName: view.billerName,
+    amount: formatAmount(view.amount, view.currency),
+    customerRef: view.customerRef,
+    token: str(view.token ?? p.token),
+    units: str(view.units, 'units as issued'),
+    reason: str(view.failureReason ?? p.reason, 'the provider did not complete it'),
+  };
+  return { source: `bill_payment:${view.id}`, input: { userId: event.userId, template, data } };
+}
+
+/** The notification an event calls for, or undefined when it calls for none. */
+export async function mapEvent(db: Queryable, event: OutboxEvent): Promise<Mapped | undefined> {
+  const p = (event.payload ?? {}) as P;
+  const source = `event:${event.id}`;
+  switch (event.type) {
+    case 'notification.requested': {
+      if (typeof p.template !== 'string' || !isTemplate(p.template) || typeof p.userId !== 'string')
+        throw new Error(`notification.requested: unknown template or user in event ${event.id}`);
+      return { source, input: p as unknown as NotificationInput };
+    }
+    case 'bill_payment.updated':
+      return billPayment(db, event, p);
+    case 'transfer.completed':
+      return {
+        source: `transfer:${str(p.transferId)}`,
+        input: {
+          userId: p.toUserId as string,
+          template: 'money_received',
+          data: {
+            amount: formatAmount(p.amount as string, p.currency as string),
+            senderName: str(p.senderName, 'Someone'),
+          },
+        },
+      };
+    case 'deposit.succeeded':
+      if (!event.userId) return undefined;
+      return {
+        source: `deposit:${str(p.depositId)}`,
+        input: {
+          userId: event.userId,
+          template: 'deposit_credited',
+          data: {
+            amount: formatAmount(p.amount as string, p.currency as string),
+            reference: str(p.reference),
+          },
+        },
+      };
+    case 'withdrawal.updated':
+      if (p.status !== 'succeeded' || !event.userId) return undefined;
+      return {
+        source: `withdrawal:${str(p.withdrawalId)}`,
+        input: {
+          userId: event.userId,
+          template: 'withdrawal_paid',
+          data: { withdrawalId: str(p.withdrawalId) },
+        },
+      };
+    case 'identity.new_device_login':
+      return {
+        source,
+        input: {
+          userId: p.userId as string,
+          template: 'new_device_login',
+          data: { device: str(p.device, 'an unknown device'), ip: str(p.ip), at: str(p.at) },
+        },
+      };
+    case 'dispute.updated':
+      if (!event.userId) return undefined;
+      return {
+        source,
+        input: {
+          userId: event.userId,
+          template: 'dispute_updated',
+          data: {
+            trackingNumber: str(p.trackingNumber),
+            status: str(p.status).replace(/_/g, ' '),
+            note: str(p.note, 'Your complaint was updated.'),
+          },
+        },
+      };
+    default:
+      return undefined;
+  }
+}
