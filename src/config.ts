@@ -195,6 +195,11 @@ export interface RateLimits {
   streamToken: RateLimit;
   /** POST /v1/me/kyc/* (each one a paid identity lookup), per user. */
   kyc: RateLimit;
+  /** POST /v1/auth/password/forgot, per email address (and forgotPerIp per client IP). */
+  forgotPerEmail: RateLimit;
+  forgotPerIp: RateLimit;
+  /** POST /v1/me/email/verify/send and /v1/me/phone/verify/send, per user and route. */
+  verifySend: RateLimit;
 }
 
 const MINUTE_MS = 60_000;
@@ -223,6 +228,9 @@ export const RATE_LIMIT_VARS: Record<
   money: limitOf('RATE_LIMIT_MONEY_PER_MIN', MINUTE_MS),
   streamToken: limitOf('RATE_LIMIT_STREAM_TOKEN_PER_MIN', MINUTE_MS),
   kyc: limitOf('RATE_LIMIT_KYC_PER_HOUR', HOUR_MS),
+  forgotPerEmail: limitOf('RATE_LIMIT_FORGOT_PER_EMAIL_PER_HOUR', HOUR_MS),
+  forgotPerIp: limitOf('RATE_LIMIT_FORGOT_PER_IP_PER_HOUR', HOUR_MS),
+  verifySend: limitOf('RATE_LIMIT_VERIFY_SEND_PER_HOUR', HOUR_MS),
 };
 
 /** Every RATE_LIMIT_* variable at its upper bound: for test helpers and the bench, which make many requests from one address. */

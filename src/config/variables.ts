@@ -493,6 +493,12 @@ export const VARIABLES = {
   RATE_LIMIT_MONEY_PER_MIN: rateLimit(60, 'each money-moving POST, per user per minute'),
   RATE_LIMIT_STREAM_TOKEN_PER_MIN: rateLimit(20, 'live event stream tokens per user per minute'),
   RATE_LIMIT_KYC_PER_HOUR: rateLimit(10, 'BVN, NIN and tier-3 submissions per user per hour'),
+  RATE_LIMIT_FORGOT_PER_EMAIL_PER_HOUR: rateLimit(3, 'password-reset requests per email address per hour'),
+  RATE_LIMIT_FORGOT_PER_IP_PER_HOUR: rateLimit(20, 'password-reset requests per client IP per hour'),
+  RATE_LIMIT_VERIFY_SEND_PER_HOUR: rateLimit(
+    5,
+    'email verification links and phone codes sent per user per hour (each)',
+  ),
   REDIS_URL: url(
     ['redis:', 'rediss:'],
     'customer-validation cache and rate-limit counters (in memory when unset)',

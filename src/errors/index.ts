@@ -30,6 +30,13 @@ export const ERROR_STATUS = {
   invalid_risk_rule: 400,
   invalid_report: 400,
   invalid_match_rule: 400,
+  invalid_reset_token: 400,
+  reset_token_expired: 400,
+  invalid_verification_token: 400,
+  verification_token_expired: 400,
+  wrong_password: 400,
+  invalid_code: 400,
+  code_expired: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,
@@ -78,6 +85,9 @@ export const ERROR_STATUS = {
   bank_reference_reused: 409,
   too_many_beneficiaries: 409,
   notification_locked: 409,
+  already_verified: 409,
+  no_phone: 409,
+  no_pending_code: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -17,7 +17,7 @@ export type RouteRateLimit = RateLimitOptions | false;
 type LimitName = keyof RateLimits;
 
 /** Limits keyed per client IP; every other limit is per authenticated user. */
-const PER_IP: ReadonlySet<LimitName> = new Set(['register', 'login', 'refresh']);
+const PER_IP: ReadonlySet<LimitName> = new Set(['register', 'login', 'refresh', 'forgotPerIp']);
 
 /** Redis commands of the limiter give up quickly: a slow or absent Redis must not slow the API. */
 const REDIS_COMMAND_TIMEOUT_MS = 250;

@@ -25,7 +25,18 @@ export async function pruneIdentity(tx: Tx, limit = 1000): Promise<number> {
        LIMIT $2)`,
     [ENDED_SESSION_RETENTION_MS, Math.ceil(limit / 10)],
   );
-  return failures + tokens.rowCount + sessions.rowCount;
+  // Reset/verification links and phone codes are worth nothing a day after they expire.
+  const links = await tx.query(
+    `DELETE FROM identity.email_tokens WHERE token_hash IN (
+       SELECT token_hash FROM identity.email_tokens WHERE expires_at < now() - interval '1 day' LIMIT $1)`,
+    [limit],
+  );
+  const codes = await tx.query(
+    `DELETE FROM identity.phone_codes WHERE user_id IN (
+       SELECT user_id FROM identity.phone_codes WHERE expires_at < now() - interval '1 day' LIMIT $1)`,
+    [limit],
+  );
+  return failures + tokens.rowCount + sessions.rowCount + links.rowCount + codes.rowCount;
 }
 
 export function createIdentityPruneTask(db: Db, intervalMs = 10 * 60_000): Task {

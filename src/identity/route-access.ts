@@ -11,6 +11,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /v1/auth/login',
   'POST /v1/auth/refresh', // the refresh token is the credential
   'POST /v1/auth/logout', // always 204; ends the session of the token it is given
+  'POST /v1/auth/password/forgot', // the same answer for any email; the link goes to a verified one only
+  'POST /v1/auth/password/reset', // the emailed token is the credential
+  'POST /v1/auth/email/verify', // the emailed token is the credential
   'POST /v1/webhooks/gateway', // HMAC-signed by the gateway
   'POST /v1/webhooks/vtpass', // a hint, confirmed by requery
   'POST /v1/webhooks/vtpass/:secret', // the same, when VTPASS_WEBHOOK_SECRET is set

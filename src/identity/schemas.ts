@@ -24,6 +24,8 @@ export const userSchema = {
     referredBy: { ...nullableString, description: 'Id of the user who referred this one' },
     createdAt: dateTime,
     updatedAt: dateTime,
+    emailVerified: { type: 'boolean', description: 'The email was proven by a verification link' },
+    phoneVerified: { type: 'boolean', description: 'The phone was proven by a one-time code' },
   },
   required: ['id', 'email', 'phone', 'fullName', 'role', 'status', 'referralCode', 'createdAt'],
 } as const;

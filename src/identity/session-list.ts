@@ -80,11 +80,16 @@ export async function endOwnSession(
 }
 
 /** Ends every session of the person but the current one, and their live streams; returns how many. */
-export async function endOtherSessions(tx: Tx, userId: string, currentId: string): Promise<number> {
+export async function endOtherSessions(
+  tx: Tx,
+  userId: string,
+  currentId: string,
+  reason: 'remote' | 'password' = 'remote',
+): Promise<number> {
   const { rowCount } = await tx.query(
-    `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = 'remote'
+    `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
      WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-    [userId, currentId],
+    [userId, currentId, reason],
   );
   if (rowCount > 0) {
     noteIdentityChange(userId);

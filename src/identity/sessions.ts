@@ -14,8 +14,11 @@ import { endStreams } from './stream-end.js';
 import { USER_AGENT_MAX_LENGTH } from './user-agent.js';
 import type { IdentityDeps, Outcome, Role, TokenPair } from './types.js';
 
-/** Why a session ended; 'remote': the person ended it from another of their sessions. */
-export type RevokeReason = 'logout' | 'reuse' | 'frozen' | 'admin' | 'remote';
+/**
+ * Why a session ended; 'remote': the person ended it from another of their
+ * sessions; 'password': their password was changed or reset.
+ */
+export type RevokeReason = 'logout' | 'reuse' | 'frozen' | 'admin' | 'remote' | 'password';
 
 /** Where a login came from, kept on its session for the sessions list. */
 export interface SessionClient {

@@ -14,6 +14,9 @@ export interface User {
   referredBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The email / phone held now was proven by a link / code (cleared when it changes). */
+  emailVerified: boolean;
+  phoneVerified: boolean;
 }
 
 /** Who is calling, set on the request by the authenticate preHandler. */

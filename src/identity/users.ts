@@ -21,10 +21,12 @@ export interface UserRow {
   referred_by: string | null;
   created_at: Date;
   updated_at: Date;
+  email_verified_at: Date | null;
+  phone_verified_at: Date | null;
 }
 
 export const USER_COLUMNS =
-  'id, seq, email, phone, full_name, password_hash, role, status, referral_code, referred_by, created_at, updated_at';
+  'id, seq, email, phone, full_name, password_hash, role, status, referral_code, referred_by, created_at, updated_at, email_verified_at, phone_verified_at';
 
 export function toUser(row: UserRow): User {
   return {
@@ -38,6 +40,8 @@ export function toUser(row: UserRow): User {
     referredBy: row.referred_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    emailVerified: row.email_verified_at !== null,
+    phoneVerified: row.phone_verified_at !== null,
   };
 }
 

@@ -31,6 +31,7 @@ import { DisputeDetailPage, DisputesPage } from './pages/Disputes';
 import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
+import { ChangePasswordPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/Password';
 import { SecurityPage } from './pages/Security';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
@@ -49,7 +50,15 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/disputes', DisputesPage],
   ['/disputes/:id', DisputeDetailPage],
   ['/security', SecurityPage],
+  ['/settings/password', ChangePasswordPage],
 ];
+
+/** Pages reached from an emailed link or before logging in: shown whether or not anyone is logged in. */
+const OPEN_PAGES: Record<string, () => preact.JSX.Element> = {
+  '/forgot-password': ForgotPasswordPage,
+  '/reset-password': ResetPasswordPage,
+  '/verify-email': VerifyEmailPage,
+};
 
 const ADMIN_ROUTES: [string, Page][] = [
   ['/admin', DashboardPage],
@@ -143,7 +152,7 @@ export function App() {
   const publicPage = path === '/login' || path === '/signup';
 
   useEffect(() => {
-    if (status === 'anonymous' && !publicPage) {
+    if (status === 'anonymous' && !publicPage && !(path in OPEN_PAGES)) {
       const next = location.href === '/' ? '' : `?next=${encodeURIComponent(location.href)}`;
       navigate(`/login${next}`, { replace: true });
     }
@@ -152,8 +161,10 @@ export function App() {
       const safe = next?.startsWith('/') && !next.startsWith('//') ? next : isStaff(user) ? '/admin' : '/';
       navigate(safe, { replace: true });
     }
-  }, [status, publicPage, location.href, location.query, user]);
+  }, [status, publicPage, path, location.href, location.query, user]);
 
+  const Open = OPEN_PAGES[path];
+  if (Open && status !== 'loading') return <Open />;
   if (status === 'loading') return <Splash />;
   if (publicPage) {
     if (status === 'authenticated') return <Splash />;

@@ -220,6 +220,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                       Security
                     </Link>
                   )}
+                  {!admin && (
+                    <Link
+                      href="/settings/password"
+                      class="menu-item"
+                      data-testid="menu-change-password"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Change password
+                    </Link>
+                  )}
                   {staff && !admin && (
                     <Link href="/admin" class="menu-item" onClick={() => setMenuOpen(false)}>
                       Operator console

@@ -5841,11 +5841,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 email: string;
+                                /** @description The email was proven by a verification link */
+                                emailVerified?: boolean;
                                 fullName: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
                                 phone: string | null;
+                                /** @description The phone was proven by a one-time code */
+                                phoneVerified?: boolean;
                                 /** @description This user’s own code, to invite others */
                                 referralCode: string;
                                 /** @description Id of the user who referred this one */
@@ -5928,11 +5932,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description The email was proven by a verification link */
+                            emailVerified?: boolean;
                             fullName: string;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
                             phone: string | null;
+                            /** @description The phone was proven by a one-time code */
+                            phoneVerified?: boolean;
                             /** @description This user’s own code, to invite others */
                             referralCode: string;
                             /** @description Id of the user who referred this one */
@@ -6032,11 +6040,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description The email was proven by a verification link */
+                            emailVerified?: boolean;
                             fullName: string;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
                             phone: string | null;
+                            /** @description The phone was proven by a one-time code */
+                            phoneVerified?: boolean;
                             /** @description This user’s own code, to invite others */
                             referralCode: string;
                             /** @description Id of the user who referred this one */
@@ -6329,11 +6341,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description The email was proven by a verification link */
+                            emailVerified?: boolean;
                             fullName: string;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
                             phone: string | null;
+                            /** @description The phone was proven by a one-time code */
+                            phoneVerified?: boolean;
                             /** @description This user’s own code, to invite others */
                             referralCode: string;
                             /** @description Id of the user who referred this one */
@@ -6440,11 +6456,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description The email was proven by a verification link */
+                            emailVerified?: boolean;
                             fullName: string;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
                             phone: string | null;
+                            /** @description The phone was proven by a one-time code */
+                            phoneVerified?: boolean;
                             /** @description This user’s own code, to invite others */
                             referralCode: string;
                             /** @description Id of the user who referred this one */
@@ -7140,6 +7160,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify your email with the link’s token
+         * @description No login needed: the token is the credential. It works once, for the address it was sent to.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Email verified */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_verification_token, verification_token_expired */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -7188,11 +7269,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 email: string;
+                                /** @description The email was proven by a verification link */
+                                emailVerified?: boolean;
                                 fullName: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
                                 phone: string | null;
+                                /** @description The phone was proven by a one-time code */
+                                phoneVerified?: boolean;
                                 /** @description This user’s own code, to invite others */
                                 referralCode: string;
                                 /** @description Id of the user who referred this one */
@@ -7303,6 +7388,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link by email
+         * @description The same 202 whether or not the account exists. A link (valid 30 minutes, single use) goes only to an active account whose email is verified: an unverified email receives nothing. Rate-limited per email address and per client IP.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link’s token
+         * @description The password rules of registration. The token works once; every session of the person ends (log in again with the new password), and they are told their password changed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newPassword: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Password changed; every session ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_reset_token, reset_token_expired, weak_password */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -7350,11 +7563,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 email: string;
+                                /** @description The email was proven by a verification link */
+                                emailVerified?: boolean;
                                 fullName: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
                                 phone: string | null;
+                                /** @description The phone was proven by a one-time code */
+                                phoneVerified?: boolean;
                                 /** @description This user’s own code, to invite others */
                                 referralCode: string;
                                 /** @description Id of the user who referred this one */
@@ -7464,11 +7681,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 email: string;
+                                /** @description The email was proven by a verification link */
+                                emailVerified?: boolean;
                                 fullName: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
                                 phone: string | null;
+                                /** @description The phone was proven by a one-time code */
+                                phoneVerified?: boolean;
                                 /** @description This user’s own code, to invite others */
                                 referralCode: string;
                                 /** @description Id of the user who referred this one */
@@ -9300,11 +9521,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description The email was proven by a verification link */
+                            emailVerified?: boolean;
                             fullName: string;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
                             phone: string | null;
+                            /** @description The phone was proven by a one-time code */
+                            phoneVerified?: boolean;
                             /** @description This user’s own code, to invite others */
                             referralCode: string;
                             /** @description Id of the user who referred this one */
@@ -9340,6 +9565,83 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/email/verify/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a verification link to your email
+         * @description The link is valid 24 hours and works once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: already_verified */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9903,6 +10205,251 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Needs the current password. Every other session of yours ends at once (this one stays), and you are told your password changed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Password changed; your other sessions ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, wrong_password, weak_password */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/phone/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify your phone with the code sent by SMS
+         * @description A wrong code answers invalid_code with attemptsLeft; after 5 wrong codes the code is dead (too_many_attempts) until a new one is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Phone verified */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_code, code_expired */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: already_verified, no_pending_code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: too_many_attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/phone/verify/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a 6-digit code by SMS to your phone
+         * @description The code is valid 10 minutes and allows 5 tries; a new send replaces the earlier code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: already_verified, no_phone */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

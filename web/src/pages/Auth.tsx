@@ -22,7 +22,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-function AuthFrame({
+export function AuthFrame({
   title,
   subtitle,
   children,
@@ -162,6 +162,11 @@ export function LoginPage() {
           Log in
         </Button>
       </form>
+      <p class="auth-switch">
+        <Link href="/forgot-password" data-testid="forgot-link">
+          Forgot password?
+        </Link>
+      </p>
       <p class="auth-switch">
         New to Vendra? <Link href="/signup">Create an account</Link>
       </p>

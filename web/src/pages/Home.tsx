@@ -18,6 +18,7 @@ import { api, errorMessage } from '../lib/api';
 import { useAsync, useTitle } from '../lib/hooks';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
+import { VerifyBanner } from '../components/VerifyBanner';
 import type { Deposit, Line, Page, Wallet } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
 import { depositIdFor, FundingAccountCard } from './Deposit';
@@ -209,6 +210,7 @@ export function HomePage() {
           </Link>
         }
       />
+      {user && <VerifyBanner user={user} />}
       {deposit && <DepositStatus reference={deposit} />}
       {error && !wallets ? (
         <LoadError error={{ detail: error }} onRetry={reload} />
