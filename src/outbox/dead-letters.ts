@@ -15,6 +15,25 @@ export interface DeadLetter {
   deadAt: Date | null;
 }
 
+/**
+ * Keys whose values are credentials (a reset link, a one-time code, a token): an
+ * operator reading a dead letter sees that they were there, never what they were.
+ */
+const SECRET_KEYS = new Set(['link', 'code', 'token', 'otp', 'pin', 'password', 'secret']);
+const MAX_REDACT_DEPTH = 8;
+
+/** The payload with every credential-named value replaced, at any depth. */
+export function redactPayload(value: unknown, depth = 0): unknown {
+  if (depth > MAX_REDACT_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactPayload(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_KEYS.has(k.toLowerCase()) ? '[redacted]' : redactPayload(v, depth + 1),
+    ]),
+  );
+}
+
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
@@ -60,7 +79,7 @@ export async function listDeadLetters(
       consumer: r.consumer,
       type: r.type,
       key: r.key,
-      payload: r.payload,
+      payload: redactPayload(r.payload),
       userId: r.user_id,
       attempts: r.attempts,
       lastError: r.last_error,
