@@ -32,6 +32,7 @@ import { HistoryPage } from './pages/History';
 import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
 import { ChangePasswordPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/Password';
+import { NotificationsPage } from './pages/Notifications';
 import { SecurityPage } from './pages/Security';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
@@ -51,6 +52,7 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/disputes/:id', DisputeDetailPage],
   ['/security', SecurityPage],
   ['/settings/password', ChangePasswordPage],
+  ['/notifications', NotificationsPage],
 ];
 
 /** Pages reached from an emailed link or before logging in: shown whether or not anyone is logged in. */

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useUnreadCount } from '../lib/notifications';
 import { Link, navigate, useLocation } from '../lib/router';
 import { isStaff, useSession } from '../lib/session';
 import { useWallets } from '../lib/wallets';
@@ -107,6 +108,28 @@ function LiveIndicator() {
   );
 }
 
+/** The bell: a link to the Notifications page with the unread count, kept live. */
+function NotificationBell({ active }: { active: boolean }) {
+  const unread = useUnreadCount();
+  const label = unread ? `Notifications, ${unread} unread` : 'Notifications';
+  return (
+    <Link
+      href="/notifications"
+      class={cx('icon-btn', 'bell', active && 'active')}
+      aria-label={label}
+      aria-current={active ? 'page' : undefined}
+      data-testid="notification-bell"
+    >
+      <Icon name="bell" />
+      {unread ? (
+        <span class="bell-count" data-testid="unread-count" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 export function AppLayout({ children, admin = false }: { children: ComponentChildren; admin?: boolean }) {
   const { user, logout } = useSession();
   const { path } = useLocation();
@@ -169,6 +192,7 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
           </nav>
           <div class="topbar-right">
             <LiveIndicator />
+            {!admin && <NotificationBell active={path === '/notifications'} />}
             <div class="user-menu" ref={menuRef}>
               <button
                 type="button"

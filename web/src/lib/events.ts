@@ -15,6 +15,7 @@ export const EVENT_NAMES = [
   'bill_payment.updated',
   'dispute.updated',
   'identity.new_device_login',
+  'notification.created',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -91,3 +91,6 @@ export type ProviderFloat = Item<ResponseBody<'/v1/admin/providers/float', 'get'
 export type SettlementStatement = Item<ResponseBody<'/v1/admin/settlements', 'get'>>;
 export type SettlementDetail = ResponseBody<'/v1/admin/settlements/{id}', 'get'>;
 export type GatewayStatement = Item<ResponseBody<'/v1/admin/settlements/gateway', 'get'>>;
+export type NotificationPage = ResponseBody<'/v1/notifications', 'get'>;
+export type AppNotification = Item<NotificationPage>;
+export type NotificationPreference = Item<ResponseBody<'/v1/me/notification-preferences', 'get'>>;
