@@ -86,7 +86,12 @@ async function setPassword(tx: Tx, userId: string, email: string, newPassword: s
      WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`,
     [userId],
   );
-  await requestNotification(tx, { userId, template: 'password_changed', data: {} });
+  // The template says when: the notice may be delivered later than the change.
+  await requestNotification(tx, {
+    userId,
+    template: 'password_changed',
+    data: { at: new Date().toISOString() },
+  });
 }
 
 /** POST /v1/auth/password/reset: a new password by a reset link; every session of the person ends. */

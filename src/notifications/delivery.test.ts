@@ -121,7 +121,7 @@ describe('a failing adapter', () => {
       requestNotification(tx, {
         userId: user.id,
         template: 'password_reset',
-        data: { code: '556677', expiresInMinutes: 15 },
+        data: { link: 'https://vendra.example/reset-password?token=556677', expiresInMinutes: 15 },
       }),
     );
     await relay.runOnce(); // compose: writes the email and its deliver event

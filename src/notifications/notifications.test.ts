@@ -180,7 +180,7 @@ describe('notifications on a worker (PostgreSQL)', () => {
       await requestNotification(tx, {
         userId: ada.id,
         template: 'email_verification',
-        data: { code: '482913', expiresInMinutes: 10 },
+        data: { link: 'https://vendra.example/verify-email?token=482913' },
         to: { email: 'new-address@example.com' },
       });
     });

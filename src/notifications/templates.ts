@@ -90,14 +90,14 @@ export const TEMPLATES = {
     group: 'security',
     channels: ['email'],
     subject: 'Reset your Vendra password',
-    text: 'Use this code to reset your password: {code}. It expires in {expiresInMinutes} minutes. If you did not ask for it, ignore this message.',
-    sms: 'Vendra password reset code: {code}. Expires in {expiresInMinutes} min. Never share it.',
+    text: 'Reset your password with this link: {link} It expires in {expiresInMinutes} minutes. If you did not ask for it, ignore this message.',
+    sms: 'Vendra password reset link: {link} Expires in {expiresInMinutes} min. Never share it.',
   },
   email_verification: {
     group: 'security',
     channels: ['email'],
     subject: 'Confirm your email address',
-    text: 'Your Vendra verification code is {code}. It expires in {expiresInMinutes} minutes.',
+    text: 'Confirm your email address for Vendra with this link: {link}',
   },
   phone_otp: {
     group: 'security',
