@@ -6,6 +6,7 @@
 import { getPaymentView } from '../bills/index.js';
 import type { Queryable } from '../db/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
+import { groupToken } from '../receipts/index.js';
 import type { NotificationInput } from './messages.js';
 import { formatAmount, isTemplate, type TemplateData } from './templates.js';
 
@@ -43,7 +44,8 @@ async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Map
     billerName: view.billerName,
     amount: formatAmount(view.amount, view.currency),
     customerRef: view.customerRef,
-    token: str(view.token ?? p.token),
+    // As it is typed into a meter: in groups of four.
+    token: groupToken(str(view.token ?? p.token)),
     units: str(view.units, 'units as issued'),
     reason: str(view.failureReason ?? p.reason, 'the provider did not complete it'),
   };

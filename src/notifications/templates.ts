@@ -4,6 +4,7 @@
  * unfilled, so a message with a missing fact fails loudly (and is retried, then dead-lettered)
  * instead of reaching a person as "Your token is {token}".
  */
+import { formatMoney } from '../receipts/index.js';
 
 export const CHANNELS = ['email', 'sms', 'in_app'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -146,11 +147,7 @@ export function render(name: TemplateName, channel: Channel, data: TemplateData)
 }
 
 /** Kobo as naira for a message: 150000 -> ₦1,500.00 (integer arithmetic, never a float). */
+/** Money as a message shows it (₦1,010.00): from integer minor units, the receipts' own formatting. */
 export function formatAmount(minor: bigint | number | string, currency = 'NGN'): string {
-  const v = BigInt(minor);
-  const sign = v < 0n ? '-' : '';
-  const abs = v < 0n ? -v : v;
-  const major = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${sign}${currency === 'NGN' ? '₦' : `${currency} `}${major}.${cents}`;
+  return formatMoney(BigInt(minor), currency);
 }

@@ -124,15 +124,14 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     await waitForText(balance(page), '₦10,000.00', 30_000);
     const token = await payElectricity(page, '1111111111111', '5000');
     expect(token).toMatch(/^\d{4}( \d{4})+$/);
-    // The page groups the digits for reading; messages carry them as issued.
-    const digits = token.replace(/ /g, '');
+    // The page and the messages both group the digits in fours, as they are typed into a meter.
     const api = new Api(server.baseUrl);
     await api.login(email, PASSWORD);
     const me = await api.get<{ phone: string | null }>('/v1/me');
     expect(me.phone).toBeTruthy();
-    const sms = await waitForMessage(server.baseUrl, me.phone ?? '', (m) => m.text.includes(digits));
+    const sms = await waitForMessage(server.baseUrl, me.phone ?? '', (m) => m.text.includes(token));
     expect(sms.channel).toBe('sms');
-    const tokenMail = await waitForMessage(server.baseUrl, email, (m) => m.text.includes(digits));
+    const tokenMail = await waitForMessage(server.baseUrl, email, (m) => m.text.includes(token));
     expect(tokenMail.channel).toBe('email');
 
     // The bell counts it (live, no reload) and its list has the token.
@@ -144,7 +143,7 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     await waitForAttribute(item, 'data-read', 'false');
     await shootBoth(page, 'notifications');
     await item.click();
-    await waitForText(item.getByTestId('notification-text'), digits);
+    await waitForText(item.getByTestId('notification-text'), token);
     await waitForAttribute(item, 'data-read', 'true');
     // Security messages cannot be turned off: shown disabled, with a note.
     expect(await page.getByTestId('pref-security-email').isDisabled()).toBe(true);
