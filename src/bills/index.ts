@@ -18,3 +18,4 @@ export { listPaymentsForReconciliation } from './reconciliation-read.js';
 export type { PaymentForReconciliation } from './reconciliation-read.js';
 export { commissionMismatches, providerDayFigures } from './settlement-figures.js';
 export type { CommissionMismatch, ProviderDayFigures } from './settlement-figures.js';
+export { postingsSchema, providerCallsSchema } from './schemas-payments.js';

@@ -2,13 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
-import { bearerSecurity, idParams, moneySchema } from '../http/schemas.js';
+import { bearerSecurity, idParams } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf, findUserByEmail, STAFF } from '../identity/index.js';
 import { paymentDetail } from './payment-detail.js';
 import { getPaymentView, listPayments } from './payments.js';
 import { resolvePayment } from './review.js';
-import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
+import {
+  filterOf,
+  listQuery,
+  paymentPage,
+  paymentSchema,
+  postingsSchema,
+  providerCallsSchema,
+} from './schemas-payments.js';
 
 export async function adminPaymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   registerPaymentSearch(app, ctx);
@@ -85,36 +92,8 @@ function registerPaymentDetail(app: FastifyInstance, ctx: AppContext): void {
             properties: {
               ...paymentSchema.properties,
               provider: { type: 'string' },
-              providerCalls: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    op: { type: 'string' },
-                    provider: { type: 'string' },
-                    at: { type: 'string' },
-                    outcome: { type: 'string' },
-                    code: { type: ['string', 'null'] },
-                    message: { type: ['string', 'null'] },
-                    latencyMs: { type: 'integer' },
-                  },
-                },
-              },
-              postings: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    transactionId: { type: 'string' },
-                    accountId: { type: 'string' },
-                    accountName: { type: 'string' },
-                    side: { type: 'string' },
-                    pending: { type: 'boolean' },
-                    amount: moneySchema,
-                    createdAt: { type: 'string' },
-                  },
-                },
-              },
+              providerCalls: providerCallsSchema,
+              postings: postingsSchema,
               user: {
                 type: ['object', 'null'],
                 properties: {

@@ -75,3 +75,37 @@ export const filterOf = (q: ListQuery) => ({
   to: q.to ? new Date(q.to) : undefined,
 });
 export type ListQuery = Validated<typeof listQuery> & { q?: string };
+
+/** One call to a provider, as operators see it (a payment's detail, a dispute's subject). */
+export const providerCallsSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      op: { type: 'string' },
+      provider: { type: 'string' },
+      at: { type: 'string' },
+      outcome: { type: 'string' },
+      code: { type: ['string', 'null'] },
+      message: { type: ['string', 'null'] },
+      latencyMs: { type: 'integer' },
+    },
+  },
+} as const;
+
+/** The ledger postings behind a payment, as operators see them. */
+export const postingsSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      transactionId: { type: 'string' },
+      accountId: { type: 'string' },
+      accountName: { type: 'string' },
+      side: { type: 'string' },
+      pending: { type: 'boolean' },
+      amount: moneySchema,
+      createdAt: { type: 'string' },
+    },
+  },
+} as const;

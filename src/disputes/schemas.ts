@@ -1,3 +1,4 @@
+import { postingsSchema, providerCallsSchema } from '../bills/index.js';
 import { errorResponses } from '../http/errors.js';
 import { moneySchema, uuidSchema } from '../http/schemas.js';
 import { DISPUTE_REASONS, disputeStates, SUBJECT_TYPES } from './states.js';
@@ -87,36 +88,8 @@ export const adminDisputeSchema = {
         provider: nullableString,
         title: { type: 'string' },
         timeline: looseItems,
-        providerCalls: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              op: { type: 'string' },
-              provider: { type: 'string' },
-              at: { type: 'string' },
-              outcome: { type: 'string' },
-              code: nullableString,
-              message: nullableString,
-              latencyMs: { type: 'integer' },
-            },
-          },
-        },
-        postings: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              transactionId: { type: 'string' },
-              accountId: { type: 'string' },
-              accountName: { type: 'string' },
-              side: { type: 'string' },
-              pending: { type: 'boolean' },
-              amount: moneySchema,
-              createdAt: { type: 'string' },
-            },
-          },
-        },
+        providerCalls: providerCallsSchema,
+        postings: postingsSchema,
       },
     },
     refund: {
