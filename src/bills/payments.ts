@@ -480,6 +480,7 @@ export function paymentView(
     productCode: p.product_code,
     customerRef: p.customer_ref,
     customerName: p.customer_name,
+    phone: p.phone,
     amount: p.amount,
     fee: p.fee,
     total: p.amount + p.fee,

@@ -15,7 +15,7 @@ import {
 } from '../http/schemas.js';
 import { idempotentInBatch } from '../idempotency/index.js';
 import { typed } from '../http/type-provider.js';
-import { access, authOf } from '../identity/index.js';
+import { access, authOf, normalizePhone } from '../identity/index.js';
 import { checkAmount, feeFor, payableProduct } from './catalogue.js';
 import { createNotifier, type Notifier } from './notify.js';
 import { acceptPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
@@ -24,6 +24,9 @@ import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payme
 import { resendToken } from './tokens.js';
 
 const tags = ['bills'];
+
+/** A Nigerian mobile number, local (080...) or international (+234 / 234), spaces not allowed. */
+const NG_PHONE_PATTERN = '^(0|\\+?234)[789][01][0-9]{8}$';
 
 export async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
@@ -114,7 +117,13 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
             productCode: { type: 'string', maxLength: 64 },
             customerRef: customerRefSchema,
             amount: amountSchema,
-            phone: { type: 'string', pattern: '^\\+?[0-9]{7,15}$' },
+            phone: {
+              type: 'string',
+              pattern: NG_PHONE_PATTERN,
+              description:
+                'A Nigerian mobile number (08012345678 or +2348012345678): the token is texted to it ' +
+                '(else to your verified phone); VTpass gets it as the customer phone',
+            },
             email: { type: 'string', format: 'email', maxLength: 254 },
             customerName: { type: 'string', maxLength: 200 },
           },
@@ -166,7 +175,11 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
         acceptPayment(
           ctx,
           authOf(request).userId,
-          { ...request.body, amount: toMinor(request.body.amount) },
+          {
+            ...request.body,
+            amount: toMinor(request.body.amount),
+            phone: request.body.phone === undefined ? undefined : normalizePhone(request.body.phone),
+          },
           claim,
         ),
       ).then(() => reply),

@@ -24,6 +24,10 @@ export const paymentSchema = {
     productCode: { type: 'string' },
     customerRef: { type: 'string' },
     customerName: { type: ['string', 'null'] },
+    phone: {
+      type: ['string', 'null'],
+      description: 'The phone number given on the payment (E.164): the token is texted to it',
+    },
     amount: moneySchema,
     fee: moneySchema,
     total: moneySchema,

@@ -13,6 +13,11 @@ export interface NotificationRequest {
   /** Where to send it; unset: the person's verified contacts. */
   to?: { email?: string; phone?: string };
   channels?: ('email' | 'sms')[];
+  /**
+   * Only for the message that verifies that very address (the link, the code): it goes to the
+   * address though it is not verified yet. Every other message to an unverified one is skipped.
+   */
+  unverifiedOk?: ('email' | 'sms')[];
 }
 
 /**

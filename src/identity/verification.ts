@@ -33,6 +33,7 @@ export async function sendEmailVerification(tx: Tx, userId: string, baseUrl: str
     data: { link: `${baseUrl}/verify-email?token=${token}` },
     to: { email: user.email },
     channels: ['email'],
+    unverifiedOk: ['email'],
   });
 }
 
@@ -73,6 +74,7 @@ export async function sendPhoneCode(tx: Tx, key: string, userId: string): Promis
     data: { code, expiresInMinutes: PHONE_CODE_TTL_MINUTES },
     to: { phone: user.phone },
     channels: ['sms'],
+    unverifiedOk: ['sms'],
   });
 }
 

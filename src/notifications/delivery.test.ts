@@ -9,6 +9,7 @@ import { createLogger } from '../log.js';
 import { createOutboxRelay, defineConsumers, listDeadLetters } from '../outbox/index.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { lineSink } from '../test-support/logs.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerUser } from '../test-support/users.js';
 import {
   type Adapters,
@@ -75,6 +76,7 @@ describe('the Termii adapter', () => {
     );
     try {
       const user = await registerUser(t.app, { phone: `0805${String(Date.now()).slice(-7)}` });
+      await verifyContacts(t.ctx.db, user.id);
       await t.ctx.db.transaction((tx) =>
         requestNotification(tx, {
           userId: user.id,
@@ -117,6 +119,7 @@ describe('a failing adapter', () => {
     const consumers = defineConsumers(notificationConsumers(t.ctx, adapters));
     const relay = createOutboxRelay(t.ctx.db, consumers, { log: t.ctx.log, leaseMs: 5_000 });
     const user = await registerUser(t.app);
+    await verifyContacts(t.ctx.db, user.id);
     await t.ctx.db.transaction((tx) =>
       requestNotification(tx, {
         userId: user.id,

@@ -49,7 +49,14 @@ async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Map
     units: str(view.units, 'units as issued'),
     reason: str(view.failureReason ?? p.reason, 'the provider did not complete it'),
   };
-  return { source: `bill_payment:${view.id}`, input: { userId: event.userId, template, data } };
+  const input: NotificationInput = { userId: event.userId, template, data };
+  // A phone typed on the payment is the payer's own choice for this token: it need not be
+  // verified. Without one the SMS goes to the account's phone, only when it is verified.
+  if (template === 'token_delivered' && view.phone) {
+    input.to = { phone: view.phone };
+    input.unverifiedOk = ['sms'];
+  }
+  return { source: `bill_payment:${view.id}`, input };
 }
 
 /** The notification an event calls for, or undefined when it calls for none. */

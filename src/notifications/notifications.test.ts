@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupToken } from '../receipts/index.js';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
 import { registerUser, type TestUser } from '../test-support/users.js';
 import { requestNotification } from './index.js';
@@ -43,6 +44,7 @@ describe('notifications on a worker (PostgreSQL)', () => {
     for (const sim of t.ctx.providers?.sims ?? [])
       sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
     user = await registerUser(t.app, { phone });
+    await verifyContacts(t.ctx.db, user.id);
   }, 30_000);
   afterAll(async () => {
     await t.close();
@@ -106,6 +108,90 @@ describe('notifications on a worker (PostgreSQL)', () => {
     );
   }, 40_000);
 
+  const messagesOf = async (userId: string, template: string) =>
+    (
+      await t.ctx.db.query<{ channel: string; recipient: string | null; skipped_reason: string | null }>(
+        `SELECT channel, recipient, skipped_reason FROM notifications.messages
+          WHERE user_id = $1 AND template = $2 ORDER BY channel`,
+        [userId, template],
+      )
+    ).rows;
+
+  it('an unverified email or phone gets nothing (kept as skipped, not retried) but its own verification', async () => {
+    const phone2 = `0706${String(Date.now()).slice(-7)}`;
+    const e164b = `+234${phone2.slice(1)}`;
+    const bola = await registerUser(t.app, { phone: phone2 });
+    await t.ctx.db.transaction((tx) =>
+      requestNotification(tx, { userId: bola.id, template: 'password_changed', data: { at: '10:00' } }),
+    );
+    const rows = await eventually(async () => {
+      const r = await messagesOf(bola.id, 'password_changed');
+      return r.length === 3 && r;
+    });
+    expect(rows).toEqual([
+      { channel: 'email', recipient: bola.email, skipped_reason: 'email_unverified' },
+      { channel: 'in_app', recipient: null, skipped_reason: null },
+      { channel: 'sms', recipient: e164b, skipped_reason: 'phone_unverified' },
+    ]);
+    // Nothing to deliver: no deliver event, so no retry and no dead letter.
+    const deliveries = await t.ctx.db.query(
+      `SELECT 1 FROM outbox.events WHERE type = 'notification.deliver' AND user_id = $1`,
+      [bola.id],
+    );
+    expect(deliveries.rows).toEqual([]);
+    // The code that verifies the phone does go to it, and once verified the phone gets messages.
+    expect((await post(t.app, bola, '/v1/me/phone/verify/send', {}, null)).statusCode).toBe(202);
+    const otp = await eventually(async () => (await inbox(e164b)).find((m) => /\d{6}/.test(m.text)));
+    const code = /(\d{6})/.exec(otp.text)![1]!;
+    expect((await post(t.app, bola, '/v1/me/phone/verify', { code }, null)).statusCode).toBe(204);
+    await t.ctx.db.transaction((tx) =>
+      requestNotification(tx, { userId: bola.id, template: 'password_changed', data: { at: '11:00' } }),
+    );
+    const notice = await eventually(async () => (await inbox(e164b)).find((m) => m.text.includes('11:00')));
+    expect(notice.channel).toBe('sms');
+    expect(await inbox(bola.email)).toEqual([]); // the email is still unverified
+  }, 20_000);
+
+  it('texts a token to the phone given on the payment, verified or not; the unverified email gets none', async () => {
+    const chioma = await registerUser(t.app);
+    const walletId = (await walletOf(t.app, chioma)).id;
+    await fund(t.app, chioma, walletId, 1_000_000);
+    const given = `0907${String(Date.now()).slice(-7)}`;
+    const bad = await post(t.app, chioma, '/v1/bill-payments', {
+      walletId,
+      billerId: 'ikeja-electric',
+      productCode: 'prepaid',
+      customerRef: '1111111111111',
+      amount: 200_000,
+      phone: '+4420794600000',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    const paid = await post(t.app, chioma, '/v1/bill-payments', {
+      walletId,
+      billerId: 'ikeja-electric',
+      productCode: 'prepaid',
+      customerRef: '1111111111111',
+      amount: 200_000,
+      phone: given,
+    });
+    expect(paid.statusCode, paid.body).toBe(202);
+    const payment = await eventually(async () => {
+      const p = (await get(t.app, chioma, `/v1/bill-payments/${paid.json().id}`)).json();
+      return p.status === 'succeeded' && p;
+    }, 15_000);
+    expect(payment.phone).toBe(`+234${given.slice(1)}`);
+    const sms = await eventually(async () => (await inbox(payment.phone))[0], 10_000);
+    expect(sms.channel).toBe('sms');
+    expect(sms.text).toContain(groupToken(payment.token));
+    const rows = await eventually(async () => {
+      const r = await messagesOf(chioma.id, 'token_delivered');
+      return r.length === 3 && r;
+    });
+    expect(rows.find((r) => r.channel === 'email')?.skipped_reason).toBe('email_unverified');
+    expect(await inbox(chioma.email)).toEqual([]);
+  }, 30_000);
+
   it('a redelivered event sends once per channel', async () => {
     const eventId = await t.ctx.db.transaction((tx) =>
       requestNotification(tx, {
@@ -117,7 +203,9 @@ describe('notifications on a worker (PostgreSQL)', () => {
     const count = async () =>
       (
         await t.ctx.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM notifications.sandbox_inbox WHERE subject = 'Your Vendra password was changed'`,
+          `SELECT count(*)::int AS n FROM notifications.sandbox_inbox
+            WHERE subject = 'Your Vendra password was changed' AND recipient IN ($1, $2)`,
+          [user.email, e164],
         )
       ).rows[0]!.n;
     await eventually(async () => (await count()) === 2); // email and SMS
@@ -146,6 +234,7 @@ describe('notifications on a worker (PostgreSQL)', () => {
 
   it('respects preferences, and security messages cannot be turned off', async () => {
     const ada = await registerUser(t.app);
+    await verifyContacts(t.ctx.db, ada.id);
     const prefs = (await get(t.app, ada, '/v1/me/notification-preferences')).json().data;
     expect(prefs).toContainEqual({ group: 'security', channel: 'email', enabled: true, locked: true });
     expect(prefs).toContainEqual({ group: 'disputes', channel: 'email', enabled: true, locked: false });
@@ -183,6 +272,7 @@ describe('notifications on a worker (PostgreSQL)', () => {
         template: 'email_verification',
         data: { link: 'https://vendra.example/verify-email?token=482913' },
         to: { email: 'new-address@example.com' },
+        unverifiedOk: ['email'],
       });
     });
     const verify = await eventually(async () => (await inbox('new-address@example.com'))[0]);

@@ -467,6 +467,9 @@ function assertVendRequest(req: VendRequest): void {
   }
 }
 
+/** A Nigerian number as VTpass's examples write it (+2348012345678 -> 08012345678); others as given. */
+const localPhone = (phone: string | undefined) => phone?.replace(/^\+234(?=\d{10}$)/, '0');
+
 /**
  * The /api/pay body. `amount` is written as a JSON number literal built from
  * the kobo integer ("1500.5"), so the value never passes through a float.
@@ -478,7 +481,7 @@ export function payBody(req: VendRequest): string {
     serviceID: req.serviceId,
     billersCode: req.customerRef,
     // VTpass tops up `phone` for airtime: it must be the customer reference, never a contact number.
-    phone: isAirtime ? req.customerRef : (req.phone ?? req.customerRef),
+    phone: isAirtime ? req.customerRef : (localPhone(req.phone) ?? req.customerRef),
   };
   if (req.variationCode !== '') fields.variation_code = req.variationCode;
   if (req.email !== undefined) fields.email = req.email;
