@@ -7,7 +7,9 @@ import type { AppContext } from '../context.js';
 import { bearerSecurity, idParams } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf } from '../identity/index.js';
+import type { Queryable } from '../db/index.js';
 import { listNotifications, markAllRead, markRead, unreadCount } from './inbox.js';
+import { DEFAULT_ALERT_CURRENCY, getThreshold, setThreshold } from './low-balance.js';
 import { getPreferences, setPreferences } from './preferences.js';
 import { sandboxInboxRoutes } from './routes-sandbox-inbox.js';
 import {
@@ -86,6 +88,17 @@ async function listRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> 
   );
 }
 
+/** The preferences as the routes answer them: per group and channel, and the low-balance alert. */
+async function preferencesOf(db: Queryable, userId: string) {
+  return {
+    data: await getPreferences(db, userId),
+    lowBalance: {
+      currency: DEFAULT_ALERT_CURRENCY,
+      threshold: await getThreshold(db, userId, DEFAULT_ALERT_CURRENCY),
+    },
+  };
+}
+
 async function preferenceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   typed(app).get(
     '/v1/me/notification-preferences',
@@ -98,7 +111,7 @@ async function preferenceRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         response: { 200: preferencesSchema },
       },
     },
-    async (request) => ({ data: await getPreferences(ctx.db, authOf(request).userId) }),
+    async (request) => preferencesOf(ctx.db, authOf(request).userId),
   );
   typed(app).put(
     '/v1/me/notification-preferences',
@@ -106,17 +119,25 @@ async function preferenceRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       onRequest: write,
       schema: {
         tags,
-        summary: 'Change some of my notification preferences; turning security messages off is refused (409)',
+        summary:
+          'Change some of my notification preferences and the low-balance threshold; turning security messages off is refused (409)',
         security: bearerSecurity,
         body: preferencesBody,
         response: { 200: preferencesSchema, ...preferenceErrors },
       },
     },
-    async (request) => ({
-      data: await ctx.db.transaction((tx) =>
-        setPreferences(tx, authOf(request).userId, request.body.preferences),
-      ),
-    }),
+    async (request) => {
+      const userId = authOf(request).userId;
+      const { preferences, lowBalance } = request.body;
+      await ctx.db.transaction(async (tx) => {
+        if (preferences) await setPreferences(tx, userId, preferences);
+        if (lowBalance) {
+          const threshold = lowBalance.threshold === null ? null : BigInt(lowBalance.threshold);
+          await setThreshold(tx, userId, lowBalance.currency ?? DEFAULT_ALERT_CURRENCY, threshold);
+        }
+      });
+      return preferencesOf(ctx.db, userId);
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 /** Request and response schemas of the notification routes. */
 import { errorResponses } from '../http/errors.js';
-import { uuidSchema } from '../http/schemas.js';
+import { amountSchema, moneySchema, uuidSchema } from '../http/schemas.js';
+import { DEFAULT_ALERT_CURRENCY } from './low-balance.js';
 import { CHANNELS, GROUPS } from './templates.js';
 
 export const notificationSchema = {
@@ -54,9 +55,22 @@ export const readAllSchema = {
 const group = { type: 'string', enum: GROUPS } as const;
 const channel = { type: 'string', enum: CHANNELS } as const;
 
+const lowBalanceSchema = {
+  type: 'object',
+  description:
+    'Low-balance alert of your NGN wallet: one notification (balance group) when the available balance ' +
+    'goes below the threshold, armed again once it is back at or above it',
+  properties: {
+    currency: { type: 'string', enum: [DEFAULT_ALERT_CURRENCY] },
+    threshold: { ...moneySchema, type: ['integer', 'null'], description: 'Minor units; null: no alert' },
+  },
+  required: ['currency', 'threshold'],
+} as const;
+
 export const preferencesSchema = {
   type: 'object',
   properties: {
+    lowBalance: lowBalanceSchema,
     data: {
       type: 'array',
       items: {
@@ -71,7 +85,7 @@ export const preferencesSchema = {
       },
     },
   },
-  required: ['data'],
+  required: ['data', 'lowBalance'],
 } as const;
 
 export const preferencesBody = {
@@ -88,8 +102,21 @@ export const preferencesBody = {
         additionalProperties: false,
       },
     },
+    lowBalance: {
+      type: 'object',
+      properties: {
+        currency: { type: 'string', enum: [DEFAULT_ALERT_CURRENCY] },
+        threshold: {
+          ...amountSchema,
+          type: ['integer', 'null'],
+          description: 'Minor units (kobo); null turns the alert off',
+        },
+      },
+      required: ['threshold'],
+      additionalProperties: false,
+    },
   },
-  required: ['preferences'],
+  minProperties: 1,
   additionalProperties: false,
 } as const;
 

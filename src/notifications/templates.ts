@@ -72,7 +72,7 @@ export const TEMPLATES = {
     group: 'balance',
     channels: ['email', 'in_app'],
     subject: 'Your wallet balance is low',
-    text: 'Your wallet balance is {balance}.',
+    text: 'Your wallet balance is {balance}, below the {threshold} you asked to be told about. Top up to keep paying bills without interruption.',
   },
   new_device_login: {
     group: 'security',
