@@ -51,6 +51,7 @@ export const ERROR_STATUS = {
   insufficient_scope: 403,
   account_frozen: 403,
   kyc_required: 403,
+  phone_unverified: 403,
   risk_blocked: 403,
   // 404
   not_found: 404,

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
 import { type AnsweredProblem, documentedCodes, recordProblems } from '../test-support/problem-codes.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 
@@ -127,7 +128,7 @@ describe(`error codes answered vs documented (${backend})`, () => {
     await post(t.app, undefined, '/v1/auth/refresh', { refreshToken: 'nope' });
     await post(t.app, operator, `/v1/admin/users/${operator.id}/freeze`, { reason: 'self' });
     // KYC: each sandbox refusal, tier 3 too early, a second pending request, a decided review.
-    const kyc = await registerUser(t.app);
+    const kyc = await registerUser(t.app, { phone: `0812${String(Date.now()).slice(-7)}` });
     await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222223', dateOfBirth: '1990-01-01' }, null);
     await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '01111111111', dateOfBirth: '1990-01-01' }, null);
     await post(t.app, kyc, '/v1/me/kyc/nin', { nin: '01111111111' }, null);
@@ -135,6 +136,8 @@ describe(`error codes answered vs documented (${backend})`, () => {
     await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null); // kyc_tier_required
     await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null);
     await post(t.app, kyc, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null);
+    await post(t.app, kyc, '/v1/me/kyc/nin', { nin: '11111111111' }, null); // phone_unverified
+    await verifyContacts(t.ctx.db, kyc.id);
     await post(t.app, kyc, '/v1/me/kyc/nin', { nin: '11111111111' }, null);
     const review = (await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null)).json();
     await post(t.app, kyc, '/v1/me/kyc/tier3', tier3, null); // kyc_review_pending
@@ -167,6 +170,7 @@ describe(`error codes answered vs documented (${backend})`, () => {
       'insufficient_funds',
       'kyc_name_mismatch',
       'kyc_tier_required',
+      'phone_unverified',
       'review_not_pending',
       'wallet_not_empty',
       'wallet_not_frozen',

@@ -39,6 +39,13 @@ export {
   TIERS,
 } from './rules.js';
 export { createSealer, masked, type Sealer } from './sealing.js';
+export {
+  assertPhoneForTier,
+  listTierSettings,
+  requiresVerifiedPhone,
+  setTierSettings,
+  type TierSettings,
+} from './tier-settings.js';
 export { type KycStatus, type KycSummary, kycSummary, lagosDay } from './summary.js';
 export {
   ID_TYPES,

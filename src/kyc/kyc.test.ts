@@ -3,11 +3,12 @@
  * and reject, audited), post-no-debit, the summary's limits and usage, and
  * identity numbers sealed at rest.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { fund, get, post, walletOf } from '../test-support/http.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerStaff, registerUser, type TestUser } from '../test-support/users.js';
 import { createSealer, debitRefusal, lagosDay, tierOf } from './index.js';
 
@@ -48,6 +49,13 @@ describe.each(backends())('KYC on %s', (backend) => {
       )
     ).rows;
 
+  /** A person whose phone is verified (tiers 2 and 3 need it). */
+  async function phoned(overrides: { fullName?: string } = {}): Promise<TestUser> {
+    const user = await registerUser(t.app, { ...overrides, phone: `0813${randomInt(1_000_000, 9_999_999)}` });
+    await verifyContacts(t.ctx.db, user.id);
+    return user;
+  }
+
   it('starts every account at tier 1 with the CBN tier-1 limits and the BVN and NIN to go', async () => {
     const user = await registerUser(t.app);
     expect(await tierOf(t.ctx.db, user.id)).toBe(1);
@@ -60,7 +68,7 @@ describe.each(backends())('KYC on %s', (backend) => {
       currency: 'NGN',
       limits: { dailyDebitLimit: 5_000_000, maxBalance: 30_000_000, singleTransactionLimit: 5_000_000 },
       usage: { dailyDebitUsed: 0, balanceHeadroom: 30_000_000 },
-      nextTier: { tier: 2, requirements: ['bvn', 'nin'] },
+      nextTier: { tier: 2, requirements: ['verified_phone', 'bvn', 'nin'] },
     });
     expect(s.usage.resetsAt).toBe(lagosDay(new Date()).end.toISOString());
     // Foreign currencies are allowed at tier 3 only.
@@ -94,7 +102,7 @@ describe.each(backends())('KYC on %s', (backend) => {
   });
 
   it('moves tier 1 -> 2 with both numbers verified, keeping them sealed at rest', async () => {
-    const user = await registerUser(t.app, { fullName: 'Tunde Bakare' });
+    const user = await phoned({ fullName: 'Tunde Bakare' });
     expect((await nin(user)).json()).toMatchObject({ kind: 'nin', number: '*******1111', tier: 1 });
     expect((await summary(user)).nextTier).toEqual({ tier: 2, requirements: ['bvn'] });
     expect((await bvn(user)).json()).toMatchObject({ kind: 'bvn', tier: 2 });
@@ -123,7 +131,7 @@ describe.each(backends())('KYC on %s', (backend) => {
   });
 
   async function tier2User(): Promise<TestUser> {
-    const user = await registerUser(t.app);
+    const user = await phoned();
     expect((await bvn(user)).statusCode).toBe(200);
     expect((await nin(user)).json().tier).toBe(2);
     return user;
@@ -210,6 +218,55 @@ describe.each(backends())('KYC on %s', (backend) => {
     const rejectedList = await get(t.app, admin, '/v1/admin/kyc/reviews?status=rejected&limit=1');
     expect(rejectedList.json()).toMatchObject({ data: [expect.objectContaining({ status: 'rejected' })] });
     expect((await submit(user)).statusCode).toBe(202);
+  });
+
+  it('tiers 2 and 3 need a verified phone (403 phone_unverified, nothing looked up); admins change that, audited', async () => {
+    const user = await registerUser(t.app, { phone: `0814${randomInt(1_000_000, 9_999_999)}` });
+    expect((await nin(user)).json().tier).toBe(1); // the first number does not move the tier
+    const before = (await attempts(user.id)).length;
+    const refused = await bvn(user);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'phone_unverified', tier: 2 });
+    expect(await attempts(user.id)).toHaveLength(before); // refused before the provider was asked
+    expect(await tierOf(t.ctx.db, user.id)).toBe(1);
+    expect((await summary(user)).nextTier).toEqual({ tier: 2, requirements: ['verified_phone', 'bvn'] });
+    await verifyContacts(t.ctx.db, user.id);
+    expect((await bvn(user)).json().tier).toBe(2);
+
+    // Tier 3: the request and, when the setting was turned on since, the approval.
+    const settings = (await get(t.app, operator, '/v1/admin/kyc/tier-settings')).json().data;
+    expect(settings.map((r: { requiresVerifiedPhone: boolean }) => r.requiresVerifiedPhone)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    const put = (who: TestUser, requiresVerifiedPhone: boolean) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/v1/admin/kyc/tier-settings/3',
+        headers: who.auth,
+        payload: { requiresVerifiedPhone, reason: 'phone check for tier 3' },
+      });
+    expect((await put(operator, false)).statusCode).toBe(403);
+    const off = await put(admin, false);
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ tier: 3, requiresVerifiedPhone: false, updatedBy: admin.id });
+    await t.ctx.db.query('UPDATE identity.users SET phone_verified_at = NULL WHERE id = $1', [user.id]);
+    const review = await submit(user);
+    expect(review.statusCode).toBe(202);
+    expect((await put(admin, true)).statusCode).toBe(200);
+    const approval = await decide(operator, review.json().id, 'approve');
+    expect(approval.json()).toMatchObject({ status: 403, code: 'phone_unverified' });
+    expect(await tierOf(t.ctx.db, user.id)).toBe(2); // nothing changed: the review is still pending
+    expect((await summary(user)).nextTier.requirements).toEqual(['verified_phone', 'review_approval']);
+    await verifyContacts(t.ctx.db, user.id);
+    expect((await decide(operator, review.json().id, 'approve')).statusCode).toBe(200);
+    expect(await tierOf(t.ctx.db, user.id)).toBe(3);
+    expect((await audit('kyc.tier_settings_set', '3')).map((a) => a.after)).toEqual([
+      expect.objectContaining({ requiresVerifiedPhone: false }),
+      expect.objectContaining({ requiresVerifiedPhone: true }),
+    ]);
   });
 
   it('post-no-debit: staff set and lift it with a reason (audited), and debitRefusal answers 403 kyc_required', async () => {

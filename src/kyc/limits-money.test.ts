@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerUser, setTier, type TestUser } from '../test-support/users.js';
 import { systemAccountId } from '../wallets/index.js';
 
@@ -168,6 +169,7 @@ describe.each(backends())('KYC limits on the money paths on %s', (backend) => {
     const a = await person(200_000 * NAIRA);
     const b = await person();
     expect((await send(a, b.wallet, 50_000 * NAIRA + 1)).json().limit).toBe('single_transaction');
+    await verifyContacts(t.testDb.db, a.u.id, { phone: `+234815${String(Date.now()).slice(-7)}` });
     const bvn = await post(
       t.app,
       a.u,

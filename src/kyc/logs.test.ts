@@ -5,6 +5,7 @@ import { lineSink } from '../test-support/logs.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { post } from '../test-support/http.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerUser } from '../test-support/users.js';
 
 describe.each(backends())('KYC logs on %s', (backend) => {
@@ -20,7 +21,8 @@ describe.each(backends())('KYC logs on %s', (backend) => {
   });
 
   it('logs the verification without the BVN, the NIN or the ID number', async () => {
-    const user = await registerUser(t.app);
+    const user = await registerUser(t.app, { phone: `0816${String(Date.now()).slice(-7)}` });
+    await verifyContacts(t.ctx.db, user.id);
     expect(
       (await post(t.app, user, '/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-01-01' }, null))
         .statusCode,

@@ -25,6 +25,7 @@ import { verifyBvn, verifyNin } from './verify.js';
 const verificationErrors = (refusals: readonly ErrorCode[]) =>
   errorResponses(authErrors, {
     400: ['validation_failed', 'unknown_field'],
+    403: ['phone_unverified'],
     409: ['kyc_already_verified', 'identity_number_in_use'],
     422: ['kyc_name_mismatch', ...refusals],
     429: ['rate_limited'],
@@ -32,6 +33,9 @@ const verificationErrors = (refusals: readonly ErrorCode[]) =>
   });
 
 const SANDBOX_NOTE = `Sandbox (KYC_PROVIDER=sandbox): BVN ${SANDBOX_NUMBERS.bvn} and NIN ${SANDBOX_NUMBERS.nin} verify with your own name, ${SANDBOX_NUMBERS.otherName} with somebody else's (422 kyc_name_mismatch), a number starting with 0 is unknown.`;
+
+const TIER2_PHONE_NOTE =
+  'When tier 2 requires a verified phone (the tier settings) and yours is not, the number that would complete tier 2 is refused with 403 phone_unverified before any lookup.';
 
 export async function meKycRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   registerBvn(app, ctx);
@@ -50,7 +54,7 @@ function registerBvn(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['kyc'],
         summary: 'Verify your BVN (name and date of birth must match); with a verified NIN, tier 2',
-        description: SANDBOX_NOTE,
+        description: `${TIER2_PHONE_NOTE} ${SANDBOX_NOTE}`,
         security: bearerSecurity,
         body: bvnBody,
         response: {
@@ -73,7 +77,7 @@ function registerNin(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['kyc'],
         summary: 'Verify your NIN (the name must match); with a verified BVN, tier 2',
-        description: SANDBOX_NOTE,
+        description: `${TIER2_PHONE_NOTE} ${SANDBOX_NOTE}`,
         security: bearerSecurity,
         body: ninBody,
         response: {
@@ -96,12 +100,15 @@ function registerTier3(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['kyc'],
         summary: 'Ask for tier 3 with your address and an ID document: staff review it (202)',
+        description:
+          'When tier 3 requires a verified phone (the tier settings) and yours is not, 403 phone_unverified.',
         security: bearerSecurity,
         body: tier3Body,
         response: {
           202: reviewSchema,
           ...errorResponses(authErrors, {
             400: ['validation_failed', 'unknown_field'],
+            403: ['phone_unverified'],
             409: ['kyc_already_verified', 'kyc_tier_required', 'kyc_review_pending'],
             429: ['rate_limited'],
           }),

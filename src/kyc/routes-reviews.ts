@@ -59,6 +59,7 @@ function registerReviewDecision(app: FastifyInstance, ctx: AppContext): void {
             200: reviewSchema,
             ...errorResponses(authErrors, {
               400: ['validation_failed', 'unknown_field'],
+              403: ['phone_unverified'],
               404: ['not_found'],
               409: ['cannot_target_self', 'review_not_pending'],
             }),

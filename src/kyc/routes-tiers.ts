@@ -1,4 +1,4 @@
-/** Admin: the tier rules, every version, and adding a version. */
+/** Admin: the tier rules, every version, and adding a version; the tier settings. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
@@ -8,10 +8,81 @@ import { access, authOf, bearerOrApiKeySecurity, STAFF } from '../identity/index
 import { forgetTierRules } from './limit-holder.js';
 import { listTierRules, setTierRules, type Tier } from './rules.js';
 import { authErrors, tierRuleBody, tierRuleSchema } from './schemas.js';
+import { listTierSettings, setTierSettings } from './tier-settings.js';
 
 export async function tierRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   registerTierList(app, ctx);
   registerTierCreate(app, ctx);
+  registerTierSettings(app, ctx);
+}
+
+const tierSettingsSchema = {
+  type: 'object',
+  properties: {
+    tier: { type: 'integer', enum: [1, 2, 3] },
+    requiresVerifiedPhone: {
+      type: 'boolean',
+      description: 'Moving a person up to this tier needs their phone verified by a one-time code',
+    },
+    updatedAt: { type: 'string', format: 'date-time' },
+    updatedBy: { type: ['string', 'null'] },
+  },
+  required: ['tier', 'requiresVerifiedPhone', 'updatedAt', 'updatedBy'],
+} as const;
+
+/** GET and PUT /v1/admin/kyc/tier-settings: what reaching each tier needs besides its numbers. */
+function registerTierSettings(app: FastifyInstance, ctx: AppContext): void {
+  typed(app).get(
+    '/v1/admin/kyc/tier-settings',
+    {
+      onRequest: access({ roles: STAFF, scope: 'kyc_rules:read' }),
+      schema: {
+        tags: ['admin', 'kyc'],
+        summary: 'KYC tier settings: whether reaching each tier needs a verified phone',
+        security: bearerOrApiKeySecurity,
+        response: { 200: listOf(tierSettingsSchema), ...errorResponses(authErrors) },
+      },
+    },
+    async () => ({ data: await listTierSettings(ctx.db) }),
+  );
+  typed(app).put(
+    '/v1/admin/kyc/tier-settings/:tier',
+    {
+      onRequest: access({ roles: ['admin'], scope: 'kyc_rules:write' }),
+      schema: {
+        tags: ['admin', 'kyc'],
+        summary: 'Change what reaching a tier needs (admin only, audited); people already on it stay',
+        security: bearerOrApiKeySecurity,
+        params: {
+          type: 'object',
+          properties: { tier: { type: 'integer', enum: [1, 2, 3] } },
+          required: ['tier'],
+        },
+        body: {
+          type: 'object',
+          properties: {
+            requiresVerifiedPhone: { type: 'boolean' },
+            reason: { type: 'string', minLength: 3, maxLength: 500 },
+          },
+          required: ['requiresVerifiedPhone', 'reason'],
+          additionalProperties: false,
+        },
+        response: {
+          200: tierSettingsSchema,
+          ...errorResponses(authErrors, { 400: ['validation_failed', 'unknown_field'], 404: ['not_found'] }),
+        },
+      },
+    },
+    async (request) =>
+      ctx.db.transaction((tx) =>
+        setTierSettings(
+          tx,
+          { auth: authOf(request), requestId: request.id },
+          request.params.tier as Tier,
+          request.body,
+        ),
+      ),
+  );
 }
 
 /** GET /v1/admin/kyc/tiers: every rule version, the one in force marked. */

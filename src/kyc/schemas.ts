@@ -104,7 +104,10 @@ export const summarySchema = {
         tier: { type: ['integer', 'null'] },
         requirements: {
           type: 'array',
-          items: { type: 'string', enum: ['bvn', 'nin', 'address_and_id', 'review_approval'] },
+          items: {
+            type: 'string',
+            enum: ['verified_phone', 'bvn', 'nin', 'address_and_id', 'review_approval'],
+          },
         },
       },
       required: ['tier', 'requirements'],

@@ -1,19 +1,21 @@
 /** GET /v1/me/kyc: the person's tier, its limits in a currency, today's usage and what the next tier needs. */
 import type { AppContext } from '../context.js';
+import { getUser } from '../identity/index.js';
 import { lagosDayBounds } from '../limits/index.js';
 import { limitHolder } from './limit-holder.js';
 import { refusalOf } from './pnd.js';
 import { getProfile, type KycProfile } from './profiles.js';
 import { rulesFor, type Tier, type TierRule } from './rules.js';
 import { masked } from './sealing.js';
+import { requiresVerifiedPhone } from './tier-settings.js';
 import { latestReview, type Review } from './tier3.js';
 
 /** The Africa/Lagos calendar day holding `at`: [start, end) as instants (the limits module's definition). */
 export const lagosDay = lagosDayBounds;
 
 export type KycStatus = 'active' | 'post_no_debit' | 'review_pending';
-/** What the next tier still needs: a BVN, a NIN, the tier-3 submission, staff approval. */
-export type Requirement = 'bvn' | 'nin' | 'address_and_id' | 'review_approval';
+/** What the next tier still needs: a verified phone, a BVN, a NIN, the tier-3 submission, staff approval. */
+export type Requirement = 'verified_phone' | 'bvn' | 'nin' | 'address_and_id' | 'review_approval';
 
 export interface KycSummary {
   tier: Tier;
@@ -31,13 +33,22 @@ export interface KycSummary {
 }
 
 /** What is still missing for the next tier, as stable codes. */
-function nextTierOf(profile: KycProfile, review: Review | undefined): KycSummary['nextTier'] {
+function nextTierOf(
+  profile: KycProfile,
+  review: Review | undefined,
+  needsPhone: boolean,
+): KycSummary['nextTier'] {
   if (profile.tier === 3) return { tier: null, requirements: [] };
+  const phone: Requirement[] = needsPhone ? ['verified_phone'] : [];
   if (profile.tier === 2) {
     const pending = review?.status === 'pending';
-    return { tier: 3, requirements: pending ? ['review_approval'] : ['address_and_id', 'review_approval'] };
+    return {
+      tier: 3,
+      requirements: [...phone, ...(pending ? [] : (['address_and_id'] as const)), 'review_approval'],
+    };
   }
   const requirements: Requirement[] = [
+    ...phone,
     ...(profile.bvnVerifiedAt === null ? (['bvn'] as const) : []),
     ...(profile.ninVerifiedAt === null ? (['nin'] as const) : []),
   ];
@@ -65,6 +76,13 @@ async function usageOf(
   if (holder.rule.maxBalance !== null) await ctx.limits.creditLegs(holder, 0n); // opens the headroom, once
   const usage = await ctx.limits.usage(holder);
   return { used: usage.dailyDebitUsed, resetsAt: new Date(usage.resetsAt), headroom: usage.balanceHeadroom };
+}
+
+/** Whether the next tier needs a verified phone that the person does not have. */
+async function phoneMissing(ctx: AppContext, userId: string, tier: Tier): Promise<boolean> {
+  if (tier === 3) return false;
+  if (!(await requiresVerifiedPhone(ctx.db, (tier + 1) as Tier))) return false;
+  return !(await getUser(ctx.db, userId))?.phoneVerified;
 }
 
 export async function kycSummary(
@@ -97,6 +115,6 @@ export async function kycSummary(
       resetsAt: usage.resetsAt,
       balanceHeadroom: usage.headroom, // a currency not allowed at this tier has no room at all
     },
-    nextTier: nextTierOf(profile, review),
+    nextTier: nextTierOf(profile, review, await phoneMissing(ctx, userId, profile.tier)),
   };
 }

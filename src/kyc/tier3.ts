@@ -14,6 +14,7 @@ import { type Actor, recordAudit } from '../identity/index.js';
 import { lockProfile } from './profiles.js';
 import { type ReviewStatus, reviewStates } from './review-states.js';
 import { kycRuntime } from './runtime.js';
+import { assertPhoneForTier } from './tier-settings.js';
 
 export const ID_TYPES = ['passport', 'drivers_licence', 'voters_card', 'national_id'] as const;
 export type IdType = (typeof ID_TYPES)[number];
@@ -81,6 +82,7 @@ export async function submitTier3(ctx: AppContext, userId: string, input: Tier3I
           'kyc_tier_required',
           'Verify both your BVN and your NIN (tier 2) before asking for tier 3',
         );
+      await assertPhoneForTier(tx, userId, 3);
       const { rows } = await tx.query<ReviewRow>(
         `INSERT INTO kyc.reviews (id, user_id, address, id_type, id_number_ciphertext, id_number_last4)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
@@ -145,7 +147,11 @@ export async function reviewTier3(
     throw error;
   }
   const profile = await lockProfile(tx, review.user_id);
-  if (to === 'approved') await promoteToTier3(tx, review);
+  // The setting may have been turned on since the request: the approval needs it as well.
+  if (to === 'approved') {
+    await assertPhoneForTier(tx, review.user_id, 3);
+    await promoteToTier3(tx, review);
+  }
   await recordAudit(tx, {
     actorId: actor.auth.userId,
     action: `kyc.review_${decision}`,

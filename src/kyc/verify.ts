@@ -14,6 +14,7 @@ import { getUser } from '../identity/index.js';
 import type { Applicant, IdentityKind, IdentityRecord, LookupResult } from './identity-provider.js';
 import { getProfile, type KycProfile, lockProfile } from './profiles.js';
 import { kycRuntime } from './runtime.js';
+import { assertPhoneForTier } from './tier-settings.js';
 import { lastFour, masked } from './sealing.js';
 
 export type VerificationResult =
@@ -165,6 +166,9 @@ async function verifyNumber(
   const profile = await getProfile(ctx.db, userId);
   if ((kind === 'bvn' ? profile.bvnVerifiedAt : profile.ninVerifiedAt) !== null)
     throw new AppError('kyc_already_verified', `Your ${kind.toUpperCase()} is verified already`);
+  // The number that would complete tier 2: refused before any lookup when tier 2 needs a verified phone.
+  if (profile.tier === 1 && (kind === 'bvn' ? profile.ninVerifiedAt : profile.bvnVerifiedAt) !== null)
+    await assertPhoneForTier(ctx.db, userId, 2);
   const { sealer, provider } = kycRuntime(ctx.config);
   // The sandbox's test numbers are everybody's: there, "one number, one account" is per account.
   const lookup = sealer.lookup(kind, provider.name === 'sandbox' ? `${number}:${userId}` : number);

@@ -14,6 +14,7 @@ import {
   signUp,
   uniqueEmail,
   uniquePhone,
+  verifyPhone,
   waitForAttribute,
   waitForText,
 } from './browser.js';
@@ -109,7 +110,8 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
       const body = (await res.json().catch(() => null)) as { accessToken?: string } | null;
       if (body?.accessToken) browserToken = body.accessToken;
     });
-    await signUp(page, { fullName: 'Ngozi Nwosu', email, password: PASSWORD, phone: uniquePhone() });
+    const phone = uniquePhone();
+    await signUp(page, { fullName: 'Ngozi Nwosu', email, password: PASSWORD, phone });
 
     // Verify the email: the link comes from the sandbox inbox and is opened in the page.
     await page.getByTestId('verify-email-banner').getByRole('button', { name: 'Verify' }).click();
@@ -118,6 +120,8 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     expect(verifyMail.channel).toBe('email');
     await page.goto(linkIn(verifyMail, '/verify-email'));
     await page.getByTestId('email-verified').waitFor({ timeout: 20_000 });
+    // And the phone, by the code texted to it: only verified contacts receive tokens.
+    await verifyPhone(page, server.baseUrl, phone);
 
     // Fund the wallet, then pay electricity: the token arrives by SMS, by email and in the bell.
     await depositViaCheckout(page, '10000');

@@ -256,3 +256,28 @@ export async function fundThroughCheckout(api: Api, page: Page, amountKobo: numb
   }
   throw new Error('the deposit was not credited within 30 s');
 }
+
+/**
+ * Verifies the phone from Home's prompt: Verify, the 6-digit code read from the sandbox inbox
+ * (JSON), Confirm. `phone` as signed up with (080... is +23480...).
+ */
+export async function verifyPhone(page: Page, baseUrl: string, phone: string) {
+  const to = phone.startsWith('0') ? `+234${phone.slice(1)}` : phone;
+  await page.goto('/');
+  await page.getByTestId('verify-phone-banner').getByRole('button', { name: 'Verify' }).click();
+  await waitForText(page.getByTestId('verify-phone-banner'), /Enter the 6-digit code/);
+  const deadline = Date.now() + 30_000;
+  let code: string | undefined;
+  while (!code && Date.now() < deadline) {
+    const res = await fetch(`${baseUrl}/sandbox/inbox?to=${encodeURIComponent(to)}`, {
+      headers: { accept: 'application/json' },
+    });
+    const { data } = (await res.json()) as { data: { channel: string; text: string }[] };
+    code = data.map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]).find(Boolean);
+    if (!code) await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!code) throw new Error(`no code for ${to} in the sandbox inbox`);
+  await page.locator('#phone-code').fill(code);
+  await page.getByTestId('verify-phone-banner').getByRole('button', { name: 'Confirm' }).click();
+  await page.getByTestId('phone-verified').waitFor();
+}

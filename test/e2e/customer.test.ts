@@ -14,6 +14,7 @@ import {
   signUp,
   uniqueEmail,
   uniquePhone,
+  verifyPhone,
   waitForAttribute,
   waitForText,
 } from './browser.js';
@@ -307,7 +308,10 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
   it('raises the account from tier 1 to tier 2 with the sandbox BVN and NIN, showing a refusal first', async () => {
     const tab = await openPage(browser, server.baseUrl, PHONE);
     const { page } = tab;
-    await signUp(page, { fullName: 'Ngozi Bello', email: uniqueEmail('ngozi'), password: PASSWORD });
+    const phone = uniquePhone();
+    await signUp(page, { fullName: 'Ngozi Bello', email: uniqueEmail('ngozi'), password: PASSWORD, phone });
+    // Tier 2 needs a verified phone: the code comes from the sandbox inbox.
+    await verifyPhone(page, server.baseUrl, phone);
     await page.getByTestId('account-level-link').click();
     await page.waitForURL(/\/kyc$/);
     await waitForAttribute(page.getByTestId('kyc-tier'), 'data-tier', '1');

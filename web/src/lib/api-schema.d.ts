@@ -509,6 +509,8 @@ export interface paths {
                                 finalizedAt: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The phone number given on the payment (E.164): the token is texted to it */
+                                phone: string | null;
                                 productCode: string;
                                 providerReference: string;
                                 receipt: {
@@ -585,6 +587,8 @@ export interface paths {
                             finalizedAt: string | null;
                             /** Format: uuid */
                             id: string;
+                            /** @description The phone number given on the payment (E.164): the token is texted to it */
+                            phone: string | null;
                             postings: {
                                 accountId: string;
                                 accountName: string;
@@ -707,6 +711,8 @@ export interface paths {
                             finalizedAt: string | null;
                             /** Format: uuid */
                             id: string;
+                            /** @description The phone number given on the payment (E.164): the token is texted to it */
+                            phone: string | null;
                             productCode: string;
                             providerReference: string;
                             receipt: {
@@ -2393,7 +2399,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2500,7 +2506,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2529,6 +2535,159 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kyc/tier-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KYC tier settings: whether reaching each tier needs a verified phone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Moving a person up to this tier needs their phone verified by a one-time code */
+                                requiresVerifiedPhone: boolean;
+                                /** @enum {integer} */
+                                tier: 1 | 2 | 3;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/kyc/tier-settings/{tier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change what reaching a tier needs (admin only, audited); people already on it stay */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tier: 1 | 2 | 3;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        requiresVerifiedPhone: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Moving a person up to this tier needs their phone verified by a one-time code */
+                            requiresVerifiedPhone: boolean;
+                            /** @enum {integer} */
+                            tier: 1 | 2 | 3;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4608,6 +4767,8 @@ export interface paths {
                                 finalizedAt: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The phone number given on the payment (E.164): the token is texted to it */
+                                phone: string | null;
                                 productCode: string;
                                 providerReference: string;
                                 receipt: {
@@ -8240,6 +8401,8 @@ export interface paths {
                                 finalizedAt: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The phone number given on the payment (E.164): the token is texted to it */
+                                phone: string | null;
                                 productCode: string;
                                 providerReference: string;
                                 receipt: {
@@ -8290,6 +8453,7 @@ export interface paths {
                         customerRef: string;
                         /** Format: email */
                         email?: string;
+                        /** @description A Nigerian mobile number (08012345678 or +2348012345678): the token is texted to it (else to your verified phone); VTpass gets it as the customer phone */
                         phone?: string;
                         productCode: string;
                         /** Format: uuid */
@@ -8430,6 +8594,8 @@ export interface paths {
                             finalizedAt: string | null;
                             /** Format: uuid */
                             id: string;
+                            /** @description The phone number given on the payment (E.164): the token is texted to it */
+                            phone: string | null;
                             productCode: string;
                             providerReference: string;
                             receipt: {
@@ -9696,7 +9862,7 @@ export interface paths {
                                 singleTransactionLimit: number;
                             } | null;
                             nextTier: {
-                                requirements: ("bvn" | "nin" | "address_and_id" | "review_approval")[];
+                                requirements: ("verified_phone" | "bvn" | "nin" | "address_and_id" | "review_approval")[];
                                 tier: number | null;
                             };
                             /** @description Masked */
@@ -9767,7 +9933,7 @@ export interface paths {
         put?: never;
         /**
          * Verify your BVN (name and date of birth must match); with a verified NIN, tier 2
-         * @description Sandbox (KYC_PROVIDER=sandbox): BVN 22222222222 and NIN 11111111111 verify with your own name, 22222222223 with somebody else's (422 kyc_name_mismatch), a number starting with 0 is unknown.
+         * @description When tier 2 requires a verified phone (the tier settings) and yours is not, the number that would complete tier 2 is refused with 403 phone_unverified before any lookup. Sandbox (KYC_PROVIDER=sandbox): BVN 22222222222 and NIN 11111111111 verify with your own name, 22222222223 with somebody else's (422 kyc_name_mismatch), a number starting with 0 is unknown.
          */
         post: {
             parameters: {
@@ -9826,7 +9992,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9890,7 +10056,7 @@ export interface paths {
         put?: never;
         /**
          * Verify your NIN (the name must match); with a verified BVN, tier 2
-         * @description Sandbox (KYC_PROVIDER=sandbox): BVN 22222222222 and NIN 11111111111 verify with your own name, 22222222223 with somebody else's (422 kyc_name_mismatch), a number starting with 0 is unknown.
+         * @description When tier 2 requires a verified phone (the tier settings) and yours is not, the number that would complete tier 2 is refused with 403 phone_unverified before any lookup. Sandbox (KYC_PROVIDER=sandbox): BVN 22222222222 and NIN 11111111111 verify with your own name, 22222222223 with somebody else's (422 kyc_name_mismatch), a number starting with 0 is unknown.
          */
         post: {
             parameters: {
@@ -9944,7 +10110,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10006,7 +10172,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for tier 3 with your address and an ID document: staff review it (202) */
+        /**
+         * Ask for tier 3 with your address and an ID document: staff review it (202)
+         * @description When tier 3 requires a verified phone (the tier settings) and yours is not, 403 phone_unverified.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10070,7 +10239,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10147,12 +10316,19 @@ export interface paths {
                                 /** @description Security messages: always sent */
                                 locked: boolean;
                             }[];
+                            /** @description Low-balance alert of your NGN wallet: one notification (balance group) when the available balance goes below the threshold, armed again once it is back at or above it */
+                            lowBalance: {
+                                /** @enum {string} */
+                                currency: "NGN";
+                                /** @description Minor units; null: no alert */
+                                threshold: number | null;
+                            };
                         };
                     };
                 };
             };
         };
-        /** Change some of my notification preferences; turning security messages off is refused (409) */
+        /** Change some of my notification preferences and the low-balance threshold; turning security messages off is refused (409) */
         put: {
             parameters: {
                 query?: never;
@@ -10163,7 +10339,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        preferences: {
+                        lowBalance?: {
+                            /** @enum {string} */
+                            currency?: "NGN";
+                            /** @description Minor units (kobo); null turns the alert off */
+                            threshold: number | null;
+                        };
+                        preferences?: {
                             /** @enum {string} */
                             channel: "email" | "sms" | "in_app";
                             enabled: boolean;
@@ -10190,6 +10372,13 @@ export interface paths {
                                 /** @description Security messages: always sent */
                                 locked: boolean;
                             }[];
+                            /** @description Low-balance alert of your NGN wallet: one notification (balance group) when the available balance goes below the threshold, armed again once it is back at or above it */
+                            lowBalance: {
+                                /** @enum {string} */
+                                currency: "NGN";
+                                /** @description Minor units; null: no alert */
+                                threshold: number | null;
+                            };
                         };
                     };
                 };

@@ -17,6 +17,7 @@ export const TIER_NAMES: Record<number, string> = {
 };
 
 export const REQUIREMENT_LABELS: Record<Requirement, string> = {
+  verified_phone: 'Verify your phone number with the code we text you (on Home)',
   bvn: 'Verify your BVN',
   nin: 'Verify your NIN',
   address_and_id: 'Your address and an ID document',
