@@ -271,7 +271,12 @@ function registerTokenResend(app: FastifyInstance, ctx: AppContext, notifier: No
         params: idParams,
         response: {
           202: { type: 'object', properties: { sent: { type: 'boolean' }, to: { type: 'string' } } },
-          ...errorResponses({ 404: ['not_found'], 409: ['no_token'], 429: ['rate_limited'] }),
+          ...errorResponses({
+            403: ['email_unverified'],
+            404: ['not_found'],
+            409: ['no_token'],
+            429: ['rate_limited'],
+          }),
         },
       },
     },

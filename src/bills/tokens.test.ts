@@ -10,6 +10,7 @@ import { createLogger } from '../log.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { backends } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerUser, type TestUser } from '../test-support/users.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 
@@ -33,6 +34,7 @@ describe.each(backends())('electricity tokens on %s', (backend) => {
     for (const sim of t.ctx.providers?.sims ?? [])
       sim.setKnobs({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/vtpass` });
     user = await registerUser(t.app);
+    await verifyContacts(t.ctx.db, user.id, { email: true });
     walletId = (await walletOf(t.app, user)).id;
     await fund(t.app, user, walletId, 10_000_000);
   });
@@ -113,5 +115,21 @@ describe.each(backends())('electricity tokens on %s', (backend) => {
     }
     const res = await resend(id);
     expect([res.statusCode, res.json().code]).toEqual([409, 'no_token']);
+  });
+
+  it('sends nothing to an unverified email: 403 email_unverified, no resend counted', async () => {
+    const id = await pay('1111111111111');
+    await settle(id, ['succeeded']);
+    await t.ctx.db.query('UPDATE identity.users SET email_verified_at = NULL WHERE id = $1', [user.id]);
+    try {
+      const res = await resend(id);
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().code).toBe('email_unverified');
+      const { rows } = await t.ctx.db.query('SELECT 1 FROM bills.token_resends WHERE payment_id = $1', [id]);
+      expect(rows).toEqual([]);
+    } finally {
+      await verifyContacts(t.ctx.db, user.id, { email: true });
+    }
   });
 });

@@ -14,17 +14,29 @@ export const tokenVisible = (p: Pick<PaymentRow, 'status' | 'token'>) =>
   p.status === 'succeeded' && p.token !== null;
 
 /**
- * Sends a delivered token again, to the account's own email only (a token
- * is a bearer value: nobody can have it sent elsewhere), at most
- * TOKEN_RESENDS_PER_HOUR times per payment per hour. The count is taken
+ * Sends a delivered token again, to the account's own verified email only (a
+ * token is a bearer value: nobody can have it sent elsewhere), at most
+ * TOKEN_RESENDS_PER_HOUR times per payment per hour. An unverified email is
+ * refused (403 email_unverified) or, with `unverified: 'skip'`, sent nothing. The count is taken
  * under the payment's row lock, so concurrent requests cannot exceed it.
  */
-export async function resendToken(ctx: AppContext, notifier: Notifier, userId: string, paymentId: string) {
+export async function resendToken(
+  ctx: AppContext,
+  notifier: Notifier,
+  userId: string,
+  paymentId: string,
+  options: { unverified?: 'refuse' | 'skip' } = {},
+): Promise<{ sent: boolean; to?: string }> {
   const p = await loadPayment(ctx.db, paymentId);
   if (!p || p.user_id !== userId) throw notFound('Bill payment');
   if (!tokenVisible(p)) throw noToken();
   const user = await getUser(ctx.db, userId);
   if (!user) throw notFound('Bill payment');
+  // A token is a bearer value: it goes only to an address proven to be the person's.
+  if (!user.emailVerified) {
+    if (options.unverified === 'skip') return { sent: false };
+    throw new AppError('email_unverified', 'Verify your email before a token can be sent to it');
+  }
   await ctx.db.transaction(async (tx) => {
     const locked = await loadPayment(tx, paymentId, true);
     if (!locked || !tokenVisible(locked)) throw noToken();

@@ -13,6 +13,7 @@ import { FAST_PROVIDER_ENV } from '../bills/testing.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
 import { hasPg } from '../test-support/db.js';
 import { eventually, fund, get, post, walletOf } from '../test-support/http.js';
+import { verifyContacts } from '../test-support/contacts.js';
 import { registerStaff, registerUser, setTier, type TestUser } from '../test-support/users.js';
 
 describe.skipIf(!hasPg())('disputes on pg', () => {
@@ -199,6 +200,7 @@ describe.skipIf(!hasPg())('disputes on pg', () => {
   });
 
   it('resolves a delivered payment whose token was lost as delivered: the token is sent again and the customer told', async () => {
+    await verifyContacts(t.ctx.db, alice.id, { email: true }); // a token goes to a verified email only
     const paid = await payBill('1111111111111', ['succeeded']);
     expect(paid.token).toEqual(expect.any(String));
     const d = (await open('bill_payment', paid.id, 'token_not_received')).json();

@@ -194,9 +194,12 @@ export async function resolveDispute(
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult> {
   const { subject, limitLegs } = await prepare(ctx, id, input);
+  let emailed = false;
   if (input.outcome === 'delivered') {
     const smtpUrl = ctx.config.notifyMode === 'smtp' ? ctx.config.smtpUrl : undefined;
-    await resendToken(ctx, createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom), subject.userId, subject.id);
+    const notifier = createNotifier(ctx.log, smtpUrl, ctx.config.smtpFrom);
+    // An unverified email gets no token: the customer reads it in the app instead.
+    emailed = (await resendToken(ctx, notifier, subject.userId, subject.id, { unverified: 'skip' })).sent;
   }
   const to = STATUS_OF[input.outcome];
   try {
@@ -219,7 +222,7 @@ export async function resolveDispute(
         input.outcome === 'refund'
           ? `We refunded ${naira(subject.amount, subject.currency)} to your wallet. ${input.reason}`
           : input.outcome === 'delivered'
-            ? `Your token was sent again to your email. ${input.reason}`
+            ? `${emailed ? 'Your token was sent again to your email.' : 'Your token is on the payment in the app (verify your email to receive it there).'} ${input.reason}`
             : `We could not uphold your complaint: ${input.reason}`;
       await addMessage(tx, id, 'operator', actor.auth.userId, note);
       await recordAudit(tx, {

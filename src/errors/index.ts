@@ -52,6 +52,7 @@ export const ERROR_STATUS = {
   account_frozen: 403,
   kyc_required: 403,
   phone_unverified: 403,
+  email_unverified: 403,
   risk_blocked: 403,
   // 404
   not_found: 404,
