@@ -153,6 +153,11 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     expect(await page.getByTestId('pref-security-email').isDisabled()).toBe(true);
     expect(await page.getByTestId('pref-payments-sms').isDisabled()).toBe(false);
     await page.getByTestId('locked-note').waitFor();
+    // A low-balance alert: the amount kept with the preferences.
+    await page.getByLabel('Tell me when my balance is below').fill('2000');
+    await page.getByTestId('low-balance-save').click();
+    await page.getByTestId('low-balance-saved').waitFor();
+    await waitForText(page.getByTestId('low-balance-status'), /below ₦2,000\.00/);
     await page.getByTestId('mark-all-read').click();
     await page.getByTestId('unread-count').waitFor({ state: 'detached' });
     await shootBoth(page, 'notifications-read');

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AmountField, checkAmount } from '../components/AmountField';
 import { Alert, Button, Card, cx, EmptyState, LoadError, PageHeader, Skeleton } from '../components/ui';
 import { api, errorMessage, qs } from '../lib/api';
 import { formatDateTime } from '../lib/format';
@@ -6,6 +7,7 @@ import { useAsync, useTitle } from '../lib/hooks';
 import { refreshUnread, setUnread } from '../lib/notifications';
 import type { AppNotification, NotificationPage, NotificationPreference } from '../lib/types';
 import { useLiveEvent } from '../lib/wallets';
+import { formatMoney, toJsonAmount, toMajorString } from '../money';
 
 const PAGE_SIZE = 20;
 
@@ -257,6 +259,102 @@ function Preferences() {
   );
 }
 
+interface LowBalance {
+  currency: 'NGN';
+  threshold: number | null;
+}
+
+/** The low-balance alert: one message when the available balance goes below the amount set. */
+function LowBalanceAlert() {
+  const current = useAsync(
+    (signal) =>
+      api
+        .get<{ lowBalance: LowBalance }>('/v1/me/notification-preferences', { signal })
+        .then((r) => r.lowBalance),
+    [],
+  );
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [state, setState] = useState<'idle' | 'busy' | 'saved'>('idle');
+  const [failure, setFailure] = useState<string | null>(null);
+  const alert = current.data;
+  const shown = text ?? (alert?.threshold ? toMajorString(alert.threshold, 2) : '');
+  const save = async (threshold: bigint | null) => {
+    setState('busy');
+    setFailure(null);
+    try {
+      const answer = await api.put<{ lowBalance: LowBalance }>('/v1/me/notification-preferences', {
+        lowBalance: { threshold: threshold === null ? null : toJsonAmount(threshold) },
+      });
+      current.setData(answer.lowBalance);
+      setText(null);
+      setState('saved');
+    } catch (e) {
+      setFailure(errorMessage(e));
+      setState('idle');
+    }
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const checked = checkAmount(shown, 'NGN');
+    if (typeof checked === 'string') {
+      setError(checked);
+      return;
+    }
+    setError(undefined);
+    void save(checked);
+  };
+  return (
+    <Card title="Low balance alert" testId="low-balance-alert">
+      {current.error ? (
+        <LoadError error={current.error} onRetry={current.reload} />
+      ) : !alert ? (
+        <Skeleton lines={2} />
+      ) : (
+        <form class="form" onSubmit={submit} noValidate>
+          <p class="muted" data-testid="low-balance-status">
+            {alert.threshold === null
+              ? 'Off. Set an amount to be told once when your balance goes below it.'
+              : `We tell you once when your balance goes below ${formatMoney(alert.threshold, 'NGN')}, and again after it has gone back above.`}
+          </p>
+          <AmountField
+            label="Tell me when my balance is below"
+            name="lowBalanceThreshold"
+            currency="NGN"
+            value={shown}
+            onValue={(v) => {
+              setText(v);
+              setState('idle');
+            }}
+            error={error}
+          />
+          {failure && <Alert kind="error">{failure}</Alert>}
+          {state === 'saved' && (
+            <Alert kind="success" testId="low-balance-saved">
+              Saved.
+            </Alert>
+          )}
+          <div class="row">
+            <Button type="submit" loading={state === 'busy'} data-testid="low-balance-save">
+              Save
+            </Button>
+            {alert.threshold !== null && (
+              <Button
+                variant="secondary"
+                disabled={state === 'busy'}
+                onClick={() => save(null)}
+                data-testid="low-balance-off"
+              >
+                Turn off
+              </Button>
+            )}
+          </div>
+        </form>
+      )}
+    </Card>
+  );
+}
+
 export function NotificationsPage() {
   useTitle('Notifications');
   return (
@@ -264,6 +362,7 @@ export function NotificationsPage() {
       <PageHeader title="Notifications" subtitle="What happened in your account, newest first." />
       <NotificationList />
       <Preferences />
+      <LowBalanceAlert />
     </div>
   );
 }
