@@ -16,6 +16,8 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 const PHONE = /^\+?\d{10,14}$/;
+/** The number a token is texted to: a Nigerian mobile number, as the API accepts it. */
+const TOKEN_PHONE = /^(0|\+?234)[789][01]\d{8}$/;
 
 /** Customer references are digits; people paste them with spaces or dashes. */
 export function cleanRef(value: string): string {
@@ -64,7 +66,7 @@ function checkDetails(
         });
   if (typeof amount === 'string') errors.amount = amount;
   const phone = state.phone.replace(/[\s-]/g, '');
-  if (phone && !PHONE.test(phone)) errors.phone = 'Enter a phone number like 08031234567';
+  if (phone && !TOKEN_PHONE.test(phone)) errors.phone = 'Enter a Nigerian mobile number like 08031234567';
   if (Object.keys(errors).length || typeof amount === 'string') return { errors };
   return { customerRef, amount, phone };
 }
