@@ -7,7 +7,7 @@ import { getPaymentView } from '../bills/index.js';
 import type { Queryable } from '../db/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
 import { groupToken } from '../receipts/index.js';
-import type { NotificationInput } from './messages.js';
+import type { Composition, NotificationInput } from './messages.js';
 import { formatAmount, isTemplate, type TemplateData } from './templates.js';
 
 export const DOMAIN_EVENT_TYPES = [
@@ -19,10 +19,8 @@ export const DOMAIN_EVENT_TYPES = [
   'dispute.updated',
 ] as const;
 
-export interface Mapped {
-  source: string;
-  input: NotificationInput;
-}
+/** What an event calls for: a notification and its source. */
+export type Mapped = Composition;
 
 type P = Record<string, unknown>;
 const str = (v: unknown, fallback = 'unknown') =>
