@@ -4,11 +4,13 @@
  * email or SMS through its adapter, outside any request: a failure is retried with the outbox's
  * backoff and, after DELIVER_MAX_ATTEMPTS, lands in the dead letters for an operator to retry.
  */
+import { getPaymentViews } from '../bills/index.js';
 import type { AppContext } from '../context.js';
+import { notFound } from '../errors/index.js';
 import { coalesce, type Queryable } from '../db/index.js';
 import type { Consumer } from '../outbox/index.js';
 import { type Adapters, adaptersFor } from './adapters.js';
-import { DOMAIN_EVENT_TYPES, mapEvent } from './events.js';
+import { DOMAIN_EVENT_TYPES, mapEvent, type PaymentViewOf } from './events.js';
 import {
   type Composition,
   createMessagesMany,
@@ -48,6 +50,7 @@ async function markSent(db: Queryable, ids: readonly string[]): Promise<void> {
 
 /** The database steps of composing and delivering, each shared by the handlers running at once. */
 interface Steps {
+  view: PaymentViewOf;
   compose: (c: Composition) => Promise<string[]>;
   load: (id: string) => Promise<Pending | undefined>;
   sent: (id: string) => Promise<void>;
@@ -59,7 +62,19 @@ function stepsFor(ctx: AppContext): Steps {
     onFallback: (error: unknown, items: number) =>
       ctx.log.warn({ err: error, items }, 'a batched notification step failed; its items run one by one'),
   };
+  const views = coalesce(
+    async (ids: string[]) => {
+      const byId = await getPaymentViews(ctx.db, ids);
+      return ids.map((id) => byId.get(id));
+    },
+    { ...options, maxItems: 500 },
+  );
   return {
+    async view(id) {
+      const view = await views(id);
+      if (!view) throw notFound('Bill payment');
+      return view;
+    },
     compose: coalesce((items: Composition[]) => ctx.db.transaction((tx) => createMessagesMany(tx, items)), {
       ...options,
       maxItems: MAX_COMPOSITIONS,
@@ -119,7 +134,7 @@ export function notificationConsumers(
       types: [REQUESTED_EVENT, ...DOMAIN_EVENT_TYPES],
       maxAttempts: COMPOSE_MAX_ATTEMPTS,
       async handle(event) {
-        const mapped = await mapEvent(ctx.db, event);
+        const mapped = await mapEvent(steps.view, event);
         if (mapped) await steps.compose(mapped);
         return { status: 'done' };
       },
