@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_PROVIDER_ENV } from '../bills/testing.js';
+import { loadConfig } from '../config.js';
 import { markRefundedByOperator } from '../bills/index.js';
 import { getBalance, runAudit } from '../ledger/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
@@ -299,6 +300,82 @@ describe(`promotions on ${backend}`, () => {
     expect(removed.statusCode).toBe(204);
     expect((await get(t.app, user, '/v1/auto-topup/rules')).json().data[0].enabled).toBe(false);
   }, 60_000);
+
+  it('a first deposit pays once; a paused campaign pays nothing until it resumes', async () => {
+    const id = await campaign(
+      {
+        name: 'Welcome ₦100',
+        trigger: 'first_deposit',
+        effect: { type: 'flat', amount: 10_000 },
+        conditions: { newCustomersOnly: true },
+      },
+      1_000_000,
+    );
+    const user = await registerUser(t.app);
+    const walletId = (await walletOf(t.app, user)).id;
+    await fund(t.app, user, walletId, 100_000);
+    await fund(t.app, user, walletId, 100_000);
+    const earned = await eventually(async () => {
+      const r = (await get(t.app, user, '/v1/rewards')).json();
+      return r.data.length > 0 && r;
+    });
+    await new Promise((r) => setTimeout(r, 300)); // the second deposit's event, handled too
+    expect((await get(t.app, user, '/v1/rewards')).json().data).toHaveLength(1);
+    expect(earned.data[0]).toMatchObject({ amount: 10_000, campaignName: 'Welcome ₦100' });
+
+    const flat = await campaign(
+      {
+        name: 'Paused one',
+        trigger: 'bill_payment.succeeded',
+        conditions: { categories: ['data'] },
+        effect: { type: 'flat', amount: 1_000 },
+      },
+      10_000,
+    );
+    expect((await post(t.app, admin, `/v1/admin/campaigns/${flat}/pause`, {}, null)).json().status).toBe(
+      'paused',
+    );
+    expect(
+      await processTrigger(t.ctx, fact(user.id, `bill_payment:${randomUUID()}`, 100_000n, 'data')),
+    ).toEqual([]);
+    expect(
+      (await get(t.app, user, '/v1/campaigns')).json().data.map((c: { id: string }) => c.id),
+    ).not.toContain(flat);
+    expect((await post(t.app, admin, `/v1/admin/campaigns/${flat}/resume`, {}, null)).json().status).toBe(
+      'active',
+    );
+    const [paid] = await processTrigger(
+      t.ctx,
+      fact(user.id, `bill_payment:${randomUUID()}`, 100_000n, 'data'),
+    );
+    expect(paid).toMatchObject({ status: 'paid', amount: 1_000n });
+    expect((await post(t.app, admin, `/v1/admin/campaigns/${flat}/end`, {}, null)).json().status).toBe(
+      'ended',
+    );
+    const refused = await post(t.app, admin, `/v1/admin/campaigns/${flat}/resume`, {}, null);
+    expect(refused.json().code).toBe('campaign_state_invalid');
+    const audit = await t.ctx.db.query<{ action: string }>(
+      `SELECT action FROM identity.audit_log WHERE target_id = $1 ORDER BY created_at`,
+      [flat],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'campaign.create',
+      'campaign.fund',
+      'campaign.start',
+      'campaign.pause',
+      'campaign.resume',
+      'campaign.end',
+    ]);
+    expect(id).toBeTruthy();
+  });
+
+  it('the sandbox campaign is refused in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX_CAMPAIGN: 'on' })).toThrow(
+      /SANDBOX_CAMPAIGN|production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test' }).sandboxCampaign).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', GATEWAY_MODE: 'sandbox' }).sandboxCampaign).toBe(true);
+  });
 
   it('operators only; and the ledger stays balanced', async () => {
     const customer = await registerUser(t.app);
