@@ -33,6 +33,12 @@ const ACTIONS: Record<string, { to: CampaignStatus; summary: string }> = {
 };
 
 export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerReads(app, ctx);
+  registerChanges(app, ctx);
+}
+
+/** GET: campaigns with their spend, one campaign, its redemptions, the receivables. */
+function registerReads(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/admin/campaigns',
     {
@@ -52,6 +58,54 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     async (request) => ({ data: await listCampaigns(ctx.db, request.query.status) }),
   );
 
+  typed(app).get(
+    '/v1/admin/campaigns/:id',
+    {
+      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
+      schema: {
+        tags,
+        summary: 'A campaign with its spend',
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: campaignSchema, ...errorResponses(['not_found']) },
+      },
+    },
+    async (request) => (await campaignViews(ctx.db, [await loadCampaign(ctx.db, request.params.id)]))[0],
+  );
+
+  typed(app).get(
+    '/v1/admin/campaigns/:id/rewards',
+    {
+      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
+      schema: {
+        tags,
+        summary:
+          "A campaign's redemptions, newest first (skipped decisions with why: budget_exhausted, per_person_limit, ...)",
+        security: bearerSecurity,
+        params: idParams,
+        response: { 200: listOf(rewardSchema), ...errorResponses(['not_found']) },
+      },
+    },
+    async (request) => ({ data: await campaignRewards(ctx.db, request.params.id) }),
+  );
+
+  typed(app).get(
+    '/v1/admin/promotions/receivables',
+    {
+      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
+      schema: {
+        tags,
+        summary: 'Rewards clawed back after the person had spent them: what they owe (nothing moved)',
+        security: bearerSecurity,
+        response: { 200: listOf(rewardSchema) },
+      },
+    },
+    async () => ({ data: await listReceivables(ctx.db) }),
+  );
+}
+
+/** Create, fund, start, pause, resume, end: each audited. */
+function registerChanges(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/admin/campaigns',
     {
@@ -75,21 +129,6 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
       });
       return reply.code(201).send(view);
     },
-  );
-
-  typed(app).get(
-    '/v1/admin/campaigns/:id',
-    {
-      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
-      schema: {
-        tags,
-        summary: 'A campaign with its spend',
-        security: bearerSecurity,
-        params: idParams,
-        response: { 200: campaignSchema, ...errorResponses(['not_found']) },
-      },
-    },
-    async (request) => (await campaignViews(ctx.db, [await loadCampaign(ctx.db, request.params.id)]))[0],
   );
 
   typed(app).post(
@@ -140,34 +179,4 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         changeCampaignStatus(ctx, actorOf(request), request.params.id, to, request.body?.reason),
     );
   }
-
-  typed(app).get(
-    '/v1/admin/campaigns/:id/rewards',
-    {
-      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
-      schema: {
-        tags,
-        summary:
-          "A campaign's redemptions, newest first (skipped decisions with why: budget_exhausted, per_person_limit, ...)",
-        security: bearerSecurity,
-        params: idParams,
-        response: { 200: listOf(rewardSchema), ...errorResponses(['not_found']) },
-      },
-    },
-    async (request) => ({ data: await campaignRewards(ctx.db, request.params.id) }),
-  );
-
-  typed(app).get(
-    '/v1/admin/promotions/receivables',
-    {
-      onRequest: access({ roles: STAFF, scope: 'promotions:read' }),
-      schema: {
-        tags,
-        summary: 'Rewards clawed back after the person had spent them: what they owe (nothing moved)',
-        security: bearerSecurity,
-        response: { 200: listOf(rewardSchema) },
-      },
-    },
-    async () => ({ data: await listReceivables(ctx.db) }),
-  );
 }

@@ -375,6 +375,47 @@ function CampaignCard({ campaign, onChange }: { campaign: Campaign; onChange: (m
   );
 }
 
+/** Clawbacks the wallets could not cover: what people owe back (nothing moved). */
+function Receivables() {
+  const { data, error } = useAsync(
+    (signal) => api.get<{ data: CampaignReward[] }>('/v1/admin/promotions/receivables', { signal }),
+    [],
+  );
+  if (error) return <LoadError error={error} />;
+  if (!data?.data.length) return null;
+  return (
+    <Card title="Receivables" testId="receivables">
+      <p class="muted">Rewards whose payment was reversed after the person had spent them.</p>
+      <div class="table-wrap">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Since</th>
+              <th scope="col">Campaign</th>
+              <th scope="col">Person</th>
+              <th scope="col">Owed</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.data.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.createdAt)}</td>
+                <td>{r.campaignName}</td>
+                <td class="mono">{r.userId?.slice(0, 8)}</td>
+                <td>
+                  <Money amount={r.receivable ?? 0} currency="NGN" />
+                </td>
+                <td class="mono">{r.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
 /** Promotions: create, fund, start, pause, resume and end campaigns; their spend and redemptions. */
 export function CampaignsPage() {
   useTitle('Campaigns · Console');
@@ -397,6 +438,7 @@ export function CampaignsPage() {
       <Card title="New campaign">
         <CreateForm onDone={changed} />
       </Card>
+      <Receivables />
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : loading && !data ? (

@@ -1,64 +1,41 @@
-/** Customers: running campaigns, what they earned, saved cards and auto top-up. */
+/** Customers: saved cards and auto top-up rules. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
-import { bearerSecurity, idempotencyHeader, idParams, listOf, moneySchema } from '../http/schemas.js';
+import { bearerSecurity, idempotencyHeader, idParams, listOf } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
 import { createRule, deleteRule, listRules, updateRule } from './auto-topup.js';
-import { activeCampaigns } from './campaigns.js';
 import { listCards, removeCard } from './cards.js';
-import { listRewards } from './rewards.js';
-import {
-  cardSchema,
-  createRuleBody,
-  publicCampaignSchema,
-  rewardSchema,
-  ruleErrors,
-  ruleSchema,
-  updateRuleBody,
-} from './schemas.js';
+import { cardSchema, createRuleBody, ruleErrors, ruleSchema, updateRuleBody } from './schemas.js';
 
 const big = (v: number | undefined) => (v === undefined ? undefined : BigInt(v));
 
-export async function customerPromotionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  typed(app).get(
-    '/v1/campaigns',
-    {
-      onRequest: access({ scope: 'rewards:read' }),
-      schema: {
-        tags: ['rewards'],
-        summary: 'The campaigns running now (what a payment or deposit can earn)',
-        security: bearerSecurity,
-        response: { 200: listOf(publicCampaignSchema) },
-      },
-    },
-    async () => ({ data: await activeCampaigns(ctx.db, ctx.now?.() ?? new Date()) }),
-  );
+/** A rule change from the API (JSON integers) to minor units. */
+const patchOf = (b: {
+  cardId?: string;
+  threshold?: number;
+  amount?: number;
+  maxPerDay?: number;
+  maxPerMonth?: number;
+  enabled?: boolean;
+}) => ({
+  cardId: b.cardId,
+  threshold: big(b.threshold),
+  amount: big(b.amount),
+  maxPerDay: b.maxPerDay,
+  maxPerMonth: big(b.maxPerMonth),
+  enabled: b.enabled,
+});
 
-  typed(app).get(
-    '/v1/rewards',
-    {
-      onRequest: access({ scope: 'rewards:read' }),
-      schema: {
-        tags: ['rewards'],
-        summary: 'What I earned: cashback and referral bonuses, newest first (clawed back ones marked)',
-        security: bearerSecurity,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: rewardSchema },
-              totals: { type: 'object', properties: { earned: moneySchema, currency: { type: 'string' } } },
-            },
-          },
-        },
-      },
-    },
-    async (request) => listRewards(ctx.db, authOf(request).userId),
-  );
+export async function autoTopupRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerCards(app, ctx);
+  registerRules(app, ctx);
+}
 
+/** Saved cards: list and remove. */
+function registerCards(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/cards',
     {
@@ -91,7 +68,10 @@ export async function customerPromotionRoutes(app: FastifyInstance, ctx: AppCont
       reply.status(204);
     },
   );
+}
 
+/** Auto top-up rules: list, create, change, remove. */
+function registerRules(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/auto-topup/rules',
     {
@@ -157,20 +137,7 @@ export async function customerPromotionRoutes(app: FastifyInstance, ctx: AppCont
     async (request, reply) =>
       idempotent(request, reply, (claim) => {
         const b = request.body;
-        return updateRule(
-          ctx,
-          authOf(request).userId,
-          request.params.id,
-          {
-            cardId: b.cardId,
-            threshold: big(b.threshold),
-            amount: big(b.amount),
-            maxPerDay: b.maxPerDay,
-            maxPerMonth: big(b.maxPerMonth),
-            enabled: b.enabled,
-          },
-          claim,
-        );
+        return updateRule(ctx, authOf(request).userId, request.params.id, patchOf(b), claim);
       }).then(() => reply),
   );
 
