@@ -138,6 +138,10 @@ describe(`promotions on ${backend}`, () => {
     });
     expect(bySource(small.json().id)).toMatchObject({ amount: 10_000, status: 'paid' });
     expect(rewards.totals.earned).toBe(30_000);
+    await eventually(async () => {
+      const n = (await get(t.app, user, '/v1/notifications')).json().data ?? [];
+      return n.some((m: { subject: string }) => m.subject === 'You earned ₦200.00');
+    }, 10_000);
 
     const before = (await getBalance(t.ctx.db, walletId))!.posted;
     await t.ctx.db.transaction((tx) => markRefundedByOperator(tx, small.json().id, 'refunded in a dispute'));

@@ -22,6 +22,8 @@ import { AppError } from '../errors/index.js';
 import { getUser } from '../identity/index.js';
 import { chargeLimits, tierOf } from '../kyc/index.js';
 import { createTransactions, getBalances, type Leg } from '../ledger/index.js';
+import { requestNotification } from '../notifications/index.js';
+import { formatMoney } from '../receipts/index.js';
 import { ensureWallet } from '../wallets/index.js';
 import {
   type Campaign,
@@ -255,6 +257,11 @@ export async function grantReward(
     if (r?.code === 'account_frozen' || r?.code === 'account_closed')
       return skip(`wallet_${r.code.slice(8)}`);
     if (!r?.ok) throw new Error(`reward ${id}: ledger refused: ${r?.code}`);
+    await requestNotification(tx, {
+      userId: claim.userId,
+      template: 'reward_earned',
+      data: { amount: formatMoney(amount, currency), campaignName: c.name },
+    });
     return insertReward(tx, c, claim, id, {
       amount,
       walletId: wallet.id,

@@ -13,7 +13,7 @@ import type { AppContext } from '../context.js';
 import { getPaymentView } from '../bills/index.js';
 import { getUser } from '../identity/index.js';
 import type { Consumer, OutboxEvent } from '../outbox/index.js';
-import { countSucceededDeposits, depositAuthorization } from '../wallets/index.js';
+import { depositAuthorization, firstSucceededDeposit } from '../wallets/index.js';
 import { checkAutoTopup } from './auto-topup.js';
 import { saveCardFromAuthorization } from './cards.js';
 import { clawBack, processTrigger } from './rewards.js';
@@ -48,7 +48,8 @@ export async function onDeposit(ctx: AppContext, event: OutboxEvent) {
   const p = event.payload as { depositId: string; amount: string | number; currency: string };
   const userId = event.userId;
   if (!userId) return [];
-  if ((await countSucceededDeposits(ctx.db, userId)) !== 1) return [];
+  // The person's first (earliest) deposit, whichever event is handled first.
+  if ((await firstSucceededDeposit(ctx.db, userId)) !== p.depositId) return [];
   return processTrigger(ctx, {
     trigger: 'first_deposit',
     userId,

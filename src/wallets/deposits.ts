@@ -433,11 +433,11 @@ export async function depositStatuses(
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
-/** How many of a person's deposits have succeeded (1: the one just settled was their first). */
-export async function countSucceededDeposits(db: Queryable, userId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM wallets.deposits WHERE user_id = $1 AND status = 'succeeded'`,
+/** The id of a person's first successful deposit (the earliest), if any. */
+export async function firstSucceededDeposit(db: Queryable, userId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM wallets.deposits WHERE user_id = $1 AND status = 'succeeded' ORDER BY created_at, id LIMIT 1`,
     [userId],
   );
-  return rows[0]?.n ?? 0;
+  return rows[0]?.id;
 }

@@ -1,10 +1,10 @@
 export {
   applyGatewayEvent,
   type CardChargeDeposit,
-  countSucceededDeposits,
   createDeposit,
   depositAuthorization,
   depositStatuses,
+  firstSucceededDeposit,
   getDeposit,
   insertCardChargeDeposit,
 } from './deposits.js';
