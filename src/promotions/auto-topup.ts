@@ -15,6 +15,7 @@ import type { Queryable, Tx } from '../db/index.js';
 import { defineStates, transitionRow } from '../db/state-machine.js';
 import { AppError, notFound } from '../errors/index.js';
 import { completeIdempotent, type IdempotencyClaim, type IdempotentResult } from '../idempotency/index.js';
+import { assertCanReceive } from '../kyc/index.js';
 import { getBalances } from '../ledger/index.js';
 import { chargeAuthorization, PaystackRefused, PaystackUnavailable } from '../paystack/index.js';
 import {
@@ -248,6 +249,7 @@ export type TopupOutcome =
   | 'in_flight'
   | 'day_cap'
   | 'month_cap'
+  | 'over_limit'
   | 'charged'
   | 'declined'
   | 'pending';
@@ -352,6 +354,13 @@ export async function checkAutoTopup(
   if (!rule) return 'no_rule';
   const balance = (await getBalances(ctx.db, [walletId])).get(walletId);
   if (!balance || balance.available >= rule.threshold) return 'above_threshold';
+  try {
+    // Never charge a card for money the wallet may not hold (the tier's maximum balance).
+    await assertCanReceive(ctx, rule.user_id, 'NGN', rule.amount);
+  } catch (error) {
+    if (error instanceof AppError) return 'over_limit';
+    throw error;
+  }
   const started = await ctx.db.transaction((tx) => startCharge(ctx, tx, rule.id, triggerRef));
   if (typeof started === 'string') return started;
   const { charge, card } = started;
