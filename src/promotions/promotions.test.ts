@@ -143,6 +143,20 @@ describe(`promotions on ${backend}`, () => {
       return n.some((m: { subject: string }) => m.subject === 'You earned ₦200.00');
     }, 10_000);
 
+    // The event delivered again (twice at once, then later): nothing more is paid.
+    const rewardsConsumer = promotionConsumers(t.ctx).find((c) => c.name === 'promotions.rewards')!;
+    const again: OutboxEvent = {
+      id: 9_000_000_101n,
+      type: 'bill_payment.updated',
+      key: big.json().id,
+      payload: { id: big.json().id, walletId, status: 'succeeded' },
+      userId: user.id,
+      createdAt: new Date(),
+    };
+    await Promise.all([rewardsConsumer.handle(again, 1), rewardsConsumer.handle(again, 1)]);
+    await rewardsConsumer.handle(again, 2);
+    expect((await get(t.app, user, '/v1/rewards')).json().data).toHaveLength(2);
+
     const before = (await getBalance(t.ctx.db, walletId))!.posted;
     await t.ctx.db.transaction((tx) => markRefundedByOperator(tx, small.json().id, 'refunded in a dispute'));
     await eventually(async () => {
