@@ -336,6 +336,15 @@ async function settleCharge(ctx: AppContext, charge: ChargeRow, to: 'succeeded' 
   });
 }
 
+/** Which of these wallets have an enabled rule, with one query (the common answer is none). */
+export async function walletsWithRules(db: Queryable, walletIds: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ wallet_id: string }>(
+    'SELECT wallet_id FROM promotions.auto_topup_rules WHERE wallet_id = ANY ($1::uuid[]) AND enabled',
+    [walletIds],
+  );
+  return new Set(rows.map((r) => r.wallet_id));
+}
+
 /**
  * A balance event for a wallet: charges its saved card when the wallet is
  * below the rule's threshold and the caps allow. `triggerRef` names the

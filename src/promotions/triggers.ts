@@ -10,11 +10,13 @@
  *   (`transfer.completed`, `bill_payment.updated`, `withdrawal.updated`).
  */
 import type { AppContext } from '../context.js';
+import { coalesce } from '../db/index.js';
+import { isUuid } from '../ledger/index.js';
 import { getPaymentView } from '../bills/index.js';
 import { getUser } from '../identity/index.js';
 import type { Consumer, OutboxEvent } from '../outbox/index.js';
 import { depositAuthorization, firstSucceededDeposit } from '../wallets/index.js';
-import { checkAutoTopup } from './auto-topup.js';
+import { checkAutoTopup, walletsWithRules } from './auto-topup.js';
 import { saveCardFromAuthorization } from './cards.js';
 import { clawBack, processTrigger } from './rewards.js';
 
@@ -78,6 +80,15 @@ function debitedWallet(event: OutboxEvent): string | undefined {
 }
 
 export function promotionConsumers(ctx: AppContext): Consumer[] {
+  // Every debit is looked at and almost none has a rule: the handlers running at once share
+  // one query for that, and only a wallet with a rule pays for checkAutoTopup.
+  const hasRule = coalesce(
+    async (ids: string[]) => {
+      const found = await walletsWithRules(ctx.db, ids);
+      return ids.map((id) => found.has(id));
+    },
+    { maxItems: 500, maxInFlight: 2 },
+  );
   return [
     {
       name: 'promotions.rewards',
@@ -105,7 +116,8 @@ export function promotionConsumers(ctx: AppContext): Consumer[] {
       types: ['transfer.completed', 'bill_payment.updated', 'withdrawal.updated'],
       async handle(event) {
         const walletId = debitedWallet(event);
-        if (walletId) await checkAutoTopup(ctx, walletId, `event:${event.id}`);
+        if (walletId && isUuid(walletId) && (await hasRule(walletId)))
+          await checkAutoTopup(ctx, walletId, `event:${event.id}`);
         return { status: 'done' };
       },
     },
