@@ -1,7 +1,8 @@
 /**
  * npm run bench:profile [-- --scenario transfer/random|transfer/one-merchant|wallet/read] [--seconds N]
- * Starts the production-shape stack with the first API process under
- * --cpu-prof, drives one HTTP scenario at 64 connections, and prints the CPU
+ *   [--process api|worker]
+ * Starts the production-shape stack with the first API process (or the
+ * worker) under --cpu-prof, drives one HTTP scenario at 64 connections, and prints the CPU
  * each process used (from /proc) and where the profile was written.
  */
 import { mkdtempSync } from 'node:fs';
@@ -23,13 +24,16 @@ async function main() {
   const base = loadBenchConfig().databaseUrl;
   const { admin, url } = await freshProfileDb(base, 'vendra_profile');
   const profileDir = mkdtempSync(join(tmpdir(), 'vendra-profile-'));
+  // --process worker profiles the worker instead of the first API process.
+  const profiled = arg('process', 'api');
+  const profileArgs = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   const stack = await startStack({
     databaseUrl: url.toString(),
     apis: 1,
     port: 3980,
     providerLatencyMs: 20,
     rateLimits: arg('rate-limits', 'on') === 'on',
-    apiNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    ...(profiled === 'worker' ? { workerNodeArgs: profileArgs } : { apiNodeArgs: profileArgs }),
   });
   try {
     const pids = Object.fromEntries(stack.procs.map((p) => [p.name, p.pid]));

@@ -28,6 +28,7 @@ import type { Logger } from './log.js';
 import { notificationRoutes } from './notifications/index.js';
 import { ledgerRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
+import { promotionRoutes, seedSandboxCampaign, treasuryAccounts } from './promotions/index.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { startPaystack } from './paystack/index.js';
 import { startProviders } from './providers/index.js';
@@ -62,6 +63,7 @@ const modules: RoutePlugin[] = [
   beneficiaryRoutes,
   receiptRoutes,
   notificationRoutes,
+  promotionRoutes,
   webRoutes,
 ];
 
@@ -99,6 +101,7 @@ export async function createContext(
         suffix: name,
       })),
       ...settlementSystemAccounts(),
+      ...treasuryAccounts(),
     ]),
   );
   const ledger = createLedgerBatcher(db, {
@@ -129,6 +132,8 @@ export async function createContext(
   paystack.setWebhookSink(async (raw, signature) => {
     await handleGatewayWebhook(ctx, raw, signature);
   });
+  // Sandbox only (never in production): a running campaign with no configuration.
+  if (config.sandboxCampaign) await seedSandboxCampaign(ctx);
   return ctx;
 }
 

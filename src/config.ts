@@ -103,6 +103,8 @@ export interface Config {
   vtpassWebhookSecret: string | undefined;
   /** Production may run a simulator (gateway, bill providers, payouts) only when this is set explicitly. */
   allowSandbox: boolean;
+  /** Seed and run the sandbox promotion campaign (never in production). */
+  sandboxCampaign: boolean;
   /** `sandbox`: the Paystack-compatible simulator; `paystack`: Paystack Transfers; `disabled`: withdrawals are refused. */
   payoutMode: PayoutMode;
   /** Where emails go: `sandbox` (the sandbox inbox), `smtp` (SMTP_URL) or `log`. */
@@ -384,6 +386,7 @@ export function loadConfig(env: Env = process.env): Config {
     outboxLiveConcurrency: read(env, 'OUTBOX_LIVE_CONCURRENCY'),
     vtpassWebhookSecret: read(env, 'VTPASS_WEBHOOK_SECRET'),
     allowSandbox: read(env, 'ALLOW_SANDBOX'),
+    sandboxCampaign: sandboxCampaignOf(env, nodeEnv, gatewayMode),
     payoutMode: read(env, 'PAYOUT_MODE'),
     notifyMode,
     smsMode,
@@ -515,6 +518,17 @@ function simulatorsInUse(env: Env) {
   if (read(env, 'KYC_PROVIDER') === 'sandbox')
     sim('KYC_PROVIDER', 'is sandbox: any test BVN or NIN would verify anyone (set KYC_PROVIDER=dojah)');
   return found;
+}
+
+/** The sandbox campaign: on by default in development with the sandbox gateway; never in production. */
+function sandboxCampaignOf(env: Env, nodeEnv: Config['nodeEnv'], gatewayMode: string): boolean {
+  const given = read(env, 'SANDBOX_CAMPAIGN');
+  if (nodeEnv === 'production') {
+    if (given === 'on')
+      throw new ConfigError('SANDBOX_CAMPAIGN', 'is a sandbox seed: refused when NODE_ENV=production');
+    return false;
+  }
+  return given === undefined ? nodeEnv === 'development' && gatewayMode === 'sandbox' : given === 'on';
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AppContext } from './context.js';
 import { disputeConsumers } from './disputes/index.js';
 import { notificationConsumers } from './notifications/index.js';
 import type { Consumer } from './outbox/index.js';
+import { promotionConsumers } from './promotions/index.js';
 import { payoutProviderOf, walletConsumers } from './wallets/index.js';
 
 /**
@@ -18,5 +19,6 @@ export function allConsumers(ctx: AppContext): Consumer[] {
     ...billConsumers(ctx),
     ...disputeConsumers(ctx),
     ...notificationConsumers(ctx),
+    ...promotionConsumers(ctx),
   ];
 }

@@ -325,6 +325,11 @@ export const VARIABLES = {
     'development',
     '`production` requires `JWT_SECRET`, `KYC_ENCRYPTION_KEY`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
   ),
+  SANDBOX_CAMPAIGN: optionalChoice(
+    ['on', 'off'] as const,
+    '`on` when `NODE_ENV=development` and `GATEWAY_MODE=sandbox`, else `off`',
+    '`on`: seed and run the sandbox promotion "2% back on electricity, capped at ₦200" (funded from the promotions treasury); refused in production',
+  ),
   ALLOW_SANDBOX: flag(
     '`true`: production may run the simulators (gateway, bill providers, payouts, identity)',
   ),

@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   wrong_password: 400,
   invalid_code: 400,
   code_expired: 400,
+  invalid_campaign: 400,
+  invalid_auto_topup_rule: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,
@@ -90,6 +92,8 @@ export const ERROR_STATUS = {
   already_verified: 409,
   no_phone: 409,
   no_pending_code: 409,
+  campaign_state_invalid: 409,
+  auto_topup_rule_exists: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

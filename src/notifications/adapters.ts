@@ -6,7 +6,7 @@
 import { request } from 'undici';
 import { createNotifier } from '../bills/index.js';
 import type { Config } from '../config.js';
-import type { Queryable } from '../db/index.js';
+import { coalesce, type Queryable } from '../db/index.js';
 import type { Logger } from '../log.js';
 
 export interface OutgoingMessage {
@@ -27,17 +27,30 @@ export interface Adapters {
   sms: Adapter;
 }
 
-/** Stores the message for /sandbox/inbox: once per message id, however often it is retried. */
+/**
+ * Stores the message for /sandbox/inbox: once per message id, however often it is retried.
+ * Messages sent at once share one INSERT.
+ */
 export function sandboxAdapter(db: Queryable): Adapter {
-  return {
-    async send(m) {
+  const store = coalesce(
+    async (ms: OutgoingMessage[]) => {
       await db.query(
         `INSERT INTO notifications.sandbox_inbox (message_id, recipient, channel, subject, body)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING`,
-        [m.messageId, m.to, m.channel, m.subject, m.text],
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT (message_id) DO NOTHING`,
+        [
+          ms.map((m) => m.messageId),
+          ms.map((m) => m.to),
+          ms.map((m) => m.channel),
+          ms.map((m) => m.subject),
+          ms.map((m) => m.text),
+        ],
       );
+      return ms.map(() => undefined);
     },
-  };
+    { maxItems: 500, maxInFlight: 2 },
+  );
+  return { send: store };
 }
 
 /** Logs that a message would go out: recipient, channel and template, never the body. */

@@ -3,11 +3,10 @@
  * source key: for a payment it is the payment and its outcome (a payment published twice as
  * succeeded still sends its token once); for a one-off event it is the outbox event itself.
  */
-import { getPaymentView } from '../bills/index.js';
-import type { Queryable } from '../db/index.js';
+import type { getPaymentView } from '../bills/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
 import { groupToken } from '../receipts/index.js';
-import type { NotificationInput } from './messages.js';
+import type { Composition, NotificationInput } from './messages.js';
 import { formatAmount, isTemplate, type TemplateData } from './templates.js';
 
 export const DOMAIN_EVENT_TYPES = [
@@ -19,16 +18,17 @@ export const DOMAIN_EVENT_TYPES = [
   'dispute.updated',
 ] as const;
 
-export interface Mapped {
-  source: string;
-  input: NotificationInput;
-}
+/** What an event calls for: a notification and its source. */
+export type Mapped = Composition;
 
 type P = Record<string, unknown>;
 const str = (v: unknown, fallback = 'unknown') =>
   v === null || v === undefined || v === '' ? fallback : String(v);
 
-async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Mapped | undefined> {
+/** Reads a payment's view: the worker passes one shared by the handlers running at once. */
+export type PaymentViewOf = (id: string) => ReturnType<typeof getPaymentView>;
+
+async function billPayment(viewOf: PaymentViewOf, event: OutboxEvent, p: P): Promise<Mapped | undefined> {
   const status = p.status as string;
   const template =
     status === 'succeeded' && p.token
@@ -39,7 +39,7 @@ async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Map
           ? 'payment_refunded'
           : undefined;
   if (!template || !event.userId) return undefined;
-  const view = await getPaymentView(db, p.id as string);
+  const view = await viewOf(p.id as string);
   const data: TemplateData = {
     billerName: view.billerName,
     amount: formatAmount(view.amount, view.currency),
@@ -60,7 +60,7 @@ async function billPayment(db: Queryable, event: OutboxEvent, p: P): Promise<Map
 }
 
 /** The notification an event calls for, or undefined when it calls for none. */
-export async function mapEvent(db: Queryable, event: OutboxEvent): Promise<Mapped | undefined> {
+export async function mapEvent(viewOf: PaymentViewOf, event: OutboxEvent): Promise<Mapped | undefined> {
   const p = (event.payload ?? {}) as P;
   const source = `event:${event.id}`;
   switch (event.type) {
@@ -70,7 +70,7 @@ export async function mapEvent(db: Queryable, event: OutboxEvent): Promise<Mappe
       return { source, input: p as unknown as NotificationInput };
     }
     case 'bill_payment.updated':
-      return billPayment(db, event, p);
+      return billPayment(viewOf, event, p);
     case 'transfer.completed':
       return {
         source: `transfer:${str(p.transferId)}`,

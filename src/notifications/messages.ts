@@ -5,9 +5,8 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import type { Tx } from '../db/index.js';
-import { getUser, type User } from '../identity/index.js';
-import { notifyUser, publish } from '../outbox/index.js';
-import { disabledChannels } from './preferences.js';
+import { getUsers, type User } from '../identity/index.js';
+import { notifyUsers, publish, publishMany } from '../outbox/index.js';
 import {
   type Channel,
   CHANNELS,
@@ -65,46 +64,146 @@ function recipientOf(user: User, input: NotificationInput, channel: Channel): Re
 export const messageIdOf = (source: string, template: string, channel: Channel) =>
   uuidv5(`${source}|${template}|${channel}`, NAMESPACE);
 
-/**
- * Writes the messages of one notification in the caller's transaction and returns the ids it
- * wrote to send (none on a repeat). `source` names what caused it (an outbox event id, a payment
- * id). Preferences apply except to security templates, which always go out; an email or SMS to an
- * unverified address is written with its skipped_reason and never sent.
- */
-export async function createMessages(tx: Tx, source: string, input: NotificationInput): Promise<string[]> {
+/** One notification to compose: what caused it and what it says. */
+export interface Composition {
+  source: string;
+  input: NotificationInput;
+}
+
+/** At most this many notifications composed in one transaction (one in-app live event each). */
+export const MAX_COMPOSITIONS = 100;
+
+interface Row {
+  id: string;
+  userId: string;
+  template: TemplateName;
+  channel: Channel;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  /** Set: an unverified address; the row is kept and never sent. */
+  skipped: SkipReason | null;
+}
+
+/** The channels each person turned off, for the groups asked about, with one query. */
+async function disabledByUser(
+  tx: Tx,
+  wanted: readonly { userId: string; group: string }[],
+): Promise<Map<string, Set<Channel>>> {
+  const off = new Map<string, Set<Channel>>();
+  if (wanted.length === 0) return off;
+  const { rows } = await tx.query<{ user_id: string; grp: string; channel: Channel }>(
+    `SELECT p.user_id, p.grp, p.channel FROM notifications.preferences p
+       JOIN unnest($1::uuid[], $2::text[]) AS w(u, g) ON p.user_id = w.u AND p.grp = w.g
+      WHERE NOT p.enabled`,
+    [wanted.map((w) => w.userId), wanted.map((w) => w.group)],
+  );
+  for (const r of rows) {
+    const key = `${r.user_id}|${r.grp}`;
+    off.set(key, (off.get(key) ?? new Set<Channel>()).add(r.channel));
+  }
+  return off;
+}
+
+/** The message rows of one notification: one per wanted channel that is on and has an address. */
+function rowsOf(c: Composition, user: User, off: ReadonlySet<Channel> | undefined): Row[] {
+  const { input, source } = c;
   const template = TEMPLATES[input.template];
-  const user = await getUser(tx, input.userId);
-  if (!user) return [];
-  const wanted = (input.channels ?? template.channels).filter((c) => CHANNELS.includes(c));
-  const off = LOCKED_GROUPS.has(template.group)
-    ? new Set<Channel>()
-    : await disabledChannels(tx, input.userId, template.group);
-  const written: string[] = [];
+  const wanted = (input.channels ?? template.channels).filter((ch) => CHANNELS.includes(ch));
+  const rows: Row[] = [];
   for (const channel of new Set(wanted)) {
-    if (off.has(channel)) continue;
+    if (off?.has(channel)) continue;
     const recipient = recipientOf(user, input, channel);
     if (channel !== 'in_app' && !recipient.address) continue; // no address for the channel: nothing to send
     const { subject, text } = render(input.template, channel, input.data);
     const id = messageIdOf(source, input.template, channel);
-    const { rows } = await tx.query<{ created_at: Date }>(
-      `INSERT INTO notifications.messages (id, user_id, template, channel, recipient, subject, body, skipped_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING created_at`,
-      [id, input.userId, input.template, channel, recipient.address, subject, text, recipient.skipped],
-    );
-    if (rows.length === 0 || recipient.skipped) continue; // a repeat, or kept unsent
-    written.push(id);
-    if (channel === 'in_app') {
-      await notifyUser(tx, input.userId, CREATED_LIVE_EVENT, {
-        id,
-        template: input.template,
-        subject,
-        createdAt: rows[0]!.created_at.toISOString(),
-      });
-    } else {
-      await publish(tx, { type: DELIVER_EVENT, key: id, userId: input.userId, payload: { messageId: id } });
-    }
+    rows.push({
+      id,
+      userId: input.userId,
+      template: input.template,
+      channel,
+      recipient: recipient.address,
+      subject,
+      body: text,
+      skipped: recipient.skipped,
+    });
   }
-  return written;
+  return rows;
+}
+
+/**
+ * Writes the messages of many notifications in the caller's transaction with a fixed number of
+ * statements (the people, their preferences, the rows, the deliver events, the live events),
+ * and returns, per notification, the ids it wrote (none on a repeat). `source` names what caused
+ * it (an outbox event id, a payment id). Preferences apply except to security templates; an email
+ * or SMS to an unverified address is written with its skipped_reason and never sent.
+ */
+export async function createMessagesMany(tx: Tx, items: readonly Composition[]): Promise<string[][]> {
+  if (items.length > MAX_COMPOSITIONS)
+    throw new RangeError(`createMessagesMany: at most ${MAX_COMPOSITIONS}`);
+  if (items.length === 0) return [];
+  const users = await getUsers(tx, [...new Set(items.map((c) => c.input.userId))]);
+  const groupOf = (c: Composition) => TEMPLATES[c.input.template].group;
+  const asked = items.filter((c) => !LOCKED_GROUPS.has(groupOf(c)) && users.has(c.input.userId));
+  const off = await disabledByUser(
+    tx,
+    asked.map((c) => ({ userId: c.input.userId, group: groupOf(c) })),
+  );
+  // The same source twice in one batch (a redelivery running alongside) is written once.
+  const seen = new Set<string>();
+  const perItem = items.map((c) => {
+    const user = users.get(c.input.userId);
+    const list = user ? rowsOf(c, user, off.get(`${c.input.userId}|${groupOf(c)}`)) : [];
+    return list.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  });
+  const rows = perItem.flat();
+  if (rows.length === 0) return items.map(() => []);
+  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  const inserted = await tx.query<{ id: string; created_at: Date }>(
+    `INSERT INTO notifications.messages (id, user_id, template, channel, recipient, subject, body, skipped_reason)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[])
+     ON CONFLICT (id) DO NOTHING RETURNING id, created_at`,
+    [
+      col('id'),
+      col('userId'),
+      col('template'),
+      col('channel'),
+      col('recipient'),
+      col('subject'),
+      col('body'),
+      col('skipped'),
+    ],
+  );
+  const createdAt = new Map(inserted.rows.map((r) => [r.id, r.created_at]));
+  const fresh = rows.filter((r) => createdAt.has(r.id));
+  await publishMany(
+    tx,
+    fresh
+      .filter((r) => r.channel !== 'in_app' && !r.skipped) // a skipped one is kept, never sent
+      .map((r) => ({ type: DELIVER_EVENT, key: r.id, userId: r.userId, payload: { messageId: r.id } })),
+  );
+  await notifyUsers(
+    tx,
+    fresh
+      .filter((r) => r.channel === 'in_app')
+      .map((r) => ({
+        userId: r.userId,
+        type: CREATED_LIVE_EVENT,
+        data: {
+          id: r.id,
+          template: r.template,
+          subject: r.subject,
+          createdAt: createdAt.get(r.id)!.toISOString(),
+        },
+      })),
+  );
+  return perItem.map((list) => list.filter((r) => createdAt.has(r.id)).map((r) => r.id));
+}
+
+/** Writes the messages of one notification in the caller's transaction; see createMessagesMany. */
+export async function createMessages(tx: Tx, source: string, input: NotificationInput): Promise<string[]> {
+  return (await createMessagesMany(tx, [{ source, input }]))[0] ?? [];
 }
 
 /**

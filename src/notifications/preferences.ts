@@ -11,15 +11,6 @@ export interface Preference {
   locked: boolean;
 }
 
-/** The channels a person turned off for a group. */
-export async function disabledChannels(db: Queryable, userId: string, group: Group): Promise<Set<Channel>> {
-  const { rows } = await db.query<{ channel: Channel }>(
-    'SELECT channel FROM notifications.preferences WHERE user_id = $1 AND grp = $2 AND NOT enabled',
-    [userId, group],
-  );
-  return new Set(rows.map((r) => r.channel));
-}
-
 /** Every group and channel with its setting (default on). */
 export async function getPreferences(db: Queryable, userId: string): Promise<Preference[]> {
   const { rows } = await db.query<{ grp: Group; channel: Channel; enabled: boolean }>(

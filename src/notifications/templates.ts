@@ -56,6 +56,12 @@ export const TEMPLATES = {
     subject: 'Your wallet was funded with {amount}',
     text: 'Your deposit of {amount} (reference {reference}) was credited to your wallet.',
   },
+  reward_earned: {
+    group: 'money_in',
+    channels: ['in_app'],
+    subject: 'You earned {amount}',
+    text: 'You earned {amount} from "{campaignName}". It is in your wallet now.',
+  },
   withdrawal_paid: {
     group: 'withdrawals',
     channels: ['email', 'in_app'],

@@ -10,6 +10,11 @@ export {
   PaystackUnavailable,
 } from './client.js';
 export {
+  type ChargeAuthorizationInput,
+  type ChargedTransaction,
+  chargeAuthorization,
+} from './charges.js';
+export {
   ok,
   type PaystackSim,
   type PaystackSimOptions,

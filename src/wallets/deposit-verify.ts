@@ -49,6 +49,8 @@ interface GatewayTransaction {
   amount?: number;
   currency?: string;
   gateway_response?: string;
+  /** A card charge's reusable authorization (saved cards read it from the deposit's event). */
+  authorization?: unknown;
 }
 
 type Answer = { found: GatewayTransaction } | { notFound: true } | { unavailable: string };
@@ -87,7 +89,14 @@ const eventOf = (kind: 'charge.success' | 'charge.failed', t: GatewayTransaction
   ({
     event: kind,
     via: 'verify',
-    data: { reference, amount: t.amount, currency: t.currency, status: t.status, id: t.id },
+    data: {
+      reference,
+      amount: t.amount,
+      currency: t.currency,
+      status: t.status,
+      id: t.id,
+      ...(t.authorization ? { authorization: t.authorization } : {}),
+    },
   }) satisfies GatewayEvent;
 
 /**

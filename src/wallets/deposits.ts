@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/index.js';
+import type { Queryable, Tx } from '../db/index.js';
 import { assertCanReceive, chargeLimits } from '../kyc/index.js';
 import { transitionRow } from '../db/state-machine.js';
 import { AppError, notFound } from '../errors/index.js';
@@ -118,7 +118,14 @@ export interface GatewayEvent {
   event: string;
   /** Set when the event was built from the gateway's verify answer, not received as a webhook. */
   via?: 'verify';
-  data: { reference?: unknown; amount?: unknown; currency?: unknown; status?: unknown; id?: unknown };
+  data: {
+    reference?: unknown;
+    amount?: unknown;
+    currency?: unknown;
+    status?: unknown;
+    id?: unknown;
+    authorization?: unknown;
+  };
 }
 
 export type WebhookOutcome =
@@ -370,4 +377,67 @@ export async function listFlaggedDeposits(ctx: AppContext, limit = 100) {
     [Math.min(limit, 100)],
   );
   return rows.map((r) => ({ ...view(r), userId: r.user_id, reason: r.flag_reason }));
+}
+
+/** A card charge started without a checkout (auto top-up): what its pending deposit records. */
+export interface CardChargeDeposit {
+  id: string;
+  reference: string;
+  userId: string;
+  walletId: string;
+  amount: bigint;
+  currency: string;
+}
+
+/**
+ * Records the pending deposit of a card charge we start ourselves (a saved
+ * card charged again), in the caller's transaction, before the gateway is
+ * asked: its webhook, or the verify task, settles it exactly as a checkout's.
+ * Idempotent by id.
+ */
+export async function insertCardChargeDeposit(ctx: AppContext, tx: Tx, d: CardChargeDeposit): Promise<void> {
+  if (d.amount < MIN_DEPOSIT || d.amount > MAX_DEPOSIT)
+    throw new AppError('amount_out_of_range', 'The charge is out of the deposit range');
+  await tx.query(
+    `INSERT INTO wallets.deposits (id, reference, user_id, wallet_id, amount, currency, gateway, checkout_url)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, NULL) ON CONFLICT (id) DO NOTHING`,
+    [d.id, d.reference, d.userId, d.walletId, d.amount, d.currency, ctx.config.gatewayMode],
+  );
+}
+
+/** A settled card deposit's reusable authorization (Paystack's `authorization` object), when its charge gave one. */
+export async function depositAuthorization(
+  db: Queryable,
+  depositId: string,
+): Promise<{ userId: string; authorization: Record<string, unknown> } | undefined> {
+  const { rows } = await db.query<{ user_id: string; authorization: Record<string, unknown> | null }>(
+    `SELECT user_id, gateway_event -> 'data' -> 'authorization' AS authorization
+       FROM wallets.deposits WHERE id = $1 AND status = 'succeeded'`,
+    [depositId],
+  );
+  const row = rows[0];
+  if (!row?.authorization || typeof row.authorization !== 'object') return undefined;
+  return { userId: row.user_id, authorization: row.authorization };
+}
+
+/** The status of deposits by id (auto top-up shows its charges' outcome from them). */
+export async function depositStatuses(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, DepositStatus>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; status: DepositStatus }>(
+    'SELECT id, status FROM wallets.deposits WHERE id = ANY ($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** The id of a person's first successful deposit (the earliest), if any. */
+export async function firstSucceededDeposit(db: Queryable, userId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM wallets.deposits WHERE user_id = $1 AND status = 'succeeded' ORDER BY created_at, id LIMIT 1`,
+    [userId],
+  );
+  return rows[0]?.id;
 }

@@ -66,7 +66,14 @@ export async function startCheckout(config: Config, baseUrl: string, input: Chec
 /** The webhook body the sandbox sends, shaped like Paystack's charge events. */
 export function sandboxChargeEvent(
   outcome: 'success' | 'failed',
-  d: { reference: string; amount: bigint; currency: string; email: string },
+  d: {
+    reference: string;
+    amount: bigint;
+    currency: string;
+    email: string;
+    /** A paid card charge's reusable authorization, as the simulator issued it. */
+    authorization?: Record<string, unknown>;
+  },
 ) {
   return {
     event: outcome === 'success' ? 'charge.success' : 'charge.failed',
@@ -80,6 +87,7 @@ export function sandboxChargeEvent(
       paid_at: new Date().toISOString(),
       customer: { email: d.email },
       gateway_response: outcome === 'success' ? 'Approved' : 'Declined',
+      ...(d.authorization ? { authorization: d.authorization } : {}),
     },
   };
 }

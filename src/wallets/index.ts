@@ -1,4 +1,13 @@
-export { applyGatewayEvent, createDeposit, getDeposit } from './deposits.js';
+export {
+  applyGatewayEvent,
+  type CardChargeDeposit,
+  createDeposit,
+  depositAuthorization,
+  depositStatuses,
+  firstSucceededDeposit,
+  getDeposit,
+  insertCardChargeDeposit,
+} from './deposits.js';
 export { DEPOSIT_VERIFY_BATCH, verifyDeposit, verifyPendingDeposits } from './deposit-verify.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
 export { lineOfTransaction, minorToDecimal, statementCsv, walletLines } from './history.js';

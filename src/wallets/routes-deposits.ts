@@ -7,7 +7,7 @@ import { rateLimit } from '../http/rate-limit.js';
 import { amountSchema, bearerSecurity, idempotencyHeader, idParams, toMinor } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
-import { access, authOf } from '../identity/index.js';
+import { access, authOf, getUser } from '../identity/index.js';
 import { createDeposit, findDepositByReference, getDeposit } from './deposits.js';
 import { sandboxChargeEvent, signWebhook } from './gateway.js';
 import { handleGatewayWebhook } from './gateway-webhooks.js';
@@ -185,14 +185,16 @@ async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): P
       async (request, reply) => {
         const deposit = await findDepositByReference(ctx, request.params.reference);
         if (!deposit) throw notFound('Checkout');
-        const outcome = await recordSandboxCharge(ctx, deposit, request.body);
+        const email = (await getUser(ctx.db, deposit.user_id))?.email ?? 'customer@sandbox';
+        const { outcome, authorization } = await recordSandboxCharge(ctx, deposit, email, request.body);
         if (request.body.webhook === 'lose')
           return { reference: deposit.reference, outcome, webhook: 'lost' };
         const event = sandboxChargeEvent(outcome, {
           reference: deposit.reference,
           amount: deposit.amount,
           currency: deposit.currency.trim(),
-          email: 'customer@sandbox',
+          email,
+          authorization,
         });
         const raw = JSON.stringify(event);
         const res = await app.inject({
@@ -222,20 +224,27 @@ async function registerSandboxCheckout(app: FastifyInstance, ctx: AppContext): P
 async function recordSandboxCharge(
   ctx: AppContext,
   deposit: { reference: string; amount: bigint; currency: string },
+  email: string,
   body: { outcome: 'success' | 'failed'; webhook?: 'send' | 'lose' },
-): Promise<'success' | 'failed'> {
+): Promise<{ outcome: 'success' | 'failed'; authorization?: Record<string, unknown> }> {
   const gateway = ctx.paystack?.gateway;
   if (!gateway) throw new AppError('not_sandbox', 'The sandbox gateway is not running');
-  const res = await gateway.call<{ status?: string }>('POST', '/_sim/charges', {
-    reference: deposit.reference,
-    amount: Number(deposit.amount),
-    currency: deposit.currency.trim(),
-    email: 'customer@sandbox',
-    status: body.outcome,
-    webhook_lost: body.webhook === 'lose',
-  });
+  const res = await gateway.call<{ status?: string; authorization?: Record<string, unknown> }>(
+    'POST',
+    '/_sim/charges',
+    {
+      reference: deposit.reference,
+      amount: Number(deposit.amount),
+      currency: deposit.currency.trim(),
+      email,
+      status: body.outcome,
+      webhook_lost: body.webhook === 'lose',
+    },
+  );
   const stored = res.data?.status;
-  return stored === 'success' || stored === 'failed' ? stored : body.outcome;
+  const outcome = stored === 'success' || stored === 'failed' ? stored : body.outcome;
+  // The reusable card authorization of a paid checkout (Paystack's `authorization` object).
+  return { outcome, authorization: outcome === 'success' ? res.data?.authorization : undefined };
 }
 
 export function baseUrlOf(request: FastifyRequest, ctx: AppContext): string {

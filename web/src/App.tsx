@@ -7,6 +7,7 @@ import { Link, match, navigate, useLocation } from './lib/router';
 import { isStaff, useSession } from './lib/session';
 import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
+import { CampaignsPage } from './pages/admin/Campaigns';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
 import { AdminDisputeDetailPage, AdminDisputesPage } from './pages/admin/Disputes';
@@ -24,6 +25,7 @@ import { RiskCasePage, RiskCasesPage } from './pages/admin/RiskCases';
 import { RiskRulesPage } from './pages/admin/RiskRules';
 import { TierRulesPage } from './pages/admin/TierRules';
 import { LoginPage, SignupPage } from './pages/Auth';
+import { AutoTopupPage } from './pages/AutoTopup';
 import { BillPaymentPage } from './pages/BillPayment';
 import { BillsPage } from './pages/Bills';
 import { DepositPage } from './pages/Deposit';
@@ -33,6 +35,7 @@ import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
 import { ChangePasswordPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/Password';
 import { NotificationsPage } from './pages/Notifications';
+import { RewardsPage } from './pages/Rewards';
 import { SecurityPage } from './pages/Security';
 import { SendPage } from './pages/Send';
 import { WithdrawPage } from './pages/Withdraw';
@@ -53,6 +56,8 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/security', SecurityPage],
   ['/settings/password', ChangePasswordPage],
   ['/notifications', NotificationsPage],
+  ['/rewards', RewardsPage],
+  ['/cards', AutoTopupPage],
 ];
 
 /** Pages reached from an emailed link or before logging in: shown whether or not anyone is logged in. */
@@ -84,6 +89,7 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/float', FloatPage],
   ['/admin/settlements', SettlementsPage],
   ['/admin/settlements/:id', SettlementDetailPage],
+  ['/admin/campaigns', CampaignsPage],
   ['/admin/ledger', LedgerPage],
   ['/admin/audit', AuditLogPage],
 ];

@@ -77,6 +77,12 @@ const ADMIN_NAV: NavItem[] = [
     icon: 'list',
     match: (p) => p.startsWith('/admin/settlements'),
   },
+  {
+    href: '/admin/campaigns',
+    label: 'Campaigns',
+    icon: 'chart',
+    match: (p) => p.startsWith('/admin/campaigns'),
+  },
   { href: '/admin/ledger', label: 'Ledger', icon: 'scale', match: (p) => p.startsWith('/admin/ledger') },
   { href: '/admin/audit', label: 'Audit log', icon: 'list', match: (p) => p.startsWith('/admin/audit') },
 ];
@@ -222,6 +228,26 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                       onClick={() => setMenuOpen(false)}
                     >
                       Account level and limits
+                    </Link>
+                  )}
+                  {!admin && (
+                    <Link
+                      href="/rewards"
+                      class="menu-item"
+                      data-testid="menu-rewards"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Rewards
+                    </Link>
+                  )}
+                  {!admin && (
+                    <Link
+                      href="/cards"
+                      class="menu-item"
+                      data-testid="menu-cards"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Cards and auto top-up
                     </Link>
                   )}
                   {!admin && (

@@ -951,6 +951,1018 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, with their money: funded, spent, remaining, receivable */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "active" | "paused" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                accountId: string;
+                                categories: string[];
+                                conditions: {
+                                    billerIds: string[];
+                                    categories: string[];
+                                    minAmount: number;
+                                    newCustomerDays: number;
+                                    newCustomersOnly: boolean;
+                                    tiers: (1 | 2 | 3)[];
+                                };
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                description: string;
+                                /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                                effect: {
+                                    amount?: number;
+                                    bps?: number;
+                                    cap?: number;
+                                    referee?: number;
+                                    referrer?: number;
+                                    /** @enum {string} */
+                                    type: "cashback_percent" | "flat" | "referral";
+                                };
+                                endsAt: string | null;
+                                /** @description Put into the campaign so far */
+                                funded: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                perPersonLimit: number | null;
+                                /** @enum {string} */
+                                perPersonPeriod: "day" | "week" | "month" | "campaign";
+                                /** @description Clawbacks the wallets could not cover */
+                                receivable: number;
+                                redemptions: number;
+                                /** @description What the campaign account holds: the most it can still pay */
+                                remaining: number;
+                                sandbox: boolean;
+                                /** @description Paid out net of clawbacks (funded - remaining) */
+                                spent: number;
+                                startsAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                /** @enum {string} */
+                                trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign (a draft, with its own promotion account; fund and start it next; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conditions?: {
+                            billerIds?: string[];
+                            categories?: string[];
+                            minAmount?: number;
+                            newCustomerDays?: number;
+                            newCustomersOnly?: boolean;
+                            tiers?: (1 | 2 | 3)[];
+                        };
+                        /** @description ISO 4217 code */
+                        currency?: string;
+                        description?: string;
+                        /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                        effect: {
+                            amount?: number;
+                            bps?: number;
+                            cap?: number;
+                            referee?: number;
+                            referrer?: number;
+                            /** @enum {string} */
+                            type: "cashback_percent" | "flat" | "referral";
+                        };
+                        /** Format: date-time */
+                        endsAt?: string | null;
+                        name: string;
+                        perPersonLimit?: number | null;
+                        /** @enum {string} */
+                        perPersonPeriod?: "day" | "week" | "month" | "campaign";
+                        /** Format: date-time */
+                        startsAt?: string | null;
+                        /** @enum {string} */
+                        trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with its spend */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a campaign for good; what is left stays in its account (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/fundings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fund a campaign: promotions treasury -> campaign account (a ledger transaction with its audit row); the budget it can never pay past */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Amount in minor units (kobo for NGN), a JSON integer */
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: ledger_refused */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a running campaign: triggers earn nothing until it resumes (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's redemptions, newest first (skipped decisions with why: budget_exhausted, per_person_limit, ...) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Paid (0 when skipped) */
+                                amount: number;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                                /** @description What the effect computed (more than amount when the budget ran short) */
+                                computed: number;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                /** @description Minor units (kobo for NGN) */
+                                receivable: number;
+                                /** @enum {string} */
+                                role: "customer" | "referrer" | "referee";
+                                /** @description The triggering transaction, e.g. bill_payment:<id> */
+                                source: string;
+                                /** @enum {string} */
+                                status: "paid" | "skipped" | "clawed_back" | "receivable" | "settled";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a draft campaign (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            categories: string[];
+                            conditions: {
+                                billerIds: string[];
+                                categories: string[];
+                                minAmount: number;
+                                newCustomerDays: number;
+                                newCustomersOnly: boolean;
+                                tiers: (1 | 2 | 3)[];
+                            };
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            description: string;
+                            /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                            effect: {
+                                amount?: number;
+                                bps?: number;
+                                cap?: number;
+                                referee?: number;
+                                referrer?: number;
+                                /** @enum {string} */
+                                type: "cashback_percent" | "flat" | "referral";
+                            };
+                            endsAt: string | null;
+                            /** @description Put into the campaign so far */
+                            funded: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            perPersonLimit: number | null;
+                            /** @enum {string} */
+                            perPersonPeriod: "day" | "week" | "month" | "campaign";
+                            /** @description Clawbacks the wallets could not cover */
+                            receivable: number;
+                            redemptions: number;
+                            /** @description What the campaign account holds: the most it can still pay */
+                            remaining: number;
+                            sandbox: boolean;
+                            /** @description Paid out net of clawbacks (funded - remaining) */
+                            spent: number;
+                            startsAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "active" | "paused" | "ended";
+                            /** @enum {string} */
+                            trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_campaign, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: campaign_state_invalid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dashboard": {
         parameters: {
             query?: never;
@@ -3132,6 +4144,77 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/promotions/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rewards clawed back after the person had spent them: what they owe (nothing moved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Paid (0 when skipped) */
+                                amount: number;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                                /** @description What the effect computed (more than amount when the budget ran short) */
+                                computed: number;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                /** @description Minor units (kobo for NGN) */
+                                receivable: number;
+                                /** @enum {string} */
+                                role: "customer" | "referrer" | "referee";
+                                /** @description The triggering transaction, e.g. bill_payment:<id> */
+                                source: string;
+                                /** @enum {string} */
+                                status: "paid" | "skipped" | "clawed_back" | "receivable" | "settled";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7969,6 +9052,331 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auto-topup/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My auto top-up rules, each with its recent charges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Each top-up (minor units) */
+                                amount: number;
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                    removed: boolean;
+                                } | null;
+                                /** Format: uuid */
+                                cardId: string;
+                                charges: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "succeeded" | "failed";
+                                }[];
+                                createdAt: string;
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                maxPerDay: number;
+                                /** @description At most this much a month (minor units) */
+                                maxPerMonth: number;
+                                /** @description Top up when the available balance falls below this (minor units) */
+                                threshold: number;
+                                updatedAt: string;
+                                /** Format: uuid */
+                                walletId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Top up a wallet from a saved card when it falls below a threshold, at most maxPerDay times a day and maxPerMonth a month (one rule per wallet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Each top-up (minor units) */
+                        amount: number;
+                        /** Format: uuid */
+                        cardId: string;
+                        enabled?: boolean;
+                        maxPerDay: number;
+                        /** @description At most this much a month (minor units) */
+                        maxPerMonth: number;
+                        /** @description Top up when the available balance falls below this (minor units) */
+                        threshold: number;
+                        /** Format: uuid */
+                        walletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each top-up (minor units) */
+                            amount: number;
+                            card: {
+                                brand: string;
+                                last4: string;
+                                removed: boolean;
+                            } | null;
+                            /** Format: uuid */
+                            cardId: string;
+                            charges: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                reference: string;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            maxPerDay: number;
+                            /** @description At most this much a month (minor units) */
+                            maxPerMonth: number;
+                            /** @description Top up when the available balance falls below this (minor units) */
+                            threshold: number;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_auto_topup_rule, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: auto_topup_rule_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auto-topup/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop auto top-up for a wallet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an auto top-up rule (card, threshold, amount, caps, on/off) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Each top-up (minor units) */
+                        amount?: number;
+                        /** Format: uuid */
+                        cardId?: string;
+                        enabled?: boolean;
+                        maxPerDay?: number;
+                        /** @description At most this much a month (minor units) */
+                        maxPerMonth?: number;
+                        /** @description Top up when the available balance falls below this (minor units) */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each top-up (minor units) */
+                            amount: number;
+                            card: {
+                                brand: string;
+                                last4: string;
+                                removed: boolean;
+                            } | null;
+                            /** Format: uuid */
+                            cardId: string;
+                            charges: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                reference: string;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            maxPerDay: number;
+                            /** @description At most this much a month (minor units) */
+                            maxPerMonth: number;
+                            /** @description Top up when the available balance falls below this (minor units) */
+                            threshold: number;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_auto_topup_rule, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: auto_topup_rule_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/banks": {
         parameters: {
             query?: never;
@@ -8670,6 +10078,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem document; code is one of: email_unverified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
@@ -9042,6 +10459,178 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaigns running now (what a payment or deposit can earn) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                categories: string[];
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                description: string;
+                                /** @description cashback_percent: bps of the amount (200 = 2%) capped at cap (0: none); flat: amount; referral: referrer and referee bonuses */
+                                effect: {
+                                    amount?: number;
+                                    bps?: number;
+                                    cap?: number;
+                                    referee?: number;
+                                    referrer?: number;
+                                    /** @enum {string} */
+                                    type: "cashback_percent" | "flat" | "referral";
+                                };
+                                endsAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                startsAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                /** @enum {string} */
+                                trigger: "bill_payment.succeeded" | "first_deposit" | "referral_first_payment";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved cards (from a card deposit: the gateway’s reusable authorization), last4 and brand only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                bank: string;
+                                brand: string;
+                                createdAt: string;
+                                expMonth: string;
+                                expYear: string;
+                                /** Format: uuid */
+                                id: string;
+                                last4: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved card (an auto top-up rule charging it is switched off) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -11207,6 +12796,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I earned: cashback and referral bonuses, newest first (clawed back ones marked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Paid (0 when skipped) */
+                                amount: number;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                                /** @description What the effect computed (more than amount when the budget ran short) */
+                                computed: number;
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                /** @description Minor units (kobo for NGN) */
+                                receivable: number;
+                                /** @enum {string} */
+                                role: "customer" | "referrer" | "referee";
+                                /** @description The triggering transaction, e.g. bill_payment:<id> */
+                                source: string;
+                                /** @enum {string} */
+                                status: "paid" | "skipped" | "clawed_back" | "receivable" | "settled";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            totals: {
+                                currency: string;
+                                /** @description Minor units (kobo for NGN) */
+                                earned: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
