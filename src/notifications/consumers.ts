@@ -12,7 +12,7 @@ import { coalesce, type Queryable } from '../db/index.js';
 import type { Consumer } from '../outbox/index.js';
 import { type Adapters, adaptersFor } from './adapters.js';
 import { DOMAIN_EVENT_TYPES, mapEvent, type PaymentViewOf } from './events.js';
-import { BALANCE_EVENT_TYPES, checkLowBalance, walletsOf } from './low-balance.js';
+import { BALANCE_EVENT_TYPES, checkLowBalance, usersWithThresholds, walletsOf } from './low-balance.js';
 import {
   type Composition,
   createMessagesMany,
@@ -53,6 +53,8 @@ async function markSent(db: Queryable, ids: readonly string[]): Promise<void> {
 /** The database steps of composing and delivering, each shared by the handlers running at once. */
 interface Steps {
   view: PaymentViewOf;
+  /** Whether the person set a low-balance threshold: every debit asks, and most people set none. */
+  hasThreshold: (userId: string) => Promise<boolean>;
   compose: (c: Composition) => Promise<string[]>;
   load: (id: string) => Promise<Pending | undefined>;
   sent: (id: string) => Promise<void>;
@@ -72,6 +74,13 @@ function stepsFor(ctx: AppContext): Steps {
     { ...options, maxItems: 500 },
   );
   return {
+    hasThreshold: coalesce(
+      async (ids: string[]) => {
+        const found = await usersWithThresholds(ctx.db, ids);
+        return ids.map((id) => found.has(id));
+      },
+      { ...options, maxItems: 500 },
+    ),
     async view(id) {
       const view = await views(id);
       if (!view) throw notFound('Bill payment');
@@ -147,7 +156,9 @@ export function notificationConsumers(
       types: [...BALANCE_EVENT_TYPES],
       maxAttempts: COMPOSE_MAX_ATTEMPTS,
       async handle(event) {
-        for (const wallet of walletsOf(event)) await ctx.db.transaction((tx) => checkLowBalance(tx, wallet));
+        for (const wallet of walletsOf(event))
+          if (await steps.hasThreshold(wallet.userId))
+            await ctx.db.transaction((tx) => checkLowBalance(tx, wallet));
         return { status: 'done' };
       },
     },

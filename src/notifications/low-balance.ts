@@ -47,6 +47,15 @@ export async function getThreshold(db: Queryable, userId: string, currency: stri
   return rows[0]?.threshold ?? null;
 }
 
+/** Which of these people set any threshold, with one query (most set none). */
+export async function usersWithThresholds(db: Queryable, userIds: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ user_id: string }>(
+    'SELECT DISTINCT user_id FROM notifications.balance_thresholds WHERE user_id = ANY ($1::uuid[])',
+    [userIds],
+  );
+  return new Set(rows.map((r) => r.user_id));
+}
+
 /** Sets (or, with null, removes) the person's threshold for a currency. */
 export async function setThreshold(
   tx: Tx,
