@@ -37,6 +37,7 @@ export const ERROR_STATUS = {
   wrong_password: 400,
   invalid_code: 400,
   code_expired: 400,
+  pin_too_simple: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,
@@ -52,6 +53,9 @@ export const ERROR_STATUS = {
   account_frozen: 403,
   kyc_required: 403,
   risk_blocked: 403,
+  pin_required: 403,
+  pin_not_set: 403,
+  pin_invalid: 403,
   // 404
   not_found: 404,
   biller_not_found: 404,
@@ -88,6 +92,8 @@ export const ERROR_STATUS = {
   already_verified: 409,
   no_phone: 409,
   no_pending_code: 409,
+  pin_already_set: 409,
+  phone_not_verified: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,
@@ -114,6 +120,8 @@ export const ERROR_STATUS = {
   kyc_dob_mismatch: 422,
   bvn_not_found: 422,
   nin_not_found: 422,
+  // 423: locked for a while
+  pin_locked: 423,
   // 429
   rate_limited: 429,
   too_many_attempts: 429,
