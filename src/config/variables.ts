@@ -493,7 +493,10 @@ export const VARIABLES = {
     'customer validations and payout account lookups per user per minute',
   ),
   RATE_LIMIT_RESEND_PER_HOUR: rateLimit(10, 'token re-sends per user per hour'),
-  RATE_LIMIT_MONEY_PER_MIN: rateLimit(60, 'each money-moving POST and each PIN change or reset, per user per minute'),
+  RATE_LIMIT_MONEY_PER_MIN: rateLimit(
+    60,
+    'each money-moving POST and each PIN change or reset, per user per minute',
+  ),
   RATE_LIMIT_STREAM_TOKEN_PER_MIN: rateLimit(20, 'live event stream tokens per user per minute'),
   RATE_LIMIT_KYC_PER_HOUR: rateLimit(10, 'BVN, NIN and tier-3 submissions per user per hour'),
   RATE_LIMIT_FORGOT_PER_EMAIL_PER_HOUR: rateLimit(3, 'password-reset requests per email address per hour'),

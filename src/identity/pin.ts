@@ -180,7 +180,12 @@ async function judge(db: Db, key: string, given: string, facts: PinFacts, retry:
  * lockedUntil). A right PIN costs no database round trip while the cache holds
  * the person's facts and no wrong PIN is outstanding.
  */
-export async function checkPin(db: Db, key: string, userId: string, given: string | undefined): Promise<void> {
+export async function checkPin(
+  db: Db,
+  key: string,
+  userId: string,
+  given: string | undefined,
+): Promise<void> {
   if (given === undefined || given === '') throw pinRequired();
   await judge(db, key, given, await pinFacts(db, userId), true);
 }

@@ -28,7 +28,8 @@ export const userSchema = {
     phoneVerified: { type: 'boolean', description: 'The phone was proven by a one-time code' },
     hasPin: {
       type: 'boolean',
-      description: 'A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set',
+      description:
+        'A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set',
     },
   },
   required: ['id', 'email', 'phone', 'fullName', 'role', 'status', 'referralCode', 'createdAt'],
