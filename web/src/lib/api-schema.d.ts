@@ -5844,6 +5844,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -5935,6 +5937,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -6043,6 +6047,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -6344,6 +6350,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -6459,6 +6467,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -7272,6 +7282,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -7566,6 +7578,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -7684,6 +7698,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -8275,6 +8291,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -8327,7 +8345,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8356,6 +8374,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: limit_exceeded, insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, wallet_closed, idempotency_key_reused */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9524,6 +9551,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -10456,6 +10485,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or change your transaction PIN
+         * @description Money-moving requests made with a session (transfers, bill payments, withdrawals) need it in x-transaction-pin. The first PIN takes {pin}; a change takes {currentPin, pin}, and a wrong currentPin counts toward the lockout (5 wrong PINs lock money movement for 30 minutes). Trivial PINs (0000, 1234, 4321, 1212, 2580...) are refused with pin_too_simple.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 4 digits */
+                        currentPin?: string;
+                        /** @description 4 digits */
+                        pin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description PIN set */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, pin_too_simple */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, pin_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_already_set */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/pin/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot your PIN: send a 6-digit code by SMS to your verified phone
+         * @description The code is valid 10 minutes and allows 5 tries; a new send replaces the earlier code. Confirm it with POST /v1/me/pin/reset/confirm.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: no_phone, phone_not_verified */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/pin/reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new PIN with the code sent by SMS; clears any lock
+         * @description A wrong code answers invalid_code with attemptsLeft; after 5 wrong codes the code is dead (too_many_attempts) until a new one is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description 4 digits */
+                        pin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description New PIN set; money movement unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_code, code_expired, pin_too_simple */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: no_phone, phone_not_verified, no_pending_code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: too_many_attempts, rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/sessions": {
         parameters: {
             query?: never;
@@ -11227,6 +11523,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -11325,7 +11623,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11372,6 +11670,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, currency_mismatch, self_transfer */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12267,6 +12574,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path: {
                     id: string;
@@ -12341,7 +12650,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12388,6 +12697,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, unknown_bank, account_not_resolved */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
