@@ -4,12 +4,14 @@ import {
   Api,
   balance,
   depositViaCheckout,
+  enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
   launch,
   logIn,
   openPage,
   PHONE,
+  setPinInUi,
   shootBoth,
   signUp,
   uniqueEmail,
@@ -72,6 +74,7 @@ async function payElectricity(page: Page, meter: string, amountMajor: string): P
   await page.getByTestId('fee-preview').waitFor();
   await page.getByTestId('bill-review-button').click();
   await page.getByTestId('bill-review').waitFor();
+  await enterPin(page);
   await page.getByTestId('bill-pay').click();
   await page.waitForURL(/\/bills\/payments\//);
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
@@ -119,7 +122,10 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     await page.goto(linkIn(verifyMail, '/verify-email'));
     await page.getByTestId('email-verified').waitFor({ timeout: 20_000 });
 
-    // Fund the wallet, then pay electricity: the token arrives by SMS, by email and in the bell.
+    // Set the transaction PIN (Security): every payment is confirmed with it on the PIN pad.
+    await setPinInUi(page);
+
+    // Fund the wallet, then pay electricity with the PIN: the token arrives by SMS, by email and in the bell.
     await depositViaCheckout(page, '10000');
     await waitForText(balance(page), '₦10,000.00', 30_000);
     const token = await payElectricity(page, '1111111111111', '5000');
