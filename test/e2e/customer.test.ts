@@ -7,6 +7,7 @@ import {
   DESKTOP,
   enterPin,
   expectNoConsoleErrors,
+  forgetExpectedRefusals,
   HAVE_CHROMIUM,
   launch,
   openPage,
@@ -172,6 +173,13 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.getByTestId('send-continue').click();
     await waitForText(page.getByTestId('review-recipient'), 'Bola Ade');
     await shootBoth(page, 'send-review');
+    // A wrong PIN first: refused, with the attempts left shown on the pad, and nothing sent.
+    await enterPin(page, '2468');
+    await page.getByTestId('transfer-send').click();
+    await waitForText(page.getByTestId('pin-pad-error'), /not right\. 4 attempts left/);
+    await shootBoth(page, 'send-wrong-pin');
+    expect((await recipientApi.wallet()).balance).toBe(0);
+    forgetExpectedRefusals(tab, 403);
     await enterPin(page);
     await page.getByTestId('transfer-send').click();
     await page.getByTestId('transfer-done').waitFor();

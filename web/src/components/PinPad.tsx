@@ -219,7 +219,8 @@ export function PinStep({
       <PinPad
         value={value}
         onValue={onValue}
-        error={pinMessage(failure)}
+        // Shown until the PIN is entered again (a refusal clears it), a lock for as long as it lasts.
+        error={value === '' || locked ? pinMessage(failure) : null}
         disabled={disabled || locked}
         onComplete={onComplete}
       />
