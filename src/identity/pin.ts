@@ -251,8 +251,20 @@ export async function setPin(
       return { ok: false, error: error ?? pinInvalid(PIN_MAX_ATTEMPTS - current.failed) };
     }
   }
-  await storePin(tx, key, userId, input.pin);
+  if (current) await storePin(tx, key, userId, input.pin);
+  else await firstPin(tx, key, userId, input.pin);
   return { ok: true, value: undefined };
+}
+
+/** The first PIN; a concurrent first set that committed meanwhile wins (409 pin_already_set). */
+async function firstPin(tx: Tx, key: string, userId: string, pin: string): Promise<void> {
+  noteIdentityChange(userId);
+  const { rowCount } = await tx.query(
+    'INSERT INTO identity.pins (user_id, pin_hmac) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING',
+    [userId, pinHmac(key, userId, pin)],
+  );
+  if (rowCount !== 1)
+    throw new AppError('pin_already_set', 'You already have a PIN: send currentPin to change it');
 }
 
 async function verifiedPhoneOf(tx: Tx, userId: string): Promise<{ id: string; phone: string }> {
