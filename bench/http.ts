@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { type CaseResult, mergeSlices, type Slice } from './harness.js';
 import { sampleRss } from './procs.js';
-import { type BenchUser, makeUsers } from './server.js';
+import { BENCH_PIN, type BenchUser, makeUsers } from './server.js';
 
 export type HttpScenario = 'transfer/random' | 'transfer/one-merchant' | 'wallet/read';
 
@@ -51,6 +51,7 @@ function request(scenario: HttpScenario, u: Users): autocannon.Request {
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${from.token}`,
+          'x-transaction-pin': BENCH_PIN,
           'idempotency-key': randomUUID(),
         },
         body: JSON.stringify({

@@ -117,6 +117,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   }
 }
 
+/** The transaction PIN of every bench user (set at registration, sent with every request of theirs). */
+export const BENCH_PIN = '1357';
+
 export async function api(
   base: string,
   path: string,
@@ -126,7 +129,7 @@ export async function api(
     method: init.method ?? 'GET',
     headers: {
       'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}`, 'x-transaction-pin': BENCH_PIN } : {}),
       ...(init.key ? { 'idempotency-key': init.key } : {}),
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -217,6 +220,7 @@ export async function makeUsers(base: string, n: number, funding: number): Promi
       },
     });
     const token = reg.accessToken as string;
+    await api(base, '/v1/me/pin', { method: 'PUT', token, body: { pin: BENCH_PIN } });
     let walletId = '';
     for (let k = 0; k < 100 && !walletId; k++) {
       walletId = (await api(base, '/v1/wallets', { token })).data?.[0]?.id ?? '';

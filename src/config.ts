@@ -72,6 +72,8 @@ export interface Config {
   logLevel: LogLevel;
   bodyLimitBytes: number;
   jwtSecret: string;
+  /** The HMAC-SHA256 key of the transaction PINs (PIN_HMAC_KEY). */
+  pinHmacKey: string;
   gatewayMode: GatewayMode;
   gatewaySecret: string;
   paystackSecretKey: string | undefined;
@@ -191,7 +193,7 @@ export interface RateLimits {
   validate: RateLimit;
   /** POST /v1/bill-payments/{id}/resend-token, per user. */
   resend: RateLimit;
-  /** Every money-moving POST, per user and route. */
+  /** Every money-moving POST, and setting or resetting the transaction PIN, per user and route. */
   money: RateLimit;
   /** POST /v1/events/stream-token (and /v1/auth/stream-token), per user. */
   streamToken: RateLimit;
@@ -357,6 +359,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read(env, 'LOG_LEVEL'),
     bodyLimitBytes: read(env, 'BODY_LIMIT_BYTES'),
     jwtSecret: secret(read(env, 'JWT_SECRET'), 'JWT_SECRET', nodeEnv, dataDir),
+    pinHmacKey: secret(read(env, 'PIN_HMAC_KEY'), 'PIN_HMAC_KEY', nodeEnv, dataDir),
     gatewayMode,
     gatewaySecret:
       gatewayMode === 'paystack'

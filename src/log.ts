@@ -11,6 +11,9 @@ export function createLogger(level: string, pretty = false, destination?: Destin
         'req.headers.authorization',
         'req.headers.cookie',
         'req.headers["x-api-key"]',
+        'req.headers["x-transaction-pin"]',
+        '*.pin',
+        '*.currentPin',
         'req.headers["x-paystack-signature"]',
         'req.params.secret', // the VTpass webhook's path secret
         '*.password',

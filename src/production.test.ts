@@ -9,6 +9,7 @@ const PRODUCTION_ENV: Record<string, string> = {
   LOG_LEVEL: 'silent',
   DATA_DIR: '/nonexistent/vendra-production-test',
   JWT_SECRET: 'j'.repeat(40),
+  PIN_HMAC_KEY: 'p'.repeat(40),
   GATEWAY_MODE: 'paystack',
   PAYSTACK_SECRET_KEY: 'sk_live_not_a_real_key_for_tests',
   VTPASS_BASE_URL: 'https://vtpass.com',
@@ -117,6 +118,9 @@ describe('production start-up safety', () => {
     expect(refusal(without('METRICS_TOKEN')).variable).toBe('METRICS_TOKEN');
     expect(refusal(without('METRICS_PORT')).variable).toBe('METRICS_PORT');
     expect(refusal(without('KYC_ENCRYPTION_KEY')).variable).toBe('KYC_ENCRYPTION_KEY');
+    expect(refusal(without('PIN_HMAC_KEY')).variable).toBe('PIN_HMAC_KEY');
+    expect(refusal(without('JWT_SECRET')).variable).toBe('JWT_SECRET');
+    expect(refusal({ ...PRODUCTION_ENV, PIN_HMAC_KEY: 'too short' }).variable).toBe('PIN_HMAC_KEY');
     expect(refusal(without('DOJAH_APP_ID')).variable).toBe('DOJAH_APP_ID');
     expect(refusal(without('DOJAH_SECRET_KEY')).variable).toBe('DOJAH_SECRET_KEY');
     expect(refusal({ ...PRODUCTION_ENV, KYC_ENCRYPTION_KEY: 'x'.repeat(44) }).variable).toBe(

@@ -7,7 +7,7 @@ import { createPgDb } from '../db/pg.js';
 import { runAudit } from '../ledger/index.js';
 import { type ProviderSim, SANDBOX_CREDENTIALS, startProviderSim } from '../providers/index.js';
 import { hasPg, pgUrl } from '../test-support/db.js';
-import { setTier } from '../test-support/users.js';
+import { setTier, TEST_PIN } from '../test-support/users.js';
 import { waitForReady } from '../test-support/http.js';
 import { FAST_PROVIDER_ENV } from './testing.js';
 
@@ -61,7 +61,7 @@ describe.skipIf(!hasPg())('SIGKILL the worker while it vends (separate processes
       method: init.method ?? 'GET',
       headers: {
         'content-type': 'application/json',
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}`, 'x-transaction-pin': TEST_PIN } : {}),
         ...(init.key ? { 'idempotency-key': init.key } : {}),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -104,6 +104,7 @@ describe.skipIf(!hasPg())('SIGKILL the worker while it vends (separate processes
     });
     expect(reg.status).toBe(201);
     const token = reg.json.accessToken as string;
+    expect((await api('/v1/me/pin', { method: 'PUT', body: { pin: TEST_PIN }, token })).status).toBe(204);
     // Past the tier-1 limits, which this test is not about (before the person moves money).
     const tierDb = createPgDb({ url: dbUrl, poolSize: 1 });
     await setTier(tierDb, (reg.json.user as { id: string }).id, 3).finally(() => tierDb.close());

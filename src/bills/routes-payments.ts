@@ -102,7 +102,7 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
     '/v1/bill-payments',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
-      onRequest: access({ scope: 'bills:write' }),
+      onRequest: access({ scope: 'bills:write', pin: true }),
       schema: {
         tags,
         summary:

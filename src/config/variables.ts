@@ -323,7 +323,7 @@ export const VARIABLES = {
   NODE_ENV: choice(
     NODE_ENVS,
     'development',
-    '`production` requires `JWT_SECRET`, `KYC_ENCRYPTION_KEY`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
+    '`production` requires `JWT_SECRET`, `PIN_HMAC_KEY`, `KYC_ENCRYPTION_KEY`, `PUBLIC_BASE_URL`, a notification channel, `METRICS_TOKEN` and `METRICS_PORT`, and refuses simulators unless `ALLOW_SANDBOX=true`',
   ),
   SANDBOX_CAMPAIGN: optionalChoice(
     ['on', 'off'] as const,
@@ -348,6 +348,9 @@ export const VARIABLES = {
   DB_POOL_SIZE: int(16, 1, 200, 'PostgreSQL connections per process'),
   JWT_SECRET: signingSecret(
     'signs access tokens; at least 32 characters, required in production (development: generated once into `DATA_DIR/secrets.json`)',
+  ),
+  PIN_HMAC_KEY: signingSecret(
+    'the server-side key of the transaction PINs (HMAC-SHA256; the database alone gives no PIN away); at least 32 characters, required in production (development: generated once into `DATA_DIR/secrets.json`); changing it invalidates every PIN',
   ),
   GATEWAY_SANDBOX_SECRET: signingSecret(
     'signs the sandbox gateway webhooks; at least 32 characters (generated like `JWT_SECRET`)',
@@ -495,7 +498,10 @@ export const VARIABLES = {
     'customer validations and payout account lookups per user per minute',
   ),
   RATE_LIMIT_RESEND_PER_HOUR: rateLimit(10, 'token re-sends per user per hour'),
-  RATE_LIMIT_MONEY_PER_MIN: rateLimit(60, 'each money-moving POST, per user per minute'),
+  RATE_LIMIT_MONEY_PER_MIN: rateLimit(
+    60,
+    'each money-moving POST and each PIN change or reset, per user per minute',
+  ),
   RATE_LIMIT_STREAM_TOKEN_PER_MIN: rateLimit(20, 'live event stream tokens per user per minute'),
   RATE_LIMIT_KYC_PER_HOUR: rateLimit(10, 'BVN, NIN and tier-3 submissions per user per hour'),
   RATE_LIMIT_FORGOT_PER_EMAIL_PER_HOUR: rateLimit(3, 'password-reset requests per email address per hour'),

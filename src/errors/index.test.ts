@@ -15,7 +15,7 @@ describe('error code registry', () => {
     for (const code of ERROR_CODES) {
       expect(code).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(ErrorCode[code]).toBe(code);
-      expect([400, 401, 403, 404, 408, 409, 413, 414, 415, 422, 429, 431, 500, 503]).toContain(
+      expect([400, 401, 403, 404, 408, 409, 413, 414, 415, 422, 423, 429, 431, 500, 503]).toContain(
         statusOf(code),
       );
     }

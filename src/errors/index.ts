@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   code_expired: 400,
   invalid_campaign: 400,
   invalid_auto_topup_rule: 400,
+  pin_too_simple: 400,
   // 401: who the caller is could not be established
   unauthorized: 401,
   invalid_credentials: 401,
@@ -56,6 +57,9 @@ export const ERROR_STATUS = {
   phone_unverified: 403,
   email_unverified: 403,
   risk_blocked: 403,
+  pin_required: 403,
+  pin_not_set: 403,
+  pin_invalid: 403,
   // 404
   not_found: 404,
   biller_not_found: 404,
@@ -94,6 +98,8 @@ export const ERROR_STATUS = {
   no_pending_code: 409,
   campaign_state_invalid: 409,
   auto_topup_rule_exists: 409,
+  pin_already_set: 409,
+  phone_not_verified: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,
@@ -120,6 +126,8 @@ export const ERROR_STATUS = {
   kyc_dob_mismatch: 422,
   bvn_not_found: 422,
   nin_not_found: 422,
+  // 423: locked for a while
+  pin_locked: 423,
   // 429
   rate_limited: 429,
   too_many_attempts: 429,

@@ -268,7 +268,7 @@ describe.skipIf(!hasPg())('schema-driven fuzz over the whole API (PostgreSQL)', 
     });
     if (res.statusCode !== 200) return; // throttled: try again on the next lost session
     user.accessToken = res.json().accessToken;
-    user.auth = { authorization: `Bearer ${user.accessToken}` };
+    user.auth = { ...user.auth, authorization: `Bearer ${user.accessToken}` };
   }
 
   /** Every wallet's posted balance and pending debits, from the ledger itself. */

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors/index.js';
 import { type ApiKeyPrincipal, findApiKeyById } from './api-keys.js';
 import { apiKeyFacts, apiKeyFactsById, sessionFacts } from './facts.js';
+import { checkPin, PIN_HEADER } from './pin.js';
 import { readSession, type SessionFacts } from './sessions.js';
 import { touchSession } from './session-touch.js';
 import { tokenError, verifyAccessToken, verifyStreamToken } from './tokens.js';
@@ -155,6 +156,21 @@ export async function requireSession(request: FastifyRequest, _reply: FastifyRep
     throw forbidden('This action needs a logged-in session, not an API key');
 }
 
+/**
+ * onRequest (after authenticate): a login session, whatever its role, must
+ * send its transaction PIN in x-transaction-pin (403 pin_required,
+ * pin_not_set, pin_invalid; 423 pin_locked); an API key (server to server)
+ * never does. It runs before the body is read and before the handler claims
+ * the Idempotency-Key, so a refused request stores nothing.
+ */
+export async function requirePin(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const auth = authOf(request);
+  if (auth.apiKeyId !== undefined) return;
+  const header = request.headers[PIN_HEADER];
+  const { db, config } = request.server.ctx;
+  await checkPin(db, config.pinHmacKey, auth.userId, typeof header === 'string' ? header : undefined);
+}
+
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /** What a route requires of its caller. */
@@ -167,6 +183,8 @@ export interface AccessRule {
   sessionOnly?: boolean;
   /** Replaces authenticate (the event stream also accepts a stream token). */
   authenticate?: Hook;
+  /** Moves money: a login session must send its transaction PIN (requirePin); API keys are not asked. */
+  pin?: boolean;
 }
 
 /** The scope hook of every access() list, so the route table can tell which routes declared access. */
@@ -174,7 +192,8 @@ const declared = new WeakMap<Hook, AccessRule>();
 
 /**
  * The onRequest hooks of a route that needs a caller: authenticate, the
- * roles, the API key's scope, and (sessionOnly) no API key. The scope hook
+ * roles, the API key's scope, (sessionOnly) no API key and (pin) the
+ * transaction PIN of a session. The scope hook
  * marks the route as declared; the app refuses to start with a /v1/ route
  * that neither declares access nor is in PUBLIC_ROUTES.
  */
@@ -185,6 +204,7 @@ export function access(rule: AccessRule): Hook[] {
   if (rule.roles) hooks.push(requireRole(...rule.roles));
   hooks.push(scoped);
   if (rule.sessionOnly) hooks.push(requireSession);
+  if (rule.pin) hooks.push(requirePin);
   return hooks;
 }
 

@@ -34,10 +34,12 @@ export {
   authIsCurrent,
   authOf,
   requireRole,
+  requirePin,
   requireScope,
   requireSession,
   STAFF,
 } from './guard.js';
+export { isTrivialPin, PIN_HEADER, PIN_LOCK_MINUTES, PIN_MAX_ATTEMPTS } from './pin.js';
 export { checkRouteAccess, PUBLIC_ROUTES, type RouteAccess, watchRouteAccess } from './route-access.js';
 export { endsStream, STREAM_END_EVENT } from './stream-end.js';
 export { createIdentityPruneTask, pruneIdentity } from './maintenance.js';

@@ -32,8 +32,8 @@ export async function pruneIdentity(tx: Tx, limit = 1000): Promise<number> {
     [limit],
   );
   const codes = await tx.query(
-    `DELETE FROM identity.phone_codes WHERE user_id IN (
-       SELECT user_id FROM identity.phone_codes WHERE expires_at < now() - interval '1 day' LIMIT $1)`,
+    `DELETE FROM identity.phone_codes WHERE (user_id, purpose) IN (
+       SELECT user_id, purpose FROM identity.phone_codes WHERE expires_at < now() - interval '1 day' LIMIT $1)`,
     [limit],
   );
   return failures + tokens.rowCount + sessions.rowCount + links.rowCount + codes.rowCount;

@@ -4,7 +4,12 @@ import { publish } from '../outbox/index.js';
 /** The event the notification module turns into an email or SMS. */
 export const NOTIFICATION_REQUESTED = 'notification.requested';
 
-export type NotificationTemplate = 'password_reset' | 'password_changed' | 'email_verification' | 'phone_otp';
+export type NotificationTemplate =
+  | 'password_reset'
+  | 'password_changed'
+  | 'email_verification'
+  | 'phone_otp'
+  | 'pin_locked';
 
 export interface NotificationRequest {
   userId: string;

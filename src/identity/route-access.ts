@@ -1,5 +1,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { errorResponses } from '../http/errors.js';
 import { type AccessRule, accessRuleOf } from './guard.js';
+import { PIN_HEADER, PIN_PATTERN } from './pin.js';
 
 /**
  * The /v1/ routes anyone may call, each for a reason: they create or resume a
@@ -28,6 +30,8 @@ export interface RouteAccess {
   url: string;
   /** undefined for a public route. */
   rule?: AccessRule;
+  /** The route takes an Idempotency-Key (it moves money or must not run twice). */
+  idempotent: boolean;
 }
 
 declare module 'fastify' {
@@ -50,6 +54,46 @@ function documentScope(route: RouteOptions, scope: string): void {
   );
 }
 
+type Schema = {
+  headers?: { type?: string; properties?: Record<string, unknown> };
+  response?: Record<string, { description?: string }>;
+};
+
+const PIN_ERRORS = errorResponses(['pin_required', 'pin_not_set', 'pin_invalid', 'pin_locked']) as Record<
+  string,
+  { description: string }
+>;
+
+/** Documents a PIN route: the x-transaction-pin header and its refusals (merged into the route's own). */
+function documentPin(route: RouteOptions): void {
+  const schema = route.schema as Schema | undefined;
+  if (!schema) return;
+  // New objects: header and response schemas are shared between routes.
+  schema.headers = {
+    ...schema.headers,
+    type: 'object',
+    properties: {
+      ...schema.headers?.properties,
+      [PIN_HEADER]: {
+        type: 'string',
+        pattern: PIN_PATTERN,
+        description: 'Required with a login session (never with an API key): your 4-digit transaction PIN',
+      },
+    },
+  };
+  const response = { ...schema.response };
+  for (const [status, answer] of Object.entries(PIN_ERRORS)) {
+    const own = response[status];
+    response[status] = own?.description
+      ? { ...own, description: `${own.description}, ${answer.description.split(': ')[1]}` }
+      : answer;
+  }
+  schema.response = response;
+}
+
+const takesIdempotencyKey = (route: RouteOptions) =>
+  Boolean((route.schema as Schema | undefined)?.headers?.properties?.['idempotency-key']);
+
 /**
  * Watches every route registered on app from now on (call it before the
  * modules' routes): records each /v1/ route's access rule in app.routeAccess
@@ -62,9 +106,11 @@ export function watchRouteAccess(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const rule = accessRuleOf(route.onRequest);
     if (rule) documentScope(route, rule.scope);
+    if (rule?.pin) documentPin(route);
+    const idempotent = takesIdempotencyKey(route);
     // Fastify adds a HEAD route beside each GET, with the same hooks.
     for (const method of methods)
-      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, rule });
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, rule, idempotent });
   });
   app.addHook('onReady', async () => checkRouteAccess(app));
 }

@@ -26,6 +26,11 @@ export const userSchema = {
     updatedAt: dateTime,
     emailVerified: { type: 'boolean', description: 'The email was proven by a verification link' },
     phoneVerified: { type: 'boolean', description: 'The phone was proven by a one-time code' },
+    hasPin: {
+      type: 'boolean',
+      description:
+        'A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set',
+    },
   },
   required: ['id', 'email', 'phone', 'fullName', 'role', 'status', 'referralCode', 'createdAt'],
 } as const;

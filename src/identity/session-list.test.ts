@@ -129,7 +129,8 @@ describe.each(backends())('sessions on %s', (backend) => {
   });
 
   it('brings last seen up to date at most once a minute, not on every request', async () => {
-    const u = await registerUser(t.app); // registration uses no bearer token: not touched yet
+    // Registration uses no bearer token (and no PIN is set with one): not touched yet.
+    const u = await registerUser(t.app, { pin: false });
     const { rows } = await t.ctx.db.query<{ id: string }>(
       'SELECT id FROM identity.sessions WHERE user_id = $1',
       [u.id],

@@ -17,6 +17,8 @@ export interface User {
   /** The email / phone held now was proven by a link / code (cleared when it changes). */
   emailVerified: boolean;
   phoneVerified: boolean;
+  /** A transaction PIN is set (money moves with a session only once it is). */
+  hasPin: boolean;
 }
 
 /** Who is calling, set on the request by the authenticate preHandler. */

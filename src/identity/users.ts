@@ -23,10 +23,12 @@ export interface UserRow {
   updated_at: Date;
   email_verified_at: Date | null;
   phone_verified_at: Date | null;
+  has_pin: boolean;
 }
 
 export const USER_COLUMNS =
-  'id, seq, email, phone, full_name, password_hash, role, status, referral_code, referred_by, created_at, updated_at, email_verified_at, phone_verified_at';
+  'id, seq, email, phone, full_name, password_hash, role, status, referral_code, referred_by, created_at, updated_at, email_verified_at, phone_verified_at, ' +
+  'EXISTS (SELECT 1 FROM identity.pins WHERE pins.user_id = users.id) AS has_pin';
 
 export function toUser(row: UserRow): User {
   return {
@@ -42,6 +44,7 @@ export function toUser(row: UserRow): User {
     updatedAt: row.updated_at,
     emailVerified: row.email_verified_at !== null,
     phoneVerified: row.phone_verified_at !== null,
+    hasPin: row.has_pin,
   };
 }
 

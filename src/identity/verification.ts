@@ -54,19 +54,26 @@ function codeHash(key: string, userId: string, phone: string, code: string): str
   return createHmac('sha256', key).update(`phone-code\0${userId}\0${phone}\0${code}`).digest('hex');
 }
 
-/** POST /v1/me/phone/verify/send: a 6-digit code by SMS, replacing any earlier one (attempts start over). */
-export async function sendPhoneCode(tx: Tx, key: string, userId: string): Promise<void> {
-  const user = await ownRow(tx, userId);
-  if (!user.phone) throw new AppError('no_phone', 'There is no phone number on your account');
-  if (user.phone_verified_at !== null)
-    throw new AppError('already_verified', 'Your phone is already verified');
+/** What a phone code is for; a person has at most one outstanding code of each. */
+export type PhoneCodePurpose = 'phone_verification' | 'pin_reset';
+
+/**
+ * A new 6-digit code of this purpose to the phone, replacing any earlier one
+ * of the same purpose (attempts start over), sent by SMS when tx commits.
+ */
+export async function issuePhoneCode(
+  tx: Tx,
+  key: string,
+  user: { id: string; phone: string },
+  purpose: PhoneCodePurpose,
+): Promise<void> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await tx.query(
-    `INSERT INTO identity.phone_codes (user_id, phone, code_hash, expires_at)
-     VALUES ($1, $2, $3, now() + $4::int * interval '1 minute')
-     ON CONFLICT (user_id) DO UPDATE SET phone = EXCLUDED.phone, code_hash = EXCLUDED.code_hash,
+    `INSERT INTO identity.phone_codes (user_id, purpose, phone, code_hash, expires_at)
+     VALUES ($1, $5, $2, $3, now() + $4::int * interval '1 minute')
+     ON CONFLICT (user_id, purpose) DO UPDATE SET phone = EXCLUDED.phone, code_hash = EXCLUDED.code_hash,
        attempts = 0, created_at = now(), expires_at = EXCLUDED.expires_at, used_at = NULL`,
-    [user.id, user.phone, codeHash(key, user.id, user.phone, code), PHONE_CODE_TTL_MINUTES],
+    [user.id, user.phone, codeHash(key, user.id, user.phone, code), PHONE_CODE_TTL_MINUTES, purpose],
   );
   await requestNotification(tx, {
     userId: user.id,
@@ -78,25 +85,33 @@ export async function sendPhoneCode(tx: Tx, key: string, userId: string): Promis
   });
 }
 
-/**
- * POST /v1/me/phone/verify. A wrong code counts an attempt, which must be
- * committed even though the request fails: so this returns an Outcome and the
- * caller throws after the commit. After 5 wrong codes the code is dead (429
- * too_many_attempts) until a new one is sent.
- */
-export async function verifyPhoneCode(
-  tx: Tx,
-  key: string,
-  userId: string,
-  code: string,
-): Promise<Outcome<void>> {
+/** POST /v1/me/phone/verify/send: a 6-digit code by SMS, replacing any earlier one (attempts start over). */
+export async function sendPhoneCode(tx: Tx, key: string, userId: string): Promise<void> {
   const user = await ownRow(tx, userId);
+  if (!user.phone) throw new AppError('no_phone', 'There is no phone number on your account');
   if (user.phone_verified_at !== null)
     throw new AppError('already_verified', 'Your phone is already verified');
+  await issuePhoneCode(tx, key, { id: user.id, phone: user.phone }, 'phone_verification');
+}
+
+/**
+ * Spends the outstanding code of this purpose, sent to `phone` (the number the
+ * account holds now). A wrong code counts an attempt, which must be committed
+ * even though the request fails: so this returns an Outcome and the caller
+ * throws after the commit. After 5 wrong codes the code is dead (429
+ * too_many_attempts) until a new one is sent.
+ */
+export async function spendPhoneCode(
+  tx: Tx,
+  key: string,
+  user: { id: string; phone: string | null },
+  purpose: PhoneCodePurpose,
+  code: string,
+): Promise<Outcome<void>> {
   const { rows } = await tx.query<{ phone: string; code_hash: string; attempts: number; expired: boolean }>(
     `SELECT phone, code_hash, attempts, expires_at <= now() AS expired
-     FROM identity.phone_codes WHERE user_id = $1 AND used_at IS NULL FOR UPDATE`,
-    [userId],
+     FROM identity.phone_codes WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL FOR UPDATE`,
+    [user.id, purpose],
   );
   const row = rows[0];
   if (!row || row.phone !== user.phone)
@@ -104,9 +119,12 @@ export async function verifyPhoneCode(
   if (row.attempts >= PHONE_CODE_MAX_ATTEMPTS)
     throw new AppError('too_many_attempts', 'Too many wrong codes; ask for a new one');
   if (row.expired) throw new AppError('code_expired', 'This code has expired; ask for a new one');
-  const given = Buffer.from(codeHash(key, userId, row.phone, code), 'hex');
+  const given = Buffer.from(codeHash(key, user.id, row.phone, code), 'hex');
   if (!timingSafeEqual(given, Buffer.from(row.code_hash, 'hex'))) {
-    await tx.query('UPDATE identity.phone_codes SET attempts = attempts + 1 WHERE user_id = $1', [userId]);
+    await tx.query(
+      'UPDATE identity.phone_codes SET attempts = attempts + 1 WHERE user_id = $1 AND purpose = $2',
+      [user.id, purpose],
+    );
     const attemptsLeft = PHONE_CODE_MAX_ATTEMPTS - row.attempts - 1;
     return {
       ok: false,
@@ -116,9 +134,27 @@ export async function verifyPhoneCode(
           : new AppError('too_many_attempts', 'Too many wrong codes; ask for a new one'),
     };
   }
-  await tx.query('UPDATE identity.phone_codes SET used_at = now() WHERE user_id = $1', [userId]);
+  await tx.query('UPDATE identity.phone_codes SET used_at = now() WHERE user_id = $1 AND purpose = $2', [
+    user.id,
+    purpose,
+  ]);
+  return { ok: true, value: undefined };
+}
+
+/** POST /v1/me/phone/verify: spends the phone-verification code and marks the phone verified. */
+export async function verifyPhoneCode(
+  tx: Tx,
+  key: string,
+  userId: string,
+  code: string,
+): Promise<Outcome<void>> {
+  const user = await ownRow(tx, userId);
+  if (user.phone_verified_at !== null)
+    throw new AppError('already_verified', 'Your phone is already verified');
+  const spent = await spendPhoneCode(tx, key, user, 'phone_verification', code);
+  if (!spent.ok) return spent;
   await tx.query('UPDATE identity.users SET phone_verified_at = now(), updated_at = now() WHERE id = $1', [
     userId,
   ]);
-  return { ok: true, value: undefined };
+  return spent;
 }

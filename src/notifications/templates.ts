@@ -93,6 +93,13 @@ export const TEMPLATES = {
     text: 'The password of your Vendra account was changed at {at}. If this was not you, reset it now and contact support.',
     sms: 'Vendra: your password was changed at {at}. Not you? Reset it now.',
   },
+  pin_locked: {
+    group: 'security',
+    channels: ['email', 'sms', 'in_app'],
+    subject: 'Your Vendra PIN is locked',
+    text: 'Your transaction PIN was entered wrongly {attempts} times, so sending money, paying and withdrawing are locked until {until}. If this was not you, reset your PIN by phone code and change your password.',
+    sms: 'Vendra: wrong PIN {attempts} times; payments locked until {until}. Not you? Reset your PIN and password.',
+  },
   password_reset: {
     group: 'security',
     channels: ['email'],

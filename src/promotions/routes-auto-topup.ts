@@ -89,7 +89,7 @@ function registerRules(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/auto-topup/rules',
     {
-      onRequest: access({ scope: 'auto_topup:write' }), // needs pin: true
+      onRequest: access({ scope: 'auto_topup:write', pin: true }),
       schema: {
         tags: ['auto-topup'],
         summary:
@@ -123,7 +123,7 @@ function registerRules(app: FastifyInstance, ctx: AppContext): void {
   typed(app).patch(
     '/v1/auto-topup/rules/:id',
     {
-      onRequest: access({ scope: 'auto_topup:write' }), // needs pin: true
+      onRequest: access({ scope: 'auto_topup:write', pin: true }),
       schema: {
         tags: ['auto-topup'],
         summary: 'Change an auto top-up rule (card, threshold, amount, caps, on/off)',

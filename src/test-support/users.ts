@@ -2,20 +2,38 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.js';
 
+/** The transaction PIN registerUser sets (not trivial under the PIN rules). */
+export const TEST_PIN = '1357';
+
 export interface TestUser {
   id: string;
   email: string;
   password: string;
   accessToken: string;
   refreshToken: string;
-  /** `Authorization` header value for app.inject. */
-  auth: { authorization: string };
+  /** Headers for app.inject: `Authorization`, and the transaction PIN unless registered with `pin: false`. */
+  auth: { authorization: string; 'x-transaction-pin'?: string };
 }
 
-/** Registers a customer through the API (a unique email unless given) and returns its tokens. */
+/** Sets the user's transaction PIN through the API (PUT /v1/me/pin). */
+export async function setPin(app: FastifyInstance, accessToken: string, pin = TEST_PIN): Promise<void> {
+  const res = await app.inject({
+    method: 'PUT',
+    url: '/v1/me/pin',
+    headers: { authorization: `Bearer ${accessToken}` },
+    payload: { pin },
+  });
+  if (res.statusCode !== 204) throw new Error(`set PIN failed: ${res.statusCode} ${res.body}`);
+}
+
+/**
+ * Registers a customer through the API (a unique email unless given) and
+ * returns its tokens. It sets the transaction PIN TEST_PIN and sends it in
+ * `auth`, unless `pin: false`.
+ */
 export async function registerUser(
   app: FastifyInstance,
-  overrides: { email?: string; password?: string; fullName?: string; phone?: string } = {},
+  overrides: { email?: string; password?: string; fullName?: string; phone?: string; pin?: boolean } = {},
 ): Promise<TestUser> {
   const email = overrides.email ?? `user-${randomBytes(6).toString('hex')}@example.com`;
   const password = overrides.password ?? 'correct horse battery staple';
@@ -26,13 +44,18 @@ export async function registerUser(
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
+  const withPin = overrides.pin ?? true;
+  if (withPin) await setPin(app, body.accessToken);
   return {
     id: body.user.id,
     email: body.user.email,
     password,
     accessToken: body.accessToken,
     refreshToken: body.refreshToken,
-    auth: { authorization: `Bearer ${body.accessToken}` },
+    auth: {
+      authorization: `Bearer ${body.accessToken}`,
+      ...(withPin ? { 'x-transaction-pin': TEST_PIN } : {}),
+    },
   };
 }
 

@@ -74,7 +74,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/v1/transfers',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
-      onRequest: access({ scope: 'transfers:write' }),
+      onRequest: access({ scope: 'transfers:write', pin: true }),
       schema: {
         tags: ['transfers'],
         summary: 'Send money to another person (synchronous); same currency only',

@@ -99,7 +99,7 @@ function registerWithdrawal(app: FastifyInstance, ctx: AppContext): void {
     '/v1/wallets/:id/withdrawals',
     {
       config: { rateLimit: rateLimit(ctx, 'money') },
-      onRequest: access({ scope: 'withdrawals:write' }),
+      onRequest: access({ scope: 'withdrawals:write', pin: true }),
       schema: {
         tags: ['withdrawals'],
         summary: 'Withdraw to a bank account: holds amount + fee now, pays out asynchronously (202)',

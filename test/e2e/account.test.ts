@@ -4,12 +4,17 @@ import {
   Api,
   balance,
   depositViaCheckout,
+  E2E_PIN,
+  enterPin,
   expectNoConsoleErrors,
+  forgetExpectedRefusals,
   HAVE_CHROMIUM,
   launch,
   logIn,
   openPage,
   PHONE,
+  pressPin,
+  setPinInUi,
   shootBoth,
   signUp,
   uniqueEmail,
@@ -73,6 +78,7 @@ async function payElectricity(page: Page, meter: string, amountMajor: string): P
   await page.getByTestId('fee-preview').waitFor();
   await page.getByTestId('bill-review-button').click();
   await page.getByTestId('bill-review').waitFor();
+  await enterPin(page);
   await page.getByTestId('bill-pay').click();
   await page.waitForURL(/\/bills\/payments\//);
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
@@ -123,7 +129,10 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     // And the phone, by the code texted to it: only verified contacts receive tokens.
     await verifyPhone(page, server.baseUrl, phone);
 
-    // Fund the wallet, then pay electricity: the token arrives by SMS, by email and in the bell.
+    // Set the transaction PIN (Security): every payment is confirmed with it on the PIN pad.
+    await setPinInUi(page);
+
+    // Fund the wallet, then pay electricity with the PIN: the token arrives by SMS, by email and in the bell.
     await depositViaCheckout(page, '10000');
     await waitForText(balance(page), '₦10,000.00', 30_000);
     const token = await payElectricity(page, '1111111111111', '5000');
@@ -189,4 +198,65 @@ describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', 
     expectNoConsoleErrors(tab);
     await tab.close();
   }, 240_000);
+  it('changes the transaction PIN, and resets a forgotten one with a code sent by SMS to the verified phone', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    const email = uniqueEmail('femi');
+    await signUp(page, { fullName: 'Femi Ade', email, password: PASSWORD, phone: uniquePhone() });
+    await page.getByTestId('set-pin-banner').waitFor();
+    await setPinInUi(page);
+    await shootBoth(page, 'security-pin');
+    const api = new Api(server.baseUrl);
+    await api.login(email, PASSWORD);
+    const { phone } = await api.get<{ phone: string }>('/v1/me');
+
+    // Change: a wrong current PIN is refused with the attempts left; then the current one and a new one.
+    await page.getByTestId('pin-change').click();
+    await pressPin(page.getByTestId('change-pin-current'), '8642');
+    await pressPin(page.getByTestId('change-pin-new'), '5937');
+    await waitForText(page.getByTestId('change-pin-current-error'), /4 attempts left/);
+    await pressPin(page.getByTestId('change-pin-current'), E2E_PIN);
+    await pressPin(page.getByTestId('change-pin-new'), '5937');
+    await waitForText(page.getByTestId('pin-notice'), /PIN was changed/);
+    forgetExpectedRefusals(tab, 403);
+
+    // Forgot it: the code goes to the verified phone only, so verify the phone first (Home's banner).
+    await page.goto('/');
+    await page.getByTestId('verify-phone-banner').getByRole('button', { name: 'Verify' }).click();
+    const verifyCode = await waitForMessage(server.baseUrl, phone, (m) => /code/i.test(m.text));
+    await page.locator('#phone-code').fill(/\d{6}/.exec(verifyCode.text)?.[0] ?? '');
+    await page.getByTestId('verify-phone-banner').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('phone-verified').waitFor();
+    await page.goto('/security');
+    await page.getByTestId('pin-forgot').click();
+    await page.getByTestId('pin-reset-send').click();
+    await page.getByTestId('pin-reset-form').waitFor();
+    const resetCode = await waitForMessage(
+      server.baseUrl,
+      phone,
+      (m) => /code/i.test(m.text) && m.text !== verifyCode.text,
+    );
+    await page.getByLabel('Code from the SMS').fill(/\d{6}/.exec(resetCode.text)?.[0] ?? '');
+    await pressPin(page.getByTestId('pin-reset-new'), '2846');
+    await page.getByTestId('pin-reset-confirm').click();
+    await waitForText(page.getByTestId('pin-notice'), /new PIN is set/);
+    await shootBoth(page, 'security-pin-reset');
+    // The new PIN is the one money moves with now.
+    const wallet = await api.wallet();
+    const move = (pin: string) =>
+      fetch(`${server.baseUrl}/v1/wallets/${wallet.id}/withdrawals`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${api.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': crypto.randomUUID(),
+          'x-transaction-pin': pin,
+        },
+        body: JSON.stringify({ amount: 100_00, bankCode: '058', accountNumber: '0123456789' }),
+      }).then(async (r) => ((await r.json()) as { code?: string }).code);
+    expect(await move('5937')).toBe('pin_invalid');
+    expect(String(await move('2846'))).not.toMatch(/^pin_/);
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  }, 180_000);
 });

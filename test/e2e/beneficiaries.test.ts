@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Api,
   depositViaCheckout,
+  enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
   launch,
@@ -50,6 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM)('beneficiaries (browser)', () => {
     await page.getByLabel('Amount').fill('500');
     await page.getByTestId('send-continue').click();
     await page.getByTestId('save-beneficiary').getByRole('checkbox').check();
+    await enterPin(page);
     await page.getByTestId('transfer-send').click();
     await waitForText(page.getByTestId('beneficiary-saved'), 'Saved to your beneficiaries.');
 
@@ -63,6 +65,7 @@ describe.skipIf(!HAVE_CHROMIUM)('beneficiaries (browser)', () => {
     await page.getByTestId('send-continue').click();
     await waitForText(page.getByTestId('review-recipient'), 'Musa Bello');
     expect(await page.getByTestId('save-beneficiary').count()).toBe(0);
+    await enterPin(page);
     await page.getByTestId('transfer-send').click();
     await page.getByTestId('transfer-done').waitFor();
     expect((await recipient.wallet()).balance).toBe(75_000);
@@ -76,6 +79,7 @@ describe.skipIf(!HAVE_CHROMIUM)('beneficiaries (browser)', () => {
     await page.getByLabel('Amount').fill('1000');
     await page.getByTestId('withdraw-continue').click();
     await page.getByTestId('save-beneficiary').getByRole('checkbox').check();
+    await enterPin(page);
     await page.getByTestId('withdraw-confirm').click();
     await waitForText(page.getByTestId('beneficiary-saved'), 'Saved to your beneficiaries.');
 

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Api,
   balance,
-  DESKTOP,
   depositViaCheckout,
+  DESKTOP,
+  enterPin,
   expectNoConsoleErrors,
+  forgetExpectedRefusals,
   HAVE_CHROMIUM,
   launch,
   openPage,
@@ -45,6 +47,7 @@ async function payElectricity(
   await page.getByTestId('bill-review').waitFor();
   await waitForText(page.getByTestId('bill-total'), /₦[\d,]+\.\d\d/);
   if (shots) await shootBoth(page, 'bill-review');
+  await enterPin(page);
   await page.getByTestId('bill-pay').click();
   await page.waitForURL(/\/bills\/payments\//);
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', expected, 45_000);
@@ -67,6 +70,7 @@ async function buy(page: Page, category: 'airtime' | 'data' | 'cable', ref: stri
   await page.getByTestId('bill-review').waitFor();
   await waitForText(page.getByTestId('bill-total'), /₦[\d,]+\.\d\d/);
   const total = (await page.getByTestId('bill-total').textContent()) ?? '';
+  await enterPin(page);
   await page.getByTestId('bill-pay').click();
   await page.waitForURL(/\/bills\/payments\//);
   await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
@@ -118,7 +122,8 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await waitForText(balance(page), '₦20,000.00', 30_000);
     await shootBoth(page, 'home-deposit-received');
 
-    // Electricity prepaid, meter 1111111111111: delivered with a token.
+    // Electricity prepaid, meter 1111111111111: delivered with a token. There is no PIN yet: the review
+    // asks for one to be set right there, then it is entered on the PIN pad.
     await payElectricity(page, '1111111111111', '5000', 'succeeded', true);
     const token = ((await page.getByTestId('bill-token').textContent()) ?? '').trim();
     expect(token).toMatch(/^\d{4}( \d{4})+$/);
@@ -151,6 +156,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.getByTestId('pay-again-1111111111111').click();
     await page.getByTestId('bill-review').waitFor();
     await waitForText(page.getByTestId('review-customer-name'), /\S/);
+    await enterPin(page);
     await page.getByTestId('bill-pay').click();
     await page.waitForURL(/\/bills\/payments\//);
     await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
@@ -168,6 +174,14 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await page.getByTestId('send-continue').click();
     await waitForText(page.getByTestId('review-recipient'), 'Bola Ade');
     await shootBoth(page, 'send-review');
+    // A wrong PIN first: refused, with the attempts left shown on the pad, and nothing sent.
+    await enterPin(page, '2468');
+    await page.getByTestId('transfer-send').click();
+    await waitForText(page.getByTestId('pin-pad-error'), /not right\. 4 attempts left/);
+    await shootBoth(page, 'send-wrong-pin');
+    expect((await recipientApi.wallet()).balance).toBe(0);
+    forgetExpectedRefusals(tab, 403);
+    await enterPin(page);
     await page.getByTestId('transfer-send').click();
     await page.getByTestId('transfer-done').waitFor();
     expect((await recipientApi.wallet()).balance).toBe(150000);
@@ -184,6 +198,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await waitForText(page.getByTestId('withdraw-fee'), /10\.00/);
     await waitForText(page.getByTestId('withdraw-total'), /1,010\.00/);
     await shootBoth(page, 'withdraw-review');
+    await enterPin(page);
     await page.getByTestId('withdraw-confirm').click();
     await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);
     await shootBoth(page, 'withdraw-done');
@@ -241,6 +256,7 @@ describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
     await waitForText(sender.page.getByTestId('recipient-name'), /Chi Eze/);
     await sender.page.getByLabel('Amount').fill('2500');
     await sender.page.getByTestId('send-continue').click();
+    await enterPin(sender.page);
     await sender.page.getByTestId('transfer-send').click();
     await sender.page.getByTestId('transfer-done').waitFor();
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Api,
   balance,
+  enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
   launch,
@@ -124,6 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM)('inbound bank transfers (browser)', () => {
     await page.getByTestId('withdraw-continue').click();
     await waitForText(page.getByTestId('withdraw-fee'), '₦10.00');
     await waitForText(page.getByTestId('withdraw-total'), '₦1,010.00');
+    await enterPin(page);
     await page.getByTestId('withdraw-confirm').click();
     await waitForText(page.getByTestId('withdrawal-status'), /Withdrawal sent/, 30_000);
     await page.goto('/');

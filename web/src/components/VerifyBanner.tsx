@@ -1,12 +1,24 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../lib/api';
+import { Link } from '../lib/router';
 import type { User } from '../lib/types';
 import { Alert, Button, TextField } from './ui';
 
-/** Home's prompts for an unverified email or phone: resets and codes only go to verified contacts. */
+/**
+ * Home's prompts: set a transaction PIN (money moves only with it), and verify
+ * the email or phone (resets and codes only go to verified contacts).
+ */
 export function VerifyBanner({ user }: { user: User }) {
   return (
     <>
+      {!user.hasPin && (
+        <Alert kind="info" testId="set-pin-banner">
+          Set your transaction PIN: it confirms every transfer, bill payment and withdrawal.{' '}
+          <Link href="/security" class="btn btn-secondary btn-sm" data-testid="set-pin-link">
+            Set PIN
+          </Link>
+        </Alert>
+      )}
       {!user.emailVerified && <EmailPrompt email={user.email} />}
       {user.phone && !user.phoneVerified && <PhonePrompt phone={user.phone} />}
     </>

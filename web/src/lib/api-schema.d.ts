@@ -7088,6 +7088,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -7179,6 +7181,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -7287,6 +7291,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -7588,6 +7594,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -7703,6 +7711,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -8516,6 +8526,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -8810,6 +8822,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -8928,6 +8942,8 @@ export interface paths {
                                 /** @description The email was proven by a verification link */
                                 emailVerified?: boolean;
                                 fullName: string;
+                                /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                                hasPin?: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** @description E.164 */
@@ -9132,6 +9148,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -9206,6 +9224,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: pin_required, pin_not_set, pin_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
@@ -9217,6 +9244,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: auto_topup_rule_exists */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9281,6 +9317,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path: {
                     id: string;
@@ -9355,6 +9393,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: pin_required, pin_not_set, pin_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: not_found */
                 404: {
                     headers: {
@@ -9366,6 +9413,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: auto_topup_rule_exists */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9846,6 +9902,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -9899,7 +9957,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9928,6 +9986,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: limit_exceeded, insufficient_funds, amount_out_of_range, amount_mismatch, product_not_found, product_disabled, biller_disabled, wallet_frozen, wallet_closed, idempotency_key_reused */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11279,6 +11346,8 @@ export interface paths {
                             /** @description The email was proven by a verification link */
                             emailVerified?: boolean;
                             fullName: string;
+                            /** @description A transaction PIN is set; until it is, money-moving requests with a session answer pin_not_set */
+                            hasPin?: boolean;
                             /** Format: uuid */
                             id: string;
                             /** @description E.164 */
@@ -12234,6 +12303,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or change your transaction PIN
+         * @description Money-moving requests made with a session (transfers, bill payments, withdrawals) need it in x-transaction-pin. The first PIN takes {pin}; a change takes {currentPin, pin}, and a wrong currentPin counts toward the lockout (5 wrong PINs lock money movement for 30 minutes). Trivial PINs (0000, 1234, 4321, 1212, 2580...) are refused with pin_too_simple.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 4 digits */
+                        currentPin?: string;
+                        /** @description 4 digits */
+                        pin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description PIN set */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, pin_too_simple */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, pin_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_already_set */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/pin/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot your PIN: send a 6-digit code by SMS to your verified phone
+         * @description The code is valid 10 minutes and allows 5 tries; a new send replaces the earlier code. Confirm it with POST /v1/me/pin/reset/confirm.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: no_phone */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/pin/reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new PIN with the code sent by SMS; clears any lock
+         * @description A wrong code answers invalid_code with attemptsLeft; after 5 wrong codes the code is dead (too_many_attempts) until a new one is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description 4 digits */
+                        pin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description New PIN set; money movement unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field, invalid_code, code_expired, pin_too_simple */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen, phone_unverified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: no_phone, no_pending_code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: too_many_attempts, rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/sessions": {
         parameters: {
             query?: never;
@@ -13081,6 +13417,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -13179,7 +13517,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13226,6 +13564,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, currency_mismatch, self_transfer */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14121,6 +14468,8 @@ export interface paths {
                 header?: {
                     /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
                     "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
                 };
                 path: {
                     id: string;
@@ -14195,7 +14544,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: kyc_required, risk_blocked */
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14242,6 +14591,15 @@ export interface paths {
                 };
                 /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused, amount_out_of_range, limit_exceeded, unknown_bank, account_not_resolved */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -159,6 +159,8 @@ export interface RequestOptions {
   /** A multipart/form-data body (file uploads); the browser sets its content type and boundary. */
   form?: FormData;
   idempotencyKey?: string;
+  /** The transaction PIN, for the requests that move money (sent as X-Transaction-Pin). */
+  pin?: string;
   signal?: AbortSignal;
   /** Auth endpoints send the refresh cookie. */
   credentials?: RequestCredentials;
@@ -171,6 +173,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.pin) headers['x-transaction-pin'] = options.pin;
   try {
     return await fetch(path, {
       method,

@@ -19,6 +19,8 @@ interface SessionValue {
   login(email: string, password: string): Promise<User>;
   register(input: { email: string; password: string; fullName: string; phone?: string }): Promise<User>;
   logout(): Promise<void>;
+  /** Updates what the app knows of the signed-in person (a PIN just set). */
+  updateUser(patch: Partial<User>): void;
   /** Set when the session ended on its own (expired), to explain the login page. */
   expired: boolean;
 }
@@ -117,6 +119,9 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
         const auth = await api.post<AuthResponse>('/v1/auth/register', input, { credentials: 'include' });
         accept(auth);
         return auth.user;
+      },
+      updateUser(patch) {
+        setUser((u) => (u ? { ...u, ...patch } : u));
       },
       async logout() {
         try {

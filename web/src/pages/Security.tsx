@@ -7,6 +7,7 @@ import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { LoginSession } from '../lib/types';
 import { useLiveEvent } from '../lib/wallets';
+import { PinSettings } from './PinSettings';
 
 /**
  * Security: where the person is logged in (device, address, last seen), with
@@ -68,7 +69,7 @@ export function SecurityPage() {
     <div class="page narrow">
       <PageHeader
         title="Security"
-        subtitle="Where you are logged in. Log out anything you do not recognise."
+        subtitle="Your transaction PIN, and where you are logged in. Log out anything you do not recognise."
       />
       {failure && <Alert kind="error">{failure}</Alert>}
       {notice && (
@@ -76,6 +77,7 @@ export function SecurityPage() {
           <span data-testid="security-notice">{notice}</span>
         </Alert>
       )}
+      <PinSettings />
       <Card
         title="Your sessions"
         testId="sessions"

@@ -9,6 +9,7 @@ import {
 } from '../components/Beneficiaries';
 import { FailureAlert } from '../components/FailureAlert';
 import { Icon } from '../components/icons';
+import { PinStep, usePin } from '../components/PinPad';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
   Button,
@@ -23,6 +24,7 @@ import {
   TextField,
 } from '../components/ui';
 import { ApiError, api, errorMessage } from '../lib/api';
+import { isPinRefusal } from '../lib/pin';
 import { useIdempotencyKey, useStepFocus, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Beneficiary, Transfer } from '../lib/types';
@@ -79,6 +81,7 @@ export function SendPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Transfer | null>(null);
+  const entry = usePin();
   const saved = useBeneficiaries('wallet');
   // The form names people by email or phone; one saved by wallet id (through the API) is not offered here.
   const savedPeople = (saved.data?.data ?? []).filter((b) => b.to?.email || b.to?.phone);
@@ -164,7 +167,10 @@ export function SendPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const transfer = await api.post<Transfer>('/v1/transfers', payload, { idempotencyKey: key });
+      const transfer = await api.post<Transfer>('/v1/transfers', payload, {
+        idempotencyKey: key,
+        pin: entry.pin,
+      });
       settle();
       setDone(transfer);
       void reload();
@@ -180,6 +186,7 @@ export function SendPage() {
       }
     } catch (e) {
       settle(e);
+      entry.refused(e);
       setFailure(e);
     } finally {
       setBusy(false);
@@ -199,6 +206,7 @@ export function SendPage() {
     setSavedNote('');
     setDone(null);
     setReview(null);
+    entry.setPin('');
     setRecipient('');
     setResolved(null);
     setAmountText('');
@@ -260,12 +268,19 @@ export function SendPage() {
             onValue={setSaveIt}
             hidden={savedPeople.some((b) => isSaved(b, mode, target))}
           />
-          {failure !== null && <FailureAlert error={failure} currency={currency} />}
+          <PinStep value={entry.pin} onValue={entry.setPin} failure={failure} disabled={busy} />
+          {failure !== null && !isPinRefusal(failure) && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
             <Button variant="ghost" onClick={() => setReview(null)} disabled={busy}>
               Back
             </Button>
-            <Button size="lg" onClick={send} loading={busy} data-testid="transfer-send">
+            <Button
+              size="lg"
+              onClick={send}
+              loading={busy}
+              disabled={!entry.complete}
+              data-testid="transfer-send"
+            >
               Send {formatMoney(review.amount, currency)}
             </Button>
           </div>

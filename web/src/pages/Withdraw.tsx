@@ -7,6 +7,7 @@ import {
   useBeneficiaries,
 } from '../components/Beneficiaries';
 import { FailureAlert } from '../components/FailureAlert';
+import { PinStep, usePin } from '../components/PinPad';
 import { Icon } from '../components/icons';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
 import { useAsync, useIdempotencyKey, useInterval, useStepFocus, useTitle } from '../lib/hooks';
+import { isPinRefusal } from '../lib/pin';
 import { Link } from '../lib/router';
 import type { Bank, Beneficiary, Withdrawal, WithdrawalQuote } from '../lib/types';
 import { useLiveEvent, useWallets } from '../lib/wallets';
@@ -154,6 +156,7 @@ export function WithdrawPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Withdrawal | null>(null);
+  const entry = usePin();
   const saved = useBeneficiaries('bank');
   const savedAccounts = saved.data?.data ?? [];
   const [saveIt, setSaveIt] = useState(false);
@@ -269,6 +272,7 @@ export function WithdrawPage() {
     try {
       const w = await api.post<Withdrawal>(`/v1/wallets/${wallet.id}/withdrawals`, payload, {
         idempotencyKey: key,
+        pin: entry.pin,
       });
       settle();
       if (saveIt) {
@@ -280,6 +284,7 @@ export function WithdrawPage() {
       void reload();
     } catch (e) {
       settle(e);
+      entry.refused(e);
       setFailure(e);
     } finally {
       setBusy(false);
@@ -324,7 +329,8 @@ export function WithdrawPage() {
             onValue={setSaveIt}
             hidden={savedAccounts.some((b) => b.bankCode === bankCode && b.accountNumber === accountNumber)}
           />
-          {failure !== null && <FailureAlert error={failure} currency={currency} />}
+          <PinStep value={entry.pin} onValue={entry.setPin} failure={failure} disabled={busy} />
+          {failure !== null && !isPinRefusal(failure) && <FailureAlert error={failure} currency={currency} />}
           <div class="row row-end">
             <Button
               variant="ghost"
@@ -336,7 +342,13 @@ export function WithdrawPage() {
             >
               Back
             </Button>
-            <Button size="lg" onClick={confirm} loading={busy} data-testid="withdraw-confirm">
+            <Button
+              size="lg"
+              onClick={confirm}
+              loading={busy}
+              disabled={!entry.complete}
+              data-testid="withdraw-confirm"
+            >
               Withdraw {formatMoney(review, currency)}
             </Button>
           </div>

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FailureAlert } from '../../components/FailureAlert';
+import { PinStep, usePin } from '../../components/PinPad';
 import { defaultWallet } from '../../components/WalletCard';
 import { Alert, Button, Card, DefinitionList, Money } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useIdempotencyKey } from '../../lib/hooks';
+import { isPinRefusal } from '../../lib/pin';
 import { Link, navigate } from '../../lib/router';
 import { useWallets } from '../../lib/wallets';
 import { formatMoney, toJsonAmount } from '../../money';
@@ -20,6 +22,7 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
   const [busy, setBusy] = useState(false);
   // The refusal itself (not its message): a tier limit is shown with its own words.
   const [failure, setFailure] = useState<unknown>(null);
+  const entry = usePin();
   const payload = {
     walletId: wallet?.id,
     billerId: draft.biller.id,
@@ -40,11 +43,13 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
     try {
       const created = await api.post<{ id: string; status: string }>('/v1/bill-payments', payload, {
         idempotencyKey: key,
+        pin: entry.pin,
       });
       settle();
       navigate(`/bills/payments/${created.id}`);
     } catch (e) {
       settle(e);
+      entry.refused(e);
       setFailure(e);
       setBusy(false);
     }
@@ -100,7 +105,8 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
           Your available balance is not enough for this payment. <Link href="/deposit">Add money</Link> first.
         </Alert>
       )}
-      {failure !== null && <FailureAlert error={failure} currency={currency} />}
+      {!short && <PinStep value={entry.pin} onValue={entry.setPin} failure={failure} disabled={busy} />}
+      {failure !== null && !isPinRefusal(failure) && <FailureAlert error={failure} currency={currency} />}
       <div class="row row-end">
         <Button variant="ghost" onClick={onBack} disabled={busy}>
           Back
@@ -109,7 +115,7 @@ export function ReviewStep({ draft, onBack }: { draft: Draft; onBack: () => void
           size="lg"
           onClick={pay}
           loading={busy}
-          disabled={short || total === null}
+          disabled={short || total === null || !entry.complete}
           data-testid="bill-pay"
         >
           {total === null ? 'Pay' : `Pay ${formatMoney(total, currency)}`}
