@@ -10,6 +10,10 @@ ALTER TABLE bills.billers
 
 ALTER TABLE bills.products
   ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+-- Education: exam PINs (WAEC, JAMB) are products of kind pin.
+ALTER TABLE bills.products DROP CONSTRAINT products_kind_check;
+ALTER TABLE bills.products ADD CONSTRAINT products_kind_check
+  CHECK (kind IN ('prepaid', 'postpaid', 'airtime', 'bundle', 'bouquet', 'pin'));
 
 -- Every price a fixed-price variation had: a sync from the provider or an operator's edit (append-only).
 CREATE TABLE bills.variation_prices (

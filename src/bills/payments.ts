@@ -25,6 +25,7 @@ import {
 } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 import type { PaymentStatus } from './payment-states.js';
+import { checkRequote } from './registry.js';
 
 export type { PaymentStatus } from './payment-states.js';
 
@@ -79,6 +80,7 @@ export interface PayInput {
 async function checkPayable(ctx: AppContext, userId: string, input: PayInput) {
   const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
   checkCustomerRef(biller.category, input.customerRef);
+  await checkRequote(ctx.db, biller.id, product, input.amount);
   checkAmount(product, input.amount);
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   if (wallet.currency !== 'NGN')
