@@ -7,7 +7,7 @@ import { bearerSecurity, idempotencyHeader } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
 import { access, authOf } from '../identity/index.js';
-import { closeBillCache } from './bill-cache.js';
+import { billCacheOf, closeBillCache } from './bill-cache.js';
 import { billsDue, refreshBillsDue } from './due.js';
 import { payDueBills } from './pay-due.js';
 import { reminderSettings, setReminderSettings } from './reminders.js';
@@ -16,6 +16,7 @@ import { billsDueSchema, payAllBody, payAllSchema, refreshSchema, reminderSchema
 const tags = ['bills'];
 
 export async function dueBillRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  billCacheOf(ctx); // connects to Redis now, not on the first read
   app.addHook('onClose', async () => closeBillCache(ctx));
 
   typed(app).get(
