@@ -255,7 +255,7 @@ describe.each(backends())('linked accounts and bills due on %s', (backend) => {
         (
           await t.ctx.db.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM outbox.events
-              WHERE type = 'notification.requested' AND user_id = $1 AND payload->>'template' = 'bill_due'`,
+              WHERE type = 'bills.bill_due' AND user_id = $1`,
             [u.id],
           )
         ).rows[0]?.n,
@@ -263,5 +263,14 @@ describe.each(backends())('linked accounts and bills due on %s', (backend) => {
     await sendBillReminders(t.ctx);
     await sendBillReminders(t.ctx);
     expect(await reminders()).toBe(1);
+    // The notifications module turns it into the person's message.
+    const message = await eventually(async () => {
+      const { rows } = await t.ctx.db.query<{ subject: string }>(
+        "SELECT subject FROM notifications.messages WHERE user_id = $1 AND template = 'bill_due'",
+        [u.id],
+      );
+      return rows[0];
+    }, 10_000);
+    expect(message.subject).toMatch(/Gaslink Nigeria - Piped Gas bill is due on \d{4}-\d{2}-15/);
   });
 });

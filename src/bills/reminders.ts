@@ -1,12 +1,15 @@
-/** Reminders: a notification N days before a bill's due date (per person, default 3), once per bill. */
+/**
+ * Reminders: a notification N days before a bill's due date (per person, default 3), once per
+ * bill: a `bills.bill_due` event the notifications module turns into the `bill_due` message.
+ */
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/index.js';
-import { requestNotification } from '../notifications/index.js';
+import { publish } from '../outbox/index.js';
 import { lagosDate } from '../providers/index.js';
-import { formatMoney } from '../receipts/index.js';
 import { PAYING } from './due.js';
 
 export const DEFAULT_REMINDER_DAYS = 3;
+export const BILL_DUE_EVENT = 'bills.bill_due';
 
 export async function reminderSettings(db: Queryable, userId: string) {
   const { rows } = await db.query<{ days_before: number; enabled: boolean }>(
@@ -39,6 +42,8 @@ export async function sendBillReminders(ctx: AppContext, limit = 200): Promise<n
   const today = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{
+      linked_account_id: string;
+      bill_reference: string;
       user_id: string;
       amount_due: bigint;
       currency: string;
@@ -61,19 +66,23 @@ export async function sendBillReminders(ctx: AppContext, limit = 200): Promise<n
          FROM due, bills.linked_accounts a, bills.billers b
         WHERE d.linked_account_id = due.linked_account_id AND d.bill_reference = due.bill_reference
           AND a.id = d.linked_account_id AND b.id = a.biller_id AND d.reminded_at IS NULL
-        RETURNING a.user_id, d.amount_due, d.currency, to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
+        RETURNING d.linked_account_id, d.bill_reference, a.user_id, d.amount_due, d.currency, to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
                   a.customer_ref, a.nickname, b.name AS biller_name`,
       [today, DEFAULT_REMINDER_DAYS, PAYING, limit],
     );
     for (const r of rows) {
-      await requestNotification(tx, {
+      await publish(tx, {
+        type: BILL_DUE_EVENT,
+        key: `${r.linked_account_id}:${r.bill_reference}`,
         userId: r.user_id,
-        template: 'bill_due',
-        data: {
+        payload: {
+          linkedAccountId: r.linked_account_id,
+          billReference: r.bill_reference,
           billerName: r.biller_name,
           nickname: r.nickname,
           customerRef: r.customer_ref,
-          amount: formatMoney(BigInt(r.amount_due), r.currency.trim()),
+          amountDue: String(r.amount_due),
+          currency: r.currency.trim(),
           dueDate: r.due_date,
         },
       });

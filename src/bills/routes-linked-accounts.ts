@@ -53,6 +53,13 @@ export async function linkedAccountRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
+  registerReads(app, ctx);
+  registerSuggestions(app, ctx);
+  registerChanges(app, ctx);
+}
+
+/** GET /v1/linked-accounts. */
+function registerReads(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/linked-accounts',
     {
@@ -68,7 +75,10 @@ export async function linkedAccountRoutes(app: FastifyInstance, ctx: AppContext)
       data: (await listLinkedAccounts(ctx.db, authOf(request).userId)).map(linkedAccountView),
     }),
   );
+}
 
+/** GET /v1/linked-accounts/suggestions. */
+function registerSuggestions(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get(
     '/v1/linked-accounts/suggestions',
     {
@@ -96,7 +106,10 @@ export async function linkedAccountRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (request) => ({ data: await linkSuggestions(ctx.db, authOf(request).userId) }),
   );
+}
 
+/** PATCH and DELETE /v1/linked-accounts/:id. */
+function registerChanges(app: FastifyInstance, ctx: AppContext): void {
   typed(app).patch(
     '/v1/linked-accounts/:id',
     {

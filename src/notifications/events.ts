@@ -17,6 +17,7 @@ export const DOMAIN_EVENT_TYPES = [
   'withdrawal.updated',
   'identity.new_device_login',
   'dispute.updated',
+  'bills.bill_due',
 ] as const;
 
 export interface Mapped {
@@ -119,6 +120,23 @@ export async function mapEvent(db: Queryable, event: OutboxEvent): Promise<Mappe
             trackingNumber: str(p.trackingNumber),
             status: str(p.status).replace(/_/g, ' '),
             note: str(p.note, 'Your complaint was updated.'),
+          },
+        },
+      };
+    case 'bills.bill_due':
+      if (!event.userId) return undefined;
+      return {
+        // Once per bill, however often the reminder is published.
+        source: `bill_due:${str(p.linkedAccountId)}:${str(p.billReference)}`,
+        input: {
+          userId: event.userId,
+          template: 'bill_due',
+          data: {
+            billerName: str(p.billerName),
+            nickname: str(p.nickname),
+            customerRef: str(p.customerRef),
+            amount: formatAmount(p.amountDue as string, p.currency as string),
+            dueDate: str(p.dueDate),
           },
         },
       };
