@@ -159,6 +159,8 @@ export interface RequestOptions {
   /** A multipart/form-data body (file uploads); the browser sets its content type and boundary. */
   form?: FormData;
   idempotencyKey?: string;
+  /** Extra request headers (a confirmation step's, say). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Auth endpoints send the refresh cookie. */
   credentials?: RequestCredentials;
@@ -167,7 +169,10 @@ export interface RequestOptions {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: 'application/json, application/problem+json',
+  };
   if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -212,6 +217,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body' | 'form'>) =>
     request<T>('POST', path, { ...options, form }),

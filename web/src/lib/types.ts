@@ -94,3 +94,12 @@ export type GatewayStatement = Item<ResponseBody<'/v1/admin/settlements/gateway'
 export type NotificationPage = ResponseBody<'/v1/notifications', 'get'>;
 export type AppNotification = Item<NotificationPage>;
 export type NotificationPreference = Item<ResponseBody<'/v1/me/notification-preferences', 'get'>>;
+
+export type LinkedAccount = Item<ResponseBody<'/v1/linked-accounts', 'get'>>;
+export type LinkSuggestion = Item<ResponseBody<'/v1/linked-accounts/suggestions', 'get'>>;
+export type BillsDue = ResponseBody<'/v1/bills/due', 'get'>;
+export type DueBill = Item<BillsDue>;
+export type PayAllResult = ResponseBody<'/v1/bills/due/pay', 'post', 202>;
+export type AdminBiller = Item<ResponseBody<'/v1/admin/billers', 'get'>>;
+export type PriceChange = Item<ResponseBody<'/v1/admin/billers/{id}/price-history', 'get'>>;
+export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;
