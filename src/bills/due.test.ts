@@ -239,6 +239,21 @@ describe.each(backends())('linked accounts and bills due on %s', (backend) => {
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'bill_not_found']);
   });
 
+  it('two requests racing for the same bills: one pays them, the other is told they are being paid', async () => {
+    const { u, walletId } = await personWithMoney(2_000_000);
+    await link(u, { ...POWER, customerRef: '1234567890124' });
+    await link(u, { ...GAS, customerRef: '7070707071' });
+    const refs = (await due(u)).data.map((b: { billReference: string }) => b.billReference);
+    const answers = await Promise.all([
+      post(t.app, u, '/v1/bills/due/pay', { walletId, billReferences: refs }),
+      post(t.app, u, '/v1/bills/due/pay', { walletId, billReferences: [...refs].reverse() }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([202, 409]);
+    expect(answers.find((a) => a.statusCode === 409)?.json().code).toBe('bill_already_paid');
+    const { rows } = await t.ctx.db.query('SELECT id FROM bills.payments WHERE user_id = $1', [u.id]);
+    expect(rows).toHaveLength(2);
+  });
+
   it('reminds once per bill, N days before its due date (per person)', async () => {
     const u = await registerUser(t.app);
     await link(u, GAS);

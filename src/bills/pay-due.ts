@@ -99,16 +99,23 @@ async function placeAll(
 ): Promise<Placed> {
   const items = prepared.map((p, i) => ({ ...p.item, linked: i < prepared.length - 1 }));
   return ctx.db.transaction(async (tx): Promise<Placed> => {
-    // Two requests for the same bill: the second waits here, then finds it being paid.
+    // Two requests for the same bill: the second waits here, then finds it being paid. The
+    // payments are read by a second statement, whose snapshot sees the first request's commit.
+    const pairs = [bills.map((b) => b.linked_account_id), bills.map((b) => b.bill_reference)];
+    await tx.query(
+      `SELECT 1 FROM bills.due_bills
+        WHERE (linked_account_id, bill_reference) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+        ORDER BY linked_account_id, bill_reference FOR UPDATE`,
+      pairs,
+    );
     const { rows: locked } = await tx.query<{
       bill_reference: string;
       payment_id: string | null;
       status: string | null;
     }>(
       `SELECT d.bill_reference, d.payment_id, p.status FROM bills.due_bills d LEFT JOIN bills.payments p ON p.id = d.payment_id
-        WHERE (d.linked_account_id, d.bill_reference) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
-        FOR UPDATE OF d`,
-      [bills.map((b) => b.linked_account_id), bills.map((b) => b.bill_reference)],
+        WHERE (d.linked_account_id, d.bill_reference) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      pairs,
     );
     const ours = new Set(prepared.map((p) => p.row.id));
     const taken = locked.find(
