@@ -6,19 +6,30 @@ import { VTPASS_CATALOGUE } from '../src/providers/catalogue.js';
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const category = {
   'electricity-bill': 'electricity',
+  'water-bill': 'water',
+  'gas-bill': 'gas',
   airtime: 'airtime',
   data: 'data',
   'tv-subscription': 'cable',
 } as const;
 const label = {
   electricity: 'Meter number',
+  water: 'Account number',
+  gas: 'Account number',
   airtime: 'Phone number',
   data: 'Phone number',
   cable: 'Smartcard number',
 } as const;
 // Fees: electricity ₦100 flat; cable ₦50 flat; airtime and data free. Expected commission in basis points.
-const fee = { electricity: [10000, 0, 0], airtime: [0, 0, 0], data: [0, 0, 0], cable: [5000, 0, 0] } as const;
-const commission = { electricity: 100, airtime: 300, data: 300, cable: 150 } as const;
+const fee = {
+  electricity: [10000, 0, 0],
+  water: [5000, 0, 0],
+  gas: [5000, 0, 0],
+  airtime: [0, 0, 0],
+  data: [0, 0, 0],
+  cable: [5000, 0, 0],
+} as const;
+const commission = { electricity: 100, water: 100, gas: 100, airtime: 300, data: 300, cable: 150 } as const;
 
 const billers: string[] = [];
 const products: string[] = [];
@@ -33,7 +44,13 @@ for (const s of VTPASS_CATALOGUE) {
     : [{ code: 'airtime', name: 'Airtime top-up', amountMinor: null, fixedPrice: false }];
   for (const v of variations) {
     const kind =
-      cat === 'electricity' ? v.code : cat === 'airtime' ? 'airtime' : cat === 'data' ? 'bundle' : 'bouquet';
+      cat === 'electricity' || cat === 'water' || cat === 'gas'
+        ? v.code
+        : cat === 'airtime'
+          ? 'airtime'
+          : cat === 'data'
+            ? 'bundle'
+            : 'bouquet';
     const fixed = v.fixedPrice && v.amountMinor !== null ? v.amountMinor.toString() : 'NULL';
     products.push(`(${q(s.serviceId)}, ${q(v.code)}, ${q(v.name)}, ${q(kind)}, ${fixed})`);
   }

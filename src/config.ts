@@ -87,6 +87,8 @@ export interface Config {
   ledgerBatchMaxItems: number;
   ledgerBatchMaxInFlight: number;
   holdSweepIntervalMs: number;
+  /** How long fetched bills due stay fresh in the cache. */
+  billCacheTtlMs: number;
   /** Sandbox: the worker reconciles each provider simulator's report of the day before, once a day. */
   reconciliationNightly: boolean;
   /** A settlement day is closed this long after its Africa/Lagos midnight. */
@@ -379,6 +381,7 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxItems: read(env, 'LEDGER_BATCH_MAX_ITEMS'),
     ledgerBatchMaxInFlight: read(env, 'LEDGER_BATCH_MAX_IN_FLIGHT'),
     holdSweepIntervalMs: read(env, 'HOLD_SWEEP_INTERVAL_MS'),
+    billCacheTtlMs: read(env, 'BILL_CACHE_TTL_MS'),
     reconciliationNightly: read(env, 'RECONCILIATION_NIGHTLY') === 'on',
     settlementGraceMs: read(env, 'SETTLEMENT_GRACE_MS'),
     floatCheckIntervalMs: read(env, 'FLOAT_CHECK_INTERVAL_MS'),

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../identity/index.js';
-import { type BillerUpdate, billerView, updateBiller } from './catalogue.js';
+import { adminBillerView, type BillerUpdate, updateBiller } from './catalogue.js';
 
 /** An operator changes a biller: the change and its audit record commit together, or neither does. */
 export async function changeBiller(
@@ -17,8 +17,8 @@ export async function changeBiller(
       action: 'biller.update',
       targetType: 'biller',
       targetId: id,
-      before: billerView(before),
-      after: billerView(after),
+      before: adminBillerView(before),
+      after: adminBillerView(after),
       reason,
     });
     return after;

@@ -1,8 +1,28 @@
 import type { Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors/index.js';
 
-export type Category = 'electricity' | 'airtime' | 'data' | 'cable';
-export const CATEGORIES: readonly Category[] = ['electricity', 'airtime', 'data', 'cable'];
+/** `cable` is cable TV. */
+export type Category =
+  | 'electricity'
+  | 'water'
+  | 'gas'
+  | 'internet'
+  | 'cable'
+  | 'airtime'
+  | 'data'
+  | 'education';
+export const CATEGORIES: readonly Category[] = [
+  'electricity',
+  'water',
+  'gas',
+  'internet',
+  'cable',
+  'airtime',
+  'data',
+  'education',
+];
+/** Product kinds. */
+export const PRODUCT_KINDS = ['prepaid', 'postpaid', 'airtime', 'bundle', 'bouquet', 'pin'] as const;
 
 export interface FeeRule {
   type: 'flat' | 'percent';
@@ -15,7 +35,7 @@ export interface FeeRule {
 export interface Product {
   code: string;
   name: string;
-  kind: 'prepaid' | 'postpaid' | 'airtime' | 'bundle' | 'bouquet';
+  kind: (typeof PRODUCT_KINDS)[number];
   fixedAmount: bigint | null;
   minAmount: bigint;
   maxAmount: bigint;
@@ -145,24 +165,25 @@ export function expectedCommission(
   return percentOf(amount, biller.commissionBps);
 }
 
-/** Customer references by category: meter 11-13 digits, phone 11 digits (0...), smartcard 10 digits. */
-const REF_FORMATS: Record<Category, RegExp> = {
-  electricity: /^\d{11,13}$/,
-  airtime: /^0\d{10}$/,
-  data: /^0\d{10}$/,
-  cable: /^\d{10,11}$/,
+/**
+ * Customer references by category: meter 11-13 digits, phone 11 digits (0...), smartcard 10
+ * digits, water and gas account 10-13 digits, internet account 6-20 digits; education PINs go
+ * to a phone number.
+ */
+const REF_FORMATS: Record<Category, [RegExp, string]> = {
+  electricity: [/^\d{11,13}$/, 'a meter number of 11 to 13 digits'],
+  water: [/^\d{10,13}$/, 'an account number of 10 to 13 digits'],
+  gas: [/^\d{10,13}$/, 'an account number of 10 to 13 digits'],
+  internet: [/^\d{6,20}$/, 'an account number of 6 to 20 digits'],
+  cable: [/^\d{10,11}$/, 'a smartcard number of 10 digits'],
+  airtime: [/^0\d{10}$/, 'an 11-digit phone number starting with 0'],
+  data: [/^0\d{10}$/, 'an 11-digit phone number starting with 0'],
+  education: [/^0\d{10}$/, 'an 11-digit phone number starting with 0'],
 };
 
 export function checkCustomerRef(category: Category, ref: string) {
-  if (!REF_FORMATS[category].test(ref)) {
-    const what =
-      category === 'electricity'
-        ? 'a meter number of 11 to 13 digits'
-        : category === 'cable'
-          ? 'a smartcard number of 10 digits'
-          : 'an 11-digit phone number starting with 0';
-    throw new AppError('invalid_customer_ref', `Enter ${what}`);
-  }
+  const [format, what] = REF_FORMATS[category];
+  if (!format.test(ref)) throw new AppError('invalid_customer_ref', `Enter ${what}`);
 }
 
 export function checkAmount(product: Product, amount: bigint) {
@@ -188,6 +209,11 @@ export function checkAmount(product: Product, amount: bigint) {
 }
 
 export interface BillerUpdate {
+  name?: string;
+  serviceId?: string;
+  customerRefLabel?: string;
+  minAmount?: bigint;
+  maxAmount?: bigint;
   enabled?: boolean;
   fee?: { type: 'flat' | 'percent'; flat?: bigint; percentBps?: number; cap?: bigint };
   commissionBps?: number;
@@ -201,8 +227,16 @@ export async function updateBiller(db: Queryable, id: string, update: BillerUpda
   const before = await getBiller(db, id);
   if (!before) throw notFound('Biller');
   const fee = update.fee;
+  const min = update.minAmount ?? before.minAmount;
+  const max = update.maxAmount ?? before.maxAmount;
+  if (min > max) throw new AppError('invalid_bounds', 'The minimum amount must not exceed the maximum');
   await db.query(
     `UPDATE bills.billers SET
+        name = COALESCE($10, name),
+        service_id = COALESCE($11, service_id),
+        customer_ref_label = COALESCE($12, customer_ref_label),
+        min_amount = $13,
+        max_amount = $14,
         enabled = COALESCE($2, enabled),
         fee_type = COALESCE($3, fee_type),
         fee_flat = COALESCE($4, fee_flat),
@@ -225,11 +259,32 @@ export async function updateBiller(db: Queryable, id: string, update: BillerUpda
       update.commissionBps ?? null,
       update.providers ?? null,
       update.commissionFlat ?? null,
+      update.name ?? null,
+      update.serviceId ?? null,
+      update.customerRefLabel ?? null,
+      min,
+      max,
     ],
   );
   const after = (await getBiller(db, id)) as Biller;
   return { before, after };
 }
+
+/** An operator's view: the customer's, with the provider's service id, adapters and disabled products. */
+export const adminBillerView = (b: Biller) => ({
+  ...billerView(b),
+  serviceId: b.serviceId,
+  providers: b.providers,
+  products: b.products.map((p) => ({
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    fixedAmount: p.fixedAmount,
+    minAmount: p.minAmount,
+    maxAmount: p.maxAmount,
+    enabled: p.enabled,
+  })),
+});
 
 export const billerView = (b: Biller) => ({
   id: b.id,

@@ -17,7 +17,7 @@ export interface CustomerDetails {
   canVend: boolean;
 }
 
-interface Cache {
+export interface Cache {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   close(): Promise<void>;

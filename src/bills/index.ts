@@ -19,3 +19,5 @@ export type { PaymentForReconciliation } from './reconciliation-read.js';
 export { commissionMismatches, providerDayFigures } from './settlement-figures.js';
 export type { CommissionMismatch, ProviderDayFigures } from './settlement-figures.js';
 export { postingsSchema, providerCallsSchema } from './schemas-payments.js';
+export { billTasks } from './tasks.js';
+export { BILLS_REFRESHED_EVENT } from './due.js';

@@ -25,6 +25,7 @@ import {
 } from '../wallets/index.js';
 import { checkAmount, checkCustomerRef, expectedCommission, feeFor, payableProduct } from './catalogue.js';
 import type { PaymentStatus } from './payment-states.js';
+import { checkRequote } from './registry.js';
 
 export type { PaymentStatus } from './payment-states.js';
 
@@ -79,6 +80,7 @@ export interface PayInput {
 async function checkPayable(ctx: AppContext, userId: string, input: PayInput) {
   const { biller, product } = await payableProduct(ctx.db, input.billerId, input.productCode);
   checkCustomerRef(biller.category, input.customerRef);
+  await checkRequote(ctx.db, biller.id, product, input.amount);
   checkAmount(product, input.amount);
   const wallet = await getOwnWallet(ctx.db, userId, input.walletId);
   if (wallet.currency !== 'NGN')
@@ -134,13 +136,60 @@ async function placePayment(
   claim: IdempotencyClaim,
   claimInBatch: boolean,
 ): Promise<IdempotentResult | Replay> {
-  const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
-  await assertCanDebit(ctx, userId, wallet.id); // post-no-debit (person or wallet): no bill is paid from it
-  const fee = feeFor(biller.fee, input.amount);
   // Ids derived from the idempotency key: a request that takes over a stale claim
   // (its first attempt still running somewhere) meets the first attempt's hold
   // in the ledger instead of creating a second payment.
   const id = uuidv5(`bill:${claim.scope}:${claim.key}`, BILLS_NAMESPACE);
+  const { row, body, item, attempt, limits } = await preparePayment(ctx, userId, input, id);
+  const currency = body.currency;
+  const writes = {
+    writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt),
+    serializeOn: [`person:${userId}`], // the risk checker locks the payer
+  };
+  // With claimInBatch the key is claimed inside the batch too (idempotentInBatch):
+  // a repeat is answered from the store there; otherwise the caller claimed it.
+  // Then the risk rules, under the person's lock, in the same transaction.
+  const checks = [
+    ...(claimInBatch ? [{ checker: 'idempotency', row: claim }] : []),
+    { checker: 'risk', row: attempt },
+  ];
+  const outcome = await ctx.ledger.submitChecked(item, checks, writes);
+  if (outcome.kind === 'skipped') {
+    const verdict = outcome.verdict as ClaimVerdict | RiskVerdict;
+    if (verdict.kind === 'risk') return storeRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
+    return answerOfVerdict(verdict);
+  }
+  const hold = outcome.result;
+  if (!hold.ok && hold.code === 'credit_limit_exceeded')
+    return storeRefusal(ctx, claim, await limits.refusal());
+  if (!hold.ok) return ledgerRefusal(hold.code);
+  if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
+  return { status: 202, body };
+}
+
+/** A payment ready to be held: its row, its answer, its ledger hold (with the limit legs) and its risk attempt. */
+export interface PreparedPayment {
+  row: NewPayment;
+  body: { id: string; status: 'pending'; amount: bigint; fee: bigint; total: bigint; currency: string };
+  item: LedgerItem;
+  attempt: RiskAttempt;
+  limits: Awaited<ReturnType<typeof chargeLimits>>;
+}
+
+/**
+ * Everything decided before a payment is held: the refusals (catalogue, customer reference,
+ * amount, re-quote, wallet, provider, post-no-debit, single-transaction limit), the fee, the
+ * provider reference (generated once, here) and the hold for amount + fee.
+ */
+export async function preparePayment(
+  ctx: AppContext,
+  userId: string,
+  input: PayInput,
+  id: string,
+): Promise<PreparedPayment> {
+  const { biller, product, wallet, adapter } = await checkPayable(ctx, userId, input);
+  await assertCanDebit(ctx, userId, wallet.id); // post-no-debit (person or wallet): no bill is paid from it
+  const fee = feeFor(biller.fee, input.amount);
   const holdId = uuidv5(`bill-hold:${id}`, BILLS_NAMESPACE);
   const providerRef = vtpassRequestId(new Date());
   const currency = wallet.currency;
@@ -204,29 +253,7 @@ async function placePayment(
     },
   };
   const attempt = riskAttemptOf(userId, biller.id, input, fee, currency, id);
-  const writes = {
-    writes: (r: TransactionResult) => paymentWrites(r, row, claim, body, attempt),
-    serializeOn: [`person:${userId}`], // the risk checker locks the payer
-  };
-  // With claimInBatch the key is claimed inside the batch too (idempotentInBatch):
-  // a repeat is answered from the store there; otherwise the caller claimed it.
-  // Then the risk rules, under the person's lock, in the same transaction.
-  const checks = [
-    ...(claimInBatch ? [{ checker: 'idempotency', row: claim }] : []),
-    { checker: 'risk', row: attempt },
-  ];
-  const outcome = await ctx.ledger.submitChecked(item, checks, writes);
-  if (outcome.kind === 'skipped') {
-    const verdict = outcome.verdict as ClaimVerdict | RiskVerdict;
-    if (verdict.kind === 'risk') return storeRefusal(ctx, claim, riskBlocked(verdict.fired, verdict.caseId));
-    return answerOfVerdict(verdict);
-  }
-  const hold = outcome.result;
-  if (!hold.ok && hold.code === 'credit_limit_exceeded')
-    return storeRefusal(ctx, claim, await limits.refusal());
-  if (!hold.ok) return ledgerRefusal(hold.code);
-  if (hold.replayed) return replayedPayment(ctx, id, currency, claim);
-  return { status: 202, body };
+  return { row, body, item, attempt, limits };
 }
 
 /** What the risk checker is told of a bill payment (amount and fee; the biller and the customer reference). */
@@ -280,16 +307,20 @@ function paymentWrites(
   }
   // Committed earlier with its payment (a request that took over a stale claim): answered after.
   if (r.replayed) return [];
-  const update = { id: row.id, user_id: row.user_id, wallet_id: row.wallet_id, status: 'pending' as const };
   return [
     { writer: 'bills.payments', row },
-    {
-      writer: 'outbox',
-      row: { type: 'bill_payment.vend', key: row.id, userId: row.user_id, payload: { paymentId: row.id } },
-    },
-    { writer: 'outbox', row: updateEvent(update) },
+    ...acceptedEvents(row).map((e) => ({ writer: 'outbox', row: e })),
     { writer: 'idempotency', row: { claim, status: 202, body } },
     { writer: 'risk.debits', row: { ...attempt, at: undefined } },
+  ];
+}
+
+/** What an accepted payment publishes with its hold: its vend job and its live update. */
+export function acceptedEvents(row: Pick<NewPayment, 'id' | 'user_id' | 'wallet_id'>) {
+  const update = { id: row.id, user_id: row.user_id, wallet_id: row.wallet_id, status: 'pending' as const };
+  return [
+    { type: 'bill_payment.vend', key: row.id, userId: row.user_id, payload: { paymentId: row.id } },
+    updateEvent(update),
   ];
 }
 

@@ -21,6 +21,7 @@ import { createNotifier, type Notifier } from './notify.js';
 import { acceptPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
 import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
+import { checkRequote } from './registry.js';
 import { resendToken } from './tokens.js';
 
 const tags = ['bills'];
@@ -78,6 +79,7 @@ function registerQuote(app: FastifyInstance, ctx: AppContext): void {
             'product_disabled',
             'amount_out_of_range',
             'amount_mismatch',
+            'price_changed',
           ]),
         },
       },
@@ -89,6 +91,7 @@ function registerQuote(app: FastifyInstance, ctx: AppContext): void {
         request.body.productCode,
       );
       const amount = toMinor(request.body.amount);
+      await checkRequote(ctx.db, biller.id, product, amount);
       checkAmount(product, amount);
       const fee = feeFor(biller.fee, amount);
       return { amount, fee, total: amount + fee, currency: 'NGN' };
@@ -159,6 +162,7 @@ function registerPayment(app: FastifyInstance, ctx: AppContext): void {
             'insufficient_funds',
             'amount_out_of_range',
             'amount_mismatch',
+            'price_changed',
             'product_not_found',
             'product_disabled',
             'biller_disabled',

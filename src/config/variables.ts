@@ -512,7 +512,7 @@ export const VARIABLES = {
   ),
   REDIS_URL: url(
     ['redis:', 'rediss:'],
-    'customer-validation cache and rate-limit counters (in memory when unset)',
+    'customer-validation and bills-due caches and rate-limit counters (in memory when unset)',
   ),
   NOTIFY_MODE: optionalChoice(
     NOTIFY_MODES,
@@ -557,6 +557,12 @@ export const VARIABLES = {
   LEDGER_BATCH_MAX_IN_FLIGHT: int(2, 1, 64, 'group commit: batches at once'),
   LEDGER_BATCH_MAX_QUEUED: int(10_000, 1, 1_000_000, 'items waiting for a batch; past it, 503 `overloaded`'),
   HOLD_SWEEP_INTERVAL_MS: int(5000, 100, 3_600_000, 'how often expired holds are voided'),
+  BILL_CACHE_TTL_MS: int(
+    900_000,
+    100,
+    86_400_000,
+    "how long a linked account's bills fetched from the provider stay fresh (Redis when `REDIS_URL` is set, else memory); the worker fetches them again after it",
+  ),
   RECONCILIATION_NIGHTLY: choice(
     ['on', 'off'] as const,
     'on',

@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   invalid_referral_code: 400,
   invalid_scope: 400,
   invalid_customer_ref: 400,
+  invalid_bounds: 400,
   idempotency_key_required: 400,
   invalid_idempotency_key: 400,
   unsupported_currency: 400,
@@ -64,6 +65,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   biller_not_found: 404,
   recipient_not_found: 404,
+  bill_not_found: 404,
   // 409: the state does not allow it (now)
   email_taken: 409,
   phone_taken: 409,
@@ -99,7 +101,11 @@ export const ERROR_STATUS = {
   campaign_state_invalid: 409,
   auto_topup_rule_exists: 409,
   pin_already_set: 409,
-  phone_not_verified: 409,
+  biller_exists: 409,
+  price_changed: 409,
+  linked_account_exists: 409,
+  linked_accounts_limit: 409,
+  bill_already_paid: 409,
   // 408, 413, 414, 415, 431: the transport
   request_timeout: 408,
   body_too_large: 413,

@@ -16,6 +16,7 @@ export const DOMAIN_EVENT_TYPES = [
   'withdrawal.updated',
   'identity.new_device_login',
   'dispute.updated',
+  'bills.bill_due',
 ] as const;
 
 /** What an event calls for: a notification and its source. */
@@ -126,6 +127,23 @@ export async function mapEvent(viewOf: PaymentViewOf, event: OutboxEvent): Promi
             trackingNumber: str(p.trackingNumber),
             status: str(p.status).replace(/_/g, ' '),
             note: str(p.note, 'Your complaint was updated.'),
+          },
+        },
+      };
+    case 'bills.bill_due':
+      if (!event.userId) return undefined;
+      return {
+        // Once per bill, however often the reminder is published.
+        source: `bill_due:${str(p.linkedAccountId)}:${str(p.billReference)}`,
+        input: {
+          userId: event.userId,
+          template: 'bill_due',
+          data: {
+            billerName: str(p.billerName),
+            nickname: str(p.nickname),
+            customerRef: str(p.customerRef),
+            amount: formatAmount(p.amountDue as string, p.currency as string),
+            dueDate: str(p.dueDate),
           },
         },
       };

@@ -44,6 +44,12 @@ export const TEMPLATES = {
     subject: 'Your {billerName} payment was refunded',
     text: 'Your {billerName} payment of {amount} for {customerRef} was refunded to your wallet: {reason}.',
   },
+  bill_due: {
+    group: 'payments',
+    channels: ['email', 'in_app'],
+    subject: 'Your {billerName} bill is due on {dueDate}',
+    text: 'Your {billerName} bill for {nickname} ({customerRef}) of {amount} is due on {dueDate}. Pay it under Bills due.',
+  },
   money_received: {
     group: 'money_in',
     channels: ['email', 'in_app'],

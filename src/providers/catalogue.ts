@@ -15,7 +15,13 @@
 
 import { maxBigint, minBigint } from './amount.js';
 
-export type ServiceCategory = 'electricity-bill' | 'airtime' | 'data' | 'tv-subscription';
+export type ServiceCategory =
+  | 'electricity-bill'
+  | 'water-bill'
+  | 'gas-bill'
+  | 'airtime'
+  | 'data'
+  | 'tv-subscription';
 
 export interface CatalogueVariation {
   readonly code: string;
@@ -71,6 +77,18 @@ function electricity(serviceId: string, name: string): CatalogueService {
   };
 }
 
+/** Postpaid utilities (water, gas): the customer pays the bill, or part of it. */
+function utility(serviceId: string, name: string, category: 'water-bill' | 'gas-bill'): CatalogueService {
+  return {
+    serviceId,
+    name,
+    category,
+    minAmountMinor: naira(100),
+    maxAmountMinor: ELECTRICITY_MAX,
+    variations: [{ code: 'postpaid', name: 'Postpaid', amountMinor: null, fixedPrice: false }],
+  };
+}
+
 function airtime(serviceId: string, name: string): CatalogueService {
   return {
     serviceId,
@@ -109,6 +127,8 @@ function fixed(
 
 const services: CatalogueService[] = [
   ...DISCOS.map(([id, name]) => electricity(id, name)),
+  utility('lagos-water', 'Lagos Water Corporation', 'water-bill'),
+  utility('gaslink-gas', 'Gaslink Nigeria - Piped Gas', 'gas-bill'),
   airtime('mtn', 'MTN Airtime VTU'),
   airtime('glo', 'GLO Airtime VTU'),
   airtime('airtel', 'Airtel Airtime VTU'),

@@ -2,6 +2,7 @@
 export type {
   BalanceResult,
   Outcome,
+  OutstandingBill,
   ProviderAdapter,
   ProviderOp,
   ValidateResult,

@@ -59,7 +59,20 @@ export interface ValidateResult {
   minimumAmountMinor?: bigint;
   arrearsMinor?: bigint;
   canVend?: boolean;
+  /** A postpaid account's outstanding bill, when the answer carries one (see mapValidateResponse). */
+  bill?: OutstandingBill;
   latencyMs: number;
+}
+
+/** What a postpaid account owes, as merchant-verify reports it. */
+export interface OutstandingBill {
+  amountDueMinor: bigint;
+  /** YYYY-MM-DD, when the provider says. */
+  dueDate?: string;
+  /** The billing period (e.g. 2026-12), when the provider says. */
+  period?: string;
+  /** The provider's bill reference, when it has one. */
+  reference?: string;
 }
 
 export interface Variation {

@@ -248,7 +248,31 @@ describe('mapValidateResponse', () => {
       minimumAmountMinor: 100_000n, // the stricter of the two minimums
       arrearsMinor: 150_000n,
       canVend: true,
+      bill: { amountDueMinor: 150_000n },
     });
+  });
+
+  it('a postpaid account: its outstanding bill from the arrears, due date, period and reference', () => {
+    const postpaid = {
+      ...content,
+      Meter_Type: 'POSTPAID',
+      Customer_Arrears: '4500.00',
+      Due_Date: '2026-12-25',
+      Bill_Period: '2026-12',
+      Bill_Reference: 'ikeja-electric-202612-1010101010101',
+    };
+    expect(mapValidateResponse({ code: '020', content: postpaid }).bill).toEqual({
+      amountDueMinor: 450_000n,
+      dueDate: '2026-12-25',
+      period: '2026-12',
+      reference: 'ikeja-electric-202612-1010101010101',
+    });
+    const owed = mapValidateResponse({ code: '020', content: { ...postpaid, Outstanding_Balance: '100.5' } });
+    expect(owed.bill?.amountDueMinor).toBe(10_050n);
+    const nothing = mapValidateResponse({ code: '020', content: { ...postpaid, Customer_Arrears: '0.00' } });
+    expect(nothing.bill).toBeUndefined();
+    const badDate = mapValidateResponse({ code: '020', content: { ...postpaid, Due_Date: '25/12/2026' } });
+    expect(badDate.bill?.dueDate).toBeUndefined();
   });
 
   it('WrongBillersCode or an error in content is a definite "no"', () => {

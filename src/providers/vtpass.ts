@@ -14,6 +14,7 @@ import { lagosStamp } from './lagos-time.js';
 import {
   type BalanceResult,
   type Outcome,
+  type OutstandingBill,
   type ProviderAdapter,
   ProviderError,
   type ValidateResult,
@@ -294,10 +295,34 @@ export function mapValidateResponse(body: unknown): Omit<ValidateResult, 'latenc
     if (arrears !== undefined) result.arrearsMinor = arrears;
     const canVend = yesNo(content.Can_Vend);
     if (canVend !== undefined) result.canVend = canVend;
+    const bill = outstandingBill(content);
+    if (bill) result.bill = bill;
     return result;
   }
   if (code !== undefined && VTPASS_REFUSAL_CODES.has(code)) return { ...base, ok: false, outcome: 'failed' };
   return { ...base, ok: false, outcome: 'unknown', code: `unexpected_code:${codeLabel(code)}` };
+}
+
+/**
+ * The outstanding bill in a merchant-verify answer. VTpass has no bill endpoint: postpaid
+ * accounts answer their debt as Customer_Arrears (some billers as Outstanding_Balance or
+ * Amount_Due, preferred when present), and may add Due_Date, Bill_Period and Bill_Reference.
+ * Nothing owed (zero or absent): no bill.
+ */
+function outstandingBill(content: Record<string, unknown>): OutstandingBill | undefined {
+  const amount =
+    parseMajorToMinor(content.Outstanding_Balance) ??
+    parseMajorToMinor(content.Amount_Due) ??
+    parseMajorToMinor(content.Customer_Arrears);
+  if (amount === undefined || amount <= 0n) return undefined;
+  const bill: OutstandingBill = { amountDueMinor: amount };
+  const due = text(content.Due_Date, MAX_FIELD_CHARS);
+  if (due !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(due)) bill.dueDate = due;
+  const period = text(content.Bill_Period, MAX_FIELD_CHARS);
+  if (period !== undefined) bill.period = period;
+  const reference = text(content.Bill_Reference, MAX_FIELD_CHARS);
+  if (reference !== undefined) bill.reference = reference;
+  return bill;
 }
 
 /** A service-variations answer -> variations, or a reason it is not one. Pure, for unit tests. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
 /**
@@ -26,5 +27,24 @@ export default async function setup() {
     );
   } finally {
     await client.end().catch(() => {});
+  }
+  findRedisServer(required);
+}
+
+/**
+ * The Redis tests start their own redis-server (never the machine's shared one): the binary
+ * must be on PATH. Without it they are skipped, except in CI, where the run fails.
+ */
+function findRedisServer(required: boolean) {
+  const binary = process.env.REDIS_SERVER_BIN ?? 'redis-server';
+  try {
+    const version = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 5000 }).trim();
+    process.env.VENDRA_TEST_REDIS_SERVER = binary;
+    console.log(`[tests] ${version.slice(0, 40)}: Redis tests will run`);
+  } catch (error) {
+    if (required)
+      throw new Error(`[tests] redis-server is required (CI) but cannot run: ${(error as Error).message}`);
+    process.env.VENDRA_TEST_REDIS_SERVER = '';
+    console.log('[tests] redis-server not found: SKIPPING Redis tests');
   }
 }

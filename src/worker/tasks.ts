@@ -1,3 +1,4 @@
+import { billTasks } from '../bills/index.js';
 import type { AppContext } from '../context.js';
 import { pruneIdempotencyKeys } from '../idempotency/index.js';
 import { createIdentityPruneTask } from '../identity/index.js';
@@ -64,5 +65,6 @@ export function workerTasks(ctx: AppContext, consumers: readonly Consumer[]): Ta
       run: () => pruneIdempotencyKeys(ctx.db, 5_000),
     },
     ...settlementTasks(ctx),
+    ...billTasks(ctx),
   ];
 }

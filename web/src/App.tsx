@@ -8,6 +8,7 @@ import { isStaff, useSession } from './lib/session';
 import { WalletsProvider } from './lib/wallets';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { CampaignsPage } from './pages/admin/Campaigns';
+import { BillerDetailPage, BillersPage } from './pages/admin/Billers';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
 import { DashboardPage } from './pages/admin/Dashboard';
 import { AdminDisputeDetailPage, AdminDisputesPage } from './pages/admin/Disputes';
@@ -28,6 +29,8 @@ import { LoginPage, SignupPage } from './pages/Auth';
 import { AutoTopupPage } from './pages/AutoTopup';
 import { BillPaymentPage } from './pages/BillPayment';
 import { BillsPage } from './pages/Bills';
+import { BillsDuePage } from './pages/BillsDue';
+import { LinkedAccountsPage } from './pages/LinkedAccounts';
 import { DepositPage } from './pages/Deposit';
 import { DisputeDetailPage, DisputesPage } from './pages/Disputes';
 import { HistoryPage } from './pages/History';
@@ -47,6 +50,8 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/deposit', DepositPage],
   ['/bills', BillsPage],
   ['/bills/payments/:id', BillPaymentPage],
+  ['/bills/due', BillsDuePage],
+  ['/bills/accounts', LinkedAccountsPage],
   ['/send', SendPage],
   ['/withdraw', WithdrawPage],
   ['/history', HistoryPage],
@@ -86,6 +91,8 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],
+  ['/admin/billers', BillersPage],
+  ['/admin/billers/:id', BillerDetailPage],
   ['/admin/float', FloatPage],
   ['/admin/settlements', SettlementsPage],
   ['/admin/settlements/:id', SettlementDetailPage],

@@ -57,8 +57,8 @@ export function customerAccepted(profile: SimProfile, category: ServiceCategory,
   if (profile === 'vtpass-sandbox') return ref === SANDBOX_REFS.phone || ref === SANDBOX_REFS.smartcard;
   if (Object.hasOwn(SIM_TABLE, ref)) return true;
   // Meters and smartcards never start with 0; phone numbers (airtime, data) do.
-  if (category === 'electricity-bill' || category === 'tv-subscription') return /^[1-9]\d{9,12}$/.test(ref);
-  return /^\d{10,13}$/.test(ref);
+  if (category === 'airtime' || category === 'data') return /^\d{10,13}$/.test(ref);
+  return /^[1-9]\d{9,12}$/.test(ref);
 }
 
 export function payScript(profile: SimProfile, category: ServiceCategory, ref: string): PayScript {
@@ -163,6 +163,8 @@ export function electricityBreakdown(amountKobo: bigint): {
 /** Commission rates per category, in tenths of a percent. */
 const COMMISSION_PER_MILLE: Readonly<Record<ServiceCategory, bigint>> = {
   'electricity-bill': 10n, // 1.0%
+  'water-bill': 10n,
+  'gas-bill': 10n,
   airtime: 30n, // 3.0%
   data: 30n,
   'tv-subscription': 15n, // 1.5%
@@ -178,4 +180,35 @@ export function transactionIdFor(requestId: string): string {
   let id = '17';
   for (let i = 0; i < 15; i++) id += String((h[i] ?? 0) % 10);
   return id;
+}
+
+/** Sandbox postpaid accounts with a bill outstanding this month (kobo; due on this day of the month). */
+export const SANDBOX_BILLS: Readonly<Record<string, { amountKobo: bigint; dueDay: number }>> = Object.freeze({
+  'ikeja-electric|1010101010101': { amountKobo: 450_000n, dueDay: 25 },
+  'lagos-water|6060606060': { amountKobo: 230_000n, dueDay: 20 },
+  'gaslink-gas|7070707070': { amountKobo: 185_000n, dueDay: 15 },
+});
+/** Any other postpaid account's monthly bill. */
+export const DEFAULT_BILL = Object.freeze({ amountKobo: 150_000n, dueDay: 28 });
+
+export interface SimBill {
+  reference: string;
+  /** YYYY-MM (Africa/Lagos). */
+  period: string;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  amountKobo: bigint;
+}
+
+/** This month's bill of a postpaid account (before what was paid against it). */
+export function monthlyBill(serviceId: string, ref: string, lagosYyyymmdd: string): SimBill {
+  const rule = SANDBOX_BILLS[`${serviceId}|${ref}`] ?? DEFAULT_BILL;
+  const yyyy = lagosYyyymmdd.slice(0, 4);
+  const mm = lagosYyyymmdd.slice(4, 6);
+  return {
+    reference: `${serviceId}-${yyyy}${mm}-${ref}`,
+    period: `${yyyy}-${mm}`,
+    dueDate: `${yyyy}-${mm}-${String(rule.dueDay).padStart(2, '0')}`,
+    amountKobo: rule.amountKobo,
+  };
 }

@@ -17,6 +17,7 @@ import {
   customerFor,
   dashedToken,
   electricityBreakdown,
+  monthlyBill,
   payScript,
   tokenFor,
   transactionIdFor,
@@ -68,6 +69,8 @@ export interface ProviderSim {
   topUp(amountMinor: bigint): void;
   /** The float as /api/balance reports it (kobo, the drift knob included). */
   balance(): bigint;
+  /** A fixed-price variation's new price, as the provider would change it (null: back to the catalogue's). */
+  setPrice(serviceId: string, code: string, amountMinor: bigint | null): void;
 }
 
 export const SANDBOX_CREDENTIALS = Object.freeze({
@@ -123,6 +126,8 @@ interface Handled {
 
 const CATEGORY_LABEL: Readonly<Record<ServiceCategory, string>> = {
   'electricity-bill': 'Electricity Bill',
+  'water-bill': 'Water Bill',
+  'gas-bill': 'Gas Bill',
   airtime: 'Airtime Recharge',
   data: 'Data Services',
   'tv-subscription': 'TV Subscription',
@@ -316,6 +321,10 @@ interface SimulatorState {
   /** Float top-ups received, and charges of transactions forgotten (maxTransactions) while charged. */
   toppedUpKobo: bigint;
   forgottenChargesKobo: bigint;
+  /** Bill reference -> kobo vended against it (bounded like the transactions). */
+  billPayments: Map<string, bigint>;
+  /** serviceID|variation -> a price that replaced the catalogue's. */
+  prices: Map<string, bigint>;
 }
 
 // ---------------------------------------------------------------- options and state
@@ -365,6 +374,8 @@ function createSimulatorState(opts: SimOptions): SimulatorState {
     closed: false,
     toppedUpKobo: 0n,
     forgottenChargesKobo: 0n,
+    billPayments: new Map(),
+    prices: new Map(),
   };
 }
 
@@ -540,7 +551,58 @@ function handleVerify(state: SimulatorState, body: Record<string, unknown>): Han
     return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
   }
   const content = verifiedCustomer(service, billersCode, str(body.type) ?? '');
+  Object.assign(content, billFields(state, service, billersCode, str(body.type) ?? ''));
   return { reply: answer(code, 'BILLER CONFIRMED', content), log: { ...log, code } };
+}
+
+const POSTPAID_UTILITIES: ReadonlySet<ServiceCategory> = new Set(['water-bill', 'gas-bill']);
+
+/**
+ * A postpaid account's outstanding bill as merchant-verify fields: what is left of this month's
+ * bill after what was vended to the account (Customer_Arrears, naira), its due date, period and
+ * reference. Nothing for prepaid meters and other services.
+ */
+function billFields(
+  state: SimulatorState,
+  service: CatalogueService,
+  billersCode: string,
+  type: string,
+): Record<string, unknown> {
+  const postpaid =
+    POSTPAID_UTILITIES.has(service.category) ||
+    (service.category === 'electricity-bill' && type === 'postpaid');
+  if (!postpaid) return {};
+  const bill = monthlyBill(service.serviceId, billersCode, lagosDate(new Date()));
+  const paid = state.billPayments.get(bill.reference) ?? 0n;
+  const left = bill.amountKobo > paid ? bill.amountKobo - paid : 0n;
+  return {
+    Customer_Arrears: formatMinor(left),
+    ...(left > 0n
+      ? { Due_Date: bill.dueDate, Bill_Period: bill.period, Bill_Reference: bill.reference }
+      : {}),
+  };
+}
+
+/** A vend to a postpaid account pays its month's bill down. */
+function payTowardsBill(state: SimulatorState, tx: SimTx): void {
+  const postpaid =
+    POSTPAID_UTILITIES.has(tx.service.category) ||
+    (tx.service.category === 'electricity-bill' && tx.variationCode === 'postpaid');
+  if (!postpaid) return;
+  const bill = monthlyBill(tx.service.serviceId, tx.billersCode, lagosDate(new Date(tx.createdAtMs)));
+  const paid = (state.billPayments.get(bill.reference) ?? 0n) + tx.amountKobo;
+  state.billPayments.delete(bill.reference);
+  state.billPayments.set(bill.reference, paid);
+  if (state.billPayments.size > state.maxTransactions) {
+    const oldest = state.billPayments.keys().next().value;
+    if (oldest !== undefined) state.billPayments.delete(oldest);
+  }
+}
+
+/** A variation as the provider prices it now (an operator-style price change overrides the catalogue). */
+function priced(state: SimulatorState, serviceId: string, v: CatalogueService['variations'][number]) {
+  const override = state.prices.get(`${serviceId}|${v.code}`);
+  return override === undefined ? v : { ...v, amountMinor: override };
 }
 
 /** The merchant-verify content for an accepted customer, with the fields its category adds. */
@@ -612,8 +674,9 @@ function checkPay(state: SimulatorState, body: Record<string, unknown>, now: num
   const service = serviceID === null ? undefined : findService(serviceID);
   if (!service) return refuse('012', 'PRODUCT DOES NOT EXIST');
   const variationCode = str(body.variation_code);
-  const variation =
+  const listed =
     variationCode === null ? undefined : service.variations.find((v) => v.code === variationCode);
+  const variation = listed && priced(state, service.serviceId, listed);
   if (service.variations.length > 0 && variationCode === null) return refuse('011', 'INVALID ARGUMENTS');
   if (service.variations.length > 0 && !variation) return refuse('012', 'PRODUCT DOES NOT EXIST');
   const phone = str(body.phone, 32);
@@ -675,6 +738,7 @@ function handlePay(state: SimulatorState, body: Record<string, unknown>): Handle
   remember(state, tx);
   const vended = tx.kind !== 'failed';
   if (vended) noteVend(state, dupKey, now);
+  if (vended) payTowardsBill(state, tx);
   if (tx.kind === 'pending' || tx.kind === 'reversing')
     scheduleChange(state, tx, Math.max(0, (tx.changeAtMs ?? now) - now));
 
@@ -740,12 +804,14 @@ function handleVariations(state: SimulatorState, serviceID: string | null): Hand
       log: { ...log, code: '012' },
     };
   }
-  const variations = service.variations.map((v) => ({
-    variation_code: v.code,
-    name: v.name,
-    variation_amount: v.amountMinor === null ? '0.00' : formatMinor(v.amountMinor),
-    fixedPrice: v.fixedPrice ? 'Yes' : 'No',
-  }));
+  const variations = service.variations
+    .map((listed) => priced(state, service.serviceId, listed))
+    .map((v) => ({
+      variation_code: v.code,
+      name: v.name,
+      variation_amount: v.amountMinor === null ? '0.00' : formatMinor(v.amountMinor),
+      fixedPrice: v.fixedPrice ? 'Yes' : 'No',
+    }));
   // VTpass's documented answer spells the list "varations"; the default profile uses the correct spelling.
   const listKey = state.knobs.profile === 'vtpass-sandbox' ? 'varations' : 'variations';
   const body = {
@@ -1057,5 +1123,12 @@ export async function startProviderSim(opts: SimOptions = {}): Promise<ProviderS
       state.toppedUpKobo += amountMinor;
     },
     balance: () => floatOf(state, Date.now()) + BigInt(state.knobs.balanceDriftMinor),
+    setPrice(serviceId, code, amountMinor) {
+      if (!findService(serviceId)?.variations.some((v) => v.code === code))
+        throw new RangeError(`sim: no variation ${serviceId}/${code}`);
+      if (amountMinor === null) state.prices.delete(`${serviceId}|${code}`);
+      else if (amountMinor <= 0n) throw new RangeError('sim: a price must be positive');
+      else state.prices.set(`${serviceId}|${code}`, amountMinor);
+    },
   };
 }

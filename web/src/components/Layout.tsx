@@ -70,6 +70,7 @@ const ADMIN_NAV: NavItem[] = [
     icon: 'plug',
     match: (p) => p.startsWith('/admin/providers'),
   },
+  { href: '/admin/billers', label: 'Billers', icon: 'bolt', match: (p) => p.startsWith('/admin/billers') },
   { href: '/admin/float', label: 'Float', icon: 'scale', match: (p) => p.startsWith('/admin/float') },
   {
     href: '/admin/settlements',

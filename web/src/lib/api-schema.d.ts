@@ -805,7 +805,7 @@ export interface paths {
                         "application/json": {
                             data: {
                                 /** @enum {string} */
-                                category: "electricity" | "airtime" | "data" | "cable";
+                                category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                                 commissionBps: number;
                                 /** @description Minor units (kobo for NGN) */
                                 commissionFlat: number;
@@ -829,6 +829,7 @@ export interface paths {
                                 name: string;
                                 products: {
                                     code: string;
+                                    enabled: boolean;
                                     fixedAmount: number | null;
                                     kind: string;
                                     /** @description Minor units (kobo for NGN) */
@@ -838,6 +839,7 @@ export interface paths {
                                     name: string;
                                 }[];
                                 providers: string[];
+                                serviceId: string;
                             }[];
                         };
                     };
@@ -845,41 +847,21 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/admin/billers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Enable or disable a biller; set its fee (flat or percent with a cap), expected commission and providers */
-        patch: {
+        /** Add a biller: category, provider adapters and service id, bounds, fee, expected commission and products */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                         commissionBps?: number;
-                        commissionFlat?: number;
+                        customerRefLabel: string;
                         enabled?: boolean;
                         fee?: {
                             cap?: number;
@@ -888,21 +870,34 @@ export interface paths {
                             /** @enum {string} */
                             type: "flat" | "percent";
                         };
+                        id: string;
+                        maxAmount: number;
+                        minAmount: number;
+                        name: string;
+                        products: {
+                            code: string;
+                            enabled?: boolean;
+                            fixedAmount?: number | null;
+                            /** @enum {string} */
+                            kind: "prepaid" | "postpaid" | "airtime" | "bundle" | "bouquet" | "pin";
+                            name: string;
+                        }[];
                         providers?: string[];
                         reason: string;
+                        serviceId: string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            category: "electricity" | "airtime" | "data" | "cable";
+                            category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                             commissionBps: number;
                             /** @description Minor units (kobo for NGN) */
                             commissionFlat: number;
@@ -926,6 +921,7 @@ export interface paths {
                             name: string;
                             products: {
                                 code: string;
+                                enabled: boolean;
                                 fixedAmount: number | null;
                                 kind: string;
                                 /** @description Minor units (kobo for NGN) */
@@ -935,6 +931,287 @@ export interface paths {
                                 name: string;
                             }[];
                             providers: string[];
+                            serviceId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_bounds */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: biller_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a biller: enable or disable it; its name, service id, bounds, fee (flat or percent with a cap), expected commission and providers */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commissionBps?: number;
+                        commissionFlat?: number;
+                        customerRefLabel?: string;
+                        enabled?: boolean;
+                        fee?: {
+                            cap?: number;
+                            flat?: number;
+                            percentBps?: number;
+                            /** @enum {string} */
+                            type: "flat" | "percent";
+                        };
+                        maxAmount?: number;
+                        minAmount?: number;
+                        name?: string;
+                        providers?: string[];
+                        reason: string;
+                        serviceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
+                            commissionBps: number;
+                            /** @description Minor units (kobo for NGN) */
+                            commissionFlat: number;
+                            /** @enum {string} */
+                            commissionType: "percent" | "flat";
+                            customerRefLabel: string;
+                            enabled: boolean;
+                            fee: {
+                                /** @description Minor units (kobo for NGN) */
+                                cap: number;
+                                /** @description Minor units (kobo for NGN) */
+                                flat: number;
+                                percentBps: number;
+                                type: string;
+                            };
+                            id: string;
+                            /** @description Minor units (kobo for NGN) */
+                            maxAmount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            minAmount: number;
+                            name: string;
+                            products: {
+                                code: string;
+                                enabled: boolean;
+                                fixedAmount: number | null;
+                                kind: string;
+                                /** @description Minor units (kobo for NGN) */
+                                maxAmount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                minAmount: number;
+                                name: string;
+                            }[];
+                            providers: string[];
+                            serviceId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_bounds */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/admin/billers/{id}/price-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The biller's variation price changes, newest first (synced or set by an operator) */
+        get: {
+            parameters: {
+                query?: {
+                    productCode?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                actorId: string | null;
+                                at: string;
+                                id: number;
+                                /** @description Minor units (kobo for NGN) */
+                                newAmount: number;
+                                oldAmount: number | null;
+                                productCode: string;
+                                /** @enum {string} */
+                                source: "sync" | "operator";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billers/{id}/products/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or edit a product or variation: name, kind, fixed price, enabled */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        fixedAmount?: number | null;
+                        /** @enum {string} */
+                        kind: "prepaid" | "postpaid" | "airtime" | "bundle" | "bouquet" | "pin";
+                        name: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
+                            commissionBps: number;
+                            /** @description Minor units (kobo for NGN) */
+                            commissionFlat: number;
+                            /** @enum {string} */
+                            commissionType: "percent" | "flat";
+                            customerRefLabel: string;
+                            enabled: boolean;
+                            fee: {
+                                /** @description Minor units (kobo for NGN) */
+                                cap: number;
+                                /** @description Minor units (kobo for NGN) */
+                                flat: number;
+                                percentBps: number;
+                                type: string;
+                            };
+                            id: string;
+                            /** @description Minor units (kobo for NGN) */
+                            maxAmount: number;
+                            /** @description Minor units (kobo for NGN) */
+                            minAmount: number;
+                            name: string;
+                            products: {
+                                code: string;
+                                enabled: boolean;
+                                fixedAmount: number | null;
+                                kind: string;
+                                /** @description Minor units (kobo for NGN) */
+                                maxAmount: number;
+                                /** @description Minor units (kobo for NGN) */
+                                minAmount: number;
+                                name: string;
+                            }[];
+                            providers: string[];
+                            serviceId: string;
                         };
                     };
                 };
@@ -949,6 +1226,78 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billers/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync the biller's fixed-price variations from its provider now; price changes are recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billerId: string;
+                            changes: {
+                                added: boolean;
+                                code: string;
+                                name: string;
+                                /** @description Minor units (kobo for NGN) */
+                                newAmount: number;
+                                oldAmount: number | null;
+                            }[];
+                            variations: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/admin/campaigns": {
@@ -9975,7 +10324,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem document; code is one of: request_in_progress */
+                /** @description Problem document; code is one of: request_in_progress, price_changed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10252,6 +10601,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem document; code is one of: price_changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem document; code is one of: biller_disabled, product_not_found, product_disabled, amount_out_of_range, amount_mismatch */
                 422: {
                     headers: {
@@ -10280,7 +10638,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    category?: "electricity" | "airtime" | "data" | "cable";
+                    category?: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                 };
                 header?: never;
                 path?: never;
@@ -10306,7 +10664,7 @@ export interface paths {
                         "application/json": {
                             data: {
                                 /** @enum {string} */
-                                category: "electricity" | "airtime" | "data" | "cable";
+                                category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                                 commissionBps: number;
                                 /** @description Minor units (kobo for NGN) */
                                 commissionFlat: number;
@@ -10379,7 +10737,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            category: "electricity" | "airtime" | "data" | "cable";
+                            category: "electricity" | "water" | "gas" | "internet" | "cable" | "airtime" | "data" | "education";
                             commissionBps: number;
                             /** @description Minor units (kobo for NGN) */
                             commissionFlat: number;
@@ -10525,6 +10883,362 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bills/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bills due on the caller's linked accounts, by due date, with totals per currency (cached; the provider is not called while fresh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Minor units (kobo for NGN) */
+                                amountDue: number;
+                                billerId: string;
+                                billerName: string;
+                                billReference: string;
+                                category: string;
+                                currency: string;
+                                customerName: string;
+                                customerRef: string;
+                                /** Format: date */
+                                dueDate: string;
+                                fetchedAt: string;
+                                /** Format: uuid */
+                                linkedAccountId: string;
+                                nickname: string;
+                                paymentId: string | null;
+                                paymentStatus: string | null;
+                                period: string | null;
+                                productCode: string;
+                            }[];
+                            totals: {
+                                /** @description Minor units (kobo for NGN) */
+                                amountDue: number;
+                                currency: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bills/due/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay several bills due as one request: all holds placed together or none; 202 with each payment, then each vends on its own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                    /** @description Required with a login session (never with an API key): your 4-digit transaction PIN */
+                    "x-transaction-pin"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billReferences: string[];
+                        /** Format: uuid */
+                        walletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                billReference: string;
+                                /** Format: uuid */
+                                linkedAccountId: string;
+                                payment: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    amount: number;
+                                    currency: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    fee: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    status: string;
+                                    /** @description Minor units (kobo for NGN) */
+                                    total: number;
+                                };
+                            }[];
+                            totals: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                currency: string;
+                                /** @description Minor units (kobo for NGN) */
+                                fee: number;
+                                /** @description Minor units (kobo for NGN) */
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_required, invalid_idempotency_key, validation_failed, unknown_field, unsupported_currency */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: kyc_required, risk_blocked, pin_required, pin_not_set, pin_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found, bill_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: bill_already_paid, request_in_progress */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: idempotency_key_reused, limit_exceeded, insufficient_funds, amount_out_of_range, biller_disabled, product_disabled, wallet_frozen, wallet_closed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: pin_locked */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bills/due/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch the bills of every linked account from the providers now (rate-limited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            failed: string[];
+                            fetched: number;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited, rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bills/due/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many days before a due date the caller is reminded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysBefore: number;
+                            enabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the reminder: days before a due date (0-30), on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        daysBefore?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysBefore: number;
+                            enabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11310,6 +12024,315 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/linked-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's linked accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                address: string | null;
+                                billerId: string;
+                                billerName: string;
+                                billsFetchedAt: string | null;
+                                category: string;
+                                createdAt: string;
+                                customerName: string;
+                                customerRef: string;
+                                /** Format: uuid */
+                                id: string;
+                                nickname: string;
+                                productCode: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link a meter or utility account: verified with the provider, its verified name and address kept; at most 20 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billerId: string;
+                        /** @description Meter, phone or smartcard number (digits) */
+                        customerRef: string;
+                        nickname?: string;
+                        productCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            billerId: string;
+                            billerName: string;
+                            billsFetchedAt: string | null;
+                            category: string;
+                            createdAt: string;
+                            customerName: string;
+                            customerRef: string;
+                            /** Format: uuid */
+                            id: string;
+                            nickname: string;
+                            productCode: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: invalid_customer_ref, validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: biller_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: linked_account_exists, linked_accounts_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: customer_not_found, product_not_found, product_disabled, biller_disabled */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: providers_unavailable, validation_unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/linked-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink an account (its bills are no longer shown) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a linked account */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nickname: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            billerId: string;
+                            billerName: string;
+                            billsFetchedAt: string | null;
+                            category: string;
+                            createdAt: string;
+                            customerName: string;
+                            customerRef: string;
+                            /** Format: uuid */
+                            id: string;
+                            nickname: string;
+                            productCode: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/linked-accounts/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meters and numbers paid before that are not linked yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                billerId: string;
+                                billerName: string;
+                                category: string | null;
+                                customerName: string | null;
+                                customerRef: string;
+                                /** @description Minor units (kobo for NGN) */
+                                lastAmount: number;
+                                lastPaidAt: string;
+                                productCode: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

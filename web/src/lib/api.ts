@@ -161,6 +161,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** The transaction PIN, for the requests that move money (sent as X-Transaction-Pin). */
   pin?: string;
+  /** Extra request headers (a confirmation step's, say). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Auth endpoints send the refresh cookie. */
   credentials?: RequestCredentials;
@@ -169,7 +171,10 @@ export interface RequestOptions {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: 'application/json, application/problem+json',
+  };
   if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -215,6 +220,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body' | 'form'>) =>
     request<T>('POST', path, { ...options, form }),

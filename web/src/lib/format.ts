@@ -46,9 +46,13 @@ export const LINE_TYPE_LABELS: Record<LineType, string> = {
 
 export const CATEGORY_LABELS: Record<string, string> = {
   electricity: 'Electricity',
+  water: 'Water',
+  gas: 'Gas',
+  internet: 'Internet',
   airtime: 'Airtime',
   data: 'Data',
   cable: 'Cable TV',
+  education: 'Education',
 };
 
 /** A payment's category as people read it ("—" for a payment whose biller is gone). */

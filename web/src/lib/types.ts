@@ -102,3 +102,12 @@ export type AutoTopupRule = Item<ResponseBody<'/v1/auto-topup/rules', 'get'>>;
 export type Campaign = Item<ResponseBody<'/v1/admin/campaigns', 'get'>>;
 export type CampaignReward = Item<ResponseBody<'/v1/admin/campaigns/{id}/rewards', 'get'>>;
 export type NewCampaign = RequestBody<'/v1/admin/campaigns', 'post'>;
+
+export type LinkedAccount = Item<ResponseBody<'/v1/linked-accounts', 'get'>>;
+export type LinkSuggestion = Item<ResponseBody<'/v1/linked-accounts/suggestions', 'get'>>;
+export type BillsDue = ResponseBody<'/v1/bills/due', 'get'>;
+export type DueBill = Item<BillsDue>;
+export type PayAllResult = ResponseBody<'/v1/bills/due/pay', 'post', 202>;
+export type AdminBiller = Item<ResponseBody<'/v1/admin/billers', 'get'>>;
+export type PriceChange = Item<ResponseBody<'/v1/admin/billers/{id}/price-history', 'get'>>;
+export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;

@@ -3,6 +3,7 @@ import { defaultWallet } from '../components/WalletCard';
 import { Alert, PageHeader } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
 import { useAsync, useStepFocus, useTitle } from '../lib/hooks';
+import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { Biller, BillerProduct, CustomerValidation, SavedCustomer } from '../lib/types';
 import { useWallets } from '../lib/wallets';
@@ -106,6 +107,11 @@ export function BillsPage() {
       <PageHeader
         title="Pay bills"
         subtitle="Electricity, airtime, data and cable TV — paid from your wallet."
+        actions={
+          <>
+            <Link href="/bills/due">Bills due</Link> · <Link href="/bills/accounts">Linked accounts</Link>
+          </>
+        }
       />
       {state.payAgain && <Alert kind="info">Checking {state.payAgain.customerRef}…</Alert>}
       {state.payAgainError && <Alert>{state.payAgainError}</Alert>}

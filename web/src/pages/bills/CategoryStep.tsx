@@ -8,6 +8,8 @@ const CATEGORIES: { id: BillCategory; icon: IconName; blurb: string }[] = [
   { id: 'airtime', icon: 'phone', blurb: 'Top up any network' },
   { id: 'data', icon: 'wifi', blurb: 'Data bundles' },
   { id: 'cable', icon: 'tv', blurb: 'DStv, GOtv and more' },
+  { id: 'water', icon: 'home', blurb: 'Water bills' },
+  { id: 'gas', icon: 'plug', blurb: 'Piped gas bills' },
 ];
 
 /** Step 1: what kind of bill. */
