@@ -133,7 +133,13 @@ describe.each(backends())('bill payments on %s', (backend) => {
     const before = await walletOf(t.app, user);
     const p = await settle((await pay('400000000000')).json().id);
     expect(p.status).toBe('failed');
-    expect(p.failureReason).toMatch(/never received/);
+    // The customer reads plain words; the provider's account of it is for staff.
+    expect(p.failureReason).toBe('The electricity company could not complete this purchase.');
+    expect(p.timeline.every((e: { reason: string | null }) => e.reason === null)).toBe(true);
+    const staff = await registerStaff(t.app, t.ctx.db, 'operator');
+    const seen = (await get(t.app, staff, `/v1/admin/bill-payments/${p.id}`)).json();
+    expect(seen.failureReason).toMatch(/never received/);
+    expect(seen.timeline[0].reason).toMatch(/held from the wallet/);
     expect(vendCalls(t.ctx, p.providerReference)).toBe(1);
     expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
   });
@@ -142,7 +148,9 @@ describe.each(backends())('bill payments on %s', (backend) => {
     const before = await walletOf(t.app, user);
     const p = await settle((await pay('3333333333333')).json().id);
     expect(p.status).toBe('failed');
-    expect(p.failureReason).toMatch(/016/);
+    expect(p.failureReason).not.toMatch(/016|vtpass/i);
+    const staff = await registerStaff(t.app, t.ctx.db, 'operator');
+    expect((await get(t.app, staff, `/v1/admin/bill-payments/${p.id}`)).json().failureReason).toMatch(/016/);
     expect(await walletOf(t.app, user)).toMatchObject({ balance: before.balance, held: 0 });
     // The statement reads it as failed with the money returned, and says what it was for.
     const lines = (await get(t.app, user, `/v1/wallets/${walletId}/transactions?type=bill_payment`)).json()

@@ -1,6 +1,14 @@
 export { feeFor, getBiller, listBillers } from './catalogue.js';
 export type { Biller, Category } from './catalogue.js';
-export { createPayment, getPaymentView, getPaymentViews, insertPayments, listPayments } from './payments.js';
+export {
+  createPayment,
+  customerFailureReason,
+  getCustomerPaymentView,
+  getPaymentView,
+  getPaymentViews,
+  insertPayments,
+  listPayments,
+} from './payments.js';
 export type { NewPayment } from './payments.js';
 export type { PaymentStatus } from './payments.js';
 export { startProviders } from '../providers/index.js';

@@ -529,6 +529,48 @@ export function paymentView(
   };
 }
 
+/** Who a category's payments go to, as a customer would name them. */
+const COMPANY_OF: Record<string, string> = {
+  electricity: 'The electricity company',
+  water: 'The water company',
+  gas: 'The gas company',
+  internet: 'The internet provider',
+  cable: 'The TV provider',
+  airtime: 'The network',
+  data: 'The network',
+  education: 'The exam board',
+};
+
+/**
+ * Why a payment did not go through, in a customer's words. Provider codes and
+ * messages ("vtpass 016: ...") stay in the staff view.
+ */
+export function customerFailureReason(status: string, category: string | null): string | null {
+  const company = (category && COMPANY_OF[category]) || 'The biller';
+  if (status === 'failed') return `${company} could not complete this purchase.`;
+  if (status === 'reversed') return `${company} reversed this purchase.`;
+  return null;
+}
+
+type PaymentView = ReturnType<typeof paymentView>;
+
+/**
+ * A payment as its payer sees it: what happened in plain words. The provider's
+ * codes and messages (the failure reason, each step's reason) are for staff.
+ */
+export function customerPaymentView(view: PaymentView): PaymentView {
+  return {
+    ...view,
+    failureReason: customerFailureReason(view.status, view.category),
+    timeline: view.timeline.map((t) => ({ ...t, reason: null })),
+  };
+}
+
+/** A payment of the payer's own, as they see it (customerPaymentView). */
+export async function getCustomerPaymentView(db: Queryable, id: string, userId: string) {
+  return customerPaymentView(await getPaymentView(db, id, userId));
+}
+
 export async function getPaymentView(db: Queryable, id: string, userId?: string) {
   const p = await loadPayment(db, id);
   if (!p || (userId !== undefined && p.user_id !== userId)) throw notFound('Bill payment');

@@ -18,7 +18,13 @@ import { typed } from '../http/type-provider.js';
 import { access, authOf, normalizePhone } from '../identity/index.js';
 import { checkAmount, feeFor, payableProduct } from './catalogue.js';
 import { createNotifier, type Notifier } from './notify.js';
-import { acceptPayment, getPaymentView, listPayments, savedCustomers } from './payments.js';
+import {
+  acceptPayment,
+  customerPaymentView,
+  getCustomerPaymentView,
+  listPayments,
+  savedCustomers,
+} from './payments.js';
 import { customerRefSchema } from './schemas-billers.js';
 import { filterOf, listQuery, paymentPage, paymentSchema } from './schemas-payments.js';
 import { checkRequote } from './registry.js';
@@ -207,7 +213,8 @@ function registerPaymentList(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      return listPayments(ctx.db, { ...filterOf(request.query), userId: authOf(request).userId });
+      const page = await listPayments(ctx.db, { ...filterOf(request.query), userId: authOf(request).userId });
+      return { ...page, data: page.data.map(customerPaymentView) };
     },
   );
 }
@@ -257,7 +264,7 @@ function registerPaymentRead(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: paymentSchema, ...errorResponses({ 404: ['not_found'] }) },
       },
     },
-    async (request) => getPaymentView(ctx.db, request.params.id, authOf(request).userId),
+    async (request) => getCustomerPaymentView(ctx.db, request.params.id, authOf(request).userId),
   );
 }
 

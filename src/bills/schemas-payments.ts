@@ -35,7 +35,11 @@ export const paymentSchema = {
     token: { type: ['string', 'null'] },
     units: { type: ['string', 'null'] },
     receipt: { type: ['object', 'null'], additionalProperties: true },
-    failureReason: { type: ['string', 'null'] },
+    failureReason: {
+      type: ['string', 'null'],
+      description:
+        "Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view",
+    },
     providerReference: { type: 'string' },
     timeline: {
       type: 'array',
@@ -44,7 +48,7 @@ export const paymentSchema = {
         properties: {
           status: { type: 'string' },
           at: { type: 'string' },
-          reason: { type: ['string', 'null'] },
+          reason: { type: ['string', 'null'], description: 'Operator view only; null for the customer' },
         },
       },
     },

@@ -3,7 +3,7 @@
  * source key: for a payment it is the payment and its outcome (a payment published twice as
  * succeeded still sends its token once); for a one-off event it is the outbox event itself.
  */
-import type { getPaymentView } from '../bills/index.js';
+import { customerFailureReason, type getPaymentView } from '../bills/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
 import { groupToken } from '../receipts/index.js';
 import type { Composition, NotificationInput } from './messages.js';
@@ -27,6 +27,8 @@ const str = (v: unknown, fallback = 'unknown') =>
   v === null || v === undefined || v === '' ? fallback : String(v);
 
 /** Reads a payment's view: the worker passes one shared by the handlers running at once. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+
 export type PaymentViewOf = (id: string) => ReturnType<typeof getPaymentView>;
 
 async function billPayment(viewOf: PaymentViewOf, event: OutboxEvent, p: P): Promise<Mapped | undefined> {
@@ -48,7 +50,8 @@ async function billPayment(viewOf: PaymentViewOf, event: OutboxEvent, p: P): Pro
     // As it is typed into a meter: in groups of four.
     token: groupToken(str(view.token ?? p.token)),
     units: str(view.units, 'units as issued'),
-    reason: str(view.failureReason ?? p.reason, 'the provider did not complete it'),
+    // In the customer's words: the provider's codes stay with staff.
+    reason: lowerFirst(customerFailureReason(view.status, view.category) ?? 'the biller did not complete it'),
   };
   const input: NotificationInput = { userId: event.userId, template, data };
   // A phone typed on the payment is the payer's own choice for this token: it need not be

@@ -1,6 +1,6 @@
 /** What a receipt says, gathered from the statement line and the payment or withdrawal behind it. */
 import type { AppContext } from '../context.js';
-import { getPaymentView } from '../bills/index.js';
+import { getCustomerPaymentView } from '../bills/index.js';
 import { notFound } from '../errors/index.js';
 import { getWithdrawal, lineOfTransaction, type OwnedLine } from '../wallets/index.js';
 import { groupToken } from './format.js';
@@ -91,7 +91,7 @@ function baseReceipt({ line }: OwnedLine): Receipt {
 async function billReceipt(ctx: AppContext, owned: OwnedLine, base: Receipt): Promise<Receipt> {
   const paymentId = owned.line.subject?.paymentId;
   if (!paymentId) return base;
-  const p = await getPaymentView(ctx.db, paymentId, owned.userId);
+  const p = await getCustomerPaymentView(ctx.db, paymentId, owned.userId);
   // A refund line of a payment reads as that refund, with the payment's details.
   const [status, tone] =
     owned.line.type === 'bill_payment' && owned.line.status !== 'released'

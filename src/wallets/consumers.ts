@@ -97,13 +97,20 @@ export async function fanOut(ctx: AppContext, event: OutboxEvent): Promise<void>
     case 'withdrawal.updated':
     case 'bill_payment.updated':
       await push(ctx, [
-        { userId: event.userId as string, type: event.type, data: p },
+        { userId: event.userId as string, type: event.type, data: liveData(event.type, p) },
         ...(p.walletId ? [{ userId: event.userId as string, walletId: p.walletId }] : []),
       ]);
       return;
     default:
       return;
   }
+}
+
+/** A payment's provider reason ("vtpass 016: ...") is for staff: the payer's screen is not sent it. */
+function liveData(type: string, p: Record<string, unknown>): Record<string, unknown> {
+  if (type !== 'bill_payment.updated') return p;
+  const { reason: _staffOnly, ...rest } = p;
+  return rest;
 }
 
 export const LIVE_EVENT_TYPES = [

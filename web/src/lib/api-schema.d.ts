@@ -503,6 +503,7 @@ export interface paths {
                                 currency: string;
                                 customerName: string | null;
                                 customerRef: string;
+                                /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                                 failureReason: string | null;
                                 /** @description Minor units (kobo for NGN) */
                                 fee: number;
@@ -520,6 +521,7 @@ export interface paths {
                                 status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                                 timeline: {
                                     at: string;
+                                    /** @description Operator view only; null for the customer */
                                     reason: string | null;
                                     status: string;
                                 }[];
@@ -581,6 +583,7 @@ export interface paths {
                             currency: string;
                             customerName: string | null;
                             customerRef: string;
+                            /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                             failureReason: string | null;
                             /** @description Minor units (kobo for NGN) */
                             fee: number;
@@ -618,6 +621,7 @@ export interface paths {
                             status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                             timeline: {
                                 at: string;
+                                /** @description Operator view only; null for the customer */
                                 reason: string | null;
                                 status: string;
                             }[];
@@ -705,6 +709,7 @@ export interface paths {
                             currency: string;
                             customerName: string | null;
                             customerRef: string;
+                            /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                             failureReason: string | null;
                             /** @description Minor units (kobo for NGN) */
                             fee: number;
@@ -722,6 +727,7 @@ export interface paths {
                             status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                             timeline: {
                                 at: string;
+                                /** @description Operator view only; null for the customer */
                                 reason: string | null;
                                 status: string;
                             }[];
@@ -6193,6 +6199,7 @@ export interface paths {
                                 currency: string;
                                 customerName: string | null;
                                 customerRef: string;
+                                /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                                 failureReason: string | null;
                                 /** @description Minor units (kobo for NGN) */
                                 fee: number;
@@ -6210,6 +6217,7 @@ export interface paths {
                                 status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                                 timeline: {
                                     at: string;
+                                    /** @description Operator view only; null for the customer */
                                     reason: string | null;
                                     status: string;
                                 }[];
@@ -10208,6 +10216,7 @@ export interface paths {
                                 currency: string;
                                 customerName: string | null;
                                 customerRef: string;
+                                /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                                 failureReason: string | null;
                                 /** @description Minor units (kobo for NGN) */
                                 fee: number;
@@ -10225,6 +10234,7 @@ export interface paths {
                                 status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                                 timeline: {
                                     at: string;
+                                    /** @description Operator view only; null for the customer */
                                     reason: string | null;
                                     status: string;
                                 }[];
@@ -10412,6 +10422,7 @@ export interface paths {
                             currency: string;
                             customerName: string | null;
                             customerRef: string;
+                            /** @description Why it did not go through. A customer reads it in plain words; the provider's code and message are in the operator view */
                             failureReason: string | null;
                             /** @description Minor units (kobo for NGN) */
                             fee: number;
@@ -10429,6 +10440,7 @@ export interface paths {
                             status: "pending" | "processing" | "succeeded" | "failed" | "reversed" | "needs_review";
                             timeline: {
                                 at: string;
+                                /** @description Operator view only; null for the customer */
                                 reason: string | null;
                                 status: string;
                             }[];

@@ -107,27 +107,20 @@ function StatusHero({ payment }: { payment: BillPayment }) {
         </div>
       );
     case 'failed':
-      return (
-        <div class="hero hero-failed">
-          <Icon name="x" size={32} />
-          <div>
-            <h2>Payment failed</h2>
-            <p data-testid="money-back">
-              Your money is back in your wallet: {total} has been returned.
-              {payment.failureReason ? ` Reason: ${payment.failureReason}.` : ''}
-            </p>
-          </div>
-        </div>
-      );
     case 'reversed':
       return (
         <div class="hero hero-failed">
-          <Icon name="refresh" size={32} />
+          <Icon name={payment.status === 'failed' ? 'x' : 'refresh'} size={32} />
           <div>
-            <h2>Payment reversed</h2>
+            <h2>{payment.status === 'failed' ? 'Payment failed' : 'Payment reversed'}</h2>
             <p data-testid="money-back">
-              {payment.billerName} reversed this payment. Your money is back in your wallet: {total} has been
-              returned.
+              {payment.failureReason ?? `${payment.billerName} could not complete this purchase.`} {total} is
+              back in your wallet.
+            </p>
+            <p class="no-print">
+              <Link href={retryHref(payment)} class="btn btn-primary btn-md" data-testid="try-again">
+                Try again
+              </Link>
             </p>
           </div>
         </div>
@@ -135,6 +128,11 @@ function StatusHero({ payment }: { payment: BillPayment }) {
     default:
       return <StatusBadge status={payment.status} />;
   }
+}
+
+/** The bills page, opened on this payment's biller, product, customer and amount, to pay it again. */
+function retryHref(p: BillPayment): string {
+  return `/bills${qs({ biller: p.billerId, product: p.productCode, ref: p.customerRef, amount: p.amount })}`;
 }
 
 /** Units as the provider words them ("22.2 kWh"), or a bare number with "units". */

@@ -3,7 +3,7 @@ import { defaultWallet } from '../components/WalletCard';
 import { Alert, PageHeader } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
 import { useAsync, useStepFocus, useTitle } from '../lib/hooks';
-import { Link } from '../lib/router';
+import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { Biller, BillerProduct, CustomerValidation, SavedCustomer } from '../lib/types';
 import { useWallets } from '../lib/wallets';
@@ -47,6 +47,36 @@ function usePayAgain(saved: SavedCustomer | null, dispatch: (action: BillsAction
   }, [saved]);
 }
 
+/** "Try again" from a failed payment opens /bills?biller=&product=&ref=&amount=: the same payment, checked again. */
+function retryOf(query: URLSearchParams): SavedCustomer | null {
+  const billerId = query.get('biller');
+  const productCode = query.get('product');
+  const customerRef = query.get('ref');
+  const amount = Number(query.get('amount'));
+  if (!billerId || !productCode || !customerRef || !Number.isSafeInteger(amount) || amount <= 0) return null;
+  return {
+    billerId,
+    billerName: billerId,
+    category: null,
+    productCode,
+    customerRef,
+    customerName: null,
+    lastAmount: amount,
+    lastPaidAt: '',
+  };
+}
+
+/** Starts "pay again" for a retry link once, then drops the query so a reload starts afresh. */
+function useRetryLink(dispatch: (action: BillsAction) => void) {
+  const { query } = useLocation();
+  useEffect(() => {
+    const saved = retryOf(query);
+    if (!saved) return;
+    dispatch({ type: 'payAgainRequested', saved });
+    navigate('/bills', { replace: true });
+  }, [query.toString()]);
+}
+
 export function BillsPage() {
   useTitle('Pay bills');
   const { user } = useSession();
@@ -60,6 +90,7 @@ export function BillsPage() {
   // Focus moves to the heading when the review opens or closes, not at each step of the form.
   useStepFocus(step === 'review' ? 'review' : 'form');
   usePayAgain(state.payAgain, dispatch);
+  useRetryLink(dispatch);
 
   const billers = useAsync(
     async (signal) =>
