@@ -148,6 +148,9 @@ describe.each(backends())('identity auth on %s', (backend) => {
       { email: 'w2@example.com', password: '123456789', fullName: 'W' },
       { email: 'long.enough.local@example.com', password: 'Long.Enough.Local@example.com', fullName: 'W' },
       { email: 'long.enough.local@example.com', password: 'long.enough.local', fullName: 'W' },
+      // Long enough, but among the first passwords anyone tries.
+      { email: 'w3@example.com', password: '1234567890', fullName: 'W' },
+      { email: 'w4@example.com', password: 'Password123!', fullName: 'W' },
     ];
     for (const payload of weak) {
       const res = await post(payload);

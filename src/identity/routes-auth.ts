@@ -16,7 +16,7 @@ import {
 } from './tokens.js';
 import type { IdentityDeps } from './types.js';
 import { getUser } from './users.js';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './validation.js';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './validation.js';
 
 export const REFRESH_COOKIE = 'vendra_refresh';
 const COOKIE_PATH = '/v1/auth';
@@ -74,7 +74,7 @@ function registerRegistration(app: FastifyInstance, ctx: AppContext, deps: Ident
         summary: 'Create a customer account and log in',
         description:
           'The email is case-insensitive; the phone is stored in E.164 (Nigerian 080... is accepted). ' +
-          'The password needs at least 10 characters and must not be the email.',
+          `The password needs at least ${PASSWORD_MIN_LENGTH} characters, must not be a common password (1234567890, password123, ...) and must not be the email.`,
         body: {
           type: 'object',
           properties: {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/index.js';
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './password-rule.js';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 export const EMAIL_MAX_LENGTH = 254;
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
@@ -43,26 +44,13 @@ export function normalizePhone(raw: string): string {
   return phone;
 }
 
-/** 400 weak_password unless the password is 10..256 characters and is not the email (or its local part). */
+/**
+ * 400 weak_password unless the password meets the rule of password-rule.ts
+ * (10..256 characters, not a common password, not the email or its local part).
+ */
 export function checkPassword(password: string, email: string): void {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) {
-    throw new AppError(
-      'weak_password',
-      `The password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-    );
-  }
-  if (length > PASSWORD_MAX_LENGTH) {
-    throw new AppError(
-      'weak_password',
-      `The password must be at most ${PASSWORD_MAX_LENGTH} characters long`,
-    );
-  }
-  const lowered = password.trim().toLowerCase();
-  const local = email.split('@')[0] ?? '';
-  if (lowered === email || lowered === local) {
-    throw new AppError('weak_password', 'The password must not be your email address');
-  }
+  const problem = passwordProblem(password, email);
+  if (problem) throw new AppError('weak_password', problem);
 }
 
 /** 400 invalid_name unless the trimmed name has 1..200 characters. */

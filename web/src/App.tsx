@@ -149,6 +149,25 @@ function useFocusOnNavigate(href: string) {
   }, [href]);
 }
 
+const RETURNING_KEY = 'vendra.returning';
+
+/** This browser has been logged in before: it opens at log-in rather than sign-up. */
+function isReturning(): boolean {
+  try {
+    return localStorage.getItem(RETURNING_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberReturning() {
+  try {
+    localStorage.setItem(RETURNING_KEY, '1');
+  } catch {
+    // Storage refused (private mode): new visitors and returning ones both start at sign-up.
+  }
+}
+
 function Splash() {
   return (
     <div class="splash">
@@ -167,9 +186,11 @@ export function App() {
   const publicPage = path === '/login' || path === '/signup';
 
   useEffect(() => {
+    if (status === 'authenticated') rememberReturning();
     if (status === 'anonymous' && !publicPage && !(path in OPEN_PAGES)) {
-      const next = location.href === '/' ? '' : `?next=${encodeURIComponent(location.href)}`;
-      navigate(`/login${next}`, { replace: true });
+      // A new visitor opening the app starts at sign-up; someone who has logged in here before, at log-in.
+      if (location.href === '/') navigate(isReturning() ? '/login' : '/signup', { replace: true });
+      else navigate(`/login?next=${encodeURIComponent(location.href)}`, { replace: true });
     }
     if (status === 'authenticated' && publicPage) {
       const next = location.query.get('next');

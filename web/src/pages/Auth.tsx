@@ -5,21 +5,46 @@ import { Alert, Button, focusFirstError, TextField } from '../components/ui';
 import { ApiError, errorMessage } from '../lib/api';
 import { useTitle } from '../lib/hooks';
 import { Link, useLocation } from '../lib/router';
+import { PASSWORD_HINT, passwordProblem } from '../lib/password-rule';
 import { useSession } from '../lib/session';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9]{10,15}$/;
 
-/** Field errors the server attached to its problem document ("body/email" -> email). */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** Codes that are about one field: the server's refusal is shown under that field, not as a banner. */
+const CODE_FIELDS: Record<string, string> = {
+  weak_password: 'password',
+  invalid_email: 'email',
+  email_taken: 'email',
+  invalid_phone: 'phone',
+  phone_taken: 'phone',
+  invalid_name: 'fullName',
+};
+
+/** Field errors the server attached to its problem document ("body/email" -> email), or its code names. */
+export function fieldErrors(error: unknown, codeFields: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {};
   if (error instanceof ApiError) {
+    const field = codeFields[error.code];
+    if (field) out[field] = error.detail;
     for (const e of error.errors) {
       const field = e.path.split('/').filter(Boolean).pop();
       if (field && !out[field]) out[field] = e.message;
     }
   }
   return out;
+}
+
+const PITCH = 'Pay bills, send money and get paid — instantly, with receipts you can trust.';
+
+function AuthPoints() {
+  return (
+    <ul class="auth-points">
+      <li>Electricity tokens in seconds</li>
+      <li>Free transfers between Vendra wallets</li>
+      <li>Every kobo accounted for on a double-entry ledger</li>
+    </ul>
+  );
 }
 
 export function AuthFrame({
@@ -36,14 +61,8 @@ export function AuthFrame({
       <div class="auth-side" aria-hidden="true">
         <div class="auth-side-inner">
           <Logo />
-          <p class="auth-pitch">
-            Pay bills, send money and get paid — instantly, with receipts you can trust.
-          </p>
-          <ul class="auth-points">
-            <li>Electricity tokens in seconds</li>
-            <li>Free transfers between Vendra wallets</li>
-            <li>Every kobo accounted for on a double-entry ledger</li>
-          </ul>
+          <p class="auth-pitch">{PITCH}</p>
+          <AuthPoints />
         </div>
       </div>
       <main id="main" class="auth-main">
@@ -52,6 +71,11 @@ export function AuthFrame({
             <Logo />
             <span class="brand-name">Vendra</span>
           </div>
+          {/* On a phone the side panel is hidden: what Vendra is comes first here instead. */}
+          <section class="auth-intro" aria-label="What Vendra is" data-testid="auth-intro">
+            <p class="auth-intro-pitch">{PITCH}</p>
+            <AuthPoints />
+          </section>
           <h1 id="page-title" tabIndex={-1}>
             {title}
           </h1>
@@ -107,7 +131,7 @@ export function LoginPage() {
   useTitle('Log in');
   const { login, expired } = useSession();
   const { query } = useLocation();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(query.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -183,18 +207,21 @@ export function SignupPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [taken, setTaken] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    setTaken(false);
     const next: Record<string, string> = {};
     const phoneClean = phone.replace(/[\s-]/g, '');
     if (fullName.trim().length < 2) next.fullName = 'Enter your full name';
     if (!EMAIL.test(email.trim())) next.email = 'Enter a valid email address, like ada@example.com';
     if (phoneClean && !PHONE.test(phoneClean))
       next.phone = 'Enter a phone number like 08031234567 or +2348031234567';
-    if (password.length < 8) next.password = 'Use at least 8 characters';
+    const weak = passwordProblem(password, email.trim().toLowerCase());
+    if (weak) next.password = weak;
     setErrors(next);
     setFailure(null);
     if (Object.keys(next).length) return focusFirstError(form.current);
@@ -207,8 +234,12 @@ export function SignupPage() {
         ...(phoneClean ? { phone: phoneClean } : {}),
       });
     } catch (error) {
-      setErrors(fieldErrors(error));
-      setFailure(errorMessage(error));
+      const fields = fieldErrors(error, CODE_FIELDS);
+      setErrors(fields);
+      setTaken(error instanceof ApiError && error.code === 'email_taken');
+      // A refusal about a field is shown under it; only anything else needs the banner.
+      setFailure(Object.keys(fields).length ? null : errorMessage(error));
+      if (Object.keys(fields).length) focusFirstError(form.current);
     } finally {
       setBusy(false);
     }
@@ -241,6 +272,19 @@ export function SignupPage() {
           autoComplete="email"
           inputMode="email"
         />
+        {taken && (
+          <p class="small" data-testid="email-taken">
+            This email already has an account.{' '}
+            <Link
+              href={`/login?email=${encodeURIComponent(email.trim())}`}
+              class="link"
+              data-testid="login-instead"
+            >
+              Log in instead
+            </Link>{' '}
+            or <Link href="/forgot-password">reset the password</Link>.
+          </p>
+        )}
         <TextField
           label="Phone number"
           name="phone"
@@ -259,7 +303,7 @@ export function SignupPage() {
           onValue={setPassword}
           error={errors.password}
           autoComplete="new-password"
-          hint="At least 8 characters."
+          hint={PASSWORD_HINT}
         />
         <Button type="submit" block size="lg" loading={busy}>
           Create account

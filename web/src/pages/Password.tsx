@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert, Button, PageHeader, TextField } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
 import { useTitle } from '../lib/hooks';
+import { PASSWORD_HINT, passwordProblem } from '../lib/password-rule';
 import { Link, useLocation } from '../lib/router';
 import { AuthFrame, fieldErrors } from './Auth';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_PASSWORD = 10;
 
 /** /forgot-password: asks for the email; the answer is the same whether or not an account has it. */
 export function ForgotPasswordPage() {
@@ -85,8 +85,8 @@ export function ResetPasswordPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD)
-      return setErrors({ newPassword: `Use at least ${MIN_PASSWORD} characters` });
+    const weak = passwordProblem(password);
+    if (weak) return setErrors({ newPassword: weak });
     setErrors({});
     setFailure(null);
     setBusy(true);
@@ -111,7 +111,7 @@ export function ResetPasswordPage() {
     );
   }
   return (
-    <AuthFrame title="Choose a new password" subtitle="At least 10 characters, not your email.">
+    <AuthFrame title="Choose a new password" subtitle={PASSWORD_HINT}>
       {!token && <Alert>This link has no token. Ask for a new reset link.</Alert>}
       <form onSubmit={submit} noValidate class="form" data-testid="reset-form">
         {failure && <Alert testId="form-error">{failure}</Alert>}
@@ -183,7 +183,8 @@ export function ChangePasswordPage() {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!current) found.currentPassword = 'Enter your current password';
-    if (next.length < MIN_PASSWORD) found.newPassword = `Use at least ${MIN_PASSWORD} characters`;
+    const weak = passwordProblem(next);
+    if (weak) found.newPassword = weak;
     setErrors(found);
     setFailure(null);
     setDone(false);
