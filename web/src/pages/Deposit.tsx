@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { AmountField, checkAmount } from '../components/AmountField';
+import { AmountField, checkAmount, QuickAmounts } from '../components/AmountField';
 import { defaultWallet, walletOptions } from '../components/WalletCard';
 import {
   Alert,
@@ -18,7 +18,7 @@ import { useAsync, useIdempotencyKey, useInterval, useTitle } from '../lib/hooks
 import { Link, useLocation } from '../lib/router';
 import type { Deposit, FundingAccount } from '../lib/types';
 import { useWallets } from '../lib/wallets';
-import { currencyExponent, formatMoney, toJsonAmount, toMajorString } from '../money';
+import { formatMoney, toJsonAmount } from '../money';
 
 const KEY = 'vendra.deposit.';
 
@@ -208,21 +208,7 @@ export function DepositPage() {
             />
           )}
           <AmountField value={amount} onValue={setAmount} currency={currency} error={error} />
-          <fieldset class="fieldset">
-            <legend class="sr-only">Quick amounts</legend>
-            <div class="chips">
-              {QUICK.map((q) => (
-                <button
-                  key={q}
-                  type="button"
-                  class="chip"
-                  onClick={() => setAmount(toMajorString(q, currencyExponent(currency)))}
-                >
-                  {formatMoney(q, currency)}
-                </button>
-              ))}
-            </div>
-          </fieldset>
+          <QuickAmounts amounts={QUICK} currency={currency} onPick={setAmount} current={amount} />
           <Button type="submit" size="lg" block loading={busy} data-testid="deposit-continue">
             Continue to payment
           </Button>

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { AmountField, checkAmount } from '../../components/AmountField';
+import { AmountField, checkAmount, QuickAmounts } from '../../components/AmountField';
 import { Icon } from '../../components/icons';
 import { Button, Card, cx, focusFirstError, Money, TextField } from '../../components/ui';
 import type { Biller, BillerProduct, CustomerValidation } from '../../lib/types';
@@ -13,6 +13,13 @@ const KIND_LABELS: Record<string, string> = {
   airtime: 'Airtime',
   bundle: 'Bundle',
   bouquet: 'Bouquet',
+};
+
+/** One-tap amounts (kobo): airtime and data in small steps, bills in larger ones. */
+const QUICK_AMOUNTS: Record<string, readonly number[]> = {
+  airtime: [10_000, 20_000, 50_000, 100_000, 200_000],
+  data: [10_000, 20_000, 50_000, 100_000, 200_000],
+  default: [100_000, 200_000, 500_000, 1_000_000, 2_000_000],
 };
 
 const PHONE = /^\+?\d{10,14}$/;
@@ -275,6 +282,16 @@ export function DetailsStep({
                 currency={currency}
                 error={state.errors.amount}
                 hint={`Between ${formatMoney(minimum ?? product.minAmount, currency)} and ${formatMoney(product.maxAmount, currency)}`}
+              />
+            ) : null}
+            {product.fixedAmount === null ? (
+              <QuickAmounts
+                amounts={QUICK_AMOUNTS[biller.category] ?? QUICK_AMOUNTS.default ?? []}
+                currency={currency}
+                min={minimum ?? product.minAmount}
+                max={product.maxAmount}
+                current={state.amountText}
+                onPick={(text) => dispatch({ type: 'amountEdited', text })}
               />
             ) : (
               <p>
