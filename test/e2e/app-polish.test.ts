@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Api,
+  enterPin,
+  expectNoConsoleErrors,
+  forgetExpectedRefusals,
+  fundThroughCheckout,
+  HAVE_CHROMIUM,
+  launch,
+  logIn,
+  openPage,
+  PHONE,
+  shootBoth,
+  uniqueEmail,
+  uniquePhone,
+  waitForAttribute,
+  waitForText,
+} from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+
+const PASSWORD = 'correct-horse-battery-42';
+
+/** The bills form up to the amount: electricity prepaid, the meter verified. */
+async function electricityDetails(page: Page, meter: string) {
+  await page.goto('/bills');
+  await page.getByTestId('category-electricity').click();
+  await page.locator('[data-testid^="biller-"]:not([disabled])').first().click();
+  await page.locator('[data-testid^="product-"][data-kind="prepaid"]').first().click();
+  await page.getByLabel('Meter number').fill(meter);
+  await page.getByTestId('validate-customer').click();
+  await page.getByTestId('customer-details').waitFor();
+}
+
+/** A customer made through the API (PIN set), funded through the checkout, logged in on the page. */
+async function fundedCustomer(server: RunningServer, page: Page, name: string, kobo: number) {
+  const api = new Api(server.baseUrl);
+  const email = uniqueEmail(name);
+  const phone = uniquePhone();
+  await api.register({ fullName: `${name} Test`, email, password: PASSWORD, phone });
+  await fundThroughCheckout(api, page, kobo);
+  await logIn(page, email, PASSWORD);
+  return { api, email, phone };
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a new phone visitor sees what Vendra is and signs up first; the password rule is the same on both sides; a taken email offers log in', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    await page.goto('/');
+    await page.waitForURL(/\/signup$/);
+    await page.getByTestId('auth-intro').waitFor();
+    expect(await page.getByTestId('auth-intro').isVisible()).toBe(true);
+    await waitForText(page.getByTestId('auth-intro'), /Pay bills, send money/);
+    await shootBoth(page, 'first-contact');
+
+    // The form states the server's rule and refuses a common password before sending anything.
+    const taken = uniqueEmail('taken');
+    await new Api(server.baseUrl).register({ fullName: 'Taken Already', email: taken, password: PASSWORD });
+    await waitForText(page.locator('.password-field'), /At least 10 characters, not a common password/);
+    await page.getByLabel('Full name').fill('Bisi Ade');
+    await page.getByLabel('Email').fill(taken);
+    await page.getByLabel('Password', { exact: true }).fill('1234567890');
+    let sent = 0;
+    page.on('request', (r) => r.url().endsWith('/v1/auth/register') && sent++);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await waitForText(page.locator('.password-field'), /too common/);
+    expect(sent).toBe(0);
+    await shootBoth(page, 'signup-common-password');
+
+    // A good password for an email that has an account: the refusal sits under the email, with "Log in instead".
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByTestId('login-instead').waitFor();
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+    await shootBoth(page, 'signup-email-taken');
+    await page.getByTestId('login-instead').click();
+    await page.waitForURL(/\/login/);
+    expect(await page.getByLabel('Email').inputValue()).toBe(taken);
+    forgetExpectedRefusals(tab, 409);
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
+
+  it('refuses a negative amount visibly, offers quick amounts, and a failed payment speaks plainly with Try again', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    await fundedCustomer(server, page, 'chidi', 1_000_000);
+    await electricityDetails(page, '3333333333333');
+
+    // "-5" is not paid as ₦5: the field says why and the review does not open.
+    await page.getByLabel('Amount').fill('-5');
+    await waitForText(page.locator('.field-error').first(), /greater than zero/);
+    await page.getByTestId('bill-review-button').click();
+    expect(await page.getByTestId('bill-review').count()).toBe(0);
+    expect(await page.getByLabel('Amount').inputValue()).toBe('-5');
+    await shootBoth(page, 'amount-negative');
+
+    // Quick amounts fill the field.
+    await page.getByTestId('quick-amounts').waitFor();
+    await page.getByTestId('quick-100000').click();
+    expect(await page.getByLabel('Amount').inputValue()).toBe('1000.00');
+    await page.getByTestId('fee-preview').waitFor();
+    await shootBoth(page, 'amount-quick');
+    await page.getByTestId('bill-review-button').click();
+    await page.getByTestId('bill-review').waitFor();
+    await enterPin(page);
+    await page.getByTestId('bill-pay').click();
+    await page.waitForURL(/\/bills\/payments\//);
+    await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'failed', 45_000);
+
+    // Plain words, the amount back in the wallet, no provider codes anywhere on the screen.
+    await waitForText(
+      page.getByTestId('money-back'),
+      /The electricity company could not complete this purchase\. ₦1,\d{3}\.\d\d is back in your wallet\./,
+    );
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/vtpass|016|held from|sent to/i);
+    expect(await page.getByTestId('token-block').count()).toBe(0);
+    await shootBoth(page, 'bill-failed-plain');
+
+    // Try again: the same meter and amount, checked again, straight to the review.
+    await page.getByTestId('try-again').click();
+    await page.getByTestId('bill-review').waitFor();
+    await waitForText(page.getByTestId('bill-review'), /3333333333333/);
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
+});
