@@ -134,6 +134,8 @@ export interface Config {
    * proxy hops in front of the API, or the proxies' addresses/CIDRs.
    */
   trustProxy: false | number | string[];
+  /** The support contact customers are shown (each unset one is left out). */
+  support: { email: string | undefined; phone: string | undefined; whatsapp: string | undefined };
   /** Per request to a bill provider. */
   providerTimeoutMs: number;
   /** Calls one worker has open at once with each bill provider. */
@@ -405,6 +407,11 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxQueued: read(env, 'LEDGER_BATCH_MAX_QUEUED'),
     rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
+    support: {
+      email: read(env, 'SUPPORT_EMAIL'),
+      phone: read(env, 'SUPPORT_PHONE'),
+      whatsapp: read(env, 'SUPPORT_WHATSAPP'),
+    },
     providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
     providerMaxInFlight: read(env, 'PROVIDER_MAX_IN_FLIGHT'),
     providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),

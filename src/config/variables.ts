@@ -534,6 +534,20 @@ export const VARIABLES = {
     min: 3,
     max: 11,
   }),
+  SUPPORT_EMAIL: text(
+    'where customers write to support (shown to a frozen account and under a frozen wallet; unset: not shown)',
+    {
+      max: 254,
+      pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      rule: 'must be an email address',
+    },
+  ),
+  SUPPORT_PHONE: text('the support phone number customers may call, as it is dialled (`+2348000000000`)', {
+    max: 32,
+    pattern: /^\+?[0-9 ()-]{5,32}$/,
+    rule: 'must be a phone number (digits, spaces, +, -, parentheses)',
+  }),
+  SUPPORT_WHATSAPP: url(['https:'], 'a WhatsApp chat link for support (`https://wa.me/2348000000000`)'),
   SMTP_URL: url(['smtp:', 'smtps:'], 'mail server for token re-sends (`smtp:` or `smtps:`)'),
   SMTP_FROM: text('sender of those mails', {
     max: MAX_KEY_CHARS,

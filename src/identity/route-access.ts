@@ -22,6 +22,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /v1/billers',
   'GET /v1/billers/:id',
   'GET /v1/banks',
+  'GET /v1/support', // the support contact: a frozen account cannot log in, yet must reach support
 ]);
 
 /** One registered /v1/ route and what it requires. */

@@ -17,7 +17,7 @@ import {
   waitForAttribute,
   waitForText,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
@@ -48,7 +48,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({
+      SUPPORT_EMAIL: 'help@vendra.test',
+      SUPPORT_PHONE: '+234 800 000 0000',
+      SUPPORT_WHATSAPP: 'https://wa.me/2348000000000',
+    });
     browser = await launch();
   }, 300_000);
 
@@ -136,6 +140,33 @@ describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
     await page.getByTestId('try-again').click();
     await page.getByTestId('bill-review').waitFor();
     await waitForText(page.getByTestId('bill-review'), /3333333333333/);
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
+
+  it('a frozen account is told what it can and cannot do and how to reach support', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    const api = new Api(server.baseUrl);
+    const email = uniqueEmail('frozen');
+    const user = await api.register({ fullName: 'Femi Frozen', email, password: PASSWORD });
+    const admin = new Api(server.baseUrl);
+    await admin.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin.post(`/v1/admin/users/${user.id}/freeze`, { reason: 'checking a report' });
+
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('frozen-notice').waitFor();
+    await waitForText(page.getByTestId('frozen-cannot'), /Send money.*Withdraw to a bank.*Pay bills/s);
+    await waitForText(page.getByTestId('frozen-can'), /Receive money/);
+    await waitForText(page.getByTestId('support-contact'), /help@vendra\.test/);
+    expect(await page.getByTestId('support-whatsapp').getAttribute('href')).toBe(
+      'https://wa.me/2348000000000',
+    );
+    await shootBoth(page, 'login-frozen');
+    forgetExpectedRefusals(tab, 403);
     expectNoConsoleErrors(tab);
     await tab.close();
   });

@@ -1,5 +1,6 @@
 import type { Wallet } from '../lib/types';
 import { formatMoney } from '../money';
+import { FrozenWalletNote } from './Support';
 import { Money, StatusBadge, cx } from './ui';
 
 export function WalletCard({ wallet, highlight }: { wallet: Wallet; highlight?: boolean }) {
@@ -28,9 +29,7 @@ export function WalletCard({ wallet, highlight }: { wallet: Wallet; highlight?: 
           <Money amount={wallet.held} currency={wallet.currency} testId="wallet-held" />
         </div>
       </div>
-      {wallet.status === 'frozen' && (
-        <p class="wallet-note">This wallet is frozen. Contact support to lift the freeze.</p>
-      )}
+      {wallet.status === 'frozen' && <FrozenWalletNote />}
     </article>
   );
 }

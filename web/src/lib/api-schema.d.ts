@@ -9256,7 +9256,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account and log in
-         * @description The email is case-insensitive; the phone is stored in E.164 (Nigerian 080... is accepted). The password needs at least 10 characters and must not be the email.
+         * @description The email is case-insensitive; the phone is stored in E.164 (Nigerian 080... is accepted). The password needs at least 10 characters, must not be a common password (1234567890, password123, ...) and must not be the email.
          */
         post: {
             parameters: {
@@ -14293,6 +14293,63 @@ export interface paths {
                                 lastPaidAt: string;
                                 productCode: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to reach support, and what a frozen account can and cannot do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem document (RFC 9457) with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description SUPPORT_EMAIL; null when not configured */
+                            email: string | null;
+                            /** @description What a frozen person can and cannot do, in the words the operator console uses */
+                            frozenAccount: {
+                                can: string[];
+                                cannot: string[];
+                            };
+                            /** @description SUPPORT_PHONE, as it is dialled; null when not configured */
+                            phone: string | null;
+                            /** @description SUPPORT_WHATSAPP, a https://wa.me/... chat link; null when not configured */
+                            whatsapp: string | null;
                         };
                     };
                 };

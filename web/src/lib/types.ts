@@ -111,3 +111,6 @@ export type PayAllResult = ResponseBody<'/v1/bills/due/pay', 'post', 202>;
 export type AdminBiller = Item<ResponseBody<'/v1/admin/billers', 'get'>>;
 export type PriceChange = Item<ResponseBody<'/v1/admin/billers/{id}/price-history', 'get'>>;
 export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;
+
+/** GET /v1/support: the operator's support contact and what a frozen account can and cannot do. */
+export type Support = ResponseBody<'/v1/support', 'get'>;

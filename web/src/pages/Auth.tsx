@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { Logo } from '../components/icons';
+import { FrozenAccountNotice } from '../components/Support';
 import { Alert, Button, focusFirstError, TextField } from '../components/ui';
 import { ApiError, errorMessage } from '../lib/api';
 import { useTitle } from '../lib/hooks';
@@ -135,11 +136,13 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [frozen, setFrozen] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    setFrozen(false);
     const next: Record<string, string> = {};
     if (!EMAIL.test(email.trim())) next.email = 'Enter the email address you signed up with';
     if (password === '') next.password = 'Enter your password';
@@ -151,7 +154,10 @@ export function LoginPage() {
       await login(email.trim(), password);
     } catch (error) {
       setErrors(fieldErrors(error));
-      if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
+      if (error instanceof ApiError && error.code === 'account_frozen') {
+        setFrozen(true);
+        setFailure(null);
+      } else if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
         setFailure(`${error.detail} Try again in ${error.retryAfterSeconds} seconds.`);
       } else setFailure(errorMessage(error));
     } finally {
@@ -165,6 +171,7 @@ export function LoginPage() {
       {query.get('next') && !expired && !failure && <Alert kind="info">Please log in to continue.</Alert>}
       <form ref={form} onSubmit={submit} noValidate class="form" data-testid="login-form">
         {failure && <Alert testId="form-error">{failure}</Alert>}
+        {frozen && <FrozenAccountNotice />}
         <TextField
           label="Email"
           name="email"

@@ -18,7 +18,7 @@ import { useAsync, useIdempotencyKey, useInterval, useTitle } from '../lib/hooks
 import { Link, useLocation } from '../lib/router';
 import type { Deposit, FundingAccount } from '../lib/types';
 import { useWallets } from '../lib/wallets';
-import { formatMoney, toJsonAmount } from '../money';
+import { toJsonAmount } from '../money';
 
 const KEY = 'vendra.deposit.';
 
