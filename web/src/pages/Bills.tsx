@@ -5,7 +5,7 @@ import { api, errorMessage } from '../lib/api';
 import { useAsync, useStepFocus, useTitle } from '../lib/hooks';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { Biller, BillerProduct, CustomerValidation, SavedCustomer } from '../lib/types';
+import type { BillCategory, Biller, BillerProduct, CustomerValidation, SavedCustomer } from '../lib/types';
 import { useWallets } from '../lib/wallets';
 import { CategoryStep } from './bills/CategoryStep';
 import { DetailsStep } from './bills/DetailsStep';
@@ -156,6 +156,10 @@ export function BillsPage() {
             <ProviderStep
               billers={billers}
               biller={biller}
+              category={state.category}
+              phone={state.customerRef}
+              ownPhone={user?.phone ?? null}
+              onPhone={(text) => dispatch({ type: 'customerRefEdited', text })}
               onChoose={chooseBiller}
               onChange={() => dispatch({ type: 'billerCleared' })}
             />
@@ -172,7 +176,18 @@ export function BillsPage() {
           )}
         </div>
         <aside class="stack">
-          <SavedMeters onPayAgain={(saved) => dispatch({ type: 'payAgainRequested', saved })} />
+          <SavedMeters
+            onPayAgain={(saved) => dispatch({ type: 'payAgainRequested', saved })}
+            onPrefill={(linked) =>
+              dispatch({
+                type: 'prefilled',
+                category: linked.category as BillCategory,
+                billerId: linked.billerId,
+                productCode: linked.productCode,
+                customerRef: linked.customerRef,
+              })
+            }
+          />
           <RecentPayments />
         </aside>
       </div>

@@ -22,6 +22,13 @@ const QUICK_AMOUNTS: Record<string, readonly number[]> = {
   default: [100_000, 200_000, 500_000, 1_000_000, 2_000_000],
 };
 
+/** Prepaid first (what most people buy), then postpaid and the rest, in the catalogue's order otherwise. */
+const KIND_ORDER = ['prepaid', 'postpaid', 'airtime', 'bundle', 'bouquet'];
+const kindRank = (kind: string) => {
+  const i = KIND_ORDER.indexOf(kind);
+  return i === -1 ? KIND_ORDER.length : i;
+};
+
 const PHONE = /^\+?\d{10,14}$/;
 /** The number a token is texted to: a Nigerian mobile number, as the API accepts it. */
 const TOKEN_PHONE = /^(0|\+?234)[789][01]\d{8}$/;
@@ -143,31 +150,33 @@ function ProductChoice({
     <fieldset class="fieldset">
       <legend class="field-label">Product</legend>
       <div class="radio-list">
-        {biller.products.map((p) => (
-          <label
-            key={p.code}
-            class={cx('radio', state.productCode === p.code && 'selected')}
-            data-testid={`product-${p.code}`}
-            data-kind={p.kind}
-          >
-            <input
-              type="radio"
-              name="product"
-              value={p.code}
-              checked={state.productCode === p.code}
-              onChange={() => dispatch({ type: 'productChosen', product: p, currency })}
-            />
-            <span>
-              <span class="radio-title">{p.name}</span>
-              <span class="muted small">
-                {KIND_LABELS[p.kind] ?? p.kind}
-                {p.fixedAmount !== null
-                  ? ` · ${formatMoney(p.fixedAmount, currency)}`
-                  : ` · ${formatMoney(p.minAmount, currency)} – ${formatMoney(p.maxAmount, currency)}`}
+        {[...biller.products]
+          .sort((a, b) => kindRank(a.kind) - kindRank(b.kind))
+          .map((p) => (
+            <label
+              key={p.code}
+              class={cx('radio', state.productCode === p.code && 'selected')}
+              data-testid={`product-${p.code}`}
+              data-kind={p.kind}
+            >
+              <input
+                type="radio"
+                name="product"
+                value={p.code}
+                checked={state.productCode === p.code}
+                onChange={() => dispatch({ type: 'productChosen', product: p, currency })}
+              />
+              <span>
+                <span class="radio-title">{p.name}</span>
+                <span class="muted small">
+                  {KIND_LABELS[p.kind] ?? p.kind}
+                  {p.fixedAmount !== null
+                    ? ` · ${formatMoney(p.fixedAmount, currency)}`
+                    : ` · ${formatMoney(p.minAmount, currency)} – ${formatMoney(p.maxAmount, currency)}`}
+                </span>
               </span>
-            </span>
-          </label>
-        ))}
+            </label>
+          ))}
       </div>
       {state.errors.product && <p class="field-error">{state.errors.product}</p>}
     </fieldset>

@@ -55,7 +55,8 @@ export type BillsAction =
   | { type: 'reviewOpened'; draft: Draft }
   | { type: 'reviewClosed' }
   | { type: 'payAgainRequested'; saved: SavedCustomer }
-  | { type: 'payAgainFailed'; message: string };
+  | { type: 'payAgainFailed'; message: string }
+  | { type: 'prefilled'; category: BillCategory; billerId: string; productCode: string; customerRef: string };
 
 export const initialBillsState: BillsState = {
   category: null,
@@ -89,7 +90,12 @@ function withBiller(state: BillsState, biller: Biller | null): BillsState {
 export function billsReducer(state: BillsState, action: BillsAction): BillsState {
   switch (action.type) {
     case 'categoryChosen':
-      return { ...withBiller(state, null), category: action.category };
+      // A meter number means nothing as a phone number (nor the other way round): another category starts afresh.
+      return {
+        ...withBiller(state, null),
+        category: action.category,
+        customerRef: action.category === state.category ? state.customerRef : '',
+      };
     case 'billerChosen':
       return action.biller.id === state.billerId ? state : withBiller(state, action.biller);
     case 'billerCleared':
@@ -127,5 +133,15 @@ export function billsReducer(state: BillsState, action: BillsAction): BillsState
       return { ...state, payAgain: action.saved, payAgainError: null };
     case 'payAgainFailed':
       return { ...state, payAgain: null, payAgainError: action.message };
+    case 'prefilled':
+      // A linked account never paid from here: the form, filled in up to the amount.
+      return {
+        ...initialBillsState,
+        phone: state.phone,
+        category: action.category,
+        billerId: action.billerId,
+        productCode: action.productCode,
+        customerRef: action.customerRef,
+      };
   }
 }
