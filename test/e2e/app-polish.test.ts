@@ -33,10 +33,15 @@ async function electricityDetails(page: Page, meter: string) {
 }
 
 /** A customer made through the API (PIN set), funded through the checkout, logged in on the page. */
-async function fundedCustomer(server: RunningServer, page: Page, name: string, kobo: number) {
+async function fundedCustomer(
+  server: RunningServer,
+  page: Page,
+  name: string,
+  kobo: number,
+  phone = uniquePhone(),
+) {
   const api = new Api(server.baseUrl);
   const email = uniqueEmail(name);
-  const phone = uniquePhone();
   await api.register({ fullName: `${name} Test`, email, password: PASSWORD, phone });
   await fundThroughCheckout(api, page, kobo);
   await logIn(page, email, PASSWORD);
@@ -167,6 +172,74 @@ describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
     );
     await shootBoth(page, 'login-frozen');
     forgetExpectedRefusals(tab, 403);
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
+
+  it('bills: searches billers, prepaid first, airtime from your own number with the network detected, each saved meter once, saved, removed and hidden', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    const own = `0803${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const { api } = await fundedCustomer(server, page, 'kemi', 3_000_000, own);
+    const wallet = await api.wallet();
+    // The same meter paid twice.
+    for (let i = 0; i < 2; i++) {
+      const p = await api.post<{ id: string }>(
+        '/v1/bill-payments',
+        {
+          walletId: wallet.id,
+          billerId: 'ikeja-electric',
+          productCode: 'prepaid',
+          customerRef: '1111111111111',
+          amount: 500_000,
+        },
+        true,
+      );
+      await expect
+        .poll(async () => (await api.get<{ status: string }>(`/v1/bill-payments/${p.id}`)).status, {
+          timeout: 45_000,
+        })
+        .toBe('succeeded');
+    }
+
+    await page.goto('/bills');
+    await page.getByTestId('category-electricity').click();
+    await page.getByLabel('Search providers').fill('eko');
+    await expect.poll(() => page.locator('[data-testid^="biller-"]').count()).toBe(1);
+    await page.getByTestId('biller-eko-electric').waitFor();
+    await page.getByLabel('Search providers').fill('zzz');
+    await page.getByTestId('biller-search-empty').waitFor();
+    await page.getByLabel('Search providers').fill('ikeja');
+    await shootBoth(page, 'bills-search');
+    await page.getByTestId('biller-ikeja-electric').click();
+    expect(await page.locator('[data-testid^="product-"]').first().getAttribute('data-kind')).toBe('prepaid');
+
+    // Each meter once in "Pay again"; saved as a linked account (named), removed, hidden.
+    await expect.poll(() => page.getByTestId('pay-again-1111111111111').count()).toBe(1);
+    await shootBoth(page, 'bills-pay-again');
+    await page.getByTestId('link-saved-1111111111111').click();
+    await waitForText(page.getByTestId('saved-notice'), /saved/);
+    await waitForAttribute(page.getByTestId('saved-entry').first(), 'data-linked', 'true');
+    await page.getByTestId('remove-saved-1111111111111').click();
+    await waitForText(page.getByTestId('saved-notice'), /removed/);
+    await waitForAttribute(page.getByTestId('saved-entry').first(), 'data-linked', 'false');
+    await page.getByTestId('hide-saved-1111111111111').click();
+    await expect.poll(() => page.getByTestId('saved-entry').count()).toBe(0);
+
+    // Airtime: your own number offered; the network comes from the prefix.
+    await page.getByTestId('category-airtime').click();
+    await page.getByTestId('phone-first').waitFor();
+    await shootBoth(page, 'airtime-number-first');
+    await page.getByTestId('use-my-number').click();
+    await page.getByTestId('bill-details').waitFor();
+    expect(await page.locator('#customerRef').inputValue()).toBe(own);
+    expect(await page.getByTestId('biller-mtn').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('quick-amounts').waitFor();
+    await shootBoth(page, 'airtime-detected');
+    await page.getByTestId('change-biller').click();
+    await page.getByLabel('Phone number to top up').fill('08021234567');
+    await page.getByTestId('bill-details').waitFor();
+    expect(await page.getByTestId('biller-airtel').getAttribute('aria-pressed')).toBe('true');
     expectNoConsoleErrors(tab);
     await tab.close();
   });
