@@ -243,4 +243,77 @@ describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
     expectNoConsoleErrors(tab);
     await tab.close();
   });
+
+  it('hides and shows balances, follows the system dark mode, shows the profile and referral code, fits 320 px, and keeps focus boxes for controls only', async () => {
+    const tab = await openPage(browser, server.baseUrl, { width: 320, height: 720 });
+    const { page } = tab;
+    const api = new Api(server.baseUrl);
+    const email = `a-very-long-email-address-for-a-narrow-phone-${Date.now()}@example-organisation.com.ng`;
+    await api.register({ fullName: 'Ngozi Long-Email Okonkwo-Adeyemi', email, password: PASSWORD });
+    await logIn(page, email, PASSWORD);
+    await page.getByTestId('wallet-NGN').waitFor();
+
+    // Hide, then show, the balance; remembered across a reload.
+    await page.getByTestId('toggle-balance').click();
+    await waitForAttribute(page.getByTestId('wallet-balance'), 'data-hidden', 'true');
+    expect((await page.getByTestId('wallet-balance').textContent()) ?? '').not.toMatch(/\d/);
+    await page.reload();
+    await waitForAttribute(page.getByTestId('wallet-balance'), 'data-hidden', 'true');
+    await shootBoth(page, 'home-balance-hidden');
+    await page.getByTestId('toggle-balance').click();
+    await waitForText(page.getByTestId('wallet-balance'), '₦0.00');
+
+    // No page is wider than a 320 px phone.
+    const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    for (const path of ['/', '/history', '/profile', '/rewards', '/bills']) {
+      await page.goto(path);
+      await page.locator('#page-title').waitFor();
+      await page.waitForTimeout(300);
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
+    await page.getByTestId('user-menu-button').click();
+    await page.locator('.menu-head').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+
+    // The profile: name, email, tier, referral code and the way to every setting.
+    await page.goto('/profile');
+    await waitForText(page.getByTestId('profile-email'), email);
+    await waitForText(page.getByTestId('profile-tier'), /Tier \d/);
+    const code = ((await page.getByTestId('profile-referral').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{4,}$/);
+    for (const id of ['profile-pin', 'profile-password', 'profile-sessions', 'profile-notifications'])
+      await page.getByTestId(id).waitFor();
+    await shootBoth(page, 'profile');
+    await page.goto('/rewards');
+    await waitForText(page.getByTestId('referral-code'), code);
+    await shootBoth(page, 'rewards-invite');
+
+    // After navigation the heading has focus but no box; a control reached by keyboard keeps its box.
+    await page.getByTestId('user-menu-button').click();
+    await page.getByTestId('menu-profile').click();
+    await page.waitForURL(/\/profile$/);
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('page-title');
+    expect(
+      await page.evaluate<string>("getComputedStyle(document.getElementById('page-title')).outlineStyle"),
+    ).toBe('none');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate<{ tag: string; outline: string }>(
+      '({ tag: document.activeElement.tagName, outline: getComputedStyle(document.activeElement).outlineStyle })',
+    );
+    expect(focused.tag).toMatch(/^(A|BUTTON|INPUT)$/);
+    expect(focused.outline).not.toBe('none');
+
+    // Dark mode follows the system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(120);
+    await shootBoth(page, 'profile-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
 });

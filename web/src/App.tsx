@@ -38,6 +38,7 @@ import { HomePage } from './pages/Home';
 import { KycPage } from './pages/Kyc';
 import { ChangePasswordPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/Password';
 import { NotificationsPage } from './pages/Notifications';
+import { ProfilePage } from './pages/Profile';
 import { RewardsPage } from './pages/Rewards';
 import { SecurityPage } from './pages/Security';
 import { SendPage } from './pages/Send';
@@ -62,6 +63,7 @@ const CUSTOMER_ROUTES: [string, Page][] = [
   ['/settings/password', ChangePasswordPage],
   ['/notifications', NotificationsPage],
   ['/rewards', RewardsPage],
+  ['/profile', ProfilePage],
   ['/cards', AutoTopupPage],
 ];
 

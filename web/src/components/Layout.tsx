@@ -223,6 +223,16 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
                   </div>
                   {!admin && (
                     <Link
+                      href="/profile"
+                      class="menu-item"
+                      data-testid="menu-profile"
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      Profile
+                    </Link>
+                  )}
+                  {!admin && (
+                    <Link
                       href="/kyc"
                       class="menu-item"
                       data-testid="menu-kyc"

@@ -17,7 +17,13 @@ interface SessionValue {
   status: SessionStatus;
   user: User | null;
   login(email: string, password: string): Promise<User>;
-  register(input: { email: string; password: string; fullName: string; phone?: string }): Promise<User>;
+  register(input: {
+    email: string;
+    password: string;
+    fullName: string;
+    phone?: string;
+    referralCode?: string;
+  }): Promise<User>;
   logout(): Promise<void>;
   /** Updates what the app knows of the signed-in person (a PIN just set). */
   updateUser(patch: Partial<User>): void;

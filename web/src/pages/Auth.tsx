@@ -20,6 +20,7 @@ const CODE_FIELDS: Record<string, string> = {
   invalid_phone: 'phone',
   phone_taken: 'phone',
   invalid_name: 'fullName',
+  invalid_referral_code: 'referralCode',
 };
 
 /** Field errors the server attached to its problem document ("body/email" -> email), or its code names. */
@@ -208,6 +209,8 @@ export function LoginPage() {
 export function SignupPage() {
   useTitle('Create your account');
   const { register } = useSession();
+  const { query } = useLocation();
+  const [referralCode, setReferralCode] = useState(query.get('ref') ?? '');
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
@@ -239,6 +242,7 @@ export function SignupPage() {
         email: email.trim(),
         password,
         ...(phoneClean ? { phone: phoneClean } : {}),
+        ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
       });
     } catch (error) {
       const fields = fieldErrors(error, CODE_FIELDS);
@@ -311,6 +315,17 @@ export function SignupPage() {
           error={errors.password}
           autoComplete="new-password"
           hint={PASSWORD_HINT}
+        />
+        <TextField
+          label="Referral code"
+          name="referralCode"
+          id="referralCode"
+          value={referralCode}
+          onValue={setReferralCode}
+          error={errors.referralCode}
+          required={false}
+          autoComplete="off"
+          hint="From a friend who invited you."
         />
         <Button type="submit" block size="lg" loading={busy}>
           Create account

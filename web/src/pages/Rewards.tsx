@@ -1,8 +1,18 @@
-import { Card, EmptyState, LoadError, Money, PageHeader, Skeleton, StatusBadge } from '../components/ui';
+import {
+  Card,
+  CopyButton,
+  EmptyState,
+  LoadError,
+  Money,
+  PageHeader,
+  Skeleton,
+  StatusBadge,
+} from '../components/ui';
 import { api } from '../lib/api';
 import { categoryLabel, formatDateTime } from '../lib/format';
 import { useAsync, useTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
 import type { PublicCampaign, RewardsResponse } from '../lib/types';
 
 /** What a campaign pays, in words. */
@@ -28,6 +38,44 @@ const ROLE_TEXT: Record<string, string> = {
   referee: 'Referral bonus (welcome)',
 };
 
+/** The person's own referral code, to copy or share; a friend gives it when signing up. */
+function InviteCard() {
+  const { user } = useSession();
+  if (!user?.referralCode) return null;
+  const code = user.referralCode;
+  const link = `${window.location.origin}/signup?ref=${encodeURIComponent(code)}`;
+  const share = typeof navigator.share === 'function';
+  return (
+    <Card title="Invite friends" testId="invite">
+      <p>
+        Your referral code is{' '}
+        <strong class="mono" data-testid="referral-code">
+          {code}
+        </strong>
+        . A friend who signs up with it and makes a first payment earns you both a bonus while a referral
+        campaign runs.
+      </p>
+      <div class="row">
+        <CopyButton text={code} label="Copy code" testId="copy-referral" />
+        <CopyButton text={link} label="Copy invite link" testId="copy-invite-link" />
+        {share && (
+          <button
+            type="button"
+            class="btn btn-ghost btn-sm"
+            onClick={() =>
+              navigator
+                .share({ title: 'Join me on Vendra', text: `Sign up with my code ${code}`, url: link })
+                .catch(() => undefined)
+            }
+          >
+            Share
+          </button>
+        )}
+      </div>
+    </Card>
+  );
+}
+
 /** Campaigns running now, and what the person earned from them. */
 export function RewardsPage() {
   useTitle('Rewards');
@@ -42,6 +90,7 @@ export function RewardsPage() {
         title="Rewards"
         subtitle="Cashback and bonuses from Vendra's running campaigns, paid into your wallet."
       />
+      <InviteCard />
       <Card title="Running campaigns" testId="campaigns">
         {campaigns.error ? (
           <LoadError error={campaigns.error} onRetry={campaigns.reload} />
