@@ -316,4 +316,40 @@ describe.skipIf(!HAVE_CHROMIUM)('the customer app, polished (browser)', () => {
     expectNoConsoleErrors(tab);
     await tab.close();
   });
+
+  it('prints a receipt with one header and the token in its row; the token and the receipt can be shared', async () => {
+    const tab = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = tab;
+    const { api } = await fundedCustomer(server, page, 'tunde', 1_000_000);
+    const wallet = await api.wallet();
+    const paid = await api.post<{ id: string }>(
+      '/v1/bill-payments',
+      {
+        walletId: wallet.id,
+        billerId: 'ikeja-electric',
+        productCode: 'prepaid',
+        customerRef: '1111111111111',
+        amount: 300_000,
+      },
+      true,
+    );
+    await page.goto(`/bills/payments/${paid.id}`);
+    await waitForAttribute(page.getByTestId('bill-status'), 'data-status', 'succeeded', 45_000);
+    const token = ((await page.getByTestId('bill-token').textContent()) ?? '').trim();
+    const whatsapp = (await page.getByTestId('share-token-whatsapp').getAttribute('href')) ?? '';
+    expect(decodeURIComponent(whatsapp)).toContain(token);
+    await page.getByTestId('share-receipt-png').waitFor();
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.receipt .card-head').isVisible()).toBe(false);
+    expect(await page.locator('.receipt-brand').isVisible()).toBe(true);
+    expect(await page.getByTestId('token-block').isVisible()).toBe(false);
+    expect(await page.locator('.page-header').isVisible()).toBe(false);
+    await waitForText(page.getByTestId('receipt-token'), token);
+    expect(await page.getByTestId('receipt-token').isVisible()).toBe(true);
+    await shootBoth(page, 'receipt-print');
+    await page.emulateMedia({ media: 'screen' });
+    expectNoConsoleErrors(tab);
+    await tab.close();
+  });
 });

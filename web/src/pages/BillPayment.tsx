@@ -146,7 +146,7 @@ function TokenBlock({ payment }: { payment: BillPayment }) {
   if (!payment.token) return null;
   const grouped = groupToken(payment.token);
   return (
-    <div class="token-block" data-testid="token-block">
+    <div class="token-block no-print" data-testid="token-block">
       <p class="token-label">Your token</p>
       <p class="token" data-testid="bill-token">
         {grouped}
@@ -158,6 +158,7 @@ function TokenBlock({ payment }: { payment: BillPayment }) {
       )}
       <div class="row no-print">
         <CopyButton text={payment.token.replace(/\s/g, '')} label="Copy token" testId="copy-token" />
+        <ShareToken payment={payment} grouped={grouped} />
         <Button
           variant="ghost"
           size="sm"
@@ -180,6 +181,37 @@ function TokenBlock({ payment }: { payment: BillPayment }) {
         {resend !== 'idle' && resend !== 'busy' && resend !== 'sent' && <p class="field-error">{resend}</p>}
       </div>
     </div>
+  );
+}
+
+/** The token as a message: the phone's share sheet where there is one, and WhatsApp everywhere. */
+function ShareToken({ payment, grouped }: { payment: BillPayment; grouped: string }) {
+  const units =
+    payment.units !== null && payment.units !== undefined ? ` (${formatUnits(payment.units)})` : '';
+  const text = `${payment.billerName} token for meter ${payment.customerRef}: ${grouped}${units}. Ref ${payment.id}`;
+  const canShare = typeof navigator.share === 'function';
+  return (
+    <>
+      {canShare && (
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => navigator.share({ title: 'Electricity token', text }).catch(() => undefined)}
+          data-testid="share-token"
+        >
+          Share token
+        </Button>
+      )}
+      <a
+        class="btn btn-ghost btn-sm"
+        href={`https://wa.me/?text=${encodeURIComponent(text)}`}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-testid="share-token-whatsapp"
+      >
+        Send on WhatsApp
+      </a>
+    </>
   );
 }
 
@@ -253,7 +285,14 @@ export function BillPaymentPage({ params }: { params: Record<string, string> }) 
       </strong>,
     ],
     ...(p.token
-      ? ([['Token', <span class="mono">{groupToken(p.token)}</span>]] as [string, ComponentChildren][])
+      ? ([
+          [
+            'Token',
+            <span class="mono receipt-token" data-testid="receipt-token">
+              {groupToken(p.token)}
+            </span>,
+          ],
+        ] as [string, ComponentChildren][])
       : []),
     ...(p.units !== null && p.units !== undefined
       ? ([['Units', formatUnits(p.units)]] as [string, string][])
