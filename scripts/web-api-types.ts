@@ -1,7 +1,9 @@
 // Generates the web app's API types (web/src/lib/api-schema.d.ts) from the server's OpenAPI document,
 // so the client's shapes cannot drift from the routes' JSON schemas. Run `npm run generate:web-types`
 // after changing a route's schema; test/web-api-types.test.ts fails while the committed file is stale.
-import { writeFileSync } from 'node:fs';
+// It also copies the password rule (src/identity/password-rule.ts) into web/src/lib/, so the forms check
+// exactly what the server does.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import pino from 'pino';
@@ -11,6 +13,21 @@ import { createPgliteDb } from '../src/db/pglite.js';
 import { buildApp } from '../src/compose.js';
 
 export const WEB_API_TYPES_PATH = fileURLToPath(new URL('../web/src/lib/api-schema.d.ts', import.meta.url));
+
+/** The password rule, copied as is into the web app (which imports nothing from src/, only what is generated). */
+export const PASSWORD_RULE_SOURCE = fileURLToPath(
+  new URL('../src/identity/password-rule.ts', import.meta.url),
+);
+export const WEB_PASSWORD_RULE_PATH = fileURLToPath(
+  new URL('../web/src/lib/password-rule.ts', import.meta.url),
+);
+
+/** The web copy of src/identity/password-rule.ts, as written to WEB_PASSWORD_RULE_PATH. */
+export function renderWebPasswordRule(): string {
+  return `// Copied from src/identity/password-rule.ts by scripts/web-api-types.ts: do not edit.
+// Regenerate with \`npm run generate:web-types\`; test/web-api-types.test.ts fails while it is stale.
+${readFileSync(PASSWORD_RULE_SOURCE, 'utf8')}`;
+}
 
 const HEADER = `// Generated from the API's OpenAPI document by scripts/web-api-types.ts: do not edit.
 // Regenerate with \`npm run generate:web-types\`. Properties of a response body are required unless
@@ -89,6 +106,8 @@ async function main() {
   const source = await renderWebApiTypes(await openapiDocument());
   writeFileSync(WEB_API_TYPES_PATH, source);
   console.log(`wrote ${WEB_API_TYPES_PATH}`);
+  writeFileSync(WEB_PASSWORD_RULE_PATH, renderWebPasswordRule());
+  console.log(`wrote ${WEB_PASSWORD_RULE_PATH}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { OpenAPI3 } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
-import { openapiDocument, renderWebApiTypes, WEB_API_TYPES_PATH } from '../scripts/web-api-types.js';
+import {
+  openapiDocument,
+  renderWebApiTypes,
+  renderWebPasswordRule,
+  WEB_API_TYPES_PATH,
+  WEB_PASSWORD_RULE_PATH,
+} from '../scripts/web-api-types.js';
 
 /** One route: a request body that lists what it requires, and an answer that lists nothing. */
 function oneRoute(answer: Record<string, unknown>): OpenAPI3 {
@@ -30,6 +36,13 @@ function oneRoute(answer: Record<string, unknown>): OpenAPI3 {
 }
 
 describe('web API types', () => {
+  it("carry the server's password rule, copied as is", () => {
+    expect(
+      readFileSync(WEB_PASSWORD_RULE_PATH, 'utf8'),
+      'web/src/lib/password-rule.ts is stale: run `npm run generate:web-types` and commit it',
+    ).toBe(renderWebPasswordRule());
+  });
+
   it('are generated from the current OpenAPI document', async () => {
     const committed = readFileSync(WEB_API_TYPES_PATH, 'utf8');
     const current = await renderWebApiTypes(await openapiDocument());

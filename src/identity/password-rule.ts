@@ -1,7 +1,8 @@
 /**
  * The password rule, stated once: the server checks it (validation.ts) and the
- * web sign-up and password forms import this same file, so both say and check
- * the same thing. Pure, with no imports, so either side can bundle it.
+ * web sign-up and password forms use a verbatim copy (web/src/lib/password-rule.ts,
+ * written by `npm run generate:web-types`), so both say and check the same thing.
+ * Pure, with no imports, so either side can bundle it.
  */
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,11 +1,113 @@
+// Copied from src/identity/password-rule.ts by scripts/web-api-types.ts: do not edit.
+// Regenerate with `npm run generate:web-types`; test/web-api-types.test.ts fails while it is stale.
 /**
- * The password rule is the server's own file, bundled as is: the form says and
- * checks exactly what the server will (length, common passwords, the email).
+ * The password rule, stated once: the server checks it (validation.ts) and the
+ * web sign-up and password forms use a verbatim copy (web/src/lib/password-rule.ts,
+ * written by `npm run generate:web-types`), so both say and check the same thing.
+ * Pure, with no imports, so either side can bundle it.
  */
-export {
-  isCommonPassword,
-  PASSWORD_HINT,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  passwordProblem,
-} from '../../../src/identity/password-rule';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** The rule as a person reads it, under the password field. */
+export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, not a common password and not your email.`;
+
+/** Words that, with digits or symbols around them, make the passwords tried first. */
+const COMMON_WORDS = [
+  'password',
+  'passw0rd',
+  'p@ssword',
+  'iloveyou',
+  'qwerty',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'welcome',
+  'admin',
+  'letmein',
+  'football',
+  'baseball',
+  'monkey',
+  'dragon',
+  'sunshine',
+  'princess',
+  'superman',
+  'starwars',
+  'trustno1',
+  'master',
+  'shadow',
+  'michael',
+  'abc',
+  'abcd',
+  'abcdef',
+  'qazwsx',
+  'qazwsxedc',
+  '1qaz2wsx',
+  '1qaz2wsx3edc',
+  '1q2w3e4r',
+  '1q2w3e4r5t',
+  'zaq12wsx',
+  'nigeria',
+  'lagos',
+  'jesus',
+  'jesuschrist',
+  'godisgood',
+  'blessing',
+  'changeme',
+  'secret',
+  'vendra',
+];
+
+const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'abcdefghijklmnopqrstuvwxyz'];
+
+/** Every character the same ("aaaaaaaaaa"), or one short block repeated ("121212121212"). */
+function repeated(p: string): boolean {
+  for (let size = 1; size <= 3; size++) {
+    const block = p.slice(0, size);
+    if (p.length >= size * 3 && block.repeat(Math.ceil(p.length / size)).slice(0, p.length) === p)
+      return true;
+  }
+  return false;
+}
+
+/** A run along the keyboard or the alphabet, either way ("1234567890", "0987654321", "qwertyuiop"). */
+function sequence(p: string): boolean {
+  return KEYBOARD_ROWS.some((row) => {
+    const twice = row + row;
+    const back = [...twice].reverse().join('');
+    return twice.includes(p) || back.includes(p);
+  });
+}
+
+/** A common word with only digits and symbols around it ("Password123!", "2024welcome"). */
+function commonWord(p: string): boolean {
+  const core = p.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  if (core === '') return false;
+  return COMMON_WORDS.includes(core) || COMMON_WORDS.includes(p.replace(/[^a-z0-9@]+$/g, ''));
+}
+
+/** True when the password is one people pick first, which anyone guessing tries first. */
+export function isCommonPassword(password: string): boolean {
+  const p = password.trim().toLowerCase();
+  if (p.length === 0) return true;
+  return repeated(p) || sequence(p) || commonWord(p);
+}
+
+/**
+ * What is wrong with a password, in words for the person choosing it, or null
+ * when it meets the rule. `email` (lower-cased) may be empty when not known yet.
+ */
+export function passwordProblem(password: string, email = ''): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH)
+    return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long`;
+  if (length > PASSWORD_MAX_LENGTH)
+    return `The password must be at most ${PASSWORD_MAX_LENGTH} characters long`;
+  const lowered = password.trim().toLowerCase();
+  const local = email.split('@')[0] ?? '';
+  if (email !== '' && (lowered === email || lowered === local))
+    return 'The password must not be your email address';
+  if (isCommonPassword(password)) return 'This password is too common and easy to guess: choose another';
+  return null;
+}
