@@ -331,6 +331,19 @@ function storedSecret(
   return stored[name];
 }
 
+/** The mail server, and the support contact customers are shown (SUPPORT_EMAIL, SUPPORT_PHONE, SUPPORT_WHATSAPP). */
+function mailAndSupport(env: Env): Pick<Config, 'smtpUrl' | 'smtpFrom' | 'support'> {
+  return {
+    smtpUrl: read(env, 'SMTP_URL'),
+    smtpFrom: read(env, 'SMTP_FROM'),
+    support: {
+      email: read(env, 'SUPPORT_EMAIL'),
+      phone: read(env, 'SUPPORT_PHONE'),
+      whatsapp: read(env, 'SUPPORT_WHATSAPP'),
+    },
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   checkAll(env, 'server');
   const nodeEnv = read(env, 'NODE_ENV');
@@ -407,11 +420,6 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxQueued: read(env, 'LEDGER_BATCH_MAX_QUEUED'),
     rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
-    support: {
-      email: read(env, 'SUPPORT_EMAIL'),
-      phone: read(env, 'SUPPORT_PHONE'),
-      whatsapp: read(env, 'SUPPORT_WHATSAPP'),
-    },
     providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
     providerMaxInFlight: read(env, 'PROVIDER_MAX_IN_FLIGHT'),
     providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),
@@ -430,8 +438,7 @@ export function loadConfig(env: Env = process.env): Config {
     depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
     depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
     disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
-    smtpUrl: read(env, 'SMTP_URL'),
-    smtpFrom: read(env, 'SMTP_FROM'),
+    ...mailAndSupport(env),
     webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
     devAdminDefault,
     kyc: kycConfig(env, nodeEnv, dataDir),
