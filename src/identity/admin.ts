@@ -148,7 +148,7 @@ async function takeOverCustomer(
       'A customer account already uses this email; promoting it needs --promote (ADMIN_PROMOTE=true at start-up), which replaces its password and revokes its sessions and API keys',
     );
   }
-  checkPassword(input.password, emailKey(input.email));
+  await checkPassword(input.password, emailKey(input.email));
   const passwordHash = await hashPassword(input.password);
   const change = (await setUserRole(tx, userId, 'admin'))!;
   await tx.query('UPDATE identity.users SET password_hash = $2, updated_at = now() WHERE id = $1', [

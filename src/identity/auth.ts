@@ -32,7 +32,7 @@ export interface AuthResult {
  */
 export async function createUser(tx: Tx, input: RegisterInput, role: Role = 'customer'): Promise<User> {
   const email = normalizeEmail(input.email);
-  checkPassword(input.password, email);
+  await checkPassword(input.password, email);
   const fullName = normalizeFullName(input.fullName);
   const phone = input.phone === undefined || input.phone.trim() === '' ? null : normalizePhone(input.phone);
   let referredBy: string | null = null;

@@ -75,7 +75,7 @@ export async function spendEmailToken(
 
 /** Sets the new password (registration's rules) and tells the person it changed. */
 async function setPassword(tx: Tx, userId: string, email: string, newPassword: string): Promise<void> {
-  checkPassword(newPassword, email);
+  await checkPassword(newPassword, email);
   await tx.query('UPDATE identity.users SET password_hash = $2, updated_at = now() WHERE id = $1', [
     userId,
     await hashPassword(newPassword),

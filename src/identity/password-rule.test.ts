@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isCommonPassword, PASSWORD_MIN_LENGTH, passwordProblem } from './password-rule.js';
+import {
+  checkedPasswordProblem,
+  isCommonPassword,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+} from './password-rule.js';
 
 describe('the password rule', () => {
   it.each([
@@ -43,5 +48,13 @@ describe('the password rule', () => {
       /email/,
     );
     expect(passwordProblem('long.enough.local', 'long.enough.local@example.com')).toMatch(/email/);
+  });
+
+  it('refuses what zxcvbn-ts finds easy to guess, the email included, and keeps good passphrases', async () => {
+    expect(await checkedPasswordProblem('football2024x')).toMatch(/too easy to guess/);
+    expect(await checkedPasswordProblem('ada.obi@example.com1', 'ada.obi@example.com')).toMatch(/too easy/);
+    expect(await checkedPasswordProblem('1234567890')).toMatch(/too common/);
+    for (const good of ['correct-horse-battery-42', 'correct horse battery staple', 'operator-password-123'])
+      expect(await checkedPasswordProblem(good, 'someone@example.com')).toBeNull();
   });
 });

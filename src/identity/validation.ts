@@ -1,5 +1,5 @@
 import { AppError } from '../errors/index.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './password-rule.js';
+import { checkedPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rule.js';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 export const EMAIL_MAX_LENGTH = 254;
@@ -46,10 +46,10 @@ export function normalizePhone(raw: string): string {
 
 /**
  * 400 weak_password unless the password meets the rule of password-rule.ts
- * (10..256 characters, not a common password, not the email or its local part).
+ * (10..256 characters, not a common or easily guessed password, not the email or its local part).
  */
-export function checkPassword(password: string, email: string): void {
-  const problem = passwordProblem(password, email);
+export async function checkPassword(password: string, email: string): Promise<void> {
+  const problem = await checkedPasswordProblem(password, email);
   if (problem) throw new AppError('weak_password', problem);
 }
 

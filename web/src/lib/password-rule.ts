@@ -4,7 +4,9 @@
  * The password rule, stated once: the server checks it (validation.ts) and the
  * web sign-up and password forms use a verbatim copy (web/src/lib/password-rule.ts,
  * written by `npm run generate:web-types`), so both say and check the same thing.
- * Pure, with no imports, so either side can bundle it.
+ * No static imports, so either side can bundle it; zxcvbn-ts (with its common
+ * passwords and keyboard graphs) is loaded on first use, so the web fetches it
+ * only when a password is checked.
  */
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -12,6 +14,9 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 /** The rule as a person reads it, under the password field. */
 export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, not a common password and not your email.`;
+
+/** The zxcvbn-ts score (0-4) a password needs: 3 is "safely unguessable" for an online attack. */
+export const PASSWORD_MIN_SCORE = 3;
 
 /** Words that, with digits or symbols around them, make the passwords tried first. */
 const COMMON_WORDS = [
@@ -109,5 +114,36 @@ export function passwordProblem(password: string, email = ''): string | null {
   if (email !== '' && (lowered === email || lowered === local))
     return 'The password must not be your email address';
   if (isCommonPassword(password)) return 'This password is too common and easy to guess: choose another';
+  return null;
+}
+
+interface Guesser {
+  check(password: string, userInputs?: (string | number)[]): { score: number };
+}
+
+let guesser: Promise<Guesser> | undefined;
+
+/** zxcvbn-ts with its common-password dictionary and keyboard graphs, loaded once. */
+function loadGuesser(): Promise<Guesser> {
+  guesser ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary },
+        graphs: common.adjacencyGraphs,
+      }),
+  );
+  return guesser;
+}
+
+/**
+ * passwordProblem, then zxcvbn-ts: a password it scores below PASSWORD_MIN_SCORE
+ * (a dictionary word with digits, a date, a name from the email) is refused too.
+ */
+export async function checkedPasswordProblem(password: string, email = ''): Promise<string | null> {
+  const problem = passwordProblem(password, email);
+  if (problem) return problem;
+  const inputs = email === '' ? [] : [email, ...(email.split('@')[0] ?? '').split(/[._+-]+/)];
+  const { score } = (await loadGuesser()).check(password, inputs);
+  if (score < PASSWORD_MIN_SCORE) return 'This password is too easy to guess: add a few uncommon words';
   return null;
 }

@@ -6,7 +6,7 @@ import { Alert, Button, focusFirstError, TextField } from '../components/ui';
 import { ApiError, errorMessage } from '../lib/api';
 import { useTitle } from '../lib/hooks';
 import { Link, useLocation } from '../lib/router';
-import { PASSWORD_HINT, passwordProblem } from '../lib/password-rule';
+import { checkedPasswordProblem, PASSWORD_HINT, passwordProblem } from '../lib/password-rule';
 import { useSession } from '../lib/session';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -236,6 +236,13 @@ export function SignupPage() {
     setFailure(null);
     if (Object.keys(next).length) return focusFirstError(form.current);
     setBusy(true);
+    // The same guessability check the server makes, before anything is sent.
+    const guessable = await checkedPasswordProblem(password, email.trim().toLowerCase()).catch(() => null);
+    if (guessable) {
+      setBusy(false);
+      setErrors({ password: guessable });
+      return focusFirstError(form.current);
+    }
     try {
       await register({
         fullName: fullName.trim(),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert, Button, PageHeader, TextField } from '../components/ui';
 import { api, errorMessage } from '../lib/api';
 import { useTitle } from '../lib/hooks';
-import { PASSWORD_HINT, passwordProblem } from '../lib/password-rule';
+import { checkedPasswordProblem, PASSWORD_HINT } from '../lib/password-rule';
 import { Link, useLocation } from '../lib/router';
 import { AuthFrame, fieldErrors } from './Auth';
 
@@ -85,7 +85,7 @@ export function ResetPasswordPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const weak = passwordProblem(password);
+    const weak = await checkedPasswordProblem(password).catch(() => null);
     if (weak) return setErrors({ newPassword: weak });
     setErrors({});
     setFailure(null);
@@ -183,7 +183,7 @@ export function ChangePasswordPage() {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!current) found.currentPassword = 'Enter your current password';
-    const weak = passwordProblem(next);
+    const weak = await checkedPasswordProblem(next).catch(() => null);
     if (weak) found.newPassword = weak;
     setErrors(found);
     setFailure(null);
