@@ -405,6 +405,23 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxQueued: read(env, 'LEDGER_BATCH_MAX_QUEUED'),
     rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
+    ...providerSettings(env),
+    providerSim: readSimKnobs(env),
+    payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
+    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
+    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
+    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    smtpUrl: read(env, 'SMTP_URL'),
+    smtpFrom: read(env, 'SMTP_FROM'),
+    webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
+    devAdminDefault,
+    kyc: kycConfig(env, nodeEnv, dataDir),
+  };
+}
+
+/** The bill providers' settings: timeouts, limits, requery and breaker, the VTpass endpoints and keys. */
+function providerSettings(env: Env) {
+  return {
     providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
     providerMaxInFlight: read(env, 'PROVIDER_MAX_IN_FLIGHT'),
     providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),
@@ -418,16 +435,6 @@ export function loadConfig(env: Env = process.env): Config {
     vtpassApiKey: read(env, 'VTPASS_API_KEY'),
     vtpassSecretKey: read(env, 'VTPASS_SECRET_KEY'),
     vtpassPublicKey: read(env, 'VTPASS_PUBLIC_KEY'),
-    providerSim: readSimKnobs(env),
-    payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
-    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
-    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
-    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
-    smtpUrl: read(env, 'SMTP_URL'),
-    smtpFrom: read(env, 'SMTP_FROM'),
-    webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
-    devAdminDefault,
-    kyc: kycConfig(env, nodeEnv, dataDir),
   };
 }
 
