@@ -331,16 +331,12 @@ function storedSecret(
   return stored[name];
 }
 
-/** The mail server, and the support contact customers are shown (SUPPORT_EMAIL, SUPPORT_PHONE, SUPPORT_WHATSAPP). */
-function mailAndSupport(env: Env): Pick<Config, 'smtpUrl' | 'smtpFrom' | 'support'> {
+/** The support contact customers are shown (SUPPORT_EMAIL, SUPPORT_PHONE, SUPPORT_WHATSAPP). */
+function supportOf(env: Env): Config['support'] {
   return {
-    smtpUrl: read(env, 'SMTP_URL'),
-    smtpFrom: read(env, 'SMTP_FROM'),
-    support: {
-      email: read(env, 'SUPPORT_EMAIL'),
-      phone: read(env, 'SUPPORT_PHONE'),
-      whatsapp: read(env, 'SUPPORT_WHATSAPP'),
-    },
+    email: read(env, 'SUPPORT_EMAIL'),
+    phone: read(env, 'SUPPORT_PHONE'),
+    whatsapp: read(env, 'SUPPORT_WHATSAPP'),
   };
 }
 
@@ -420,6 +416,24 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerBatchMaxQueued: read(env, 'LEDGER_BATCH_MAX_QUEUED'),
     rateLimits: rateLimitsOf(env),
     trustProxy: trustProxyVar(env, nodeEnv),
+    ...providerSettings(env),
+    providerSim: readSimKnobs(env),
+    payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
+    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
+    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
+    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    smtpUrl: read(env, 'SMTP_URL'),
+    smtpFrom: read(env, 'SMTP_FROM'),
+    support: supportOf(env),
+    webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
+    devAdminDefault,
+    kyc: kycConfig(env, nodeEnv, dataDir),
+  };
+}
+
+/** The bill providers' settings: timeouts, limits, requery and breaker, the VTpass endpoints and keys. */
+function providerSettings(env: Env) {
+  return {
     providerTimeoutMs: read(env, 'PROVIDER_TIMEOUT_MS'),
     providerMaxInFlight: read(env, 'PROVIDER_MAX_IN_FLIGHT'),
     providerResolveLimitMs: read(env, 'PROVIDER_RESOLVE_LIMIT_MS'),
@@ -433,15 +447,6 @@ export function loadConfig(env: Env = process.env): Config {
     vtpassApiKey: read(env, 'VTPASS_API_KEY'),
     vtpassSecretKey: read(env, 'VTPASS_SECRET_KEY'),
     vtpassPublicKey: read(env, 'VTPASS_PUBLIC_KEY'),
-    providerSim: readSimKnobs(env),
-    payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
-    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
-    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
-    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
-    ...mailAndSupport(env),
-    webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),
-    devAdminDefault,
-    kyc: kycConfig(env, nodeEnv, dataDir),
   };
 }
 

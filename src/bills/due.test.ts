@@ -29,13 +29,6 @@ describe.each(backends())('linked accounts and bills due on %s', (backend) => {
     await t.close();
   });
 
-  /** merchant-verify calls the simulators answered for a customer reference. */
-  const verifyCalls = (ref: string) =>
-    (t.ctx.providers?.sims ?? []).reduce(
-      (n, sim) =>
-        n + sim.calls().filter((c) => c.endpoint === '/api/merchant-verify' && c.billersCode === ref).length,
-      0,
-    );
   const link = (u: TestUser, body: Record<string, unknown>) =>
     post(t.app, u, '/v1/linked-accounts', body, null);
   const due = async (u: TestUser) => (await get(t.app, u, '/v1/bills/due')).json();
@@ -124,6 +117,7 @@ describe.each(backends())('linked accounts and bills due on %s', (backend) => {
   });
 
   async function cacheReads(c: TestApp) {
+    /** merchant-verify calls the simulators answered for a customer reference. */
     const verifyCalls = (ref: string) =>
       (c.ctx.providers?.sims ?? []).reduce(
         (n, sim) =>

@@ -4,6 +4,8 @@ import {
   Api,
   DESKTOP,
   depositViaCheckout,
+  E2E_PIN,
+  enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
   launch,
@@ -49,6 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM)('promotions and auto top-up (browser)', () => {
 
     const api = new Api(server.baseUrl);
     await api.login(email, PASSWORD);
+    await api.call('PUT', '/v1/me/pin', { pin: E2E_PIN }); // signed up in the browser, no PIN yet
     const wallet = await api.wallet();
     const payment = await api.post<{ id: string }>(
       '/v1/bill-payments',
@@ -83,6 +86,7 @@ describe.skipIf(!HAVE_CHROMIUM)('promotions and auto top-up (browser)', () => {
     await form.getByLabel('Top up by').fill('2000');
     await form.getByLabel('At most this many times a day').fill('2');
     await form.getByLabel('At most this much a month').fill('10000');
+    await enterPin(page);
     await page.getByTestId('auto-topup-save').click();
     await waitForText(
       page.getByTestId('auto-topup-summary'),

@@ -136,7 +136,28 @@ async function waitForReady(baseUrl: string, child: ChildProcess, logFile: strin
   throw new Error(`the server was not ready within ${timeoutMs} ms (${last}); see ${logFile}`);
 }
 
+/** Attempts at starting a server whose free port was taken in the meantime. */
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Starts the built server on a free port. A port found free can be taken by another process
+ * before the server binds it (the tests run in parallel): that start is tried again on another.
+ */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(extraEnv);
+    } catch (error) {
+      const logFile = /see (\S+)$/.exec((error as Error).message)?.[1];
+      await new Promise((r) => setTimeout(r, 300)); // the child's last lines reach its log
+      const taken =
+        logFile !== undefined && existsSync(logFile) && readFileSync(logFile, 'utf8').includes('EADDRINUSE');
+      if (!taken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startServerOnce(extraEnv: Record<string, string>): Promise<RunningServer> {
   buildAll();
   if (!existsSync(join(ROOT, 'web/dist/index.html')))
     throw new Error('web/dist is missing: npm run build:web');

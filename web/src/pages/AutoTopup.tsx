@@ -1,4 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import { PinStep, usePin } from '../components/PinPad';
+import { isPinRefusal } from '../lib/pin';
 import { AmountField, checkAmount } from '../components/AmountField';
 import {
   Alert,
@@ -38,8 +40,10 @@ function RuleForm({ walletId, cards, rule, onDone }: RuleFormProps) {
   const [maxPerDay, setMaxPerDay] = useState(String(rule?.maxPerDay ?? 1));
   const [maxPerMonth, setMaxPerMonth] = useState(naira(rule?.maxPerMonth));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A rule lets the worker charge the card later: it is set with the transaction PIN.
+  const entry = usePin();
   const key = useRef(newIdempotencyKey());
   const form = useRef<HTMLFormElement>(null);
 
@@ -69,13 +73,14 @@ function RuleForm({ walletId, cards, rule, onDone }: RuleFormProps) {
     setBusy(true);
     setFailure(null);
     try {
-      if (rule)
-        await request('PATCH', `/v1/auto-topup/rules/${rule.id}`, { body, idempotencyKey: key.current });
-      else await api.post('/v1/auto-topup/rules', { ...body, walletId }, { idempotencyKey: key.current });
+      const options = { idempotencyKey: key.current, pin: entry.pin };
+      if (rule) await request('PATCH', `/v1/auto-topup/rules/${rule.id}`, { body, ...options });
+      else await api.post('/v1/auto-topup/rules', { ...body, walletId }, options);
       key.current = newIdempotencyKey();
       onDone(rule ? 'Auto top-up updated.' : 'Auto top-up is on.');
     } catch (e) {
-      setFailure(errorMessage(e));
+      entry.refused(e);
+      setFailure(e);
     } finally {
       setBusy(false);
     }
@@ -123,9 +128,10 @@ function RuleForm({ walletId, cards, rule, onDone }: RuleFormProps) {
         name="maxPerMonth"
         label="At most this much a month"
       />
-      {failure && <Alert>{failure}</Alert>}
+      <PinStep value={entry.pin} onValue={entry.setPin} failure={failure} disabled={busy} />
+      {failure !== null && !isPinRefusal(failure) && <Alert>{errorMessage(failure)}</Alert>}
       <div class="row row-end">
-        <Button type="submit" loading={busy} data-testid="auto-topup-save">
+        <Button type="submit" loading={busy} disabled={!entry.complete} data-testid="auto-topup-save">
           {rule ? 'Save changes' : 'Turn on auto top-up'}
         </Button>
       </div>
