@@ -206,7 +206,9 @@ describe.skipIf(!hasPg())('provider float, commission and settlement on pg', () 
       expect(p.status).toBe('failed');
       // The provider's code is for staff; the payer reads plain words.
       expect(p.failureReason).not.toMatch(/018/);
-      expect((await get(t.app, admin, `/v1/admin/bill-payments/${p.id}`)).json().failureReason).toMatch(/018/);
+      expect((await get(t.app, admin, `/v1/admin/bill-payments/${p.id}`)).json().failureReason).toMatch(
+        /018/,
+      );
       expect((await walletOf(t.app, user)).balance).toBe(wallet.balance); // amount and fee back
       expect((await books()).float).toBe(floatBefore);
       const health = (await get(t.app, admin, '/v1/admin/providers')).json().data;
