@@ -171,6 +171,10 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     // Providers, ledger (run the audit), audit log.
     await page.goto('/admin/providers');
     await page.getByRole('heading', { name: 'Providers' }).waitFor();
+    // The payments above made provider calls: their success rate and latency show, not "—".
+    const firstProvider = page.getByTestId('providers-table').locator('tbody tr').first();
+    await waitForText(firstProvider.getByTestId('provider-p50'), /\d+ (ms|s)/);
+    await waitForText(firstProvider.getByTestId('provider-success-rate'), /\d+(\.\d)?%/);
     await shootBoth(page, 'admin-providers');
     await page.goto('/admin/ledger');
     await page.getByTestId('run-audit').click();

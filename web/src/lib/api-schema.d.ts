@@ -4609,6 +4609,10 @@ export interface paths {
                                 name: string;
                                 p50Ms: number | null;
                                 p95Ms: number | null;
+                                recentCalls: number;
+                                recentP50Ms: number | null;
+                                recentSuccessRate: number | null;
+                                recordedCalls: number;
                                 state: string;
                                 successRate: number | null;
                                 windowCalls: number;
@@ -4628,6 +4632,8 @@ export interface paths {
                                 timeoutMs: number;
                                 webhookUrl: string | null;
                             } | null;
+                            /** Format: date-time */
+                            recentSince: string;
                             sandbox: boolean;
                             sims: {
                                 knobs: {
@@ -4648,6 +4654,8 @@ export interface paths {
                                 name: string;
                                 url: string;
                             }[];
+                            /** Format: date-time */
+                            since: string;
                         };
                     };
                 };
