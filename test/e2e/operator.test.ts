@@ -135,6 +135,13 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     );
     await page.getByTestId('provider-calls').waitFor();
     await page.getByTestId('ledger-postings').waitFor();
+    // The refund voided the hold: its release reads as one, with a positive amount, never a negative debit.
+    await page
+      .getByTestId('ledger-postings')
+      .getByText(/Hold released/)
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('ledger-postings').textContent()).not.toMatch(/-₦|₦-|−₦/);
     await shootBoth(page, 'admin-payment-detail');
 
     // Customers: find, view, freeze and unfreeze (each with a reason).
@@ -180,6 +187,12 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await page.getByTestId('run-audit').click();
     await page.getByTestId('audit-result').waitFor({ timeout: 30_000 });
     await waitForText(page.getByTestId('audit-result'), /consistent/);
+    // Each check in plain words, with what it proves.
+    await waitForText(
+      page.getByTestId('audit-check-journal_balances_per_currency'),
+      /Money in equals money out/,
+    );
+    await waitForText(page.getByTestId('audit-check-no_negative_balances'), /No wallet is overdrawn/);
     await shootBoth(page, 'admin-ledger');
     await page.goto('/admin/audit');
     await waitForText(page.getByTestId('audit-log'), /resolve/);

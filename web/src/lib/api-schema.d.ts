@@ -4262,6 +4262,8 @@ export interface paths {
                                 detail: string;
                                 name: string;
                                 ok: boolean;
+                                proves: string;
+                                title: string;
                                 violations: {
                                     [key: string]: unknown;
                                 }[];
