@@ -12,6 +12,8 @@ export type { VendTiming } from './vend.js';
 export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';
 export { paymentDetail } from './payment-detail.js';
+export { billMoneyFigures } from './dashboard.js';
+export type { BillCategoryFigures } from './dashboard.js';
 export { createNotifier, type Notifier } from './notify.js';
 export { resendToken } from './tokens.js';
 export { listPaymentsForReconciliation } from './reconciliation-read.js';

@@ -30,6 +30,7 @@ export {
   getPostedLines,
   getTransaction,
   getTransactionPostings,
+  transferTotals,
   MAX_HISTORY_PAGE,
   walletPostingsOf,
 } from './reads.js';

@@ -313,3 +313,28 @@ export async function getPostedLines(
     next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }
+
+/**
+ * Wallet-to-wallet transfers (code `transfer`) that moved money in [from, to),
+ * per currency: committed direct transfers and posted holds (a hold alone or
+ * a void moved nothing). The code is a literal so the partial index serves it.
+ */
+export async function transferTotals(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{ currency: string; count: number; volume: bigint }[]> {
+  // The volume is what reached the recipients' wallets: a transaction's amount also counts its limit legs.
+  const { rows } = await tx.query<{ currency: string; count: bigint; volume: string | bigint | null }>(
+    `SELECT t.currency, count(*) AS count,
+            sum((SELECT sum(p.amount) FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+                  WHERE p.transaction_id = t.id AND p.side = 'C' AND NOT p.pending
+                    AND a.type = 'user_wallet')) AS volume
+       FROM ledger.transactions t
+      WHERE t.code = 'transfer' AND t.status = 'committed' AND t.kind IN ('transfer', 'post')
+        AND t.created_at >= $1 AND t.created_at < $2
+      GROUP BY t.currency ORDER BY t.currency`,
+    [from, to],
+  );
+  return rows.map((r) => ({ currency: r.currency, count: Number(r.count), volume: BigInt(r.volume ?? 0) }));
+}

@@ -38,6 +38,8 @@ export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walle
 export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
+export { walletMoneyFigures } from './dashboard.js';
+export type { RailFigures } from './dashboard.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
 export { type MoneyState, type RefundSource, type WalletSubject, walletSubject } from './dispute-subjects.js';
 export {

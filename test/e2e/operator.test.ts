@@ -91,7 +91,23 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
 
     // Dashboard.
     await page.getByTestId('dashboard').waitFor();
+    // Money per rail today: the customer's card deposit and the bill payment are there, in naira.
+    const money = page.getByTestId('money-figures');
+    await money.getByTestId('rail-deposit_card').waitFor();
+    await money.locator('[data-testid^="rail-bill_"]').first().waitFor();
+    await waitForText(money.getByTestId('money-volume'), /₦[1-9]/);
     await shootBoth(page, 'admin-dashboard');
+    // A chosen range: checked before sending, then shown.
+    const today = new Date().toISOString().slice(0, 10);
+    await money.getByLabel('From').fill(today);
+    await money.getByLabel('To').fill('2020-01-01');
+    await money.getByRole('button', { name: 'Show range' }).click();
+    await waitForText(page.getByTestId('money-range-error'), /on or before/);
+    await money.getByLabel('To').fill(today);
+    await money.getByRole('button', { name: 'Show range' }).click();
+    await waitForText(money, /Money in the chosen range/);
+    await money.getByTestId('rail-deposit_card').waitFor();
+    await shootBoth(page, 'admin-dashboard-range');
 
     // The review queue: refund, with a reason and a confirmation.
     await page.goto('/admin/review');

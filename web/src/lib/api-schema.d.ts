@@ -2373,6 +2373,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/dashboard/money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money per rail for a period (default: today in Lagos): volume, count, fee and commission revenue, success rate, time to final */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            rails: {
+                                /** @description Minor units (kobo for NGN) */
+                                commissionRevenue?: number;
+                                count: number;
+                                currency: string;
+                                failed: number;
+                                /** @description Minor units (kobo for NGN) */
+                                feeRevenue: number;
+                                /** @enum {string} */
+                                group: "deposits" | "transfers" | "bills" | "withdrawals";
+                                /** @description deposit_card, deposit_bank_transfer, transfer, bill_<category>, withdrawal */
+                                rail: string;
+                                succeeded: number;
+                                successRate?: number | null;
+                                timeToFinalP50Ms?: number | null;
+                                timeToFinalP95Ms?: number | null;
+                                /** @description Minor units (kobo for NGN) */
+                                volume: number;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            totals: {
+                                /** @description Minor units (kobo for NGN) */
+                                commissionRevenue: number;
+                                count: number;
+                                currency: string;
+                                /** @description Minor units (kobo for NGN) */
+                                feeRevenue: number;
+                                /** @description Minor units (kobo for NGN) */
+                                volume: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/deposits/flagged": {
         parameters: {
             query?: never;

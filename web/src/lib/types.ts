@@ -78,6 +78,8 @@ export type ProviderKnobs = NonNullable<ProvidersResponse['knobs']>;
 export type LedgerAudit = ResponseBody<'/v1/admin/ledger/audit', 'post'>;
 export type SystemAccount = Item<ResponseBody<'/v1/admin/ledger/system-accounts', 'get'>>;
 export type Dashboard = ResponseBody<'/v1/admin/dashboard', 'get'>;
+export type MoneyDashboard = ResponseBody<'/v1/admin/dashboard/money', 'get'>;
+export type MoneyRail = MoneyDashboard['rails'][number];
 
 export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed', 'reversed'];
 
