@@ -48,11 +48,11 @@ function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
-        summary: 'Search users by email, name, phone or id',
+        summary: 'Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins)',
         security: bearerOrApiKey,
         querystring: {
           type: 'object',
-          properties: { q: { type: 'string', maxLength: 100 }, ...pageQuery },
+          properties: { q: { type: 'string', maxLength: 100 }, staff: { type: 'boolean' }, ...pageQuery },
           additionalProperties: false,
         },
         response: {
@@ -62,8 +62,8 @@ function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { q = '', limit, cursor } = request.query;
-      return searchUsers(ctx.db, q, { limit, cursor });
+      const { q = '', limit, cursor, staff } = request.query;
+      return searchUsers(ctx.db, q, { limit, cursor, staffOnly: staff });
     },
   );
 }

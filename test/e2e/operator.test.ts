@@ -229,6 +229,48 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await cust.close();
   }, 300_000);
 
+  it('an admin makes a person support staff from the console; support reads but cannot freeze', async () => {
+    const email = uniqueEmail('sade');
+    const person = new Api(server.baseUrl);
+    await person.register({ fullName: 'Sade Bello', email, password: PASSWORD });
+    const ops = await openPage(browser, server.baseUrl);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
+    await page.getByRole('link', { name: 'Sade Bello' }).click();
+    const control = page.getByTestId('role-control');
+    await control.getByLabel('Role').selectOption('support');
+    await control.getByTestId('role-submit').click();
+    // A reason is required: nothing is sent without one.
+    await control.getByText(/Give a reason/).waitFor();
+    await control.getByLabel('Reason for the change').fill('Joined the support desk');
+    await control.getByTestId('role-submit').click();
+    await waitForText(page.getByTestId('profile-role'), /Support/);
+    await shootBoth(page, 'admin-role-control');
+    await page.goto('/admin/customers?staff=true');
+    await waitForText(page.getByTestId('customers-table'), /Sade Bello/);
+    await shootBoth(page, 'admin-staff');
+
+    // Support sees the console and the customer, without the controls that change things.
+    const desk = await openPage(browser, server.baseUrl);
+    await logIn(desk.page, email, PASSWORD);
+    await desk.page.goto(`/admin/customers?q=${encodeURIComponent(ADMIN_EMAIL)}`);
+    await desk.page.getByTestId('customers-table').waitFor();
+    await desk.page.goto('/admin/payments');
+    await desk.page.getByRole('heading', { name: 'Payments' }).waitFor();
+    await desk.page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
+    await desk.page.getByRole('link', { name: 'Sade Bello' }).click();
+    await desk.page.getByTestId('customer-profile').waitFor();
+    expect(await desk.page.getByTestId('freeze-toggle').count()).toBe(0);
+    expect(await desk.page.getByTestId('role-control').count()).toBe(0);
+    await shootBoth(desk.page, 'support-customer');
+    expectNoConsoleErrors(ops);
+    expectNoConsoleErrors(desk);
+    await ops.close();
+    await desk.close();
+  }, 300_000);
+
   it('changes a risk rule from the console and shows the risk case queue', async () => {
     const ops = await openPage(browser, server.baseUrl);
     const { page } = ops;

@@ -2588,7 +2588,83 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Open a dispute for a customer on one of their transactions (support may; audited): the customer is acknowledged as if they had opened it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {string} */
+                        reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_already_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7501,13 +7577,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search users by email, name, phone or id */
+        /** Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins) */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
                     q?: string;
+                    staff?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -7542,7 +7619,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -7635,7 +7712,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -7745,7 +7822,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -8017,7 +8094,7 @@ export interface paths {
                     "application/json": {
                         reason?: string;
                         /** @enum {string} */
-                        role: "customer" | "operator" | "admin";
+                        role: "customer" | "support" | "operator" | "admin";
                     };
                 };
             };
@@ -8048,7 +8125,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -8165,7 +8242,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -8980,7 +9057,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -9276,7 +9353,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -9396,7 +9473,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -12474,7 +12551,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
