@@ -48,7 +48,8 @@ function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
-        summary: 'Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins)',
+        summary:
+          'Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins)',
         security: bearerOrApiKey,
         querystring: {
           type: 'object',

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
 import { bearerSecurity, idParams } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
-import { ALL_STAFF, access, authOf, STAFF } from '../identity/index.js';
+import { ALL_STAFF, access, authOf } from '../identity/index.js';
 import { renderPdf } from './pdf.js';
 import { renderPng } from './png.js';
 import { type Receipt, receiptOf } from './receipt.js';
