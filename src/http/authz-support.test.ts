@@ -19,6 +19,7 @@ const READS = new Set(['GET', 'HEAD']);
 const SUPPORT_WRITES = new Set([
   'POST /v1/admin/disputes',
   'POST /v1/auth/stream-token',
+  'POST /v1/events/stream-token',
   'POST /v1/me/password',
   'DELETE /v1/me/sessions/:id',
   'POST /v1/me/sessions/revoke-others',

@@ -213,6 +213,29 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await page.goto('/admin/audit');
     await waitForText(page.getByTestId('audit-log'), /resolve/);
     await shootBoth(page, 'admin-audit-log');
+    // Filters: the freezes of this customer, each with its before and after.
+    const filters = page.getByTestId('audit-filters');
+    await filters.getByLabel('Action').fill('no spaces allowed');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await waitForText(page.getByTestId('audit-filter-error'), /looks like/);
+    await filters.getByLabel('Action').fill('user.');
+    await filters.getByLabel('Target (id or email)').fill(email);
+    await filters.getByLabel('Who (email)').fill(ADMIN_EMAIL);
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=user\./);
+    await page.locator('[data-testid="audit-log"] tr[data-action="user.freeze"]').first().waitFor();
+    const actionsShown = await page
+      .locator('[data-testid="audit-log"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actionsShown.every((a) => a?.startsWith('user.'))).toBe(true);
+    await waitForText(
+      page
+        .locator('[data-testid="audit-log"] tr[data-action="user.freeze"]')
+        .first()
+        .getByTestId('audit-changes'),
+      /status: active → frozen/,
+    );
+    await shootBoth(page, 'admin-audit-log-filtered');
 
     // The customer sees the outcome plainly.
     const cust = await openPage(browser, server.baseUrl, PHONE);
@@ -244,7 +267,7 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await control.getByTestId('role-submit').click();
     // A reason is required: nothing is sent without one.
     await control.getByText(/Give a reason/).waitFor();
-    await control.getByLabel('Reason for the change').fill('Joined the support desk');
+    await control.getByLabel('Why change the role').fill('Joined the support desk');
     await control.getByTestId('role-submit').click();
     await waitForText(page.getByTestId('profile-role'), /Support/);
     await shootBoth(page, 'admin-role-control');

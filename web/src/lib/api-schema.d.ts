@@ -366,15 +366,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Operator and admin actions, newest first */
+        /** Operator and admin actions, newest first; filter by actor (id or email), action (or family), target and date */
         get: {
             parameters: {
                 query?: {
+                    /** @description An action, or every action of a family when it ends with a dot (`user.`) */
                     action?: string;
                     /** @description Only actions by this user */
                     actor?: string;
+                    /** @description Only actions by the user with this email */
+                    actorEmail?: string;
                     cursor?: string;
+                    from?: string;
                     limit?: number;
+                    /** @description The target's id, or a user target's email */
+                    target?: string;
+                    targetType?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;

@@ -65,7 +65,7 @@ export function RoleControl({
           options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <TextField
-          label="Reason for the change"
+          label="Why change the role"
           name="role-reason"
           id="role-reason"
           value={reason}
