@@ -13,6 +13,7 @@ export { billConsumers, vendTimingFromConfig } from './consumers.js';
 export { vtpassWebhookPath } from './webhooks.js';
 export { paymentDetail } from './payment-detail.js';
 export { billMoneyFigures } from './dashboard.js';
+export { searchBillPayments } from './search.js';
 export type { BillCategoryFigures } from './dashboard.js';
 export { createNotifier, type Notifier } from './notify.js';
 export { resendToken } from './tokens.js';

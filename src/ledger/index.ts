@@ -30,6 +30,7 @@ export {
   getPostedLines,
   getTransaction,
   getTransactionPostings,
+  findTransfers,
   transferTotals,
   MAX_HISTORY_PAGE,
   walletPostingsOf,

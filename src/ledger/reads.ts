@@ -338,3 +338,61 @@ export async function transferTotals(
   );
   return rows.map((r) => ({ currency: r.currency, count: Number(r.count), volume: BigInt(r.volume ?? 0) }));
 }
+
+/**
+ * Transfers between wallets (code `transfer`, moved money) for the operators'
+ * search, newest first: by id, either wallet or either person (as the
+ * transfer's metadata names them), amount reaching the recipient, and date.
+ */
+export async function findTransfers(
+  tx: Tx,
+  c: {
+    q?: string;
+    userIds: readonly string[];
+    amount?: bigint;
+    from?: Date;
+    to?: Date;
+    before?: { at: Date; id: string };
+    limit: number;
+  },
+) {
+  const { rows } = await tx.query<{
+    id: string;
+    created_at: Date;
+    currency: string;
+    amount: string | bigint | null;
+    metadata: Record<string, unknown>;
+  }>(
+    `SELECT * FROM (
+       SELECT t.id, t.created_at, t.currency, t.metadata,
+              (SELECT sum(p.amount) FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+                WHERE p.transaction_id = t.id AND p.side = 'C' AND NOT p.pending AND a.type = 'user_wallet') AS amount
+         FROM ledger.transactions t
+        WHERE t.code = 'transfer' AND t.status = 'committed' AND t.kind IN ('transfer', 'post')
+          AND ($1::text IS NULL OR t.id::text = $1 OR t.metadata->'from'->>'walletId' = $1
+               OR t.metadata->'to'->>'walletId' = $1
+               OR t.metadata->'from'->>'userId' = ANY($2::text[]) OR t.metadata->'to'->>'userId' = ANY($2::text[]))
+          AND ($3::timestamptz IS NULL OR t.created_at >= $3)
+          AND ($4::timestamptz IS NULL OR t.created_at < $4)
+          AND ($5::timestamptz IS NULL OR (t.created_at, t.id::text) < ($5, $6::text))
+     ) x WHERE ($7::bigint IS NULL OR x.amount = $7)
+     ORDER BY x.created_at DESC, x.id::text DESC LIMIT $8`,
+    [
+      c.q ?? null,
+      c.userIds,
+      c.from ?? null,
+      c.to ?? null,
+      c.before?.at ?? null,
+      c.before?.id ?? null,
+      c.amount ?? null,
+      c.limit,
+    ],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    currency: r.currency,
+    amount: BigInt(r.amount ?? 0),
+    metadata: r.metadata,
+  }));
+}

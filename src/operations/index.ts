@@ -4,4 +4,5 @@
  * the database.
  */
 export { dashboardRoutes } from './dashboard-routes.js';
+export { searchRoutes } from './search-routes.js';
 export { ledgerRoutes } from './ledger-routes.js';

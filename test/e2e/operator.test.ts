@@ -263,7 +263,7 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
     await page.getByRole('link', { name: 'Sade Bello' }).click();
     const control = page.getByTestId('role-control');
-    await control.getByLabel('Role').selectOption('support');
+    await control.getByLabel('Role', { exact: true }).selectOption('support');
     await control.getByTestId('role-submit').click();
     // A reason is required: nothing is sent without one.
     await control.getByText(/Give a reason/).waitFor();

@@ -7149,6 +7149,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One search across deposits, transfers, bill payments, withdrawals and disputes: by reference, person (name, email, phone), account, meter, amount and date; newest first, keyset-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact, minor units */
+                    amount?: number;
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    /** @description Reference, id, tracking number, account, meter, or a person */
+                    q?: string;
+                    to?: string;
+                    type?: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                /** Format: date-time */
+                                at: string;
+                                currency: string;
+                                detail: string;
+                                id: string;
+                                reference: string;
+                                status: string;
+                                /** @enum {string} */
+                                type: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                                userId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/search/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same search as CSV, newest first, at most 5000 rows (read page by page) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact, minor units */
+                    amount?: number;
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    /** @description Reference, id, tracking number, account, meter, or a person */
+                    q?: string;
+                    to?: string;
+                    type?: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/settlements": {
         parameters: {
             query?: never;
