@@ -160,6 +160,24 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     expect(await page.getByTestId('ledger-postings').textContent()).not.toMatch(/-₦|₦-|−₦/);
     await shootBoth(page, 'admin-payment-detail');
 
+    // One search across every type: this customer's deposit and bill payment, then a CSV of them.
+    await page.goto('/admin/search');
+    const form = page.getByTestId('search-form');
+    await form.getByLabel('Reference, person, account or meter').fill(email);
+    await form.getByLabel('Amount (₦)').fill('-5');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await waitForText(page.getByTestId('search-error'), /greater than zero/);
+    await form.getByLabel('Amount (₦)').fill('');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.locator('[data-testid="search-row"][data-type="bill_payment"]').first().waitFor();
+    await page.locator('[data-testid="search-row"][data-type="deposit"]').first().waitFor();
+    await shootBoth(page, 'admin-search');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('search-export').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('vendra-search.csv');
+
     // Customers: find, view, freeze and unfreeze (each with a reason).
     await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
     await page.getByRole('link', { name: 'Eme Udo' }).click();

@@ -58,6 +58,7 @@ const ADMIN_NAV: NavItem[] = [
     match: (p) => p.startsWith('/admin/tier-rules'),
   },
   { href: '/admin/risk', label: 'Risk', icon: 'flag', match: (p) => p.startsWith('/admin/risk') },
+  { href: '/admin/search', label: 'Search', icon: 'list', match: (p) => p.startsWith('/admin/search') },
   {
     href: '/admin/customers',
     label: 'Customers',

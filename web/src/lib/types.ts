@@ -113,3 +113,5 @@ export type PayAllResult = ResponseBody<'/v1/bills/due/pay', 'post', 202>;
 export type AdminBiller = Item<ResponseBody<'/v1/admin/billers', 'get'>>;
 export type PriceChange = Item<ResponseBody<'/v1/admin/billers/{id}/price-history', 'get'>>;
 export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;
+export type SearchPage = ResponseBody<'/v1/admin/search', 'get'>;
+export type FoundTransaction = SearchPage['data'][number];
