@@ -312,6 +312,34 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await desk.close();
   }, 300_000);
 
+  it('on a phone the console sections sit behind one menu and tables read as cards', async () => {
+    const ops = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.goto('/admin/audit');
+    await page.getByTestId('audit-log').waitFor();
+    const sections = page.getByTestId('console-sections');
+    expect(await sections.isVisible()).toBe(false);
+    const button = page.getByTestId('console-menu-button');
+    await waitForText(button, /Audit log/);
+    // A row is a card: the header row is out of sight, each cell carries its column's name.
+    const firstRow = page.locator('[data-testid="audit-log"] tbody tr').first();
+    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(await firstRow.locator('td').first().getAttribute('data-label')).toBe('When');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await shootBoth(page, 'admin-phone-cards');
+    await button.click();
+    await sections.waitFor();
+    await shootBoth(page, 'admin-phone-menu');
+    await sections.getByRole('link', { name: 'Customers' }).click();
+    await page.waitForURL(/\/admin\/customers/);
+    await sections.waitFor({ state: 'hidden' });
+    expectNoConsoleErrors(ops);
+    await ops.close();
+  }, 300_000);
+
   it('changes a risk rule from the console and shows the risk case queue', async () => {
     const ops = await openPage(browser, server.baseUrl);
     const { page } = ops;
