@@ -164,6 +164,8 @@ export interface Config {
   depositAbandonAfterMs: number;
   /** Days a dispute has to be resolved in. */
   disputeSlaDays: number;
+  /** Minor units: a manual adjustment above this needs an admin. */
+  adjustmentAdminAbove: bigint;
   /** Mail server for customer messages, used when notifyMode is `smtp`. */
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -423,6 +425,7 @@ export function loadConfig(env: Env = process.env): Config {
     depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
     depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
     disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    adjustmentAdminAbove: BigInt(read(env, 'ADJUSTMENT_ADMIN_ABOVE')),
     smtpUrl: read(env, 'SMTP_URL'),
     smtpFrom: read(env, 'SMTP_FROM'),
     webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),

@@ -325,9 +325,16 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await waitForText(button, /Audit log/);
     // A row is a card: the header row is out of sight, each cell carries its column's name.
     const firstRow = page.locator('[data-testid="audit-log"] tbody tr').first();
-    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(
+      await firstRow.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(
+            el,
+          ).display,
+      ),
+    ).toBe('block');
     expect(await firstRow.locator('td').first().getAttribute('data-label')).toBe('When');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await shootBoth(page, 'admin-phone-cards');
     await button.click();

@@ -8573,6 +8573,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/wallets/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Manual refund (credit: suspense -> wallet) or correction (debit: wallet -> suspense) with a reason; one ledger transaction, audited with it; Idempotency-Key; above ADJUSTMENT_ADMIN_ABOVE admins only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /** @enum {string} */
+                        direction: "credit" | "debit";
+                        reason: string;
+                        /** Format: uuid */
+                        relatedId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            direction: "credit" | "debit";
+                            id: string;
+                            reason: string;
+                            relatedId: string | null;
+                            userId: string;
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: adjustment_needs_admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/wallets/{id}/freeze": {
         parameters: {
             query?: never;
