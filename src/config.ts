@@ -331,6 +331,16 @@ function storedSecret(
   return stored[name];
 }
 
+/** Deposit verification timings, the dispute SLA and the manual-adjustment threshold. */
+function backOfficeConfig(env: Env) {
+  return {
+    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
+    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
+    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    adjustmentAdminAbove: BigInt(read(env, 'ADJUSTMENT_ADMIN_ABOVE')),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   checkAll(env, 'server');
   const nodeEnv = read(env, 'NODE_ENV');
@@ -422,10 +432,7 @@ export function loadConfig(env: Env = process.env): Config {
     vtpassPublicKey: read(env, 'VTPASS_PUBLIC_KEY'),
     providerSim: readSimKnobs(env),
     payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
-    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
-    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
-    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
-    adjustmentAdminAbove: BigInt(read(env, 'ADJUSTMENT_ADMIN_ABOVE')),
+    ...backOfficeConfig(env),
     smtpUrl: read(env, 'SMTP_URL'),
     smtpFrom: read(env, 'SMTP_FROM'),
     webDistDir: optionalPath(read(env, 'WEB_DIST_DIR')),

@@ -209,6 +209,25 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await walletPnd.getByTestId('pnd-off').click();
     await waitForAttribute(walletPnd.getByTestId('pnd-state'), 'data-pnd', 'off');
 
+    // The person's page: every transaction in one timeline, what staff did with reasons, and a manual refund.
+    await page.getByTestId('customer-activity').getByTestId('search-row').first().waitFor();
+    await page.locator('[data-testid="customer-history"] tr[data-action="user.freeze"]').first().waitFor();
+    const adjustment = page.getByTestId('adjustment-form').first();
+    await adjustment.getByLabel('Amount (₦)').fill('-5');
+    await adjustment.getByTestId('adjustment-submit').click();
+    await adjustment.getByText(/greater than zero/).waitFor();
+    await adjustment.getByLabel('Amount (₦)').fill('10');
+    await adjustment.getByLabel('Why (for the audit log)').fill('Goodwill for the late token');
+    await adjustment.getByTestId('adjustment-submit').click();
+    await page.getByText(/Refunded ₦10\.00/).waitFor();
+    await expect
+      .poll(async () => (await customer.wallet()).available, { timeout: 10_000 })
+      .toBe(wallet.available + 1000);
+    await page
+      .locator('[data-testid="customer-history"] tr[data-action="wallet.adjustment_credit"]')
+      .waitFor();
+    await shootBoth(page, 'admin-customer-timeline');
+
     // Providers, ledger (run the audit), audit log.
     await page.goto('/admin/providers');
     await page.getByRole('heading', { name: 'Providers' }).waitFor();

@@ -21,6 +21,8 @@ import type { AdminUser, AdminUserDetail, FundingAccount, Wallet } from '../../l
 import { FreezeControl } from './FreezeControl';
 import { PndControl } from './PndControl';
 import { ROLE_LABELS, RoleControl } from './RoleControl';
+import { AdjustmentForm } from './AdjustmentForm';
+import { CustomerActivity, CustomerStaffHistory } from './CustomerHistory';
 import { useSession } from '../../lib/session';
 
 export function CustomersPage() {
@@ -256,6 +258,22 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             <p class="muted">No wallets.</p>
           )}
         </Card>
+        <CustomerActivity userId={data.id} />
+        <CustomerStaffHistory userId={data.id} walletIds={data.wallets.map((w) => w.id)} />
+        {!readOnly &&
+          data.wallets
+            .filter((w) => w.status !== 'closed')
+            .map((w) => (
+              <AdjustmentForm
+                key={`adj-${w.id}`}
+                walletId={w.id}
+                currency={w.currency}
+                onDone={(m) => {
+                  setMessage(m);
+                  void reload();
+                }}
+              />
+            ))}
         <RoleControl
           userId={data.id}
           role={data.role}

@@ -20,6 +20,7 @@ import {
 import { api, errorMessage, qs } from '../../lib/api';
 import { endOfDayIso, formatDateTime, groupToken, startOfDayIso } from '../../lib/format';
 import { describePosting } from '../../lib/postings';
+import { AdjustmentForm } from './AdjustmentForm';
 import { useAsync, useIdempotencyKey, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminBillPayment, BillPayment, Page } from '../../lib/types';
@@ -484,6 +485,13 @@ export function AdminPaymentDetailPage({ params }: { params: Record<string, stri
             <p class="muted">No postings.</p>
           )}
         </Card>
+        {/* A goodwill refund or a correction tied to this payment (the resolve step above handles stuck ones). */}
+        <AdjustmentForm
+          walletId={p.walletId}
+          currency={p.currency}
+          relatedId={p.id}
+          onDone={() => void reload()}
+        />
       </div>
     </div>
   );

@@ -16,7 +16,7 @@ import { api, download, errorMessage, qs } from '../../lib/api';
 import { endOfDayIso, formatDateTime, startOfDayIso } from '../../lib/format';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
-import type { FoundTransaction, SearchPage } from '../../lib/types';
+import type { FoundTransaction, SearchPage as SearchResultPage } from '../../lib/types';
 import { isMoneyError, parseMoney } from '../../money';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -54,7 +54,7 @@ function linkOf(r: FoundTransaction): string | null {
   return r.userId ? `/admin/customers/${r.userId}` : null;
 }
 
-function Results({ query }: { query: Record<string, string> }) {
+export function Results({ query }: { query: Record<string, string> }) {
   const key = JSON.stringify(query);
   const [more, setMore] = useState<FoundTransaction[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -62,7 +62,7 @@ function Results({ query }: { query: Record<string, string> }) {
   const [failure, setFailure] = useState<string | null>(null);
   const first = useAsync(
     async (signal) => {
-      const page = await api.get<SearchPage>(`/v1/admin/search${qs({ ...query, limit: 50 })}`, { signal });
+      const page = await api.get<SearchResultPage>(`/v1/admin/search${qs({ ...query, limit: 50 })}`, { signal });
       setMore([]);
       setCursor(page.nextCursor ?? null);
       return page;
@@ -74,7 +74,7 @@ function Results({ query }: { query: Record<string, string> }) {
     if (!cursor) return;
     setBusy(true);
     try {
-      const page = await api.get<SearchPage>(`/v1/admin/search${qs({ ...query, limit: 50, cursor })}`);
+      const page = await api.get<SearchResultPage>(`/v1/admin/search${qs({ ...query, limit: 50, cursor })}`);
       setMore((m) => [...m, ...page.data]);
       setCursor(page.nextCursor ?? null);
     } catch (e) {
