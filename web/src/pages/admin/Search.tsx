@@ -62,7 +62,9 @@ export function Results({ query }: { query: Record<string, string> }) {
   const [failure, setFailure] = useState<string | null>(null);
   const first = useAsync(
     async (signal) => {
-      const page = await api.get<SearchResultPage>(`/v1/admin/search${qs({ ...query, limit: 50 })}`, { signal });
+      const page = await api.get<SearchResultPage>(`/v1/admin/search${qs({ ...query, limit: 50 })}`, {
+        signal,
+      });
       setMore([]);
       setCursor(page.nextCursor ?? null);
       return page;
