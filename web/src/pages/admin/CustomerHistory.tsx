@@ -16,7 +16,16 @@ export function CustomerActivity({ userId }: { userId: string }) {
 }
 
 /** What staff did to the person and their wallets: freezes, post-no-debit, roles, adjustments, with reasons. */
-export function CustomerStaffHistory({ userId, walletIds }: { userId: string; walletIds: string[] }) {
+export function CustomerStaffHistory({
+  userId,
+  walletIds,
+  version,
+}: {
+  userId: string;
+  walletIds: string[];
+  /** Changes whenever the page's person or wallets change, so that a new action shows at once. */
+  version: string;
+}) {
   const { data, error, loading, reload } = useAsync(
     async (signal) => {
       const pages = await Promise.all(
@@ -26,7 +35,7 @@ export function CustomerStaffHistory({ userId, walletIds }: { userId: string; wa
       );
       return pages.flatMap((p) => p.data).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     },
-    [userId, walletIds.join(',')],
+    [userId, walletIds.join(','), version],
   );
   return (
     <Card title="Freezes, roles and adjustments" class="span-2" testId="customer-history">

@@ -259,7 +259,16 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
           )}
         </Card>
         <CustomerActivity userId={data.id} />
-        <CustomerStaffHistory userId={data.id} walletIds={data.wallets.map((w) => w.id)} />
+        <CustomerStaffHistory
+          userId={data.id}
+          walletIds={data.wallets.map((w) => w.id)}
+          version={JSON.stringify([
+            data.status,
+            data.role,
+            data.wallets.map((w) => [w.status, String(w.balance), String(w.available)]),
+            message,
+          ])}
+        />
         {!readOnly &&
           data.wallets
             .filter((w) => w.status !== 'closed')
