@@ -26,7 +26,7 @@ import { createLedgerBatcher } from './ledger/index.js';
 import { createLimits } from './limits/index.js';
 import type { Logger } from './log.js';
 import { notificationRoutes } from './notifications/index.js';
-import { ledgerRoutes } from './operations/index.js';
+import { dashboardRoutes, ledgerRoutes, searchRoutes } from './operations/index.js';
 import { publishMany } from './outbox/index.js';
 import { promotionRoutes, seedSandboxCampaign, treasuryAccounts } from './promotions/index.js';
 import { outboxRoutes } from './outbox/routes.js';
@@ -58,6 +58,8 @@ const modules: RoutePlugin[] = [
   riskRoutes,
   reconciliationRoutes,
   ledgerRoutes,
+  dashboardRoutes,
+  searchRoutes,
   disputeRoutes,
   settlementRoutes,
   beneficiaryRoutes,

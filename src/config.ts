@@ -166,6 +166,8 @@ export interface Config {
   depositAbandonAfterMs: number;
   /** Days a dispute has to be resolved in. */
   disputeSlaDays: number;
+  /** Minor units: a manual adjustment above this needs an admin. */
+  adjustmentAdminAbove: bigint;
   /** Mail server for customer messages, used when notifyMode is `smtp`. */
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -340,6 +342,16 @@ function supportOf(env: Env): Config['support'] {
   };
 }
 
+/** Deposit verification timings, the dispute SLA and the manual-adjustment threshold. */
+function backOfficeConfig(env: Env) {
+  return {
+    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
+    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
+    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    adjustmentAdminAbove: BigInt(read(env, 'ADJUSTMENT_ADMIN_ABOVE')),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   checkAll(env, 'server');
   const nodeEnv = read(env, 'NODE_ENV');
@@ -419,9 +431,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...providerSettings(env),
     providerSim: readSimKnobs(env),
     payoutSimPendingMs: read(env, 'PAYOUT_SIM_PENDING_MS'),
-    depositVerifyAfterMs: read(env, 'DEPOSIT_VERIFY_AFTER_MS'),
-    depositAbandonAfterMs: read(env, 'DEPOSIT_ABANDON_AFTER_MS'),
-    disputeSlaDays: read(env, 'DISPUTE_SLA_DAYS'),
+    ...backOfficeConfig(env),
     smtpUrl: read(env, 'SMTP_URL'),
     smtpFrom: read(env, 'SMTP_FROM'),
     support: supportOf(env),

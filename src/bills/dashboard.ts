@@ -49,3 +49,70 @@ export async function dashboard(db: Queryable, minutes = 60) {
     needsReview: Number(t?.review ?? 0n),
   };
 }
+
+/** One category's bill payments created in a period, with money in integer minor units. */
+export interface BillCategoryFigures {
+  category: string;
+  currency: string;
+  count: number;
+  succeeded: number;
+  failed: number;
+  /** Sum of the succeeded payments' amounts. */
+  volume: bigint;
+  /** Our fees on the succeeded payments. */
+  feeRevenue: bigint;
+  /** The providers' commission on the succeeded payments (as reconciled where known). */
+  commissionRevenue: bigint;
+  /** Succeeded out of those that reached a final state; null with none. */
+  successRate: number | null;
+  timeToFinalP50Ms: number | null;
+  timeToFinalP95Ms: number | null;
+}
+
+/** Bill payments created in [from, to) per category and currency: the money figures of the dashboard. */
+export async function billMoneyFigures(db: Queryable, from: Date, to: Date): Promise<BillCategoryFigures[]> {
+  const { rows } = await db.query<{
+    category: string;
+    currency: string;
+    count: bigint;
+    succeeded: bigint;
+    failed: bigint;
+    volume: bigint | null;
+    fee: bigint | null;
+    commission: bigint | null;
+    p50: number | null;
+    p95: number | null;
+  }>(
+    `SELECT b.category, p.currency, count(*) AS count,
+            count(*) FILTER (WHERE p.status = 'succeeded') AS succeeded,
+            count(*) FILTER (WHERE p.status IN ('failed', 'reversed')) AS failed,
+            sum(p.amount) FILTER (WHERE p.status = 'succeeded') AS volume,
+            sum(p.fee) FILTER (WHERE p.status = 'succeeded') AS fee,
+            sum(coalesce(p.commission_actual, p.commission)) FILTER (WHERE p.status = 'succeeded') AS commission,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.finalized_at - p.created_at) * 1000)
+              FILTER (WHERE p.finalized_at IS NOT NULL) AS p50,
+            percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM p.finalized_at - p.created_at) * 1000)
+              FILTER (WHERE p.finalized_at IS NOT NULL) AS p95
+       FROM bills.payments p JOIN bills.billers b ON b.id = p.biller_id
+      WHERE p.created_at >= $1 AND p.created_at < $2
+      GROUP BY b.category, p.currency ORDER BY b.category, p.currency`,
+    [from, to],
+  );
+  return rows.map((r) => {
+    const succeeded = Number(r.succeeded);
+    const final = succeeded + Number(r.failed);
+    return {
+      category: r.category,
+      currency: r.currency,
+      count: Number(r.count),
+      succeeded,
+      failed: Number(r.failed),
+      volume: BigInt(r.volume ?? 0n),
+      feeRevenue: BigInt(r.fee ?? 0n),
+      commissionRevenue: BigInt(r.commission ?? 0n),
+      successRate: final > 0 ? succeeded / final : null,
+      timeToFinalP50Ms: r.p50 === null ? null : Math.round(Number(r.p50)),
+      timeToFinalP95Ms: r.p95 === null ? null : Math.round(Number(r.p95)),
+    };
+  });
+}

@@ -6,6 +6,7 @@ import { errorResponses } from '../http/errors.js';
 import { listOf, bearerSecurity } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { access, authOf, recordAudit, STAFF } from '../identity/index.js';
+import { PROVIDER_STATS_HOURS, type RecordedCallStats, recordedCallStats } from './provider-stats.js';
 import { KNOBS } from './schemas-providers.js';
 
 export async function adminProviderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -39,12 +40,18 @@ function registerProviderHealth(app: FastifyInstance, ctx: AppContext): void {
                     p50Ms: { type: ['number', 'null'] },
                     p95Ms: { type: ['number', 'null'] },
                     calls: { type: 'integer' },
+                    recordedCalls: { type: 'integer' },
+                    recentCalls: { type: 'integer' },
+                    recentSuccessRate: { type: ['number', 'null'] },
+                    recentP50Ms: { type: ['number', 'null'] },
                     windowCalls: { type: 'integer' },
                     consecutiveFailures: { type: 'integer' },
                   },
                 },
               },
               sandbox: { type: 'boolean' },
+              since: { type: 'string', format: 'date-time' },
+              recentSince: { type: 'string', format: 'date-time' },
               knobs: { anyOf: [KNOBS, { type: 'null' }] },
               sims: {
                 type: 'array',
@@ -59,12 +66,54 @@ function registerProviderHealth(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async () => ({
-      data: ctx.providers?.router.health() ?? [],
+      ...(await providerHealthRows(ctx)),
       sandbox: ctx.providers?.sandbox ?? false,
       knobs: ctx.providers?.sims[0]?.knobs() ?? null,
       sims: ctx.providers?.sims.map((s) => ({ name: s.name, url: s.url, knobs: s.knobs() })) ?? [],
     }),
   );
+}
+
+/** Minutes the "recent" figures cover: long enough to see a knob change take effect on new payments. */
+const RECENT_MINUTES = 15;
+
+/**
+ * Each provider's breaker state with success rate and latency from the calls
+ * recorded over the last day, and the same over the last few minutes.
+ */
+async function providerHealthRows(ctx: AppContext) {
+  const now = Date.now();
+  const since = new Date(now - PROVIDER_STATS_HOURS * 3_600_000);
+  const recentSince = new Date(now - RECENT_MINUTES * 60_000);
+  const [day, recent] = await Promise.all([
+    recordedCallStats(ctx.db, since),
+    recordedCallStats(ctx.db, recentSince),
+  ]);
+  const byName = (list: RecordedCallStats[]) => new Map(list.map((s) => [s.provider, s]));
+  const dayOf = byName(day);
+  const recentOf = byName(recent);
+  const live = ctx.providers?.router.health() ?? [];
+  const names = [...new Set([...live.map((h) => h.name), ...day.map((s) => s.provider)])];
+  const data = names.map((name) => {
+    const h = live.find((l) => l.name === name);
+    const d = dayOf.get(name);
+    const r = recentOf.get(name);
+    return {
+      name,
+      state: h?.state ?? 'closed',
+      successRate: d?.successRate ?? null,
+      p50Ms: d?.p50Ms ?? null,
+      p95Ms: d?.p95Ms ?? null,
+      calls: h?.calls ?? 0,
+      windowCalls: h?.windowCalls ?? 0,
+      consecutiveFailures: h?.consecutiveFailures ?? 0,
+      recordedCalls: d?.calls ?? 0,
+      recentCalls: r?.calls ?? 0,
+      recentSuccessRate: r?.successRate ?? null,
+      recentP50Ms: r?.p50Ms ?? null,
+    };
+  });
+  return { data, since: since.toISOString(), recentSince: recentSince.toISOString() };
 }
 
 /** POST /v1/admin/providers/knobs: change the simulators' knobs (sandbox only). */

@@ -553,6 +553,12 @@ export const VARIABLES = {
     max: MAX_KEY_CHARS,
     default: '`Vendra <no-reply@vendra.local>`',
   }),
+  ADJUSTMENT_ADMIN_ABOVE: int(
+    10_000_000,
+    0,
+    1_000_000_000_000_000,
+    'minor units: a manual refund or adjustment above this needs an admin (operators make smaller ones)',
+  ),
   DISPUTE_SLA_DAYS: int(
     14,
     1,

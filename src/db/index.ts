@@ -9,6 +9,7 @@ export type { Migration } from './migrate.js';
 export * from './types.js';
 export { bigintReplacer, stringifyJson, toJsonSafe } from './json.js';
 export { type CoalesceOptions, coalesce } from './coalesce.js';
+export { type FoundTransaction, type SearchCriteria, searchWindow, windowParams } from './search.js';
 
 export interface OpenDbOptions {
   databaseUrl: string | undefined;

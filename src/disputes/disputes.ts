@@ -116,6 +116,8 @@ export async function openDispute(
   ctx: AppContext,
   userId: string,
   input: { subjectType: SubjectType; subjectId: string; reason: DisputeReason; description: string },
+  /** Staff opening it for the customer (support taking a complaint): written as theirs and audited with it. */
+  openedBy?: { staffId: string; audit: (tx: Tx, d: DisputeRow) => Promise<void> },
 ): Promise<DisputeView> {
   const subject = await ownSubject(ctx, userId, input.subjectType, input.subjectId);
   const existing = await openOn(ctx.db, input.subjectType, input.subjectId);
@@ -143,7 +145,9 @@ export async function openDispute(
         ],
       );
       const d = rows[0] as DisputeRow;
-      await addMessage(tx, d.id, 'customer', userId, input.description);
+      if (openedBy) await addMessage(tx, d.id, 'operator', openedBy.staffId, input.description);
+      else await addMessage(tx, d.id, 'customer', userId, input.description);
+      await openedBy?.audit(tx, d);
       const note = `We received your complaint ${d.tracking_number}. We will resolve it by ${d.due_at.toISOString().slice(0, 10)}.`;
       await addMessage(tx, d.id, 'system', null, note);
       await publishUpdate(tx, d, 'opened', note);

@@ -5,13 +5,16 @@ import { errorResponses } from '../http/errors.js';
 import { bearerSecurity, idempotencyHeader, idParams } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
 import { idempotent } from '../idempotency/index.js';
-import { type Actor, access, authOf, STAFF } from '../identity/index.js';
+import { type Actor, ALL_STAFF, access, authOf, recordAudit, STAFF } from '../identity/index.js';
 import { adminDisputeDetail } from './admin-detail.js';
-import { listDisputes, postMessage } from './disputes.js';
+import { listDisputes, openDispute, postMessage } from './disputes.js';
 import { requeryDispute, resolveDispute, startReview } from './resolve.js';
 import {
   adminDisputeSchema,
   changeErrors,
+  disputeSchema,
+  openBody,
+  openErrors,
   disputePage,
   listQuery,
   messageBody,
@@ -54,7 +57,53 @@ export async function adminDisputeRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (request) => adminDisputeDetail(ctx, request.params.id),
   );
+  registerOpenForCustomer(app, ctx);
   registerActions(app, ctx);
+}
+
+/** POST /v1/admin/disputes: staff (support included) open a dispute for a customer who called in. */
+function registerOpenForCustomer(app: FastifyInstance, ctx: AppContext): void {
+  typed(app).post(
+    '/v1/admin/disputes',
+    {
+      onRequest: access({ roles: ALL_STAFF, scope: 'disputes:write', supportMay: true }),
+      schema: {
+        tags,
+        summary:
+          'Open a dispute for a customer on one of their transactions (support may; audited): the customer is acknowledged as if they had opened it',
+        security: bearerSecurity,
+        body: {
+          ...openBody,
+          properties: { ...openBody.properties, userId: { type: 'string', format: 'uuid' } },
+          required: [...openBody.required, 'userId'],
+        },
+        response: { 201: disputeSchema, ...openErrors },
+      },
+    },
+    async (request, reply) => {
+      const { userId, ...input } = request.body;
+      const staffId = authOf(request).userId;
+      const d = await openDispute(ctx, userId, input, {
+        staffId,
+        audit: (tx, row) =>
+          recordAudit(tx, {
+            actorId: staffId,
+            action: 'dispute.opened_for_customer',
+            targetType: 'dispute',
+            targetId: row.id,
+            before: null,
+            after: {
+              userId,
+              subjectType: input.subjectType,
+              subjectId: input.subjectId,
+              reason: input.reason,
+            },
+            requestId: request.id,
+          }),
+      });
+      return reply.code(201).send(d);
+    },
+  );
 }
 
 function registerActions(app: FastifyInstance, ctx: AppContext): void {

@@ -53,6 +53,7 @@ export const ERROR_STATUS = {
   // 403: known caller, not allowed
   forbidden: 403,
   insufficient_scope: 403,
+  adjustment_needs_admin: 403,
   account_frozen: 403,
   kyc_required: 403,
   phone_unverified: 403,

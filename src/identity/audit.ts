@@ -59,9 +59,25 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 }
 
 /** Audit records, newest first, filtered by actor and/or action; limit <= 100. */
+/** What the audit log can be narrowed to; all optional, combined with AND. */
+export interface AuditFilter {
+  actorId?: string;
+  /** The actor's email (any case). */
+  actorEmail?: string;
+  /** An action, or a family of them when it ends with a dot (`user.`). */
+  action?: string;
+  targetType?: string;
+  /** The target's id, or a user target's email. */
+  target?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  cursor?: string;
+}
+
 export async function listAudit(
   tx: Tx,
-  filter: { actorId?: string; action?: string; limit?: number; cursor?: string } = {},
+  filter: AuditFilter = {},
 ): Promise<{ data: AuditRecord[]; nextCursor: string | null }> {
   const limit = pageSize(filter.limit);
   let before: string | null = null;
@@ -92,9 +108,24 @@ export async function listAudit(
        THEN a.target_id::uuid END
      WHERE ($1::bigint IS NULL OR a.id < $1::bigint)
        AND ($2::uuid IS NULL OR a.actor_id = $2::uuid)
-       AND ($3::text IS NULL OR a.action = $3)
+       AND ($3::text IS NULL OR a.action = $3 OR (right($3, 1) = '.' AND starts_with(a.action, $3)))
+       AND ($5::text IS NULL OR actor.email = lower($5))
+       AND ($6::text IS NULL OR a.target_type = $6)
+       AND ($7::text IS NULL OR a.target_id = $7 OR target.email = lower($7))
+       AND ($8::timestamptz IS NULL OR a.created_at >= $8)
+       AND ($9::timestamptz IS NULL OR a.created_at < $9)
      ORDER BY a.id DESC LIMIT $4`,
-    [before, filter.actorId ?? null, filter.action ?? null, limit + 1],
+    [
+      before,
+      filter.actorId ?? null,
+      filter.action ?? null,
+      limit + 1,
+      filter.actorEmail?.trim() || null,
+      filter.targetType ?? null,
+      filter.target?.trim() || null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

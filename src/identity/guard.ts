@@ -185,6 +185,28 @@ export interface AccessRule {
   authenticate?: Hook;
   /** Moves money: a login session must send its transaction PIN (requirePin); API keys are not asked. */
   pin?: boolean;
+  /** A write the read-only support role may make (opening a dispute for a customer); every other write refuses it. */
+  supportMay?: boolean;
+}
+
+/** Methods that change nothing: the only ones the support role may call, bar the routes marked supportMay. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * onRequest (after authenticate): the support role reads. Any write (a
+ * customer's route such as a transfer included) is 403 forbidden unless the
+ * route is marked supportMay.
+ */
+function supportReadsOnly(rule: AccessRule): Hook {
+  return async (request) => {
+    if (authOf(request).role !== 'support' || rule.supportMay || READ_METHODS.has(request.method)) return;
+    throw forbidden('Support staff can look but not change anything here');
+  };
+}
+
+/** Staff routes readable by support: where operators may call, support may call too (reads, see above). */
+function withSupport(roles: readonly Role[]): Role[] {
+  return roles.includes('operator') && !roles.includes('support') ? [...roles, 'support'] : [...roles];
 }
 
 /** The scope hook of every access() list, so the route table can tell which routes declared access. */
@@ -201,7 +223,8 @@ export function access(rule: AccessRule): Hook[] {
   const scoped = requireScope(rule.scope);
   declared.set(scoped, rule);
   const hooks: Hook[] = [rule.authenticate ?? authenticate];
-  if (rule.roles) hooks.push(requireRole(...rule.roles));
+  if (rule.roles) hooks.push(requireRole(...withSupport(rule.roles)));
+  hooks.push(supportReadsOnly(rule));
   hooks.push(scoped);
   if (rule.sessionOnly) hooks.push(requireSession);
   if (rule.pin) hooks.push(requirePin);
@@ -218,5 +241,11 @@ export function accessRuleOf(onRequest: unknown): AccessRule | undefined {
   return undefined;
 }
 
-/** Staff: operators and admins. */
+/**
+ * Staff: operators and admins. Support (read-only staff) is let in too on
+ * these routes' reads (access() adds it and refuses its writes); list it
+ * here only where it is all staff alike.
+ */
 export const STAFF: readonly Role[] = ['operator', 'admin'];
+/** Every staff role, support included: for routes support may use in full. */
+export const ALL_STAFF: readonly Role[] = ['support', 'operator', 'admin'];

@@ -37,6 +37,7 @@ export {
   requirePin,
   requireScope,
   requireSession,
+  ALL_STAFF,
   STAFF,
 } from './guard.js';
 export { isTrivialPin, PIN_HEADER, PIN_LOCK_MINUTES, PIN_MAX_ATTEMPTS } from './pin.js';

@@ -48,11 +48,12 @@ function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
       onRequest: access({ roles: STAFF, scope: 'users:read' }),
       schema: {
         tags: ['admin'],
-        summary: 'Search users by email, name, phone or id',
+        summary:
+          'Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins)',
         security: bearerOrApiKey,
         querystring: {
           type: 'object',
-          properties: { q: { type: 'string', maxLength: 100 }, ...pageQuery },
+          properties: { q: { type: 'string', maxLength: 100 }, staff: { type: 'boolean' }, ...pageQuery },
           additionalProperties: false,
         },
         response: {
@@ -62,8 +63,8 @@ function registerUserSearch(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { q = '', limit, cursor } = request.query;
-      return searchUsers(ctx.db, q, { limit, cursor });
+      const { q = '', limit, cursor, staff } = request.query;
+      return searchUsers(ctx.db, q, { limit, cursor, staffOnly: staff });
     },
   );
 }
@@ -179,13 +180,32 @@ function registerAuditLog(app: FastifyInstance, ctx: AppContext): void {
       onRequest: access({ roles: STAFF, scope: 'audit:read' }),
       schema: {
         tags: ['admin'],
-        summary: 'Operator and admin actions, newest first',
+        summary:
+          'Operator and admin actions, newest first; filter by actor (id or email), action (or family), target and date',
         security: bearerOrApiKey,
         querystring: {
           type: 'object',
           properties: {
             actor: { type: 'string', format: 'uuid', description: 'Only actions by this user' },
-            action: { type: 'string', pattern: '^[a-z][a-z0-9_.]*$', maxLength: 100 },
+            actorEmail: {
+              type: 'string',
+              maxLength: 254,
+              description: 'Only actions by the user with this email',
+            },
+            action: {
+              type: 'string',
+              pattern: '^[a-z][a-z0-9_.]*$',
+              maxLength: 100,
+              description: 'An action, or every action of a family when it ends with a dot (`user.`)',
+            },
+            targetType: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 50 },
+            target: {
+              type: 'string',
+              maxLength: 254,
+              description: "The target's id, or a user target's email",
+            },
+            from: { type: 'string', format: 'date-time' },
+            to: { type: 'string', format: 'date-time' },
             ...pageQuery,
           },
           additionalProperties: false,
@@ -197,8 +217,18 @@ function registerAuditLog(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor, action, limit, cursor } = request.query;
-      return listAudit(ctx.db, { actorId: actor, action, limit, cursor });
+      const { actor, actorEmail, action, targetType, target, from, to, limit, cursor } = request.query;
+      return listAudit(ctx.db, {
+        actorId: actor,
+        actorEmail,
+        action,
+        targetType,
+        target,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        limit,
+        cursor,
+      });
     },
   );
 }

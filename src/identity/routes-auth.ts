@@ -254,7 +254,7 @@ function registerStreamToken(app: FastifyInstance, ctx: AppContext): void {
     '/v1/auth/stream-token',
     {
       config: { rateLimit: rateLimit(ctx, 'streamToken') },
-      onRequest: access({ scope: 'events:read' }),
+      onRequest: access({ scope: 'events:read', supportMay: true }),
       schema: {
         tags: ['auth'],
         summary: 'Get a 60-second token to open the live event stream',

@@ -133,7 +133,7 @@ function registerChange(app: FastifyInstance, ctx: AppContext): void {
     '/v1/me/password',
     {
       config: { rateLimit: rateLimit(ctx, 'login') },
-      onRequest: access({ scope: 'users:write', sessionOnly: true }),
+      onRequest: access({ scope: 'users:write', sessionOnly: true, supportMay: true }),
       schema: {
         tags: ['auth'],
         summary: 'Change your password',

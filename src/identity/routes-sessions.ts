@@ -72,7 +72,7 @@ function registerSessionEnd(app: FastifyInstance, ctx: AppContext): void {
   typed(app).delete(
     '/v1/me/sessions/:id',
     {
-      onRequest: access({ scope: 'sessions:write', sessionOnly: true }),
+      onRequest: access({ scope: 'sessions:write', sessionOnly: true, supportMay: true }),
       schema: {
         tags: ['auth'],
         summary: 'End one of your sessions',
@@ -102,7 +102,7 @@ function registerRevokeOthers(app: FastifyInstance, ctx: AppContext): void {
   typed(app).post(
     '/v1/me/sessions/revoke-others',
     {
-      onRequest: access({ scope: 'sessions:write', sessionOnly: true }),
+      onRequest: access({ scope: 'sessions:write', sessionOnly: true, supportMay: true }),
       schema: {
         tags: ['auth'],
         summary: 'Log out everywhere else: end every session but this one',

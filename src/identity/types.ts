@@ -1,4 +1,4 @@
-export const ROLES = ['customer', 'operator', 'admin'] as const;
+export const ROLES = ['customer', 'support', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type UserStatus = 'active' | 'frozen';
 

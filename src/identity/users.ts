@@ -117,7 +117,7 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function searchUsers(
   tx: Tx,
   q: string,
-  options: { limit?: number; cursor?: string } = {},
+  options: { limit?: number; cursor?: string; staffOnly?: boolean } = {},
 ): Promise<UserPage> {
   const limit = pageSize(options.limit, 20);
   let before: string | null = null;
@@ -130,9 +130,10 @@ export async function searchUsers(
     `SELECT ${USER_COLUMNS} FROM identity.users
      WHERE ($1::bigint IS NULL OR seq < $1::bigint)
        AND ($2 = '' OR email LIKE $3 OR lower(full_name) LIKE $3 OR phone LIKE $3 OR id::text = $2)
+       AND (NOT $5::boolean OR role <> 'customer')
      ORDER BY seq DESC
      LIMIT $4`,
-    [before, term, pattern, limit + 1],
+    [before, term, pattern, limit + 1, options.staffOnly === true],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -2,6 +2,10 @@ import type { Queryable } from '../db/index.js';
 
 export interface AuditCheck {
   name: string;
+  /** The check in plain words. */
+  title: string;
+  /** What a pass proves, for someone who does not read SQL. */
+  proves: string;
   ok: boolean;
   /** What was checked, in numbers. */
   detail: string;
@@ -17,6 +21,50 @@ export interface AuditReport {
 
 const MAX_VIOLATIONS = 20;
 
+/** Each check's name in plain words and what its passing proves. */
+export const AUDIT_CHECK_WORDS: Record<string, { title: string; proves: string }> = {
+  journal_balances_per_currency: {
+    title: 'Money in equals money out, per currency',
+    proves:
+      'Across the whole journal, every naira debited somewhere was credited somewhere else: no money was created or lost.',
+  },
+  stored_balances_balance_per_currency: {
+    title: 'All balances together add up to zero',
+    proves:
+      "The accounts' stored balances of each currency cancel out, so what customers hold is matched by what the system accounts owe.",
+  },
+  transactions_balance: {
+    title: 'Every transaction balances on its own',
+    proves:
+      'No single transfer, payment, fee or refund moved more out of one place than it put into another.',
+  },
+  stored_balances_match_postings: {
+    title: 'Balances shown are the sum of their history',
+    proves:
+      'Every balance a customer or operator sees is exactly what its postings add up to: none was edited by hand.',
+  },
+  no_negative_balances: {
+    title: 'No wallet is overdrawn',
+    proves:
+      'No account that must not go negative (wallets, float) has spent more than it holds, counting holds.',
+  },
+  balance_rows_match_accounts: {
+    title: 'Every account has its balance record',
+    proves:
+      "Each account's balance rows exist once, in its currency and status, so no balance is read from the wrong place.",
+  },
+  open_holds_match_pending: {
+    title: 'Holds are backed by reserved money',
+    proves:
+      'Every open hold (money set aside for a payment still in flight) is reserved in the ledger, and every finished hold was released or captured.',
+  },
+  no_overdue_holds: {
+    title: 'No hold is stuck',
+    proves:
+      'No money stays set aside past its expiry: the sweeper releases holds whose payments never finished.',
+  },
+};
+
 export interface AuditOptions {
   /** An open hold counts as overdue only this long after its expiry: the sweeper runs every few seconds. */
   expiryGraceMs?: number;
@@ -31,7 +79,8 @@ export async function runAudit(db: Queryable, options: AuditOptions = {}): Promi
   const checks: AuditCheck[] = [];
   const check = async (name: string, detail: string, sql: string, params: unknown[] = []) => {
     const { rows } = await db.query<Record<string, unknown>>(`${sql} LIMIT ${MAX_VIOLATIONS}`, params);
-    checks.push({ name, ok: rows.length === 0, detail, violations: rows.map(plain) });
+    const words = AUDIT_CHECK_WORDS[name] ?? { title: name, proves: detail };
+    checks.push({ name, ...words, ok: rows.length === 0, detail, violations: rows.map(plain) });
   };
 
   const { rows: totals } = await db.query<{

@@ -7,7 +7,7 @@ export {
   setAccountStatus,
 } from './accounts.js';
 export type { CreateAccountInput } from './accounts.js';
-export { formatAudit, runAudit } from './audit.js';
+export { AUDIT_CHECK_WORDS, formatAudit, runAudit } from './audit.js';
 export type { AuditCheck, AuditReport } from './audit.js';
 export { createLedgerBatcher } from './batcher.js';
 export type {
@@ -30,6 +30,8 @@ export {
   getPostedLines,
   getTransaction,
   getTransactionPostings,
+  findTransfers,
+  transferTotals,
   MAX_HISTORY_PAGE,
   walletPostingsOf,
 } from './reads.js';

@@ -313,3 +313,86 @@ export async function getPostedLines(
     next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }
+
+/**
+ * Wallet-to-wallet transfers (code `transfer`) that moved money in [from, to),
+ * per currency: committed direct transfers and posted holds (a hold alone or
+ * a void moved nothing). The code is a literal so the partial index serves it.
+ */
+export async function transferTotals(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{ currency: string; count: number; volume: bigint }[]> {
+  // The volume is what reached the recipients' wallets: a transaction's amount also counts its limit legs.
+  const { rows } = await tx.query<{ currency: string; count: bigint; volume: string | bigint | null }>(
+    `SELECT t.currency, count(*) AS count,
+            sum((SELECT sum(p.amount) FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+                  WHERE p.transaction_id = t.id AND p.side = 'C' AND NOT p.pending
+                    AND a.type = 'user_wallet')) AS volume
+       FROM ledger.transactions t
+      WHERE t.code = 'transfer' AND t.status = 'committed' AND t.kind IN ('transfer', 'post')
+        AND t.created_at >= $1 AND t.created_at < $2
+      GROUP BY t.currency ORDER BY t.currency`,
+    [from, to],
+  );
+  return rows.map((r) => ({ currency: r.currency, count: Number(r.count), volume: BigInt(r.volume ?? 0) }));
+}
+
+/**
+ * Transfers between wallets (code `transfer`, moved money) for the operators'
+ * search, newest first: by id, either wallet or either person (as the
+ * transfer's metadata names them), amount reaching the recipient, and date.
+ */
+export async function findTransfers(
+  tx: Tx,
+  c: {
+    q?: string;
+    userIds: readonly string[];
+    amount?: bigint;
+    from?: Date;
+    to?: Date;
+    before?: { at: Date; id: string };
+    limit: number;
+  },
+) {
+  const { rows } = await tx.query<{
+    id: string;
+    created_at: Date;
+    currency: string;
+    amount: string | bigint | null;
+    metadata: Record<string, unknown>;
+  }>(
+    `SELECT * FROM (
+       SELECT t.id, t.created_at, t.currency, t.metadata,
+              (SELECT sum(p.amount) FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+                WHERE p.transaction_id = t.id AND p.side = 'C' AND NOT p.pending AND a.type = 'user_wallet') AS amount
+         FROM ledger.transactions t
+        WHERE t.code = 'transfer' AND t.status = 'committed' AND t.kind IN ('transfer', 'post')
+          AND ($1::text IS NULL OR t.id::text = $1 OR t.metadata->'from'->>'walletId' = $1
+               OR t.metadata->'to'->>'walletId' = $1
+               OR t.metadata->'from'->>'userId' = ANY($2::text[]) OR t.metadata->'to'->>'userId' = ANY($2::text[]))
+          AND ($3::timestamptz IS NULL OR t.created_at >= $3)
+          AND ($4::timestamptz IS NULL OR t.created_at < $4)
+          AND ($5::timestamptz IS NULL OR (t.created_at, t.id::text) < ($5, $6::text))
+     ) x WHERE ($7::bigint IS NULL OR x.amount = $7)
+     ORDER BY x.created_at DESC, x.id::text DESC LIMIT $8`,
+    [
+      c.q ?? null,
+      c.userIds,
+      c.from ?? null,
+      c.to ?? null,
+      c.before?.at ?? null,
+      c.before?.id ?? null,
+      c.amount ?? null,
+      c.limit,
+    ],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    currency: r.currency,
+    amount: BigInt(r.amount ?? 0),
+    metadata: r.metadata,
+  }));
+}

@@ -28,6 +28,8 @@ const auditReportSchema = {
         type: 'object',
         properties: {
           name: { type: 'string' },
+          title: { type: 'string' },
+          proves: { type: 'string' },
           ok: { type: 'boolean' },
           detail: { type: 'string' },
           violations: { type: 'array', items: { type: 'object', additionalProperties: true } },

@@ -197,7 +197,7 @@ async function liveEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<v
     '/v1/events/stream-token',
     {
       config: { rateLimit: rateLimit(ctx, 'streamToken') },
-      onRequest: access({ scope: 'events:read' }),
+      onRequest: access({ scope: 'events:read', supportMay: true }),
       schema: {
         tags: ['events'],
         summary:

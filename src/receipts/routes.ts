@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/errors.js';
 import { bearerSecurity, idParams } from '../http/schemas.js';
 import { typed } from '../http/type-provider.js';
-import { access, authOf, STAFF } from '../identity/index.js';
+import { ALL_STAFF, access, authOf } from '../identity/index.js';
 import { renderPdf } from './pdf.js';
 import { renderPng } from './png.js';
 import { type Receipt, receiptOf } from './receipt.js';
@@ -26,7 +26,7 @@ const FORMATS = {
 /** The caller's receipt: a customer's own only (anyone else's is 404); staff read any. */
 function receiptFor(ctx: AppContext, request: FastifyRequest, transactionId: string) {
   const auth = authOf(request);
-  const staff = STAFF.includes(auth.role);
+  const staff = ALL_STAFF.includes(auth.role);
   return receiptOf(ctx, transactionId, staff ? undefined : auth.userId);
 }
 

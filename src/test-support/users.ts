@@ -63,7 +63,7 @@ export async function registerUser(
 export async function registerStaff(
   app: FastifyInstance,
   db: Db,
-  role: 'operator' | 'admin',
+  role: 'support' | 'operator' | 'admin',
 ): Promise<TestUser> {
   const user = await registerUser(app);
   await db.query('UPDATE identity.users SET role = $2 WHERE id = $1', [user.id, role]);

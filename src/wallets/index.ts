@@ -10,7 +10,7 @@ export {
 } from './deposits.js';
 export { DEPOSIT_VERIFY_BATCH, verifyDeposit, verifyPendingDeposits } from './deposit-verify.js';
 export { signWebhook, verifyWebhookSignature } from './gateway.js';
-export { lineOfTransaction, minorToDecimal, statementCsv, walletLines } from './history.js';
+export { csvText, lineOfTransaction, minorToDecimal, statementCsv, walletLines } from './history.js';
 export type { LineSubject, OwnedLine, WalletLine } from './history.js';
 export { ledgerRefusal, storeRefusal } from './problems.js';
 export { createDisabledPayouts } from './payouts.js';
@@ -38,6 +38,9 @@ export { createWallet, ensureWallet, getOwnWallet, getWallet, listWallets, walle
 export type { Wallet } from './wallets.js';
 export { getWithdrawal, requestWithdrawal, withdrawalFee, withdrawalReviewResolver } from './withdrawals.js';
 export { reviewHoldId, transferReviewResolver } from './transfer-review.js';
+export { walletMoneyFigures } from './dashboard.js';
+export { searchWalletMoney } from './search.js';
+export type { RailFigures } from './dashboard.js';
 export { handleGatewayWebhook, type GatewayEventHandler } from './gateway-webhooks.js';
 export { type MoneyState, type RefundSource, type WalletSubject, walletSubject } from './dispute-subjects.js';
 export {

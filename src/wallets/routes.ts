@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminWalletRoutes } from './routes-admin.js';
+import { adminAdjustmentRoutes } from './routes-admin-adjustments.js';
 import { adminPayoutRoutes } from './routes-admin-payouts.js';
 import { depositRoutes } from './routes-deposits.js';
 import { fundingRoutes } from './routes-funding.js';
@@ -22,6 +23,7 @@ export async function walletRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await withdrawalRoutes(app, ctx);
   await withdrawalQuoteRoutes(app, ctx);
   await adminWalletRoutes(app, ctx);
+  await adminAdjustmentRoutes(app, ctx);
   await adminPayoutRoutes(app, ctx);
   await walletStatusRoutes(app, ctx);
   await fundingRoutes(app, ctx);

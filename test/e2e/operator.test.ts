@@ -91,7 +91,23 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
 
     // Dashboard.
     await page.getByTestId('dashboard').waitFor();
+    // Money per rail today: the customer's card deposit and the bill payment are there, in naira.
+    const money = page.getByTestId('money-figures');
+    await money.getByTestId('rail-deposit_card').waitFor();
+    await money.locator('[data-testid^="rail-bill_"]').first().waitFor();
+    await waitForText(money.getByTestId('money-volume'), /₦[1-9]/);
     await shootBoth(page, 'admin-dashboard');
+    // A chosen range: checked before sending, then shown.
+    const today = new Date().toISOString().slice(0, 10);
+    await money.getByLabel('From').fill(today);
+    await money.getByLabel('To').fill('2020-01-01');
+    await money.getByRole('button', { name: 'Show range' }).click();
+    await waitForText(page.getByTestId('money-range-error'), /on or before/);
+    await money.getByLabel('To').fill(today);
+    await money.getByRole('button', { name: 'Show range' }).click();
+    await waitForText(money, /Money in the chosen range/);
+    await money.getByTestId('rail-deposit_card').waitFor();
+    await shootBoth(page, 'admin-dashboard-range');
 
     // The review queue: refund, with a reason and a confirmation.
     await page.goto('/admin/review');
@@ -135,7 +151,32 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     );
     await page.getByTestId('provider-calls').waitFor();
     await page.getByTestId('ledger-postings').waitFor();
+    // The refund voided the hold: its release reads as one, with a positive amount, never a negative debit.
+    await page
+      .getByTestId('ledger-postings')
+      .getByText(/Hold released/)
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('ledger-postings').textContent()).not.toMatch(/-₦|₦-|−₦/);
     await shootBoth(page, 'admin-payment-detail');
+
+    // One search across every type: this customer's deposit and bill payment, then a CSV of them.
+    await page.goto('/admin/search');
+    const form = page.getByTestId('search-form');
+    await form.getByLabel('Reference, person, account or meter').fill(email);
+    await form.getByLabel('Amount (₦)').fill('-5');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await waitForText(page.getByTestId('search-error'), /greater than zero/);
+    await form.getByLabel('Amount (₦)').fill('');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.locator('[data-testid="search-row"][data-type="bill_payment"]').first().waitFor();
+    await page.locator('[data-testid="search-row"][data-type="deposit"]').first().waitFor();
+    await shootBoth(page, 'admin-search');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('search-export').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('vendra-search.csv');
 
     // Customers: find, view, freeze and unfreeze (each with a reason).
     await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
@@ -168,18 +209,68 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await walletPnd.getByTestId('pnd-off').click();
     await waitForAttribute(walletPnd.getByTestId('pnd-state'), 'data-pnd', 'off');
 
+    // The person's page: every transaction in one timeline, what staff did with reasons, and a manual refund.
+    await page.getByTestId('customer-activity').getByTestId('search-row').first().waitFor();
+    await page.locator('[data-testid="customer-history"] tr[data-action="user.freeze"]').first().waitFor();
+    const adjustment = page.getByTestId('adjustment-form').first();
+    await adjustment.getByLabel('Amount (₦)').fill('-5');
+    await adjustment.getByTestId('adjustment-submit').click();
+    await adjustment.getByText(/greater than zero/).waitFor();
+    await adjustment.getByLabel('Amount (₦)').fill('10');
+    await adjustment.getByLabel('Why (for the audit log)').fill('Goodwill for the late token');
+    await adjustment.getByTestId('adjustment-submit').click();
+    await page.getByText(/Refunded ₦10\.00/).waitFor();
+    // (The freeze above ended the customer's sessions: the console's own record shows the refund.)
+    await page
+      .locator('[data-testid="customer-history"] tr[data-action="wallet.adjustment_credit"]')
+      .waitFor();
+    await shootBoth(page, 'admin-customer-timeline');
+
     // Providers, ledger (run the audit), audit log.
     await page.goto('/admin/providers');
     await page.getByRole('heading', { name: 'Providers' }).waitFor();
+    // The payments above made provider calls: their success rate and latency show, not "—".
+    const firstProvider = page.getByTestId('providers-table').locator('tbody tr').first();
+    await waitForText(firstProvider.getByTestId('provider-p50'), /\d+ (ms|s)/);
+    await waitForText(firstProvider.getByTestId('provider-success-rate'), /\d+(\.\d)?%/);
     await shootBoth(page, 'admin-providers');
     await page.goto('/admin/ledger');
     await page.getByTestId('run-audit').click();
     await page.getByTestId('audit-result').waitFor({ timeout: 30_000 });
     await waitForText(page.getByTestId('audit-result'), /consistent/);
+    // Each check in plain words, with what it proves.
+    await waitForText(
+      page.getByTestId('audit-check-journal_balances_per_currency'),
+      /Money in equals money out/,
+    );
+    await waitForText(page.getByTestId('audit-check-no_negative_balances'), /No wallet is overdrawn/);
     await shootBoth(page, 'admin-ledger');
     await page.goto('/admin/audit');
     await waitForText(page.getByTestId('audit-log'), /resolve/);
     await shootBoth(page, 'admin-audit-log');
+    // Filters: the freezes of this customer, each with its before and after.
+    const filters = page.getByTestId('audit-filters');
+    await filters.getByLabel('Action').fill('no spaces allowed');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await waitForText(page.getByTestId('audit-filter-error'), /looks like/);
+    await filters.getByLabel('Action').fill('user.');
+    await filters.getByLabel('Target (id or email)').fill(email);
+    await filters.getByLabel('Who (email)').fill(ADMIN_EMAIL);
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=user\./);
+    await page.locator('[data-testid="audit-log"] tr[data-action="user.freeze"]').first().waitFor();
+    const actionsShown = await page
+      .locator('[data-testid="audit-log"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actionsShown.every((a) => a?.startsWith('user.'))).toBe(true);
+    await waitForText(
+      page
+        .locator('[data-testid="audit-log"] tr[data-action="user.freeze"]')
+        .first()
+        .getByTestId('audit-changes'),
+      /status: active → frozen/,
+    );
+    await shootBoth(page, 'admin-audit-log-filtered');
 
     // The customer sees the outcome plainly.
     const cust = await openPage(browser, server.baseUrl, PHONE);
@@ -194,6 +285,83 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     expectNoConsoleErrors(cust);
     await ops.close();
     await cust.close();
+  }, 300_000);
+
+  it('an admin makes a person support staff from the console; support reads but cannot freeze', async () => {
+    const email = uniqueEmail('sade');
+    const person = new Api(server.baseUrl);
+    await person.register({ fullName: 'Sade Bello', email, password: PASSWORD });
+    const ops = await openPage(browser, server.baseUrl);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
+    await page.getByRole('link', { name: 'Sade Bello' }).click();
+    const control = page.getByTestId('role-control');
+    await control.getByLabel('Role', { exact: true }).selectOption('support');
+    await control.getByTestId('role-submit').click();
+    // A reason is required: nothing is sent without one.
+    await control.getByText(/Give a reason/).waitFor();
+    await control.getByLabel('Why change the role').fill('Joined the support desk');
+    await control.getByTestId('role-submit').click();
+    await waitForText(page.getByTestId('profile-role'), /Support/);
+    await shootBoth(page, 'admin-role-control');
+    await page.goto('/admin/customers?staff=true');
+    await waitForText(page.getByTestId('customers-table'), /Sade Bello/);
+    await shootBoth(page, 'admin-staff');
+
+    // Support sees the console and the customer, without the controls that change things.
+    const desk = await openPage(browser, server.baseUrl);
+    await logIn(desk.page, email, PASSWORD);
+    await desk.page.goto(`/admin/customers?q=${encodeURIComponent(ADMIN_EMAIL)}`);
+    await desk.page.getByTestId('customers-table').waitFor();
+    await desk.page.goto('/admin/payments');
+    await desk.page.getByRole('heading', { name: 'Payments' }).waitFor();
+    await desk.page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
+    await desk.page.getByRole('link', { name: 'Sade Bello' }).click();
+    await desk.page.getByTestId('customer-profile').waitFor();
+    expect(await desk.page.getByTestId('freeze-toggle').count()).toBe(0);
+    expect(await desk.page.getByTestId('role-control').count()).toBe(0);
+    await shootBoth(desk.page, 'support-customer');
+    expectNoConsoleErrors(ops);
+    expectNoConsoleErrors(desk);
+    await ops.close();
+    await desk.close();
+  }, 300_000);
+
+  it('on a phone the console sections sit behind one menu and tables read as cards', async () => {
+    const ops = await openPage(browser, server.baseUrl, PHONE);
+    const { page } = ops;
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.goto('/admin/audit');
+    await page.getByTestId('audit-log').waitFor();
+    const sections = page.getByTestId('console-sections');
+    expect(await sections.isVisible()).toBe(false);
+    const button = page.getByTestId('console-menu-button');
+    await waitForText(button, /Audit log/);
+    // A row is a card: the header row is out of sight, each cell carries its column's name.
+    const firstRow = page.locator('[data-testid="audit-log"] tbody tr').first();
+    expect(
+      await firstRow.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(
+            el,
+          ).display,
+      ),
+    ).toBe('block');
+    expect(await firstRow.locator('td').first().getAttribute('data-label')).toBe('When');
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await shootBoth(page, 'admin-phone-cards');
+    await button.click();
+    await sections.waitFor();
+    await shootBoth(page, 'admin-phone-menu');
+    await sections.getByRole('link', { name: 'Customers' }).click();
+    await page.waitForURL(/\/admin\/customers/);
+    await sections.waitFor({ state: 'hidden' });
+    expectNoConsoleErrors(ops);
+    await ops.close();
   }, 300_000);
 
   it('changes a risk rule from the console and shows the risk case queue', async () => {

@@ -10,6 +10,7 @@ import { AuditLogPage } from './pages/admin/AuditLog';
 import { CampaignsPage } from './pages/admin/Campaigns';
 import { BillerDetailPage, BillersPage } from './pages/admin/Billers';
 import { CustomerDetailPage, CustomersPage } from './pages/admin/Customers';
+import { SearchPage } from './pages/admin/Search';
 import { DashboardPage } from './pages/admin/Dashboard';
 import { AdminDisputeDetailPage, AdminDisputesPage } from './pages/admin/Disputes';
 import { InboundPage } from './pages/admin/Inbound';
@@ -90,6 +91,7 @@ const ADMIN_ROUTES: [string, Page][] = [
   ['/admin/risk', RiskCasesPage],
   ['/admin/risk/rules', RiskRulesPage],
   ['/admin/risk/cases/:id', RiskCasePage],
+  ['/admin/search', SearchPage],
   ['/admin/customers', CustomersPage],
   ['/admin/customers/:id', CustomerDetailPage],
   ['/admin/providers', ProvidersPage],

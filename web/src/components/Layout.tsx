@@ -58,6 +58,7 @@ const ADMIN_NAV: NavItem[] = [
     match: (p) => p.startsWith('/admin/tier-rules'),
   },
   { href: '/admin/risk', label: 'Risk', icon: 'flag', match: (p) => p.startsWith('/admin/risk') },
+  { href: '/admin/search', label: 'Search', icon: 'list', match: (p) => p.startsWith('/admin/search') },
   {
     href: '/admin/customers',
     label: 'Customers',
@@ -137,6 +138,30 @@ function NotificationBell({ active }: { active: boolean }) {
   );
 }
 
+/** Names each console table cell after its column, so that on a phone a row reads as a card of labelled values. */
+function labelCells(root: HTMLElement) {
+  for (const table of root.querySelectorAll<HTMLTableElement>('table.table')) {
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => {
+        const label = heads[i];
+        if (label && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', label);
+      });
+    }
+  }
+}
+
+function useTableCardLabels(ref: { current: HTMLElement | null }, enabled: boolean) {
+  useEffect(() => {
+    const root = ref.current;
+    if (!enabled || !root) return;
+    labelCells(root);
+    const observer = new MutationObserver(() => labelCells(root));
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [enabled]);
+}
+
 export function AppLayout({ children, admin = false }: { children: ComponentChildren; admin?: boolean }) {
   const { user, logout } = useSession();
   const { path } = useLocation();
@@ -163,6 +188,11 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
   }, [menuOpen]);
   // Close it when the page changes.
   useEffect(() => setMenuOpen(false), [path]);
+  // The console's sections: one menu on a phone, closed again on every page change.
+  const [sectionsOpen, setSectionsOpen] = useState(false);
+  useEffect(() => setSectionsOpen(false), [path]);
+  const mainRef = useRef<HTMLElement>(null);
+  useTableCardLabels(mainRef, admin);
   const nav = admin ? ADMIN_NAV : CUSTOMER_NAV;
   const staff = isStaff(user);
   const initials = (user?.fullName ?? '?')
@@ -320,7 +350,26 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
         </div>
       </header>
       {admin && (
-        <nav class="admin-subnav" aria-label="Console sections">
+        <button
+          type="button"
+          class="admin-menu-btn"
+          aria-expanded={sectionsOpen ? 'true' : 'false'}
+          aria-controls="console-sections"
+          onClick={() => setSectionsOpen((o) => !o)}
+          data-testid="console-menu-button"
+        >
+          <Icon name="list" />
+          <span>{nav.find((item) => item.match(path))?.label ?? 'Sections'}</span>
+          <span class="muted small">{sectionsOpen ? 'Close menu' : 'Menu'}</span>
+        </button>
+      )}
+      {admin && (
+        <nav
+          id="console-sections"
+          class={cx('admin-subnav', sectionsOpen && 'open')}
+          aria-label="Console sections"
+          data-testid="console-sections"
+        >
           {nav.map((item) => (
             <Link
               key={item.href}
@@ -333,7 +382,7 @@ export function AppLayout({ children, admin = false }: { children: ComponentChil
           ))}
         </nav>
       )}
-      <main id="main" class="main">
+      <main id="main" class="main" ref={mainRef}>
         {children}
       </main>
       {!admin && (

@@ -366,15 +366,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Operator and admin actions, newest first */
+        /** Operator and admin actions, newest first; filter by actor (id or email), action (or family), target and date */
         get: {
             parameters: {
                 query?: {
+                    /** @description An action, or every action of a family when it ends with a dot (`user.`) */
                     action?: string;
                     /** @description Only actions by this user */
                     actor?: string;
+                    /** @description Only actions by the user with this email */
+                    actorEmail?: string;
                     cursor?: string;
+                    from?: string;
                     limit?: number;
+                    /** @description The target's id, or a user target's email */
+                    target?: string;
+                    targetType?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2379,6 +2387,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/dashboard/money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money per rail for a period (default: today in Lagos): volume, count, fee and commission revenue, success rate, time to final */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            rails: {
+                                /** @description Minor units (kobo for NGN) */
+                                commissionRevenue?: number;
+                                count: number;
+                                currency: string;
+                                failed: number;
+                                /** @description Minor units (kobo for NGN) */
+                                feeRevenue: number;
+                                /** @enum {string} */
+                                group: "deposits" | "transfers" | "bills" | "withdrawals";
+                                /** @description deposit_card, deposit_bank_transfer, transfer, bill_<category>, withdrawal */
+                                rail: string;
+                                succeeded: number;
+                                successRate?: number | null;
+                                timeToFinalP50Ms?: number | null;
+                                timeToFinalP95Ms?: number | null;
+                                /** @description Minor units (kobo for NGN) */
+                                volume: number;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            totals: {
+                                /** @description Minor units (kobo for NGN) */
+                                commissionRevenue: number;
+                                count: number;
+                                currency: string;
+                                /** @description Minor units (kobo for NGN) */
+                                feeRevenue: number;
+                                /** @description Minor units (kobo for NGN) */
+                                volume: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/deposits/flagged": {
         parameters: {
             query?: never;
@@ -2512,7 +2602,83 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Open a dispute for a customer on one of their transactions (support may; audited): the customer is acknowledged as if they had opened it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {string} */
+                        reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string;
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            /** @description When the resolution is due (DISPUTE_SLA_DAYS after opening) */
+                            dueAt: string;
+                            id: string;
+                            /** @description Still open past dueAt */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            reason: "token_not_received" | "wrong_amount" | "not_authorised" | "service_not_rendered" | "other";
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "opened" | "under_review" | "resolved_refunded" | "resolved_rejected" | "resolved_delivered" | "withdrawn";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "bill_payment" | "transfer" | "deposit" | "withdrawal";
+                            /** @description DSP-<year>-<number>: quote it in any contact */
+                            trackingNumber: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: dispute_already_open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4268,6 +4434,8 @@ export interface paths {
                                 detail: string;
                                 name: string;
                                 ok: boolean;
+                                proves: string;
+                                title: string;
                                 violations: {
                                     [key: string]: unknown;
                                 }[];
@@ -4615,6 +4783,10 @@ export interface paths {
                                 name: string;
                                 p50Ms: number | null;
                                 p95Ms: number | null;
+                                recentCalls: number;
+                                recentP50Ms: number | null;
+                                recentSuccessRate: number | null;
+                                recordedCalls: number;
                                 state: string;
                                 successRate: number | null;
                                 windowCalls: number;
@@ -4634,6 +4806,8 @@ export interface paths {
                                 timeoutMs: number;
                                 webhookUrl: string | null;
                             } | null;
+                            /** Format: date-time */
+                            recentSince: string;
                             sandbox: boolean;
                             sims: {
                                 knobs: {
@@ -4654,6 +4828,8 @@ export interface paths {
                                 name: string;
                                 url: string;
                             }[];
+                            /** Format: date-time */
+                            since: string;
                         };
                     };
                 };
@@ -6981,6 +7157,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One search across deposits, transfers, bill payments, withdrawals and disputes: by reference, person (name, email, phone), account, meter, amount and date; newest first, keyset-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact, minor units */
+                    amount?: number;
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    /** @description Reference, id, tracking number, account, meter, or a person */
+                    q?: string;
+                    to?: string;
+                    type?: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Minor units (kobo for NGN) */
+                                amount: number;
+                                /** Format: date-time */
+                                at: string;
+                                currency: string;
+                                detail: string;
+                                id: string;
+                                reference: string;
+                                status: string;
+                                /** @enum {string} */
+                                type: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                                userId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/search/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same search as CSV, newest first, at most 5000 rows (read page by page) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact, minor units */
+                    amount?: number;
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    /** @description Reference, id, tracking number, account, meter, or a person */
+                    q?: string;
+                    to?: string;
+                    type?: "deposit" | "transfer" | "bill_payment" | "withdrawal" | "dispute";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed, invalid_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/settlements": {
         parameters: {
             query?: never;
@@ -7417,13 +7719,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search users by email, name, phone or id */
+        /** Search users by email, name, phone or id; `staff=true`: staff only (support, operators, admins) */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
                     q?: string;
+                    staff?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -7458,7 +7761,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -7551,7 +7854,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -7661,7 +7964,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -7933,7 +8236,7 @@ export interface paths {
                     "application/json": {
                         reason?: string;
                         /** @enum {string} */
-                        role: "customer" | "operator" | "admin";
+                        role: "customer" | "support" | "operator" | "admin";
                     };
                 };
             };
@@ -7964,7 +8267,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -8081,7 +8384,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */
@@ -8272,6 +8575,96 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/wallets/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Manual refund (credit: suspense -> wallet) or correction (debit: wallet -> suspense) with a reason; one ledger transaction, audited with it; Idempotency-Key; above ADJUSTMENT_ADMIN_ABOVE admins only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: a unique key (a UUID) per money-moving request; a retry reuses it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /** @enum {string} */
+                        direction: "credit" | "debit";
+                        reason: string;
+                        /** Format: uuid */
+                        relatedId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Minor units (kobo for NGN) */
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            direction: "credit" | "debit";
+                            id: string;
+                            reason: string;
+                            relatedId: string | null;
+                            userId: string;
+                            walletId: string;
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: adjustment_needs_admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: insufficient_funds, wallet_frozen, wallet_closed, idempotency_key_reused */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8896,7 +9289,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -9192,7 +9585,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -9312,7 +9705,7 @@ export interface paths {
                                 /** @description Id of the user who referred this one */
                                 referredBy?: string | null;
                                 /** @enum {string} */
-                                role: "customer" | "operator" | "admin";
+                                role: "customer" | "support" | "operator" | "admin";
                                 /** @enum {string} */
                                 status: "active" | "frozen";
                                 /** Format: date-time */
@@ -12394,7 +12787,7 @@ export interface paths {
                             /** @description Id of the user who referred this one */
                             referredBy?: string | null;
                             /** @enum {string} */
-                            role: "customer" | "operator" | "admin";
+                            role: "customer" | "support" | "operator" | "admin";
                             /** @enum {string} */
                             status: "active" | "frozen";
                             /** Format: date-time */

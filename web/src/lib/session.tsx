@@ -155,5 +155,5 @@ export function useSession(): SessionValue {
 }
 
 export function isStaff(user: User | null): boolean {
-  return user?.role === 'operator' || user?.role === 'admin';
+  return user?.role === 'support' || user?.role === 'operator' || user?.role === 'admin';
 }

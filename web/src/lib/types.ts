@@ -78,6 +78,8 @@ export type ProviderKnobs = NonNullable<ProvidersResponse['knobs']>;
 export type LedgerAudit = ResponseBody<'/v1/admin/ledger/audit', 'post'>;
 export type SystemAccount = Item<ResponseBody<'/v1/admin/ledger/system-accounts', 'get'>>;
 export type Dashboard = ResponseBody<'/v1/admin/dashboard', 'get'>;
+export type MoneyDashboard = ResponseBody<'/v1/admin/dashboard/money', 'get'>;
+export type MoneyRail = MoneyDashboard['rails'][number];
 
 export const FINAL_BILL_STATUSES: readonly BillStatus[] = ['succeeded', 'failed', 'reversed'];
 
@@ -114,3 +116,5 @@ export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;
 
 /** GET /v1/support: the operator's support contact and what a frozen account can and cannot do. */
 export type Support = ResponseBody<'/v1/support', 'get'>;
+export type SearchPage = ResponseBody<'/v1/admin/search', 'get'>;
+export type FoundTransaction = SearchPage['data'][number];

@@ -20,28 +20,54 @@ import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminUser, AdminUserDetail, FundingAccount, Wallet } from '../../lib/types';
 import { FreezeControl } from './FreezeControl';
 import { PndControl } from './PndControl';
+import { ROLE_LABELS, RoleControl } from './RoleControl';
+import { AdjustmentForm } from './AdjustmentForm';
+import { CustomerActivity, CustomerStaffHistory } from './CustomerHistory';
+import { useSession } from '../../lib/session';
 
 export function CustomersPage() {
   useTitle('Customers · Console');
   const { query } = useLocation();
   const q = query.get('q') ?? '';
+  const staff = query.get('staff') === 'true';
   const [draft, setDraft] = useState(q);
   const { data, error, loading, reload } = useAsync(
     async (signal) =>
       normalizePage(
-        await api.get<{ data?: AdminUser[]; items?: AdminUser[] }>(`/v1/admin/users${qs({ q })}`, { signal }),
+        await api.get<{ data?: AdminUser[]; items?: AdminUser[] }>(
+          `/v1/admin/users${qs({ q, staff: staff ? 'true' : undefined })}`,
+          { signal },
+        ),
       ),
-    [q],
+    [q, staff],
   );
   return (
     <div class="page wide">
-      <PageHeader title="Customers" subtitle="Find a customer by name, email or phone." />
+      <PageHeader
+        title={staff ? 'Staff' : 'Customers'}
+        subtitle={
+          staff
+            ? "Everyone with a staff role. Admins change a role from the person's page."
+            : 'Find a customer by name, email or phone.'
+        }
+        actions={
+          <Link
+            href={staff ? '/admin/customers' : '/admin/customers?staff=true'}
+            class="link"
+            data-testid="staff-toggle"
+          >
+            {staff ? 'All people' : 'Staff and roles'}
+          </Link>
+        }
+      />
       <Card>
         <form
           class="filter-grid"
           onSubmit={(e) => {
             e.preventDefault();
-            navigate(`/admin/customers${qs({ q: draft.trim() })}`, { replace: true });
+            navigate(`/admin/customers${qs({ q: draft.trim(), staff: staff ? 'true' : undefined })}`, {
+              replace: true,
+            });
           }}
         >
           <TextField
@@ -87,7 +113,7 @@ export function CustomersPage() {
                     </td>
                     <td>{u.email}</td>
                     <td>{u.phone ?? '—'}</td>
-                    <td>{u.role}</td>
+                    <td data-testid="person-role">{u.role}</td>
                     <td>
                       <StatusBadge status={u.status} />
                     </td>
@@ -159,6 +185,8 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
     [id],
   );
   const [message, setMessage] = useState<string | null>(null);
+  const { user } = useSession();
+  const readOnly = user?.role === 'support';
   const back = <Link href="/admin/customers">← Customers</Link>;
   if (error && !data)
     return (
@@ -175,13 +203,15 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
         subtitle={data.email}
         back={back}
         actions={
-          <FreezeControl
-            target={{ kind: 'user', id: data.id, name: data.fullName, frozen: data.status === 'frozen' }}
-            onChanged={(m) => {
-              setMessage(m);
-              void reload();
-            }}
-          />
+          readOnly ? undefined : (
+            <FreezeControl
+              target={{ kind: 'user', id: data.id, name: data.fullName, frozen: data.status === 'frozen' }}
+              onChanged={(m) => {
+                setMessage(m);
+                void reload();
+              }}
+            />
+          )
         }
       />
       <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
@@ -192,7 +222,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
               ['Status', <StatusBadge status={data.status} />],
               ['Email', data.email],
               ['Phone', data.phone ?? '—'],
-              ['Role', data.role],
+              ['Role', <span data-testid="profile-role">{ROLE_LABELS[data.role] ?? data.role}</span>],
               ['Joined', formatDateTime(data.createdAt)],
               ['User ID', <span class="mono">{data.id}</span>],
             ]}
@@ -207,7 +237,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
               {data.wallets.map((w) => (
                 <div key={w.id} class="stack" data-testid={`admin-wallet-${w.currency}`}>
                   <WalletCard wallet={w} />
-                  {w.status !== 'closed' && (
+                  {w.status !== 'closed' && !readOnly && (
                     <FreezeControl
                       target={{
                         kind: 'wallet',
@@ -228,10 +258,43 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             <p class="muted">No wallets.</p>
           )}
         </Card>
+        <CustomerActivity userId={data.id} />
+        <CustomerStaffHistory
+          userId={data.id}
+          walletIds={data.wallets.map((w) => w.id)}
+          version={JSON.stringify([
+            data.status,
+            data.role,
+            data.wallets.map((w) => [w.status, String(w.balance), String(w.available)]),
+            message,
+          ])}
+        />
+        {!readOnly &&
+          data.wallets
+            .filter((w) => w.status !== 'closed')
+            .map((w) => (
+              <AdjustmentForm
+                key={`adj-${w.id}`}
+                walletId={w.id}
+                currency={w.currency}
+                onDone={(m) => {
+                  setMessage(m);
+                  void reload();
+                }}
+              />
+            ))}
+        <RoleControl
+          userId={data.id}
+          role={data.role}
+          onChanged={(m) => {
+            setMessage(m);
+            void reload();
+          }}
+        />
         <FundingAccounts userId={data.id} />
-        <PndControl kind="user" id={data.id} subject={data.fullName} />
+        {!readOnly && <PndControl kind="user" id={data.id} subject={data.fullName} />}
         {data.wallets
-          .filter((w) => w.status !== 'closed')
+          .filter((w) => w.status !== 'closed' && !readOnly)
           .map((w) => (
             <PndControl
               key={w.id}

@@ -4,6 +4,7 @@ import { api } from '../../lib/api';
 import { formatMs, formatPercent, formatTime } from '../../lib/format';
 import { useAsync, useInterval, useTitle } from '../../lib/hooks';
 import type { Dashboard } from '../../lib/types';
+import { MoneyFigures } from './MoneyFigures';
 
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
@@ -221,7 +222,7 @@ export function DashboardPage() {
     <div class="page wide">
       <PageHeader
         title="Dashboard"
-        subtitle="Bill payments right now. Refreshes every 15 seconds."
+        subtitle="Money per rail today or over a chosen range, and bill payments right now (refreshes every 15 seconds)."
         actions={
           <SelectField
             label="Window"
@@ -237,6 +238,9 @@ export function DashboardPage() {
           />
         }
       />
+      <div class="dash">
+        <MoneyFigures />
+      </div>
       {error && !data ? (
         <LoadError error={error} onRetry={reload} />
       ) : loading && !data ? (

@@ -19,6 +19,7 @@ import {
 } from '../../components/ui';
 import { api, errorMessage, newIdempotencyKey, qs } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { describePosting } from '../../lib/postings';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminDispute, Dispute, Page } from '../../lib/types';
@@ -311,7 +312,7 @@ function SubjectCards({ d }: { d: AdminDispute }) {
               <thead>
                 <tr>
                   <th scope="col">Account</th>
-                  <th scope="col">Side</th>
+                  <th scope="col">Movement</th>
                   <th scope="col" class="num">
                     Amount
                   </th>
@@ -322,9 +323,11 @@ function SubjectCards({ d }: { d: AdminDispute }) {
                 {s.postings.map((x, i) => (
                   <tr key={`${x.transactionId}-${x.accountId}-${x.side}-${i}`}>
                     <td>{x.accountName}</td>
-                    <td>{x.side === 'D' ? 'Debit' : 'Credit'}</td>
+                    <td data-release={describePosting(x).release ? 'true' : undefined}>
+                      {describePosting(x).label}
+                    </td>
                     <td class="num">
-                      <Money amount={x.amount ?? 0} currency={s.currency} />
+                      <Money amount={describePosting(x).amount} currency={s.currency} />
                     </td>
                     <td>{formatDateTime(x.createdAt)}</td>
                   </tr>

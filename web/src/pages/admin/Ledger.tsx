@@ -45,7 +45,12 @@ export function LedgerPage() {
       >
         <div aria-live="polite">
           {failure && <Alert>{failure}</Alert>}
-          {!audit && !failure && <p class="muted">Runs the same checks as the nightly audit, now.</p>}
+          {!audit && !failure && (
+            <p class="muted">
+              Runs the same checks as the nightly audit, now: that no money was created or lost, that every
+              balance is the sum of its history, that no wallet is overdrawn and that no hold is stuck.
+            </p>
+          )}
           {audit && (
             <>
               <Alert
@@ -59,9 +64,12 @@ export function LedgerPage() {
                 {audit.checks.map((c) => (
                   <li key={c.name} class={c.ok ? 'check-ok' : 'check-bad'}>
                     <Icon name={c.ok ? 'check' : 'x'} size={18} />
-                    <div>
-                      <strong>{c.name}</strong>
-                      <div class="muted small">{c.detail}</div>
+                    <div data-testid={`audit-check-${c.name}`}>
+                      <strong>{c.title ?? c.name}</strong>
+                      <div>{c.proves}</div>
+                      <div class="muted small">
+                        Checked: {c.detail} <span class="mono">({c.name})</span>
+                      </div>
                       {c.violations.length > 0 && (
                         <details>
                           <summary>

@@ -19,6 +19,8 @@ import {
 } from '../../components/ui';
 import { api, errorMessage, qs } from '../../lib/api';
 import { endOfDayIso, formatDateTime, groupToken, startOfDayIso } from '../../lib/format';
+import { describePosting } from '../../lib/postings';
+import { AdjustmentForm } from './AdjustmentForm';
 import { useAsync, useIdempotencyKey, useTitle } from '../../lib/hooks';
 import { Link, navigate, useLocation } from '../../lib/router';
 import type { AdminBillPayment, BillPayment, Page } from '../../lib/types';
@@ -453,7 +455,7 @@ export function AdminPaymentDetailPage({ params }: { params: Record<string, stri
                   <tr>
                     <th scope="col">Transaction</th>
                     <th scope="col">Account</th>
-                    <th scope="col">Side</th>
+                    <th scope="col">Movement</th>
                     <th scope="col" class="num">
                       Amount
                     </th>
@@ -466,9 +468,11 @@ export function AdminPaymentDetailPage({ params }: { params: Record<string, stri
                     <tr key={`${x.transactionId}-${x.accountId}-${x.side}-${i}`}>
                       <td class="mono">{x.transactionId}</td>
                       <td>{x.accountName}</td>
-                      <td>{x.side === 'D' ? 'Debit' : 'Credit'}</td>
+                      <td data-release={describePosting(x).release ? 'true' : undefined}>
+                        {describePosting(x).label}
+                      </td>
                       <td class="num">
-                        <Money amount={x.amount} currency={p.currency} />
+                        <Money amount={describePosting(x).amount} currency={p.currency} />
                       </td>
                       <td>{x.pending ? 'Yes' : 'No'}</td>
                       <td>{formatDateTime(x.createdAt)}</td>
@@ -481,6 +485,13 @@ export function AdminPaymentDetailPage({ params }: { params: Record<string, stri
             <p class="muted">No postings.</p>
           )}
         </Card>
+        {/* A goodwill refund or a correction tied to this payment (the resolve step above handles stuck ones). */}
+        <AdjustmentForm
+          walletId={p.walletId}
+          currency={p.currency}
+          relatedId={p.id}
+          onDone={() => void reload()}
+        />
       </div>
     </div>
   );

@@ -126,7 +126,7 @@ export function ProvidersPage() {
     <div class="page wide">
       <PageHeader
         title="Providers"
-        subtitle="Circuit breaker state and latency per bill provider. Refreshes every 5 seconds."
+        subtitle="Circuit breaker state, success rate and latency per bill provider, from the calls recorded over the last 24 hours and the last 15 minutes. Refreshes every 5 seconds."
       />
       <Card>
         {error && !data ? (
@@ -152,7 +152,10 @@ export function ProvidersPage() {
                     p95
                   </th>
                   <th scope="col" class="num">
-                    Calls
+                    Calls (24 h)
+                  </th>
+                  <th scope="col" class="num">
+                    Last 15 min
                   </th>
                 </tr>
               </thead>
@@ -166,10 +169,23 @@ export function ProvidersPage() {
                         label={STATE_LABELS[p.state] ?? p.state}
                       />
                     </td>
-                    <td class="num">{formatPercent(p.successRate)}</td>
-                    <td class="num">{formatMs(p.p50Ms)}</td>
-                    <td class="num">{formatMs(p.p95Ms)}</td>
-                    <td class="num">{p.calls}</td>
+                    <td class="num" data-label="Success rate" data-testid="provider-success-rate">
+                      {formatPercent(p.successRate)}
+                    </td>
+                    <td class="num" data-label="p50" data-testid="provider-p50">
+                      {formatMs(p.p50Ms)}
+                    </td>
+                    <td class="num" data-label="p95">
+                      {formatMs(p.p95Ms)}
+                    </td>
+                    <td class="num" data-label="Calls (24 h)">
+                      {p.recordedCalls}
+                    </td>
+                    <td class="num" data-label="Last 15 min" data-testid="provider-recent">
+                      {p.recentCalls
+                        ? `${formatPercent(p.recentSuccessRate)} of ${p.recentCalls}, p50 ${formatMs(p.recentP50Ms)}`
+                        : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
