@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   balance,
@@ -9,7 +9,6 @@ import {
   expectNoConsoleErrors,
   forgetExpectedRefusals,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -22,8 +21,9 @@ import {
   verifyPhone,
   waitForAttribute,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 const NEW_PASSWORD = 'a fresh passphrase 2024';
@@ -94,15 +94,9 @@ async function statusWith(baseUrl: string, token: string, path = '/v1/me'): Prom
 describe.skipIf(!HAVE_CHROMIUM)('account recovery and notifications (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('verifies the email from the inbox, gets the token by SMS, email and the bell, and resets a forgotten password', async () => {

@@ -1,12 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   depositViaCheckout,
   enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   openPage,
   PHONE,
   shootBoth,
@@ -14,23 +13,18 @@ import {
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
 describe.skipIf(!HAVE_CHROMIUM)('beneficiaries (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('saves a recipient and a bank account after success, then sends and withdraws to them in two taps', async () => {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   DESKTOP,
@@ -7,7 +7,6 @@ import {
   enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -16,25 +15,23 @@ import {
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
 describe.skipIf(!HAVE_CHROMIUM)('linked accounts, bills due and the biller registry (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    // The sandbox campaign runs, as on a fresh `npm start`: the electricity bill earns its cashback.
-    server = await startServer({ SANDBOX_CAMPAIGN: 'on' });
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // The sandbox campaign runs, as on a fresh `npm start`: the electricity bill earns its cashback.
+  withServerAndBrowser(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { SANDBOX_CAMPAIGN: 'on' },
+  );
 
   it('links a water and a postpaid electricity account, sees both bills due and pays both at once', async () => {
     const tab = await openPage(browser, server.baseUrl, PHONE);

@@ -2,8 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { ARTIFACTS } from './server.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ARTIFACTS, type RunningServer, startServer } from './server.js';
+
+/**
+ * A file's server and browser: started before its tests (the server with `env` added to the
+ * defaults) and both stopped after them; `ready` receives them.
+ */
+export function withServerAndBrowser(
+  ready: (server: RunningServer, browser: Browser) => void,
+  env: Record<string, string> = {},
+): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launch();
+    ready(server, browser);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
 
 /**
  * Browser helpers for the end-to-end tests: a headless Debian Chromium driven

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   balance,
@@ -9,7 +9,6 @@ import {
   expectNoConsoleErrors,
   forgetExpectedRefusals,
   HAVE_CHROMIUM,
-  launch,
   openPage,
   PHONE,
   shootBoth,
@@ -19,8 +18,9 @@ import {
   verifyPhone,
   waitForAttribute,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
@@ -86,15 +86,9 @@ const kobo = (text: string) => {
 describe.skipIf(!HAVE_CHROMIUM)('customer web app (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('signs up, deposits through the checkout, pays bills (token; failure with money back), sends money and finds it all in history', async () => {

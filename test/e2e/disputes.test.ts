@@ -1,11 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   expectNoConsoleErrors,
   fundThroughCheckout,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -13,23 +12,18 @@ import {
   uniqueEmail,
   waitForAttribute,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
 describe.skipIf(!HAVE_CHROMIUM)('disputes (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('a customer reports a lost token from the payment page; an operator resolves it as delivered from the queue', async () => {

@@ -1,12 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   balance,
   enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -15,8 +14,9 @@ import {
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
@@ -31,15 +31,9 @@ async function sendFromSandboxBank(page: Page, accountNumber: string, naira: str
 describe.skipIf(!HAVE_CHROMIUM)('inbound bank transfers (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('shows the account number with a copy button; a transfer to it arrives; an unmatched one is credited by an operator', async () => {

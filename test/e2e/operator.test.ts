@@ -1,11 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   expectNoConsoleErrors,
   fundThroughCheckout,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -13,8 +12,9 @@ import {
   uniqueEmail,
   waitForAttribute,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
@@ -61,15 +61,9 @@ async function needsReviewPayment(api: Api, walletId: string): Promise<Payment> 
 describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('resolves a needs_review payment with a refund, and shows every console screen without errors', async () => {

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   openPage,
   PHONE,
   shootBoth,
@@ -11,23 +10,18 @@ import {
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
 describe.skipIf(!HAVE_CHROMIUM)('password and verification (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('prompts to verify on Home, changes the password on /settings/password, and asks for a reset link', async () => {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   DESKTOP,
@@ -8,7 +8,6 @@ import {
   enterPin,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
@@ -17,25 +16,23 @@ import {
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 
 describe.skipIf(!HAVE_CHROMIUM)('promotions and auto top-up (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    // The sandbox campaign, as a development install runs it with no configuration.
-    server = await startServer({ SANDBOX_CAMPAIGN: 'on' });
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // The sandbox campaign, as a development install runs it with no configuration.
+  withServerAndBrowser(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { SANDBOX_CAMPAIGN: 'on' },
+  );
 
   it('earns the sandbox cashback on electricity, sees it under Rewards, and sets up auto top-up with the saved card', async () => {
     const tab = await openPage(browser, server.baseUrl, PHONE);

@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   expectNoConsoleErrors,
   fundThroughCheckout,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   PHONE,
   shootBoth,
   uniqueEmail,
   uniquePhone,
+  withServerAndBrowser,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 const PNG_MAGIC = '89504e470d0a1a0a';
@@ -22,15 +22,9 @@ const PNG_MAGIC = '89504e470d0a1a0a';
 describe.skipIf(!HAVE_CHROMIUM)('receipts (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('Share receipt downloads the PNG where the browser cannot share files, and hands it to the share sheet where it can', async () => {

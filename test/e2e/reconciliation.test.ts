@@ -1,28 +1,22 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   logIn,
   openPage,
   shootBoth,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer } from './server.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('reconciliation console (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("an operator dry-runs an uploaded report, pulls the simulator's report with a line that is not ours, and accepts it", async () => {

@@ -1,18 +1,18 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Api,
   expectNoConsoleErrors,
   HAVE_CHROMIUM,
-  launch,
   openPage,
   shootBoth,
   signUp,
   uniqueEmail,
   uniquePhone,
   waitForText,
+  withServerAndBrowser,
 } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 const PASSWORD = 'correct-horse-battery-42';
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0';
@@ -41,15 +41,9 @@ const stillIn = (api: Api) =>
 describe.skipIf(!HAVE_CHROMIUM)('security: sessions (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('lists the sessions, tells of a new device, and logs out one, every other, then this one', async () => {
