@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminRoutes } from './routes-admin.js';
+import { adminSessionRoutes } from './routes-admin-sessions.js';
 import { authRoutes } from './routes-auth.js';
 import { passwordRoutes } from './routes-password.js';
 import { pinRoutes } from './routes-pin.js';
@@ -16,5 +17,6 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await verificationRoutes(app, ctx);
   await pinRoutes(app, ctx);
   await adminRoutes(app, ctx);
+  await adminSessionRoutes(app, ctx);
   await supportRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { meKycRoutes } from './routes-me.js';
 import { pndRoutes } from './routes-pnd.js';
 import { reviewRoutes } from './routes-reviews.js';
+import { staffKycRoutes } from './routes-staff.js';
 import { tierRoutes } from './routes-tiers.js';
 
 /** The KYC module's HTTP routes, one file per resource, registered in this order. */
@@ -11,4 +12,5 @@ export async function kycRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await tierRoutes(app, ctx);
   await reviewRoutes(app, ctx);
   await pndRoutes(app, ctx);
+  await staffKycRoutes(app, ctx);
 }

@@ -218,3 +218,59 @@ export const authErrors = {
   401: ['unauthorized', 'token_expired', 'invalid_token'],
   403: ['forbidden', 'insufficient_scope', 'account_frozen'],
 } as const;
+
+const verifiedNumber = (what: string) =>
+  ({
+    type: 'object',
+    description: `${what}: never the full number`,
+    properties: {
+      last4: { type: ['string', 'null'], description: 'Its last four digits; null: not verified' },
+      verifiedAt: nullableDateTime,
+    },
+    required: ['last4', 'verifiedAt'],
+  }) as const;
+
+export const staffKycSchema = {
+  type: 'object',
+  properties: {
+    userId: uuidSchema,
+    tier: summarySchema.properties.tier,
+    status: summarySchema.properties.status,
+    bvn: verifiedNumber('The BVN'),
+    nin: verifiedNumber('The NIN'),
+    pnd: { type: 'boolean', description: 'Post-no-debit on the person' },
+    pndReason: { type: ['string', 'null'] },
+    reviews: {
+      type: 'array',
+      description: 'Tier-3 requests, newest first, with the document submitted and the decision',
+      items: {
+        type: 'object',
+        properties: {
+          ...reviewSchema.properties,
+          reviewer: {
+            type: ['object', 'null'],
+            description: 'Who decided; null while pending',
+            properties: { id: uuidSchema, email: { type: 'string' }, fullName: { type: 'string' } },
+            required: ['id', 'email', 'fullName'],
+          },
+        },
+        required: [...reviewSchema.required, 'reviewerId', 'reason', 'decidedAt', 'reviewer'],
+      },
+    },
+    wallets: {
+      type: 'array',
+      description: "Per currency of the person's wallets: the tier's limits, today's use and what is held",
+      items: {
+        type: 'object',
+        properties: {
+          currency: currencySchema,
+          limits: summarySchema.properties.limits,
+          usage: summarySchema.properties.usage,
+          held: { ...moneySchema, description: 'Posted balance of their wallets in this currency' },
+        },
+        required: ['currency', 'limits', 'usage', 'held'],
+      },
+    },
+  },
+  required: ['userId', 'tier', 'status', 'bvn', 'nin', 'pnd', 'pndReason', 'reviews', 'wallets'],
+} as const;

@@ -203,3 +203,15 @@ export async function latestReview(db: Queryable, userId: string): Promise<Revie
   );
   return rows[0] && toReview(rows[0]);
 }
+
+/** Most tier-3 requests of one person listed on their page. */
+export const MAX_LISTED_REVIEWS = 50;
+
+/** The person's tier-3 requests, newest first, with their decisions. */
+export async function listUserReviews(db: Queryable, userId: string): Promise<Review[]> {
+  const { rows } = await db.query<ReviewRow>(
+    `SELECT ${COLUMNS} FROM kyc.reviews WHERE user_id = $1 ORDER BY seq DESC LIMIT $2`,
+    [userId, MAX_LISTED_REVIEWS],
+  );
+  return rows.map(toReview);
+}
