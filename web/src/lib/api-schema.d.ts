@@ -8111,6 +8111,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/users/{id}/kyc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's KYC: tier, BVN/NIN verified (last four only), tier-3 requests with documents and decisions, limits use per wallet currency
+         * @description Support staff may read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The BVN: never the full number */
+                            bvn: {
+                                /** @description Its last four digits; null: not verified */
+                                last4: string | null;
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                            };
+                            /** @description The NIN: never the full number */
+                            nin: {
+                                /** @description Its last four digits; null: not verified */
+                                last4: string | null;
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                            };
+                            /** @description Post-no-debit on the person */
+                            pnd: boolean;
+                            pndReason: string | null;
+                            /** @description Tier-3 requests, newest first, with the document submitted and the decision */
+                            reviews: {
+                                address: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Masked to its last four characters */
+                                idNumber: string;
+                                /** @enum {string} */
+                                idType: "passport" | "drivers_licence" | "voters_card" | "national_id";
+                                reason: string | null;
+                                /** @description Who decided; null while pending */
+                                reviewer: {
+                                    email: string;
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                reviewerId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "active" | "post_no_debit" | "review_pending";
+                            /** @enum {integer} */
+                            tier: 1 | 2 | 3;
+                            /** Format: uuid */
+                            userId: string;
+                            /** @description Per currency of the person's wallets: the tier's limits, today's use and what is held */
+                            wallets: {
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                /** @description Posted balance of their wallets in this currency */
+                                held: number;
+                                /** @description null: this currency is not allowed at this tier */
+                                limits: {
+                                    /** @description Minor units (kobo for NGN) */
+                                    dailyDebitLimit: number;
+                                    /** Format: date-time */
+                                    effectiveFrom: string;
+                                    /** @description Minor units; null = no maximum */
+                                    maxBalance: number | null;
+                                    /** @description Minor units (kobo for NGN) */
+                                    singleDepositLimit: number;
+                                    /** @description Minor units (kobo for NGN) */
+                                    singleTransactionLimit: number;
+                                } | null;
+                                usage: {
+                                    /** @description Room below the maximum balance; null = no maximum */
+                                    balanceHeadroom: number | null;
+                                    /** @description Debits today (Africa/Lagos day), minor units */
+                                    dailyDebitUsed: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description Next midnight in Lagos
+                                     */
+                                    resetsAt: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users/{id}/pnd": {
         parameters: {
             query?: never;
@@ -8323,6 +8482,198 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's login sessions, active and ended: device, address, last seen, why it ended
+         * @description Newest first; at most 100. Support staff may read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Neither ended nor expired */
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Parsed from the User-Agent, e.g. "Chrome on macOS" */
+                                device: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The address the session was started from */
+                                ip: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Brought up to date at most once a minute
+                                 */
+                                lastSeenAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When it was ended; null while it runs or once expired
+                                 */
+                                revokedAt: string | null;
+                                /** @description Why it ended: logout, remote, password, frozen, reuse (a refresh token replayed) or admin */
+                                revokedReason: string | null;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem document; code is one of: validation_failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of a person's sessions (operators and admins, audited)
+         * @description Its access tokens stop working at once in every API process and its refresh token is refused. Operators may end customers’ sessions only; an admin anyone’s but their own. Ending one that already ended answers 204 and records nothing.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem document; code is one of: validation_failed, unknown_field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: unauthorized, token_expired, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: forbidden, insufficient_scope, account_frozen */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem document; code is one of: cannot_target_self */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -118,3 +118,7 @@ export type SyncResult = ResponseBody<'/v1/admin/billers/{id}/sync', 'post'>;
 export type Support = ResponseBody<'/v1/support', 'get'>;
 export type SearchPage = ResponseBody<'/v1/admin/search', 'get'>;
 export type FoundTransaction = SearchPage['data'][number];
+/** GET /v1/admin/users/{id}/kyc: a person's KYC as staff see it. */
+export type StaffKyc = ResponseBody<'/v1/admin/users/{id}/kyc', 'get'>;
+/** One login session of a person, as GET /v1/admin/users/{id}/sessions answers it. */
+export type StaffSession = Item<ResponseBody<'/v1/admin/users/{id}/sessions', 'get'>>;

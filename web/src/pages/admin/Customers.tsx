@@ -23,6 +23,8 @@ import { PndControl } from './PndControl';
 import { ROLE_LABELS, RoleControl } from './RoleControl';
 import { AdjustmentForm } from './AdjustmentForm';
 import { CustomerActivity, CustomerStaffHistory } from './CustomerHistory';
+import { CustomerKyc } from './CustomerKyc';
+import { CustomerSessions } from './CustomerSessions';
 import { useSession } from '../../lib/session';
 
 export function CustomersPage() {
@@ -258,6 +260,10 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             <p class="muted">No wallets.</p>
           )}
         </Card>
+        <CustomerKyc
+          userId={data.id}
+          version={JSON.stringify([data.wallets.map((w) => [w.status, String(w.balance)]), message])}
+        />
         <CustomerActivity userId={data.id} />
         <CustomerStaffHistory
           userId={data.id}
@@ -291,6 +297,7 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
             void reload();
           }}
         />
+        <CustomerSessions userId={data.id} readOnly={readOnly} onChanged={setMessage} />
         <FundingAccounts userId={data.id} />
         {!readOnly && <PndControl kind="user" id={data.id} subject={data.fullName} />}
         {data.wallets
