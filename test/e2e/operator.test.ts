@@ -71,6 +71,8 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     const customer = new Api(server.baseUrl);
     const email = uniqueEmail('eme');
     await customer.register({ fullName: 'Eme Udo', email, password: PASSWORD });
+    // A verified BVN, shown on the customer page by its last four digits only.
+    await customer.post('/v1/me/kyc/bvn', { bvn: '22222222222', dateOfBirth: '1990-05-17' });
     const helper = await openPage(browser, server.baseUrl);
     await fundThroughCheckout(customer, helper.page, 1_000_000);
     await helper.close();
@@ -219,6 +221,26 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
       .locator('[data-testid="customer-history"] tr[data-action="wallet.adjustment_credit"]')
       .waitFor();
     await shootBoth(page, 'admin-customer-timeline');
+
+    // KYC, the wallet's limits and use, the sessions: the customer logs in again (the freeze ended the
+    // last session) and an operator ends that session, which stops working at once (audited).
+    await customer.login(email, PASSWORD);
+    await page.reload();
+    await waitForText(page.getByTestId('customer-kyc'), /2222/);
+    await waitForText(page.getByTestId('customer-kyc-tier'), /Tier 1/);
+    await waitForText(page.getByTestId('wallet-limits-NGN'), /₦/);
+    await waitForText(page.getByTestId('customer-sessions'), /Account frozen/);
+    const endSession = page.getByTestId('customer-sessions').getByTestId('session-end');
+    await endSession.first().waitFor();
+    expect(await endSession.count()).toBe(1);
+    await shootBoth(page, 'admin-customer-kyc-sessions');
+    await endSession.first().click();
+    await page.getByLabel('Reason (optional)').fill('Customer reported a lost phone');
+    await page.getByTestId('session-end-confirm').click();
+    await page.getByText(/session ended\./).waitFor();
+    await waitForText(page.getByTestId('customer-sessions'), /Ended by staff/);
+    await expect(customer.get('/v1/me')).rejects.toThrow(/401/);
+    await page.locator('[data-testid="customer-history"] tr[data-action="user.session_end"]').waitFor();
 
     // Providers, ledger (run the audit), audit log.
     await page.goto('/admin/providers');
