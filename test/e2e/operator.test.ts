@@ -338,6 +338,10 @@ describe.skipIf(!HAVE_CHROMIUM)('operator console (browser)', () => {
     await desk.page.getByTestId('customer-profile').waitFor();
     expect(await desk.page.getByTestId('freeze-toggle').count()).toBe(0);
     expect(await desk.page.getByTestId('role-control').count()).toBe(0);
+    // Support reads the person's KYC and sessions (here their own, active), with no control to end one.
+    await waitForText(desk.page.getByTestId('customer-kyc-tier'), /Tier 1/);
+    await desk.page.getByTestId('customer-sessions').getByTestId('session-row').first().waitFor();
+    expect(await desk.page.getByTestId('session-end').count()).toBe(0);
     await shootBoth(desk.page, 'support-customer');
     expectNoConsoleErrors(ops);
     expectNoConsoleErrors(desk);
