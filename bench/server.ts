@@ -63,6 +63,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DATABASE_URL: opts.databaseUrl,
       VTPASS_BASE_URL: `http://127.0.0.1:${simPort}`,
       LOG_LEVEL: 'warn',
+      // The production shape runs no sandbox campaign (its rewards are decided one at a time).
+      SANDBOX_CAMPAIGN: 'off',
       DB_POOL_SIZE: '16',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
